@@ -1,0 +1,186 @@
+"""Article text as a reader wants it: boilerplate gone, repeats kept once, sentences unglued.
+
+:func:`clean_text` is idempotent (``clean_text(clean_text(x)) == clean_text(x)``) and only
+ever drops whole paragraphs that match a boilerplate rule or repeat an earlier one. Its
+output is the text every offset in storydesk refers to. Paragraphs are separated by one
+blank line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import ftfy
+
+__all__ = ["clean_text", "is_boilerplate", "paragraphs"]
+
+# A boilerplate rule only removes a paragraph up to this many words: a long paragraph that
+# happens to mention cookies or a privacy policy is content.
+_MAX_BOILERPLATE_WORDS = 120
+
+_BOILERPLATE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # cookie and consent notices
+        r"\bcookies?\b.*\b(agree|accept|consent|policy|settings|continu\w*|browsing|browse)\b",
+        r"\b(agree|accept|consent|continu\w*|browsing|browse)\b.*\bcookies?\b",
+        r"^(we|this (site|website)) (use|uses) (cookies|tracking)",
+        r"\bmanage (your )?(consent|privacy) (preferences|settings)\b",
+        # media players, captions and credits
+        r"^media playback is (unsupported|not supported|unavailable)",
+        r"^(image|media|video|photo|picture|audio) ?(caption|copyright|credit)(?-i:(?![a-z]))",
+        r"^(photo|photograph|picture|image|video|file photo|graphic)s?\s*(:|/|\||by\b)",
+        r"^\(?(photo|image|picture)s?:? (by|courtesy|credit)\b",
+        r"\b(ap|afp|reuters|epa|getty images?|afp/getty images|shutterstock|anadolu)"
+        r"( photo| via getty images)?\s*(/|\|)\s*[\w .'-]+\)?$",
+        r"^\(?(ap|afp|reuters|epa) photo\b",
+        r"^(credit|source|copyright|©)\s*:",
+        r"^(copyright|©)\s*(\d{4}|\w+)",
+        r"\ball rights reserved\b",
+        # reader call-outs and contact forms
+        r"\b(send|share|tell) us (your|about)\b",
+        r"^(are|were) you (in|at|near|affected|there|caught)\b.*\?",
+        r"^(have|has) (you|your family) been affected\b",
+        r"\b(using|use|fill in|complete) the form below\b",
+        r"^your contact details$",
+        r"\bif you are happy to be contacted\b",
+        r"\b(get in touch|contact us|email us|whatsapp us)\b.*\b(email|form|number|whatsapp|@)",
+        r"^(terms (and|&) conditions|terms of (use|service))\.?$",
+        r"^(the )?(\w+'s )?privacy (policy|notice|statement)\.?$",
+        r"^(read|see|please read) (our|the) (terms|privacy|house rules|community)",
+        r"\byour (comments?|contact details) will (never )?be published\b",
+        # share, follow, subscribe prompts and navigation
+        r"^(share|tweet|email|print|save|copy link|comment)( (this|the) (article|story|page|link))?"
+        r"( (on|via|with) \w+( \w+)?)?\s*[:!.]?$",
+        r"^(share|follow) (us|this)\b.*\b(facebook|twitter|instagram|whatsapp|linkedin|x|email)\b",
+        r"^(subscribe|sign up|register)\b.*\b(newsletter|updates|alerts|free|daily|briefing|inbox)\b",
+        r"\bsubscribe to (our|the) \w+",
+        r"^(download|get) (our|the) (free )?app\b",
+        r"^(click|tap) here\b",
+        r"^(advertisement|advertising|sponsored( content)?|ad feedback|story continues below)$",
+        r"^(related|read more|more on this story|most read|recommended|see also)\s*[:|]?"
+        r"(\s.*)?$",
+        r"^(skip to (main )?content|back to top|jump to)\b",
+        r"^(update|updated|last updated|published|posted) (on |at )?\d",
+        # contributor and production credits
+        r"\bcontributed (reporting |to this (report|article|story))",
+        r"^(additional |with )?reporting (by|from)\b",
+        r"^(writing|editing|edited|compiled|produced) by\b",
+        r"^\(?(reporting|writing) by .{0,120}(editing|additional reporting) by\b",
+        # a byline alone on its line: "By Jane Doe", "Jane Doe ," "Jane Doe | Herald"
+        r"^by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?"
+        r"(\s*[,|/-].{0,60})?$",
+    )
+]
+_BYLINE_ALONE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*,$")
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z])|(?<=[a-z]{2}[.!?][\"”’)])(?=[A-Z“\"])")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([A-Za-z .]{1,30}\))?"
+    r"\s*(?::|—|–|-{1,2})\s+"
+)
+_KEY = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+_QUOTE_MAP = {
+    "„": "“",
+    "‟": "“",
+    "〝": "“",
+    "〞": "”",
+    "«": "“",
+    "»": "”",
+    "″": '"',
+    "´": "'",
+    "‛": "‘",
+}
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split text into paragraphs: blank-line blocks, and lines within a block unless the
+    block is hard-wrapped prose (most lines stop mid-sentence), which is joined back."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        inner = lines[:-1]
+        wrapped = len(lines) > 2 and sum(
+            1 for line in inner if not _SENTENCE_END.search(line)
+        ) > 0.5 * len(inner)
+        if wrapped:
+            out.append(" ".join(lines))
+        else:
+            out.extend(lines)
+    return out
+
+
+def _normalise_characters(text: str) -> str:
+    text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    text = _INVISIBLE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("``", "“").replace("''", "”")
+    for odd, fixed in _QUOTE_MAP.items():
+        text = text.replace(odd, fixed)
+    # A backtick between letters, or closing a plural possessive, is an apostrophe;
+    # any other backtick opens a single quote.
+    text = re.sub(r"(?<=\w)`(?=\w)|(?<=s)`(?=\s)", "'", text)
+    text = text.replace("`", "‘")
+    return unicodedata.normalize("NFC", text)
+
+
+def _fix_paragraph(paragraph: str) -> str:
+    paragraph = _SPACES.sub(" ", paragraph).strip()
+    paragraph = _GLUED.sub(" ", paragraph)
+    return paragraph
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """Whether a whole paragraph is page furniture rather than article content."""
+    if len(_WORD.findall(paragraph)) > _MAX_BOILERPLATE_WORDS:
+        return False
+    if _BYLINE_ALONE.match(paragraph):
+        return True
+    return any(rule.search(paragraph) for rule in _BOILERPLATE)
+
+
+def _key(paragraph: str) -> str:
+    return _KEY.sub(" ", _DATELINE.sub("", paragraph)).strip().lower()
+
+
+def _is_caption_like(paragraph: str) -> bool:
+    return len(_WORD.findall(paragraph)) <= 15 and not _SENTENCE_END.search(paragraph)
+
+
+def clean_text(text: str, title: str | None = None) -> str:
+    """Clean an article's text.
+
+    Removes boilerplate paragraphs, keeps a repeated paragraph once (a dateline prefix such
+    as ``CAIRO:`` does not make it different), drops short captions that repeat, drops a
+    first paragraph that only repeats the title, splits glued sentences and normalises
+    quote marks.
+
+    >>> clean_text("Talks resumed.Kerry arrived.\\n\\nShare this article")
+    'Talks resumed. Kerry arrived.'
+    """
+    paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
+    paras = [p for p in paras if p and not is_boilerplate(p)]
+    counts = Counter(_key(p) for p in paras)
+    title_key = _key(_fix_paragraph(_normalise_characters(title))) if title else None
+    kept: list[str] = []
+    seen: set[str] = set()
+    for p in paras:
+        key = _key(p)
+        if not key or key in seen:
+            continue
+        if counts[key] > 1 and _is_caption_like(p):
+            continue  # alt text and caption of the same picture
+        if not kept and key == title_key:
+            continue
+        seen.add(key)
+        kept.append(p)
+    return "\n\n".join(kept)

@@ -1,0 +1,52 @@
+"""HTML pages: main text and metadata with trafilatura."""
+
+from __future__ import annotations
+
+import logging
+
+import trafilatura
+
+from ..errors import InputError
+from ..model import RawDocument
+from .dates import parse_date
+from .decode import decode_bytes
+
+log = logging.getLogger(__name__)
+# trafilatura logs every page it cannot parse; our rejected records already say so.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+def read_html(data: bytes, source: str) -> list[RawDocument]:
+    """Read one HTML page: article text, title, date, outlet and URL."""
+    html = decode_bytes(data, source)
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            as_dict=True,
+        )
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on bad markup
+        raise InputError(source, f"cannot parse HTML: {type(exc).__name__}") from exc
+    text = (doc or {}).get("text") or ""
+    if not isinstance(doc, dict) or not text.strip():
+        raise InputError(source, "no article text found in the HTML page")
+    return [
+        RawDocument(
+            source=source,
+            text=text,
+            title=_clean_meta(doc.get("title")),
+            outlet=_clean_meta(doc.get("sitename")) or _clean_meta(doc.get("hostname")),
+            url=_clean_meta(doc.get("url")),
+            published=parse_date(doc.get("date")),
+        )
+    ]
+
+
+def _clean_meta(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None

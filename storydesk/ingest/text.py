@@ -1,0 +1,56 @@
+"""Plain-text articles: the first non-empty line is the title when it looks like one."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import RawDocument
+from .decode import decode_bytes
+
+_TERMINAL = re.compile(r"[.,;:]$")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line, starting with a capital or digit, that does not end like a sentence."""
+    words = _WORD.findall(line)
+    if not 1 <= len(words) <= 20 or len(line) > 160:
+        return False
+    first = line.lstrip("'\"‘“(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return not _TERMINAL.search(line.rstrip("'\"’”"))
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """Split a headline (and a section kicker above it) off the top of a plain text.
+
+    >>> split_title("Floods hit Port Averly\\n\\nThe river rose overnight.")
+    ('Floods hit Port Averly', 'The river rose overnight.')
+    """
+    lines = text.splitlines()
+    nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    if len(nonempty) < 2:
+        return None, text
+    first = lines[nonempty[0]].strip()
+    if not looks_like_headline(first):
+        return None, text
+    title_at = nonempty[0]
+    # A one-to-three word section label ("Middle East") above the real headline.
+    second = lines[nonempty[1]].strip()
+    if (
+        len(nonempty) >= 3
+        and len(_WORD.findall(first)) <= 3
+        and looks_like_headline(second)
+        and len(_WORD.findall(second)) > len(_WORD.findall(first))
+    ):
+        title_at = nonempty[1]
+    title = lines[title_at].strip()
+    return title, "\n".join(lines[title_at + 1 :])
+
+
+def read_text(data: bytes, source: str) -> list[RawDocument]:
+    """Read one ``.txt`` article."""
+    text = decode_bytes(data, source)
+    title, body = split_title(text)
+    return [RawDocument(source=source, text=body, title=title, title_from_text=title is not None)]

@@ -1,0 +1,128 @@
+"""The data model: frozen, typed records.
+
+Everything citable is an offset range into an :class:`Article`'s cleaned ``text``, so a
+claim in a briefing can always be checked as ``article.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What a reader found in one input, before cleaning.
+
+    ``source`` is the input path as given or found, or for a JSON Lines record its ``id``
+    when present, else ``FILE:LINE``.
+    """
+
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    id_hint: str | None = None
+    # Title was taken from the text's first line (plain text), so cleaning must not look
+    # for it again.
+    title_from_text: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not be used, with the reason in one line."""
+
+    source: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article. ``text`` is the text every offset refers to."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` in one article's cleaned text."""
+
+    article_id: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end}) in {self.article_id}")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, with the normalised terms the summariser works on.
+
+    ``terms`` are lower-cased lemmas of content words (no stop words, punctuation or
+    spaces); ``words`` is the sentence's word count as a reader would count it.
+    """
+
+    span: Span
+    index: int
+    words: int
+    terms: tuple[str, ...]
+    # Lower-cased lemmas of every word token (stop words included), for n-gram concepts.
+    lemmas: tuple[str, ...] = ()
+    starts_with_pronoun: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    """An article with the per-article analysis attached."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+
+    def text_of(self, sentence: Sentence) -> str:
+        return self.article.text[sentence.span.start : sentence.span.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A pointer to the exact characters in an article that support a claim."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A summary sentence, verbatim from the article of its first citation."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles that report one event."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Everything a reader gets for one story."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    summary: tuple[SummarySentence, ...]
+    rejected: tuple[Rejected, ...] = field(default=())

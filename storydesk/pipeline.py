@@ -1,0 +1,123 @@
+"""The one orchestrator: paths -> ingest -> clean -> analyse -> group -> summarise -> briefings.
+
+Per-article stages (:func:`prepare`, :func:`~storydesk.nlp.analyze`) are plain maps;
+corpus stages (:func:`build_briefings`) see every article at once. Rendering and writing
+files live in :mod:`storydesk.render` and :mod:`storydesk.output`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from .clean import clean_text
+from .group import GROUPERS, Grouper
+from .ids import article_id, story_id, unique_ids
+from .ingest import read_paths
+from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
+from .nlp import analyze, load_pipeline
+from .settings import Settings
+from .summarize import cite, get_summarizer
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Cleaned articles and everything that was rejected on the way."""
+
+    articles: list[Article] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def prepare(raw: RawDocument, article_id_: str) -> Article | Rejected:
+    """Clean one raw document into an :class:`Article`, or reject it when nothing is left."""
+    text = clean_text(raw.text, None if raw.title_from_text else raw.title)
+    if not text.strip():
+        return Rejected(raw.source, "no article text left after removing boilerplate")
+    return Article(
+        id=article_id_,
+        source=raw.source,
+        text=text,
+        title=raw.title,
+        outlet=raw.outlet,
+        url=raw.url,
+        published=raw.published,
+    )
+
+
+def load(paths: Sequence[str], stdin: BinaryIO | None = None) -> Corpus:
+    """Read and clean every input under ``paths``; never raises on bad input."""
+    raws: list[RawDocument] = []
+    corpus = Corpus()
+    for item in read_paths(paths, stdin=stdin):
+        if isinstance(item, Rejected):
+            corpus.rejected.append(item)
+        else:
+            raws.append(item)
+    ids = unique_ids((article_id(r.source, r.id_hint), r.source) for r in raws)
+    for raw, aid in zip(raws, ids):
+        result = prepare(raw, aid)
+        (corpus.rejected if isinstance(result, Rejected) else corpus.articles).append(result)
+    return corpus
+
+
+def analyze_all(
+    articles: Iterable[Article], settings: Settings, progress: Progress | None = None
+) -> list[AnalyzedArticle]:
+    """Parse every article with the process's spaCy pipeline."""
+    nlp = load_pipeline(settings.model)
+    out: list[AnalyzedArticle] = []
+    for analyzed in analyze(articles, nlp, batch_size=settings.batch_size):
+        out.append(analyzed)
+        if progress is not None:
+            progress(1)
+    return out
+
+
+def story_title(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]) -> str:
+    """The headline of the article the summary cites most, else the first summary words."""
+    cited = Counter(c.article_id for s in summary for c in s.citations)
+    by_id = {a.article.id: a.article for a in articles}
+    for aid, _ in sorted(cited.items(), key=lambda kv: (-kv[1], list(by_id).index(kv[0]))):
+        if by_id[aid].title:
+            return by_id[aid].title or ""
+    for a in articles:
+        if a.article.title:
+            return a.article.title
+    text = summary[0].text if summary else (articles[0].article.text if articles else "Untitled")
+    words = text.split()
+    return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+
+
+def brief(
+    articles: Sequence[AnalyzedArticle],
+    settings: Settings,
+    rejected: Sequence[Rejected] = (),
+) -> Briefing:
+    """Build the briefing of one story from its analysed articles."""
+    summarizer = get_summarizer("coverage", settings)
+    chosen = summarizer(articles, settings.words)
+    summary = cite(articles, chosen, settings.support)
+    title = story_title(articles, summary)
+    ids = [a.article.id for a in articles]
+    story = Story(id=story_id(title, ids), title=title, article_ids=tuple(ids))
+    return Briefing(
+        story=story,
+        articles=tuple(a.article for a in articles),
+        summary=tuple(summary),
+        rejected=tuple(rejected),
+    )
+
+
+def build_briefings(
+    analyzed: Sequence[AnalyzedArticle],
+    settings: Settings,
+    rejected: Sequence[Rejected] = (),
+    grouper: Grouper = GROUPERS["single"],
+) -> list[Briefing]:
+    """Group analysed articles into stories and brief each one."""
+    groups = grouper(analyzed)
+    return [brief([analyzed[i] for i in group], settings, rejected) for group in groups]

@@ -1,0 +1,112 @@
+"""Briefings as one self-contained HTML file: inline CSS, no scripts, no external requests.
+
+Every piece of article-derived text is escaped (Jinja2 autoescape, and
+:func:`markupsafe.escape` for the marked-up article bodies). A citation links to the cited
+sentence, shown highlighted (CSS ``:target``) inside the article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from ..model import Article, Briefing, Rejected
+from .common import article_label, coverage_line, source_numbers
+
+_env = Environment(
+    loader=PackageLoader("storydesk.render", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def anchor(article_id: str, start: int, end: int) -> str:
+    """The element id of a cited range: stable, and valid in HTML."""
+    return f"c-{article_id}-{start}-{end}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    start: int
+    end: int
+    anchor: str
+
+
+def article_html(article: Article, marks: Sequence[tuple[int, int]]) -> Markup:
+    """The article's cleaned text as paragraphs, with cited ranges wrapped in ``<mark>``."""
+    spans = sorted({_Mark(s, e, anchor(article.id, s, e)) for s, e in marks}, key=lambda m: (m.start, m.end))
+    text = article.text
+    out: list[str] = []
+    pos = 0
+    for para in text.split("\n\n"):
+        p_start, p_end = pos, pos + len(para)
+        pos = p_end + 2
+        pieces: list[str] = []
+        cursor = p_start
+        for m in spans:
+            s, e = max(m.start, p_start, cursor), min(m.end, p_end)
+            if s >= e:
+                continue
+            pieces.append(str(escape(text[cursor:s])))
+            id_attr = f' id="{m.anchor}"' if s == m.start else ""
+            pieces.append(f'<mark class="cite"{id_attr}>{escape(text[s:e])}</mark>')
+            cursor = e
+        pieces.append(str(escape(text[cursor:p_end])))
+        out.append(f"<p>{''.join(pieces)}</p>")
+    return Markup("\n".join(out))
+
+
+def render_html(b: Briefing) -> str:
+    """The briefing as one self-contained HTML page."""
+    numbers = source_numbers(b)
+    marks: dict[str, list[tuple[int, int]]] = {a.id: [] for a in b.articles}
+    for s in b.summary:
+        for c in s.citations:
+            marks[c.article_id].append((c.start, c.end))
+    summary = [
+        {
+            "text": s.text,
+            "refs": [
+                {"n": numbers[c.article_id], "href": "#" + anchor(c.article_id, c.start, c.end),
+                 "title": article_label(next(a for a in b.articles if a.id == c.article_id))}
+                for c in s.citations
+            ],
+        }
+        for s in b.summary
+    ]
+    articles = [
+        {
+            "n": numbers[a.id],
+            "id": a.id,
+            "label": article_label(a),
+            "title": a.title or a.id,
+            "outlet": a.outlet,
+            "published": a.published.isoformat() if a.published else None,
+            "url": a.url,
+            "source": a.source,
+            "body": article_html(a, marks[a.id]),
+        }
+        for a in b.articles
+    ]
+    return _env.get_template("briefing.html.j2").render(
+        story=b.story,
+        coverage=coverage_line(b),
+        summary=summary,
+        articles=articles,
+        rejected=b.rejected,
+    )
+
+
+def render_index(briefings: Sequence[Briefing], rejected: Sequence[Rejected]) -> str:
+    """The run's index page listing every story."""
+    stories = [
+        {"id": b.story.id, "title": b.story.title, "coverage": coverage_line(b),
+         "lead": b.summary[0].text if b.summary else ""}
+        for b in briefings
+    ]
+    return _env.get_template("index.html.j2").render(stories=stories, rejected=rejected)

@@ -1,0 +1,74 @@
+"""Briefings as JSON, following the ``storydesk.briefing/1`` and ``storydesk.stories/1`` schemas."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Article, Briefing, Rejected
+
+BRIEFING_SCHEMA = "storydesk.briefing/1"
+STORIES_SCHEMA = "storydesk.stories/1"
+
+
+def article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "source": a.source,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published.isoformat() if a.published else None,
+        "text": a.text,
+    }
+
+
+def rejected_dict(r: Rejected) -> dict[str, str]:
+    return {"source": r.source, "error": r.error}
+
+
+def briefing_dict(b: Briefing) -> dict[str, Any]:
+    """The briefing as a JSON-ready dict."""
+    return {
+        "schema": BRIEFING_SCHEMA,
+        "story": {"id": b.story.id, "title": b.story.title},
+        "articles": [article_dict(a) for a in b.articles],
+        "summary": [
+            {
+                "text": s.text,
+                "citations": [
+                    {"article_id": c.article_id, "start": c.start, "end": c.end}
+                    for c in s.citations
+                ],
+            }
+            for s in b.summary
+        ],
+        "rejected": [rejected_dict(r) for r in b.rejected],
+    }
+
+
+def stories_dict(briefings: Sequence[Briefing], rejected: Sequence[Rejected]) -> dict[str, Any]:
+    """The run's story list as a JSON-ready dict."""
+    return {
+        "schema": STORIES_SCHEMA,
+        "stories": [
+            {
+                "id": b.story.id,
+                "title": b.story.title,
+                "articles": [{"id": a.id, "source": a.source} for a in b.articles],
+                "briefing": f"{b.story.id}/briefing.json",
+            }
+            for b in briefings
+        ],
+        "rejected": [rejected_dict(r) for r in rejected],
+    }
+
+
+def dumps(data: Any) -> str:
+    """Deterministic JSON text."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json(b: Briefing) -> str:
+    return dumps(briefing_dict(b))

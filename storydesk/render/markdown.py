@@ -1,0 +1,33 @@
+"""Briefings as Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Briefing
+from .common import article_label, coverage_line, source_numbers
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _esc(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(b: Briefing) -> str:
+    """The briefing as a Markdown document."""
+    numbers = source_numbers(b)
+    lines = [f"# {_esc(b.story.title)}", "", f"*{coverage_line(b)}*", "", "## Summary", ""]
+    for s in b.summary:
+        refs = "".join(f"[{numbers[c.article_id]}]" for c in s.citations)
+        lines.append(f"- {_esc(s.text)} {refs}")
+    if not b.summary:
+        lines.append("*No summary: the articles have no usable sentences.*")
+    lines += ["", "## Sources", ""]
+    for a in b.articles:
+        url = f" <{a.url}>" if a.url else ""
+        lines.append(f"{numbers[a.id]}. {_esc(article_label(a))} (`{a.source}`){url}")
+    if b.rejected:
+        lines += ["", "## Rejected inputs", ""]
+        lines += [f"- `{r.source}`: {_esc(r.error)}" for r in b.rejected]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,55 @@
+"""What every summariser shares: the candidate view of a story's sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import AnalyzedArticle, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence of a story with the article it comes from."""
+
+    doc: int  # index of the article in the story
+    sentence: Sentence
+
+
+class Summarizer(Protocol):
+    """``(articles, budget in words) -> chosen sentences`` in reading order."""
+
+    def __call__(
+        self, articles: Sequence[AnalyzedArticle], words: int
+    ) -> list[Candidate]: ...
+
+
+def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words: int) -> bool:
+    """A sentence a reader can take on its own: whole, not a fragment of a longer quote,
+    not opening with a pronoun whose referent is in another sentence, not a question."""
+    if not min_words <= sentence.words <= max_words or sentence.starts_with_pronoun:
+        return False
+    stripped = text.strip()
+    if not stripped or stripped[-1] in ":;,?" or stripped.endswith("?\"") or stripped.endswith("?”"):
+        return False
+    first = stripped.lstrip("\"“‘'(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if stripped.count('"') % 2 or stripped.count("“") != stripped.count("”"):
+        return False
+    return True
+
+
+def reading_order(articles: Sequence[AnalyzedArticle], chosen: list[Candidate]) -> list[Candidate]:
+    """Chronological by publication date, then by where the sentence stands in its article
+    (leads first), then by input order: the order a reader of the sources would meet them."""
+    far = dt.date.max
+
+    def key(c: Candidate) -> tuple[dt.date, float, int, int]:
+        a = articles[c.doc]
+        relative = c.sentence.index / max(1, len(a.sentences))
+        return (a.article.published or far, round(relative, 6), c.doc, c.sentence.index)
+
+    return sorted(chosen, key=key)

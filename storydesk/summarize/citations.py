@@ -1,0 +1,45 @@
+"""Citations: every article that states what a summary sentence says, not only its source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..model import AnalyzedArticle, Citation, SummarySentence
+from .base import Candidate
+from .vectors import term_vectors
+
+
+def cite(
+    articles: Sequence[AnalyzedArticle], chosen: Sequence[Candidate], support: float
+) -> list[SummarySentence]:
+    """Attach citations to chosen sentences.
+
+    The first citation is the sentence itself; then, in story order, each other article's
+    sentence most similar to it (TF-IDF cosine over content lemmas) when that similarity
+    reaches ``support``.
+    """
+    flat = [(d, sent) for d, a in enumerate(articles) for sent in a.sentences]
+    if not flat:
+        return []
+    vectors = term_vectors([sent.terms for _, sent in flat])
+    owner = np.array([d for d, _ in flat])
+    row_of = {(d, sent.index): r for r, (d, sent) in enumerate(flat)}
+    out: list[SummarySentence] = []
+    for c in chosen:
+        article = articles[c.doc]
+        sims = (vectors @ vectors[row_of[(c.doc, c.sentence.index)]].T).toarray().ravel()
+        citations = [
+            Citation(article.article.id, c.sentence.span.start, c.sentence.span.end)
+        ]
+        for d, other in enumerate(articles):
+            if d == c.doc or not other.sentences:
+                continue
+            rows = np.flatnonzero(owner == d)
+            best = rows[int(np.argmax(sims[rows]))]
+            if sims[best] >= support:
+                span = flat[best][1].span
+                citations.append(Citation(other.article.id, span.start, span.end))
+        out.append(SummarySentence(text=article.text_of(c.sentence), citations=tuple(citations)))
+    return out
