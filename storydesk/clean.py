@@ -14,18 +14,20 @@ from collections import Counter
 
 import ftfy
 
-__all__ = ["clean_text", "is_boilerplate", "paragraphs"]
+__all__ = ["DATELINE", "clean_text", "is_boilerplate", "paragraphs"]
 
 # A boilerplate rule only removes a paragraph up to this many words: a long paragraph that
-# happens to mention cookies or a privacy policy is content.
-_MAX_BOILERPLATE_WORDS = 120
+# happens to mention cookies or a privacy policy is content. Reader contact forms run long
+# and have wording no article uses, so their rules may remove longer paragraphs.
+_MAX_BOILERPLATE_WORDS = 50
+_MAX_FORM_WORDS = 140
 
 _BOILERPLATE = [
     re.compile(p, re.IGNORECASE)
     for p in (
         # cookie and consent notices
-        r"\bcookies?\b.*\b(agree|accept|consent|policy|settings|continu\w*|browsing|browse)\b",
-        r"\b(agree|accept|consent|continu\w*|browsing|browse)\b.*\bcookies?\b",
+        r"\bcookies?\b.{0,60}\b(agree|accept|consent|policy|settings|continu\w*|browsing|browse)\b",
+        r"\b(agree|accept|consent|continu\w*|browsing|browse)\b.{0,60}\bcookies?\b",
         r"^(we|this (site|website)) (use|uses) (cookies|tracking)",
         r"\bmanage (your )?(consent|privacy) (preferences|settings)\b",
         # media players, captions and credits
@@ -39,6 +41,11 @@ _BOILERPLATE = [
         r"^(credit|source|copyright|©)\s*:",
         r"^(copyright|©)\s*(\d{4}|\w+)",
         r"\ball rights reserved\b",
+    )
+]
+_FORM = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
         # reader call-outs and contact forms
         r"\b(send|share|tell) us (your|about)\b",
         r"^(are|were) you (in|at|near|affected|there|caught)\b.*\?",
@@ -51,6 +58,11 @@ _BOILERPLATE = [
         r"^(the )?(\w+'s )?privacy (policy|notice|statement)\.?$",
         r"^(read|see|please read) (our|the) (terms|privacy|house rules|community)",
         r"\byour (comments?|contact details) will (never )?be published\b",
+    )
+]
+_BOILERPLATE += [
+    re.compile(p, re.IGNORECASE)
+    for p in (
         # share, follow, subscribe prompts and navigation
         r"^(share|tweet|email|print|save|copy link|comment)( (this|the) (article|story|page|link))?"
         r"( (on|via|with) \w+( \w+)?)?\s*[:!.]?$",
@@ -79,8 +91,14 @@ _BYLINE_ALONE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*,$")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z])|(?<=[a-z]{2}[.!?][\"”’)])(?=[A-Z“\"])")
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([A-Za-z .]{1,30}\))?"
+# A dateline opening a wire story: "PORT AVERLY, Caldonia, March 10 (Meridian Press) - ",
+# "CAIRO (AFP) - ", "Cairo: ".
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*(?:\(|:)))"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"\s*(?:\([A-Za-z .&-]{1,40}\))?"
     r"\s*(?::|—|–|-{1,2})\s+"
 )
 _KEY = re.compile(r"[\W_]+")
@@ -109,7 +127,8 @@ def paragraphs(text: str) -> list[str]:
         if not lines:
             continue
         inner = lines[:-1]
-        wrapped = len(lines) > 2 and sum(
+        long_lines = sorted(len(line) for line in lines)[len(lines) // 2] >= 30
+        wrapped = len(lines) > 2 and long_lines and sum(
             1 for line in inner if not _SENTENCE_END.search(line)
         ) > 0.5 * len(inner)
         if wrapped:
@@ -141,7 +160,10 @@ def _fix_paragraph(paragraph: str) -> str:
 
 def is_boilerplate(paragraph: str) -> bool:
     """Whether a whole paragraph is page furniture rather than article content."""
-    if len(_WORD.findall(paragraph)) > _MAX_BOILERPLATE_WORDS:
+    words = len(_WORD.findall(paragraph))
+    if words <= _MAX_FORM_WORDS and any(rule.search(paragraph) for rule in _FORM):
+        return True
+    if words > _MAX_BOILERPLATE_WORDS:
         return False
     if _BYLINE_ALONE.match(paragraph):
         return True
@@ -149,7 +171,7 @@ def is_boilerplate(paragraph: str) -> bool:
 
 
 def _key(paragraph: str) -> str:
-    return _KEY.sub(" ", _DATELINE.sub("", paragraph)).strip().lower()
+    return _KEY.sub(" ", DATELINE.sub("", paragraph)).strip().lower()
 
 
 def _is_caption_like(paragraph: str) -> bool:

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .clean import DATELINE
 from .errors import ModelNotFoundError
 from .model import AnalyzedArticle, Article, Sentence, Span
 
@@ -63,6 +64,13 @@ def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
             continue
+        start = tokens[0].idx
+        end = tokens[-1].idx + len(tokens[-1].text)
+        # A wire dateline is not part of the sentence a reader would quote.
+        dateline = DATELINE.match(doc.text[start:end])
+        if dateline and start + dateline.end() < end:
+            start += dateline.end()
+            tokens = [t for t in tokens if t.idx >= start]
         words = [t for t in tokens if not t.is_punct]
         if not words:
             continue
@@ -75,7 +83,7 @@ def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
         first = words[0]
         out.append(
             Sentence(
-                span=Span(article_id, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)),
+                span=Span(article_id, start, end),
                 index=len(out),
                 words=len(words),
                 terms=terms,

@@ -12,6 +12,8 @@ from .dates import parse_date
 from .decode import decode_bytes
 
 log = logging.getLogger(__name__)
+# A page none of whose text blocks reaches this many words is navigation, not an article.
+MIN_WORDS = 12
 # trafilatura logs every page it cannot parse; our rejected records already say so.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
@@ -26,13 +28,15 @@ def read_html(data: bytes, source: str) -> list[RawDocument]:
             include_comments=False,
             include_tables=False,
             include_images=False,
-            as_dict=True,
         )
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on bad markup
         raise InputError(source, f"cannot parse HTML: {type(exc).__name__}") from exc
-    text = (doc or {}).get("text") or ""
-    if not isinstance(doc, dict) or not text.strip():
+    meta = doc.as_dict() if doc is not None else {}
+    text = meta.get("text") or ""
+    if not any(len(line.split()) >= MIN_WORDS for line in text.splitlines()):
+        # Navigation, captions and widget notices only: an index, gallery or error page.
         raise InputError(source, "no article text found in the HTML page")
+    doc = meta
     return [
         RawDocument(
             source=source,

@@ -29,7 +29,7 @@ def read_jsonl(data: bytes, source: str) -> list[RawDocument | Rejected]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            out.append(Rejected(where, f"malformed JSON: {exc.msg} at column {exc.colno}"))
+            out.append(Rejected(where, f"malformed JSON ({exc.msg}, column {exc.colno})"))
             continue
         out.append(_record(item, where))
     return out

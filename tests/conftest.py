@@ -1,0 +1,55 @@
+"""Shared fixtures and one-line builders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from storydesk.clean import clean_text
+from storydesk.model import AnalyzedArticle, Article
+from storydesk.nlp import load_pipeline, sentences_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite the golden briefings for review."
+    )
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+def shared_dir() -> Path:
+    """The shared data folder. When CI names it (STORYDESK_SHARED) it must exist: a missing
+    folder fails the test instead of skipping it."""
+    value = os.environ.get("STORYDESK_SHARED")
+    if not value:
+        pytest.skip("STORYDESK_SHARED is not set")
+    path = Path(value)
+    if not path.is_absolute():
+        path = (ROOT / path).resolve()
+    if not path.is_dir():
+        pytest.fail(f"STORYDESK_SHARED={value} does not exist")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    return shared_dir()
+
+
+def article(text: str, id: str = "a1", **kw) -> Article:
+    """An :class:`Article` from raw text, cleaned as the pipeline would."""
+    return Article(id=id, source=kw.pop("source", f"{id}.txt"), text=clean_text(text), **kw)
+
+
+def analyzed(nlp, text: str, id: str = "a1", **kw) -> AnalyzedArticle:
+    """An analysed article in one line."""
+    a = article(text, id, **kw)
+    return AnalyzedArticle(a, sentences_of(nlp(a.text), a.id))
