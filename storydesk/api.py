@@ -46,7 +46,11 @@ def run(
         on_loaded(len(corpus.articles))
     analyzed = analyze_all(corpus.articles, settings, progress)
     briefings = build_briefings(analyzed, settings, corpus.rejected)
-    written = write_run(Path(out_dir), briefings, corpus.rejected) if corpus.articles or corpus.rejected else []
+    written = (
+        write_run(Path(out_dir), briefings, corpus.rejected)
+        if corpus.articles or corpus.rejected
+        else []
+    )
     return RunResult(
         articles=tuple(corpus.articles),
         briefings=tuple(briefings),

@@ -67,7 +67,8 @@ _BOILERPLATE += [
         r"^(share|tweet|email|print|save|copy link|comment)( (this|the) (article|story|page|link))?"
         r"( (on|via|with) \w+( \w+)?)?\s*[:!.]?$",
         r"^(share|follow) (us|this)\b.*\b(facebook|twitter|instagram|whatsapp|linkedin|x|email)\b",
-        r"^(subscribe|sign up|register)\b.*\b(newsletter|updates|alerts|free|daily|briefing|inbox)\b",
+        r"^(subscribe|sign up|register)\b.*"
+        r"\b(newsletter|updates|alerts|free|daily|briefing|inbox)\b",
         r"\bsubscribe to (our|the) \w+",
         r"^(download|get) (our|the) (free )?app\b",
         r"^(click|tap) here\b",
@@ -128,9 +129,11 @@ def paragraphs(text: str) -> list[str]:
             continue
         inner = lines[:-1]
         long_lines = sorted(len(line) for line in lines)[len(lines) // 2] >= 30
-        wrapped = len(lines) > 2 and long_lines and sum(
-            1 for line in inner if not _SENTENCE_END.search(line)
-        ) > 0.5 * len(inner)
+        wrapped = (
+            len(lines) > 2
+            and long_lines
+            and sum(1 for line in inner if not _SENTENCE_END.search(line)) > 0.5 * len(inner)
+        )
         if wrapped:
             out.append(" ".join(lines))
         else:

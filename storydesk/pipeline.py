@@ -58,9 +58,12 @@ def load(paths: Sequence[str], stdin: BinaryIO | None = None) -> Corpus:
         else:
             raws.append(item)
     ids = unique_ids((article_id(r.source, r.id_hint), r.source) for r in raws)
-    for raw, aid in zip(raws, ids):
+    for raw, aid in zip(raws, ids, strict=True):
         result = prepare(raw, aid)
-        (corpus.rejected if isinstance(result, Rejected) else corpus.articles).append(result)
+        if isinstance(result, Rejected):
+            corpus.rejected.append(result)
+        else:
+            corpus.articles.append(result)
     return corpus
 
 

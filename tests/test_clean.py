@@ -58,10 +58,12 @@ def test_content_lines_are_kept(line: str):
 
 
 def test_long_paragraph_mentioning_cookies_is_content():
-    para = ("The bakery, which has sold cookies to the town for forty years, said it would accept "
-            "donations for families who lost their homes, and volunteers agreed to keep it open "
-            "through the weekend while the river stayed high and the roads remained closed to all "
-            "traffic except emergency vehicles and the army trucks bringing sandbags and water.")
+    para = (
+        "The bakery, which has sold cookies to the town for forty years, said it would accept "
+        "donations for families who lost their homes, and volunteers agreed to keep it open "
+        "through the weekend while the river stayed high and the roads remained closed to all "
+        "traffic except emergency vehicles and the army trucks bringing sandbags and water."
+    )
     assert clean_text(para) == para
 
 
@@ -82,7 +84,10 @@ def test_title_repeated_as_first_paragraph_is_dropped():
 
 def test_glued_sentences_are_split():
     assert clean_text("the truce last week.Kerry arrived.") == "the truce last week. Kerry arrived."
-    assert clean_text("must stop now.Everybody should help.") == "must stop now. Everybody should help."
+    assert (
+        clean_text("must stop now.Everybody should help.")
+        == "must stop now. Everybody should help."
+    )
     assert clean_text('he said."The next' + ' step."') == 'he said." The next step."'
     # initials and abbreviations are not sentence ends
     assert clean_text("The U.S.Navy and Mr.Smith arrived.") == "The U.S.Navy and Mr.Smith arrived."
@@ -96,7 +101,10 @@ def test_quote_marks_are_normalised():
 
 
 def test_hard_wrapped_text_is_rejoined():
-    text = "The river rose sharply overnight and\nflooded the lower town, officials\nsaid on Monday.\n\nNext."
+    text = (
+        "The river rose sharply overnight and\nflooded the lower town, officials\n"
+        "said on Monday.\n\nNext."
+    )
     assert paragraphs(text) == [
         "The river rose sharply overnight and flooded the lower town, officials said on Monday.",
         "Next.",
@@ -104,13 +112,18 @@ def test_hard_wrapped_text_is_rejoined():
 
 
 def test_mojibake_and_spaces_are_fixed():
-    assert clean_text("The storm\u00e2\u20ac\u2122s  damage\u00a0was  severe.") == "The storm’s damage was severe."
+    assert (
+        clean_text("The storm\u00e2\u20ac\u2122s  damage\u00a0was  severe.")
+        == "The storm’s damage was severe."
+    )
 
 
 paragraph_text = st.lists(
     st.one_of(
         st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=80),
-        st.sampled_from(BOILERPLATE + CONTENT + ["``Quote'' here.", "a`b", "now.Next", "X: dup", "dup"]),
+        st.sampled_from(
+            BOILERPLATE + CONTENT + ["``Quote'' here.", "a`b", "now.Next", "X: dup", "dup"]
+        ),
     ),
     max_size=8,
 ).map(lambda parts: "\n\n".join(parts))
@@ -179,8 +192,11 @@ def test_seed_content_paragraphs_survive(seeds):
     for doc, text in seeds.values():
         raw_paras = paragraphs(doc.text)
         kept = set(text.split("\n\n"))
-        lost = [p for p in raw_paras if len(p.split()) > 25 and not any(
-            p[-40:].replace("`", "'") in k for k in kept)]
+        lost = [
+            p
+            for p in raw_paras
+            if len(p.split()) > 25 and not any(p[-40:].replace("`", "'") in k for k in kept)
+        ]
         # Long paragraphs are content, except the one reader contact form in the BBC page.
         assert all("contacted" in p for p in lost), lost
 

@@ -29,7 +29,9 @@ seen by the Valley Post.</p></article><footer>Contact us</footer></body></html>"
 
 
 def test_text_reader_takes_headline_as_title():
-    [doc] = read_bytes(b"Dam gives way\n\nThe dam broke on Monday.\nMore rain fell.", "a.txt", ".txt")
+    [doc] = read_bytes(
+        b"Dam gives way\n\nThe dam broke on Monday.\nMore rain fell.", "a.txt", ".txt"
+    )
     assert isinstance(doc, RawDocument)
     assert doc.title == "Dam gives way"
     assert "Dam gives way" not in doc.text
@@ -74,7 +76,9 @@ def test_html_without_article_is_rejected():
 
 def test_jsonl_reader_keeps_good_lines_and_rejects_bad_ones():
     lines = [
-        json.dumps({"id": "w1", "title": "T", "outlet": "Wire", "published": "2026-03-09", "text": "One."}),
+        json.dumps(
+            {"id": "w1", "title": "T", "outlet": "Wire", "published": "2026-03-09", "text": "One."}
+        ),
         '{"id": "w2", "text": "trunc',
         json.dumps({"id": "w3", "text": ""}),
         json.dumps({"text": "No id here.", "date": "March 10, 2026"}),
@@ -82,7 +86,11 @@ def test_jsonl_reader_keeps_good_lines_and_rejects_bad_ones():
     ]
     out = read_bytes("\n".join(lines).encode(), "feed.jsonl", ".jsonl")
     assert [type(x).__name__ for x in out] == [
-        "RawDocument", "Rejected", "Rejected", "RawDocument", "Rejected"
+        "RawDocument",
+        "Rejected",
+        "Rejected",
+        "RawDocument",
+        "Rejected",
     ]
     assert out[0].id_hint == "w1" and out[0].outlet == "Wire"
     assert out[0].published == dt.date(2026, 3, 9)
@@ -122,8 +130,11 @@ def test_read_paths_walks_folders_and_reports_missing(tmp_path: Path):
     (tmp_path / ".hidden.txt").write_text("Hidden\n\nskip me")
     out = list(read_paths([str(tmp_path), str(tmp_path / "missing.txt")]))
     sources = [x.source for x in out]
-    assert sources == [str(tmp_path / "a.html.gz"), str(tmp_path / "sub" / "b.txt"),
-                       str(tmp_path / "missing.txt")]
+    assert sources == [
+        str(tmp_path / "a.html.gz"),
+        str(tmp_path / "sub" / "b.txt"),
+        str(tmp_path / "missing.txt"),
+    ]
     assert out[-1] == Rejected(str(tmp_path / "missing.txt"), "no such file or directory")
 
 

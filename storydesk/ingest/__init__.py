@@ -54,7 +54,9 @@ def read_bytes(data: bytes, source: str, kind: str) -> list[RawDocument | Reject
     reader = READERS.get(kind)
     if reader is None:
         expected = ", ".join(sorted(READERS))
-        return [Rejected(source, f"unsupported file type '{kind or '(none)'}' (expected {expected})")]
+        return [
+            Rejected(source, f"unsupported file type '{kind or '(none)'}' (expected {expected})")
+        ]
     try:
         return list(reader(data, source))
     except InputError as exc:

@@ -29,9 +29,9 @@ def read_html(data: bytes, source: str) -> list[RawDocument]:
             include_tables=False,
             include_images=False,
         )
-    except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on bad markup
+    except Exception as exc:
         raise InputError(source, f"cannot parse HTML: {type(exc).__name__}") from exc
-    meta = doc.as_dict() if doc is not None else {}
+    meta = doc if isinstance(doc, dict) else doc.as_dict() if doc is not None else {}
     text = meta.get("text") or ""
     if not any(len(line.split()) >= MIN_WORDS for line in text.splitlines()):
         # Navigation, captions and widget notices only: an index, gallery or error page.

@@ -39,7 +39,9 @@ class _Mark:
 
 def article_html(article: Article, marks: Sequence[tuple[int, int]]) -> Markup:
     """The article's cleaned text as paragraphs, with cited ranges wrapped in ``<mark>``."""
-    spans = sorted({_Mark(s, e, anchor(article.id, s, e)) for s, e in marks}, key=lambda m: (m.start, m.end))
+    spans = sorted(
+        {_Mark(s, e, anchor(article.id, s, e)) for s, e in marks}, key=lambda m: (m.start, m.end)
+    )
     text = article.text
     out: list[str] = []
     pos = 0
@@ -72,8 +74,11 @@ def render_html(b: Briefing) -> str:
         {
             "text": s.text,
             "refs": [
-                {"n": numbers[c.article_id], "href": "#" + anchor(c.article_id, c.start, c.end),
-                 "title": article_label(next(a for a in b.articles if a.id == c.article_id))}
+                {
+                    "n": numbers[c.article_id],
+                    "href": "#" + anchor(c.article_id, c.start, c.end),
+                    "title": article_label(next(a for a in b.articles if a.id == c.article_id)),
+                }
                 for c in s.citations
             ],
         }
@@ -105,8 +110,12 @@ def render_html(b: Briefing) -> str:
 def render_index(briefings: Sequence[Briefing], rejected: Sequence[Rejected]) -> str:
     """The run's index page listing every story."""
     stories = [
-        {"id": b.story.id, "title": b.story.title, "coverage": coverage_line(b),
-         "lead": b.summary[0].text if b.summary else ""}
+        {
+            "id": b.story.id,
+            "title": b.story.title,
+            "coverage": coverage_line(b),
+            "lead": b.summary[0].text if b.summary else "",
+        }
         for b in briefings
     ]
     return _env.get_template("index.html.j2").render(stories=stories, rejected=rejected)

@@ -21,9 +21,7 @@ class Candidate:
 class Summarizer(Protocol):
     """``(articles, budget in words) -> chosen sentences`` in reading order."""
 
-    def __call__(
-        self, articles: Sequence[AnalyzedArticle], words: int
-    ) -> list[Candidate]: ...
+    def __call__(self, articles: Sequence[AnalyzedArticle], words: int) -> list[Candidate]: ...
 
 
 def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words: int) -> bool:
@@ -32,14 +30,13 @@ def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words:
     if not min_words <= sentence.words <= max_words or sentence.starts_with_pronoun:
         return False
     stripped = text.strip()
-    if not stripped or stripped[-1] in ":;,?" or stripped.endswith("?\"") or stripped.endswith("?”"):
+    if not stripped or stripped[-1] in ":;,?" or stripped.endswith('?"') or stripped.endswith("?”"):
         return False
     first = stripped.lstrip("\"“‘'(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if stripped.count('"') % 2 or stripped.count("“") != stripped.count("”"):
-        return False
-    return True
+    # Half a quotation: its other half, and often its speaker, is in another sentence.
+    return not (stripped.count('"') % 2 or stripped.count("“") != stripped.count("”"))
 
 
 def reading_order(articles: Sequence[AnalyzedArticle], chosen: list[Candidate]) -> list[Candidate]:

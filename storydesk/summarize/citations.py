@@ -30,9 +30,7 @@ def cite(
     for c in chosen:
         article = articles[c.doc]
         sims = (vectors @ vectors[row_of[(c.doc, c.sentence.index)]].T).toarray().ravel()
-        citations = [
-            Citation(article.article.id, c.sentence.span.start, c.sentence.span.end)
-        ]
+        citations = [Citation(article.article.id, c.sentence.span.start, c.sentence.span.end)]
         for d, other in enumerate(articles):
             if d == c.doc or not other.sentences:
                 continue

@@ -5,6 +5,7 @@ redundancy check so that no two chosen sentences say the same thing.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -24,7 +25,7 @@ def concepts(lemmas: Sequence[str], terms: Sequence[str]) -> set[str]:
     ['hold', 'the truce', 'truce', 'truce hold']
     """
     out = set(terms)
-    for a, b in zip(lemmas, lemmas[1:]):
+    for a, b in itertools.pairwise(lemmas):
         if a in STOP_WORDS and b in STOP_WORDS:
             continue
         out.add(f"{a} {b}")
@@ -54,7 +55,7 @@ class CoverageSummarizer:
         sets = [concepts(c.sentence.lemmas, c.sentence.terms) for c in pool]
         vocab: dict[str, int] = {}
         df: dict[str, set[int]] = {}
-        for c, cs in zip(pool, sets):
+        for c, cs in zip(pool, sets, strict=True):
             for k in cs:
                 vocab.setdefault(k, len(vocab))
                 df.setdefault(k, set()).add(c.doc)
@@ -69,9 +70,7 @@ class CoverageSummarizer:
             for k in cs:
                 rows.append(r)
                 cols.append(vocab[k])
-        m = sparse.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=(len(pool), len(vocab))
-        )
+        m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(pool), len(vocab)))
         lengths = np.array([c.sentence.words for c in pool], dtype=float)
         # Leads of articles carry the event; later sentences need more coverage to win.
         position = np.array([1.0 + 0.3 / (1 + c.sentence.index) for c in pool])

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storydesk.cli import app
+
+runner = CliRunner()
+GOLDEN_INPUT = Path(__file__).parent / "golden" / "input"
+
+
+def test_run_writes_briefings_and_reports_rejections(tmp_path: Path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(GOLDEN_INPUT), "--out", str(out), "--words", "60"])
+    assert result.exit_code == 0, result.output
+    assert "rejected" in result.output and "lakes-wire.jsonl:3" in result.output
+    assert "Traceback" not in result.output
+    stories = json.loads((out / "stories.json").read_text())
+    assert stories["schema"] == "storydesk.stories/1"
+    [story] = stories["stories"]
+    assert len(story["articles"]) == 3
+    assert stories["rejected"][0]["source"].endswith("lakes-wire.jsonl:3")
+    folder = out / story["id"]
+    for name in ("briefing.md", "briefing.html", "briefing.json"):
+        assert (folder / name).is_file()
+    assert (out / "index.html").is_file()
+    briefing = json.loads((folder / "briefing.json").read_text())
+    assert sum(len(s["text"].split()) for s in briefing["summary"]) <= 60
+
+
+def test_nothing_usable_exits_2(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
+    result = runner.invoke(app, ["run", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "empty file" in result.output and "binary" in result.output
+    assert "no article could be processed" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_stdin_jsonl(tmp_path: Path):
+    line = json.dumps(
+        {
+            "id": "x1",
+            "title": "Bridge reopens",
+            "text": "The Harl bridge reopened on Monday after two years of repairs, the city said.",
+        }
+    )
+    result = runner.invoke(app, ["run", "-", "--out", str(tmp_path)], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    stories = json.loads((tmp_path / "stories.json").read_text())
+    assert stories["stories"][0]["articles"] == [{"id": "x1", "source": "x1"}]
+
+
+def test_bad_setting_is_one_clean_line(tmp_path: Path):
+    result = runner.invoke(app, ["run", str(GOLDEN_INPUT), "--out", str(tmp_path), "--words", "3"])
+    assert result.exit_code == 2
+    assert "words must be at least 10" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_output_is_deterministic(tmp_path: Path):
+    for name in ("a", "b"):
+        assert (
+            runner.invoke(app, ["run", str(GOLDEN_INPUT), "--out", str(tmp_path / name)]).exit_code
+            == 0
+        )
+    files_a = sorted(
+        p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file()
+    )
+    files_b = sorted(
+        p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file()
+    )
+    assert files_a == files_b
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()

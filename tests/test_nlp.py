@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storydesk.clean import clean_text
+from storydesk.nlp import MODEL_CANDIDATES, load_pipeline, model_name, sentences_of
+
+
+def test_pipeline_is_loaded_once(nlp):
+    assert load_pipeline() is nlp
+    assert model_name() in MODEL_CANDIDATES
+    assert "storydesk_paragraphs" in nlp.pipe_names
+
+
+def test_sentences_never_cross_paragraphs(nlp):
+    text = clean_text("Offices struck\n\nIsraeli missiles struck the main complex on Wednesday.")
+    sents = sentences_of(nlp(text), "a")
+    assert [text[s.span.start : s.span.end] for s in sents] == [
+        "Offices struck",
+        "Israeli missiles struck the main complex on Wednesday.",
+    ]
+
+
+def test_dateline_is_outside_the_sentence_span(nlp):
+    text = "PORT AVERLY, Caldonia, March 10 (Meridian Press) - The toll rose to 19 on Tuesday."
+    spans = [text[s.span.start : s.span.end] for s in sentences_of(nlp(text), "a")]
+    assert spans == ["The toll rose to 19 on Tuesday."]
+
+
+def test_terms_and_pronoun_flag(nlp):
+    text = "He said the dams were failing. Engineers inspected the dams."
+    first, second = sentences_of(nlp(text), "a")
+    assert first.starts_with_pronoun and not second.starts_with_pronoun
+    assert "dam" in second.terms and "the" not in second.terms
+    assert second.words == 4 and second.index == 1
+
+
+words = st.sampled_from(
+    [
+        "The",
+        "dam",
+        "broke",
+        ".",
+        "“Help",
+        "now,”",
+        "he",
+        "said",
+        "\n\n",
+        "U.S.",
+        "$4.4",
+        "billion",
+        "—",
+        "Kerry",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(words, max_size=40).map(" ".join))
+def test_every_sentence_span_lies_inside_its_text(text):
+    nlp = load_pipeline()
+    cleaned = clean_text(text)
+    for s in sentences_of(nlp(cleaned), "a"):
+        assert 0 <= s.span.start < s.span.end <= len(cleaned)
+        piece = cleaned[s.span.start : s.span.end]
+        assert piece == piece.strip() and piece

@@ -1,0 +1,30 @@
+"""The quality gate: every measured figure in benchmarks/results stays at or above its floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOORS = json.loads((ROOT / "benchmarks" / "floors.json").read_text())
+CASES = [(f, k, v) for f, keys in FLOORS.items() if not f.startswith("_") for k, v in keys.items()]
+
+
+def _get(data: dict, dotted: str):
+    for part in dotted.split("."):
+        data = data[part]
+    return data
+
+
+@pytest.mark.parametrize(("file", "key", "floor"), CASES, ids=[f"{f}:{k}" for f, k, _ in CASES])
+def test_measured_figure_meets_floor(file: str, key: str, floor: float):
+    data = json.loads((ROOT / "benchmarks" / "results" / file).read_text())
+    assert _get(data, key) >= floor, f"{file}: {key} = {_get(data, key)} is below the floor {floor}"
+
+
+def test_pipeline_result_names_its_command():
+    data = json.loads((ROOT / "benchmarks" / "results" / "pipeline.json").read_text())
+    assert data["command"] == "make bench"
+    assert data["pipeline"]["peak_rss_mb"] > 0 and data["spacy_alone"]["articles_per_second"] > 0

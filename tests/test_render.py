@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from html.parser import HTMLParser
+
+from storydesk.model import Article, Briefing, Citation, Rejected, Story, SummarySentence
+from storydesk.render import render_html, render_index, render_json, render_markdown
+from storydesk.render.html import anchor, article_html
+
+EVIL = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
+
+
+def _briefing() -> Briefing:
+    text = f"Water rose on Monday. {EVIL} was posted.\n\nThe governor spoke."
+    a = Article(
+        id="a1",
+        source="a.txt",
+        text=text,
+        title=f"Title {EVIL}",
+        outlet="Post <b>",
+        url="https://post.example/x",
+        published=dt.date(2026, 3, 9),
+    )
+    b = Article(id="b2", source="b.txt", text="The governor spoke on Monday.")
+    s1 = SummarySentence(text="Water rose on Monday.", citations=(Citation("a1", 0, 21),))
+    gov = text.index("The governor")
+    s2 = SummarySentence(
+        text="The governor spoke.", citations=(Citation("a1", gov, gov + 19), Citation("b2", 0, 29))
+    )
+    return Briefing(
+        story=Story(id="s-1", title=f"Story {EVIL}", article_ids=("a1", "b2")),
+        articles=(a, b),
+        summary=(s1, s2),
+        rejected=(Rejected("bad<x>.html", "no article text found in the HTML page"),),
+    )
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def _tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(html)
+    return parser.tags
+
+
+def test_html_escapes_article_text_and_is_self_contained():
+    html = render_html(_briefing())
+    assert "&lt;script&gt;" in html
+    tags = _tags(html)
+    names = {t for t, _ in tags}
+    # article text became no markup, and nothing is loaded from anywhere
+    assert not names & {"script", "img", "b", "link", "iframe", "object", "embed", "video"}
+    assert not any("src" in attrs or any(k.startswith("on") for k in attrs) for _, attrs in tags)
+    assert "@import" not in html and "url(" not in html
+
+
+def test_every_citation_links_to_a_marked_sentence():
+    b = _briefing()
+    html = render_html(b)
+    for s in b.summary:
+        for c in s.citations:
+            target = anchor(c.article_id, c.start, c.end)
+            assert f'href="#{target}"' in html
+            assert f'id="{target}"' in html
+    assert '<mark class="cite" id="c-a1-0-21">Water rose on Monday.</mark>' in html
+
+
+def test_article_html_splits_marks_at_paragraphs():
+    a = Article(id="a", source="a", text="One two.\n\nThree four.")
+    out = str(article_html(a, [(0, 22)]))
+    assert out.count("<p>") == 2
+    assert out.count('id="c-a-0-22"') == 1 and out.count("<mark") == 2
+
+
+def test_json_contract():
+    data = json.loads(render_json(_briefing()))
+    assert data["schema"] == "storydesk.briefing/1"
+    assert set(data["story"]) >= {"id", "title"}
+    for a in data["articles"]:
+        assert set(a) >= {"id", "source", "title", "outlet", "published", "text"}
+    assert data["articles"][0]["published"] == "2026-03-09"
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for s in data["summary"]:
+        for c in s["citations"]:
+            assert set(c) == {"article_id", "start", "end"}
+        first = s["citations"][0]
+        assert texts[first["article_id"]][first["start"] : first["end"]] == s["text"]
+
+
+def test_markdown_lists_summary_sources_and_rejections():
+    md = render_markdown(_briefing())
+    assert "- Water rose on Monday. [1]" in md
+    assert "- The governor spoke. [1][2]" in md
+    assert "\\<script\\>" in md
+    assert "## Rejected inputs" in md and "`bad<x>.html`" in md
+
+
+def test_index_lists_stories():
+    html = render_index([_briefing()], [Rejected("x.txt", "empty file")])
+    assert 'href="s-1/briefing.html"' in html and "empty file" in html
+    assert "<script>" not in html

@@ -1,0 +1,60 @@
+"""The foundation's acceptance checks on the five real seed articles (../shared/seeds)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from test_clean import SEED_BOILERPLATE
+
+from storydesk import run
+
+
+@pytest.fixture(scope="module")
+def seed_run(shared, tmp_path_factory):
+    out = tmp_path_factory.mktemp("seeds")
+    result = run([str(shared / "seeds")], out)
+    assert len(result.articles) == 5 and not result.rejected
+    briefings = [json.loads(p.read_text()) for p in sorted(Path(out).glob("*/briefing.json"))]
+    return result, briefings
+
+
+def test_no_boilerplate_survives(seed_run):
+    _, briefings = seed_run
+    for b in briefings:
+        for a in b["articles"]:
+            for pattern in SEED_BOILERPLATE:
+                assert not re.search(pattern, a["text"], re.MULTILINE), (a["id"], pattern)
+            assert "`" not in a["text"]
+
+
+def test_repeated_lead_once_and_glued_sentences_split(seed_run):
+    _, briefings = seed_run
+    texts = {a["id"]: a["text"] for b in briefings for a in b["articles"]}
+    first = next(t for k, t in texts.items() if k.startswith("000"))
+    assert first.count("stepped up a gear on Monday") == 1
+    assert "last week. Kerry arrived late Monday" in first
+    assert not re.search(r"[a-z]{2}\.[A-Z][a-z]", "\n".join(texts.values()))
+
+
+def test_titles_from_headlines(seed_run):
+    _, briefings = seed_run
+    titles = {a["id"][:3]: a["title"] for b in briefings for a in b["articles"]}
+    assert titles["000"] == "Gaza truce efforts intensify as Ban, Kerry in Cairo"
+    assert titles["002"] is None  # the first line is a sentence, not a headline
+    assert titles["004"] == "Israel-Gaza crisis: Push for ceasefire amid fresh attacks"
+
+
+def test_summary_is_verbatim_and_offsets_check_out(seed_run):
+    _, briefings = seed_run
+    for b in briefings:
+        texts = {a["id"]: a["text"] for a in b["articles"]}
+        assert b["summary"]
+        assert sum(len(s["text"].split()) for s in b["summary"]) <= 120
+        for s in b["summary"]:
+            first = s["citations"][0]
+            assert texts[first["article_id"]][first["start"] : first["end"]] == s["text"]
+            for c in s["citations"]:
+                assert 0 <= c["start"] < c["end"] <= len(texts[c["article_id"]])

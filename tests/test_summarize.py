@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from conftest import analyzed
+
+from storydesk.settings import Settings
+from storydesk.summarize import cite, get_summarizer
+from storydesk.summarize.base import is_clean_candidate
+
+A = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
+
+Rescue teams used boats to reach families stranded on rooftops in the Millbank district.
+
+He said it was terrible.
+
+The regional governor said the army would send more boats on Tuesday."""
+
+B = """The Kessen Dam burst on Monday and floods swept through Port Averly, killing twelve people.
+
+Interior Minister Rosa Elmquist promised an inquiry into why warnings about the dam were ignored.
+
+Rescue teams used boats to reach stranded families in the Millbank district, officials said."""
+
+C = """Twelve people died when floods swept Port Averly after the Kessen Dam burst on Monday.
+
+Schools across the region will stay closed for the rest of the week, the education office said."""
+
+
+def _story(nlp):
+    return [analyzed(nlp, A, "a"), analyzed(nlp, B, "b"), analyzed(nlp, C, "c")]
+
+
+def test_summary_is_verbatim_within_budget_and_not_redundant(nlp):
+    story = _story(nlp)
+    chosen = get_summarizer("coverage", Settings(words=40))(story, 40)
+    assert chosen
+    assert sum(c.sentence.words for c in chosen) <= 40
+    texts = [story[c.doc].text_of(c.sentence) for c in chosen]
+    # The three lead sentences say the same thing: only one of them is chosen.
+    assert sum("Kessen Dam burst" in t for t in texts) == 1
+    assert not any(t.startswith("He said") for t in texts)
+
+
+def test_every_article_that_states_it_is_cited(nlp):
+    story = _story(nlp)
+    chosen = get_summarizer("coverage", Settings(words=40))(story, 40)
+    summary = cite(story, chosen, Settings().support)
+    lead = next(s for s in summary if "Kessen Dam burst" in s.text)
+    assert {c.article_id for c in lead.citations} == {"a", "b", "c"}
+    by_id = {a.article.id: a.article for a in story}
+    for s in summary:
+        first = s.citations[0]
+        assert by_id[first.article_id].text[first.start : first.end] == s.text
+        assert len({c.article_id for c in s.citations}) == len(s.citations)
+    # A sentence only one article reports cites only that article.
+    schools = [s for s in summary if "Schools" in s.text]
+    for s in schools:
+        assert [c.article_id for c in s.citations] == ["c"]
+
+
+def test_clean_candidate_rules(nlp):
+    [s] = analyzed(nlp, "He said the dam would hold until the end of the week.").sentences
+    assert not is_clean_candidate("He said the dam would hold until the end of the week.", s, 6, 60)
+    [q] = analyzed(
+        nlp, '"The dam will hold until the end of this week and more, she said.'
+    ).sentences
+    assert not is_clean_candidate(
+        '"The dam will hold until the end of this week and more, she said.', q, 6, 60
+    )
+
+
+def test_summary_of_nothing_is_empty(nlp):
+    assert get_summarizer()([], 100) == []
