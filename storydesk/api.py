@@ -2,25 +2,72 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .model import Article, Briefing, Rejected
+from .model import Briefing, Rejected
 from .output import write_run
-from .pipeline import analyze_all, build_briefings, load
+from .pipeline import brief_stored, ingest
 from .settings import Settings
+from .store import SqliteStore, StoryRow
+from .stories import IngestReport
+
+DEFAULT_DB = "storydesk.db"
 
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
     """What one run produced."""
 
-    articles: tuple[Article, ...]
+    report: IngestReport
     briefings: tuple[Briefing, ...]
     rejected: tuple[Rejected, ...]
     written: tuple[Path, ...]
+
+    @property
+    def processed(self) -> int:
+        """Articles read successfully (new, or already in the store)."""
+        return len(self.report.added) + len(self.report.already_stored)
+
+
+def ingest_paths(
+    db: str | Path,
+    paths: Sequence[str],
+    settings: Settings | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    on_loaded: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Add the articles under ``paths`` to the store at ``db``."""
+    with SqliteStore(db) as store:
+        return ingest(
+            store,
+            paths,
+            settings or Settings(),
+            stdin=stdin,
+            on_loaded=on_loaded,
+            progress=progress,
+        )
+
+
+def list_stories(db: str | Path) -> list[StoryRow]:
+    """The stories in the store, oldest first."""
+    with SqliteStore(db) as store:
+        return store.stories()
+
+
+def brief_story(
+    db: str | Path, story_id: str, out_dir: str | Path, settings: Settings | None = None
+) -> tuple[Briefing, list[Path]]:
+    """Write the briefing of one stored story to ``out_dir``."""
+    with SqliteStore(db) as store:
+        briefing = brief_stored(store, story_id, settings or Settings())
+    return briefing, write_run(Path(out_dir), [briefing], [], index=False)
 
 
 def run(
@@ -28,32 +75,46 @@ def run(
     out_dir: str | Path,
     settings: Settings | None = None,
     *,
+    db: str | Path | None = None,
     stdin: BinaryIO | None = None,
     on_loaded: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> RunResult:
     """Turn the articles under ``paths`` into briefings written to ``out_dir``.
 
-    ``on_loaded`` is told how many articles will be analysed; ``progress`` is called once
-    per analysed article. Bad inputs never raise: they come back in ``rejected``.
-
-    >>> result = run(["examples/articles"], "out")  # doctest: +SKIP
-    >>> [b.story.title for b in result.briefings]  # doctest: +SKIP
+    Articles go through a store (``db``, else a temporary one), so they are grouped into
+    stories with near-duplicates recognised; every story an input belongs to is briefed.
+    ``on_loaded`` is told how many articles will be analysed; ``progress`` is called as
+    articles are done. Bad inputs never raise: they come back in ``rejected``.
     """
     settings = settings or Settings()
-    corpus = load(paths, stdin=stdin)
-    if on_loaded is not None:
-        on_loaded(len(corpus.articles))
-    analyzed = analyze_all(corpus.articles, settings, progress)
-    briefings = build_briefings(analyzed, settings, corpus.rejected)
+    with ExitStack() as stack:
+        if db is None:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="storydesk-"))
+            db = Path(tmp) / "run.db"
+        store = stack.enter_context(SqliteStore(db))
+        report = ingest(
+            store,
+            paths,
+            settings,
+            stdin=stdin,
+            on_loaded=on_loaded,
+            progress=progress,
+            refresh_titles=False,
+        )
+        order = {row.id: n for n, row in enumerate(store.stories())}
+        briefings = [
+            brief_stored(store, sid, settings, report.rejected)
+            for sid in sorted(report.stories, key=lambda s: order.get(s, 0))
+        ]
+        store.set_titles({b.story.id: b.story.title for b in briefings})
+    processed = len(report.added) + len(report.already_stored)
     written = (
-        write_run(Path(out_dir), briefings, corpus.rejected)
-        if corpus.articles or corpus.rejected
-        else []
+        write_run(Path(out_dir), briefings, report.rejected) if processed or report.rejected else []
     )
     return RunResult(
-        articles=tuple(corpus.articles),
+        report=report,
         briefings=tuple(briefings),
-        rejected=tuple(corpus.rejected),
+        rejected=tuple(report.rejected),
         written=tuple(written),
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +16,7 @@ from rich.table import Table
 
 from . import api
 from .errors import StorydeskError
+from .model import Rejected
 from .settings import Settings
 
 app = typer.Typer(
@@ -26,8 +29,18 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
+_DEFAULTS = Settings()
 # Below this many articles a progress bar is more noise than help.
 _PROGRESS_FROM = 6
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files or folders (.txt, .html, .jsonl, .json), or - for JSON Lines on stdin."
+    ),
+]
+DbOpt = Annotated[str, typer.Option("--db", help="The story store (SQLite file).")]
+WordsOpt = Annotated[int, typer.Option("--words", help="Summary length in words per story.")]
 
 
 @app.callback()
@@ -41,70 +54,222 @@ def main(
     )
 
 
-@app.command()
-def run(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files or folders (.txt, .html, .jsonl, .json), or - for JSON Lines on stdin."
-        ),
-    ],
-    out_dir: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder to write the briefings to.")
-    ] = Path("out"),
-    words: Annotated[
-        int, typer.Option("--words", help="Summary length in words per story.")
-    ] = Settings().words,
-) -> None:
-    """Read articles, group them into stories and write a cited briefing per story."""
+@contextmanager
+def _progress() -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
+    with Progress(
+        TextColumn("[bold]analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("analysing", total=None, visible=False)
+
+        def loaded(n: int) -> None:
+            bar.update(task, total=n, visible=n >= _PROGRESS_FROM)
+
+        yield loaded, lambda k: bar.advance(task, k)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
     try:
-        settings = Settings(words=words)
-        with Progress(
-            TextColumn("[bold]analysing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("analysing", total=None, visible=False)
-
-            def loaded(n: int) -> None:
-                bar.update(task, total=n, visible=n >= _PROGRESS_FROM)
-
-            result = api.run(
-                paths,
-                out_dir,
-                settings,
-                on_loaded=loaded,
-                progress=lambda k: bar.advance(task, k),
-            )
+        yield
     except StorydeskError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
-    for r in result.rejected:
+
+
+def _print_rejected(rejected: list[Rejected] | tuple[Rejected, ...]) -> None:
+    for r in rejected:
         err.print(
-            f"[yellow]rejected[/yellow] {r.source}: {r.error}",
-            highlight=False,
-            markup=True,
-            soft_wrap=True,
+            f"[yellow]rejected[/yellow] {r.source}: {r.error}", highlight=False, soft_wrap=True
         )
-    if not result.articles:
+
+
+@app.command()
+def run(
+    paths: PathsArg,
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the briefings to.")
+    ] = Path("out"),
+    words: WordsOpt = _DEFAULTS.words,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Keep the stories in this store (default: a temporary one)."),
+    ] = None,
+) -> None:
+    """Read articles, group them into stories and write a cited briefing per story."""
+    with _errors():
+        settings = Settings(words=words)
+        with _progress() as (loaded, advance):
+            result = api.run(paths, out_dir, settings, db=db, on_loaded=loaded, progress=advance)
+    _print_rejected(result.rejected)
+    if not result.processed:
         err.print("[red]no article could be processed[/red]")
         raise typer.Exit(2)
     n = len(result.briefings)
-    table = Table(title=f"{n} stor{'y' if n == 1 else 'ies'} from {len(result.articles)} articles")
+    table = Table(title=f"{n} stor{'y' if n == 1 else 'ies'} from {result.processed} articles")
     table.add_column("story")
     table.add_column("title")
     table.add_column("articles", justify="right")
-    table.add_column("summary sentences", justify="right")
+    table.add_column("copies", justify="right")
+    table.add_column("summary", justify="right")
     for b in result.briefings:
-        table.add_row(b.story.id, b.story.title, str(len(b.articles)), str(len(b.summary)))
+        table.add_row(
+            b.story.id,
+            b.story.title,
+            str(len(b.articles)),
+            str(len(b.duplicates)),
+            f"{len(b.summary)} sentences",
+        )
     out.print(table)
-    index = Path(out_dir) / "index.html"
-    out.print(f"wrote {len(result.written)} files to {out_dir}/ (open {index})", highlight=False)
+    out.print(
+        f"wrote {len(result.written)} files to {out_dir}/ (open {Path(out_dir) / 'index.html'})",
+        highlight=False,
+    )
     for b in result.briefings:
         out.print(f"  {Path(out_dir) / b.story.id / 'briefing.html'}", highlight=False)
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = api.DEFAULT_DB,
+    chunk: Annotated[
+        int, typer.Option("--chunk", help="Articles per store transaction.")
+    ] = _DEFAULTS.chunk,
+) -> None:
+    """Add articles to the store; each joins the story it reports, or opens one."""
+    with _errors(), _progress() as (loaded, advance):
+        report = api.ingest_paths(
+            db, paths, Settings(chunk=chunk), on_loaded=loaded, progress=advance
+        )
+    _print_rejected(report.rejected)
+    out.print(
+        f"added {len(report.added)} articles, {len(report.already_stored)} already stored, "
+        f"{len(report.rejected)} rejected; {len(report.stories)} stories touched ({db})",
+        highlight=False,
+    )
+    if not report.added and not report.already_stored:
+        raise typer.Exit(2)
+
+
+@app.command()
+def stories(db: DbOpt = api.DEFAULT_DB) -> None:
+    """List the stories in the store."""
+    with _errors():
+        rows = api.list_stories(db)
+    table = Table(title=f"{len(rows)} stories in {db}")
+    for col in ("story", "title", "articles", "first", "last"):
+        table.add_column(col, justify="right" if col == "articles" else "left")
+    for r in rows:
+        table.add_row(
+            r.id, r.title, str(r.articles), r.first_published or "-", r.last_published or "-"
+        )
+    out.print(table)
+
+
+@app.command()
+def brief(
+    story_id: Annotated[str, typer.Argument(help="A story id, as `storydesk stories` lists it.")],
+    db: DbOpt = api.DEFAULT_DB,
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the briefing to.")
+    ] = Path("out"),
+    words: WordsOpt = _DEFAULTS.words,
+) -> None:
+    """Write the briefing of one stored story."""
+    with _errors():
+        briefing, written = api.brief_story(db, story_id, out_dir, Settings(words=words))
+    out.print(
+        f"{briefing.story.title}: wrote {', '.join(str(p) for p in written)}", highlight=False
+    )
+
+
+eval_app = typer.Typer(
+    help="Measure storydesk on the evaluation data (STORYDESK_SHARED).", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("cluster")
+def eval_cluster(
+    sets: Annotated[
+        str, typer.Option(help="Comma-separated: duc2004, duc2006, duc2007-main, multinews.")
+    ] = "duc2004,duc2006,duc2007-main,multinews",
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the figures as JSON here.")
+    ] = None,
+    processes: Annotated[int, typer.Option("--processes", help="spaCy processes.")] = 2,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="Cache parsed features here.")
+    ] = Path(".cache"),
+) -> None:
+    """B-cubed and pairwise F1 of story clustering, next to TF-IDF + agglomerative."""
+    from .evaluate import clustering
+
+    with _errors():
+        result = clustering.run(sets.split(","), n_process=processes, cache=cache)
+    table = Table(title="story clustering (B-cubed; pairwise F1)")
+    for col in ("set", "role", "docs", "gold", "system", "P", "R", "F1", "pairwise F1", "clusters"):
+        table.add_column(col)
+    for r in result["sets"]:
+        for system in ("storydesk", "tfidf_agglomerative"):
+            m = r[system]
+            table.add_row(
+                r["set"],
+                r["role"],
+                str(r["scored"]),
+                str(r["gold_clusters"]),
+                system,
+                f"{m['bcubed']['precision']:.3f}",
+                f"{m['bcubed']['recall']:.3f}",
+                f"{m['bcubed']['f1']:.3f}",
+                f"{m['pairwise']['f1']:.3f}",
+                str(m["clusters"]),
+            )
+    out.print(table)
+    if out_file:
+        from .render.jsonout import dumps
+
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(dumps(result))
+        out.print(f"wrote {out_file}")
+
+
+@eval_app.command("dedup")
+def eval_dedup(
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the figures as JSON here.")
+    ] = None,
+) -> None:
+    """Near-duplicate precision and recall: DUC exact groups and generated near-copies."""
+    from .evaluate import dedup
+
+    with _errors():
+        result = dedup.evaluate()
+    table = Table(title=f"near-duplicates over {result['documents']} DUC documents (pairs)")
+    for col in ("measurement", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(col)
+    for name in ("exact_groups", "near_copies"):
+        m = result[name]
+        table.add_row(
+            name,
+            f"{m['precision']:.3f}",
+            f"{m['recall']:.3f}",
+            f"{m['f1']:.3f}",
+            str(m["predicted_pairs"]),
+            str(m["gold_pairs"]),
+        )
+    out.print(table)
+    if out_file:
+        from .render.jsonout import dumps
+
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(dumps({"command": "storydesk eval dedup", **result}))
+        out.print(f"wrote {out_file}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -38,10 +38,11 @@ def article_id(source: str, id_hint: str | None) -> str:
     return slug(stem, limit=64)
 
 
-def unique_ids(pairs: Iterable[tuple[str, str]]) -> list[str]:
-    """Make ``(id, source)`` pairs unique: a repeated id gets a digest of its source."""
+def unique_ids(pairs: Iterable[tuple[str, str]], taken: set[str] | None = None) -> list[str]:
+    """Make ``(id, source)`` pairs unique, also against ``taken``: a repeated id gets a
+    digest of its source."""
     out: list[str] = []
-    taken: set[str] = set()
+    taken = set(taken or ())
     for wanted, source in pairs:
         candidate = wanted
         n = 0

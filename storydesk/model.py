@@ -82,11 +82,35 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Features:
+    """An article's hashed term counts and MinHash signature (see :mod:`storydesk.features`).
+
+    ``indices`` are hashed features (words, and entities with the ``E:`` prefix) with their
+    counts ``tf``, background rarity ``rarity`` and ``entity`` flags. How they are weighted
+    into a vector is up to :func:`storydesk.cluster.vectorize`, which can use the document
+    frequencies of the whole store.
+    """
+
+    indices: tuple[int, ...]
+    tf: tuple[int, ...]
+    rarity: tuple[float, ...]
+    entity: tuple[bool, ...]
+    signature: tuple[int, ...]
+    shingle_count: int
+    # Mentions of people (surnames, hashed like the other features): who the article is about.
+    people: tuple[tuple[int, int], ...] = ()
+    # Holders of high offices the article names: (hashed office, hashed surname), e.g.
+    # ("us secretary of state", "kerry"). Two holders of one office mean two different times.
+    offices: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class AnalyzedArticle:
     """An article with the per-article analysis attached."""
 
     article: Article
     sentences: tuple[Sentence, ...]
+    features: Features | None = None
 
     def text_of(self, sentence: Sentence) -> str:
         return self.article.text[sentence.span.start : sentence.span.end]
@@ -126,3 +150,16 @@ class Briefing:
     articles: tuple[Article, ...]
     summary: tuple[SummarySentence, ...]
     rejected: tuple[Rejected, ...] = field(default=())
+    # (article id, id of the report it copies): near-duplicates, counted as one report.
+    duplicates: tuple[tuple[str, str], ...] = field(default=())
+
+    def duplicate_of(self) -> dict[str, str]:
+        return dict(self.duplicates)
+
+    def copies(self) -> dict[str, list[str]]:
+        """Representative article id -> the ids of its copies, in article order."""
+        order = {a.id: n for n, a in enumerate(self.articles)}
+        out: dict[str, list[str]] = {}
+        for copy, original in sorted(self.duplicates, key=lambda p: order.get(p[0], 0)):
+            out.setdefault(original, []).append(copy)
+        return out

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .clean import DATELINE
 from .errors import ModelNotFoundError
+from .features import features_of
 from .model import AnalyzedArticle, Article, Sentence, Span
 
 log = logging.getLogger(__name__)
@@ -120,4 +121,6 @@ def analyze(
     """Parse articles with spaCy (streamed in batches) and attach their sentences."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield AnalyzedArticle(article=article, sentences=sentences_of(doc, article.id))
+        yield AnalyzedArticle(
+            article=article, sentences=sentences_of(doc, article.id), features=features_of(doc)
+        )

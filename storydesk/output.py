@@ -11,7 +11,11 @@ from .render.jsonout import dumps, stories_dict
 
 
 def write_run(
-    out_dir: Path, briefings: Sequence[Briefing], rejected: Sequence[Rejected]
+    out_dir: Path,
+    briefings: Sequence[Briefing],
+    rejected: Sequence[Rejected],
+    *,
+    index: bool = True,
 ) -> list[Path]:
     """Write ``<story>/briefing.{md,html,json}``, ``stories.json`` and ``index.html``.
 
@@ -29,8 +33,9 @@ def write_run(
             ("briefing.json", render_json),
         ):
             written.append(_write(folder / name, render(b)))
-    written.append(_write(out_dir / "stories.json", dumps(stories_dict(briefings, rejected))))
-    written.append(_write(out_dir / "index.html", render_index(briefings, rejected)))
+    if index:
+        written.append(_write(out_dir / "stories.json", dumps(stories_dict(briefings, rejected))))
+        written.append(_write(out_dir / "index.html", render_index(briefings, rejected)))
     return written
 
 

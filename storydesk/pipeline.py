@@ -13,12 +13,17 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from .clean import clean_text
+from .cluster import ClusterParams
+from .errors import StoreError
 from .group import GROUPERS, Grouper
-from .ids import article_id, story_id, unique_ids
+from .ids import article_id, unique_ids
+from .ids import story_id as story_id_for
 from .ingest import read_paths
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
 from .nlp import analyze, load_pipeline
 from .settings import Settings
+from .store.base import Store
+from .stories import IngestReport, ingest_articles
 from .summarize import cite, get_summarizer
 
 Progress = Callable[[int], None]
@@ -99,19 +104,32 @@ def brief(
     articles: Sequence[AnalyzedArticle],
     settings: Settings,
     rejected: Sequence[Rejected] = (),
+    *,
+    story_id: str | None = None,
+    duplicate_of: dict[str, str] | None = None,
 ) -> Briefing:
-    """Build the briefing of one story from its analysed articles."""
+    """Build the briefing of one story from its analysed articles.
+
+    A near-duplicate (``duplicate_of``: copy id -> original id) is listed with its original
+    but never summarised or cited on its own: one report counts once.
+    """
+    duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k != v}
+    reports = [a for a in articles if a.article.id not in duplicate_of]
     summarizer = get_summarizer("coverage", settings)
-    chosen = summarizer(articles, settings.words)
-    summary = cite(articles, chosen, settings.support)
-    title = story_title(articles, summary)
+    chosen = summarizer(reports, settings.words)
+    summary = cite(reports, chosen, settings.support)
+    title = story_title(reports, summary)
     ids = [a.article.id for a in articles]
-    story = Story(id=story_id(title, ids), title=title, article_ids=tuple(ids))
+    story = Story(id=story_id or story_id_for(title, ids), title=title, article_ids=tuple(ids))
+    present = set(ids)
     return Briefing(
         story=story,
         articles=tuple(a.article for a in articles),
         summary=tuple(summary),
         rejected=tuple(rejected),
+        duplicates=tuple(
+            sorted((k, v) for k, v in duplicate_of.items() if k in present and v in present)
+        ),
     )
 
 
@@ -121,6 +139,42 @@ def build_briefings(
     rejected: Sequence[Rejected] = (),
     grouper: Grouper = GROUPERS["single"],
 ) -> list[Briefing]:
-    """Group analysed articles into stories and brief each one."""
+    """Group analysed articles into stories and brief each one (no store involved)."""
     groups = grouper(analyzed)
     return [brief([analyzed[i] for i in group], settings, rejected) for group in groups]
+
+
+def brief_stored(
+    store: Store, story_id: str, settings: Settings, rejected: Sequence[Rejected] = ()
+) -> Briefing:
+    """The briefing of a stored story."""
+    articles = store.story_articles(story_id)
+    if not articles:
+        raise StoreError(f"no story {story_id!r} in the store")
+    return brief(
+        articles, settings, rejected, story_id=story_id, duplicate_of=store.representatives()
+    )
+
+
+def ingest(
+    store: Store,
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    stdin: BinaryIO | None = None,
+    params: ClusterParams | None = None,
+    on_loaded: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
+    refresh_titles: bool = True,
+) -> IngestReport:
+    """Read, clean, analyse and store articles; each joins its story. Titles of the stories
+    touched are refreshed from their summaries (unless the caller briefs them anyway)."""
+    corpus = load(paths, stdin=stdin)
+    if on_loaded is not None:
+        on_loaded(len(corpus.articles))
+    report = ingest_articles(store, corpus.articles, settings, params, progress)
+    report.rejected = corpus.rejected
+    if refresh_titles:
+        briefings = [brief_stored(store, sid, settings) for sid in sorted(report.stories)]
+        store.set_titles({b.story.id: b.story.title for b in briefings})
+    return report

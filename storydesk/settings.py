@@ -18,6 +18,9 @@ class Settings:
 
     words: int = _setting(120, "Summary length budget in words per story.")
     batch_size: int = _setting(32, "Articles per spaCy batch.")
+    chunk: int = _setting(
+        64, "Articles per store transaction during ingest (a killed run loses at most this many)."
+    )
     min_sentence_words: int = _setting(
         6, "Sentences shorter than this are not chosen for the summary."
     )
@@ -37,6 +40,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.words < 10:
             raise ConfigError(f"words must be at least 10, got {self.words}")
+        if self.chunk < 1:
+            raise ConfigError(f"chunk must be positive, got {self.chunk}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
         if not 0 < self.min_sentence_words <= self.max_sentence_words:

@@ -17,6 +17,21 @@ def article_label(a: Article) -> str:
     return f"{title} — {meta}" if meta else title
 
 
+def duplicate_note(b: Briefing, a: Article, numbers: dict[str, int]) -> str:
+    """``also published by ...`` for an original, ``copy of [n]`` for a near-duplicate."""
+    by_id = {x.id: x for x in b.articles}
+    original = b.duplicate_of().get(a.id)
+    if original is not None:
+        return f"copy of [{numbers[original]}]"
+    copies = b.copies().get(a.id, [])
+    if not copies:
+        return ""
+    names = [by_id[c].outlet or by_id[c].id for c in copies]
+    return "also published by " + ", ".join(
+        f"{n} [{numbers[c]}]" for n, c in zip(names, copies, strict=True)
+    )
+
+
 def coverage_line(b: Briefing) -> str:
     """``5 articles from 3 outlets, 2026-03-09 to 2026-03-11``."""
     n = len(b.articles)
@@ -26,6 +41,9 @@ def coverage_line(b: Briefing) -> str:
     if outlets:
         parts.append(f"from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}")
     line = " ".join(parts)
+    if b.duplicates:
+        reports = n - len(b.duplicates)
+        line += f" ({reports} distinct report{'s' if reports != 1 else ''})"
     if dates:
         span = dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
         line += f", {span}"

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..model import Article, Briefing, Rejected
-from .common import article_label, coverage_line, source_numbers
+from .common import article_label, coverage_line, duplicate_note, source_numbers
 
 _env = Environment(
     loader=PackageLoader("storydesk.render", "templates"),
@@ -95,6 +95,7 @@ def render_html(b: Briefing) -> str:
             "url": a.url,
             "source": a.source,
             "body": article_html(a, marks[a.id]),
+            "note": duplicate_note(b, a, numbers),
         }
         for a in b.articles
     ]

@@ -30,10 +30,18 @@ def rejected_dict(r: Rejected) -> dict[str, str]:
 
 def briefing_dict(b: Briefing) -> dict[str, Any]:
     """The briefing as a JSON-ready dict."""
+    duplicate_of, copies = b.duplicate_of(), b.copies()
     return {
         "schema": BRIEFING_SCHEMA,
         "story": {"id": b.story.id, "title": b.story.title},
-        "articles": [article_dict(a) for a in b.articles],
+        "articles": [
+            {
+                **article_dict(a),
+                "duplicate_of": duplicate_of.get(a.id),
+                "also_published_by": copies.get(a.id, []),
+            }
+            for a in b.articles
+        ],
         "summary": [
             {
                 "text": s.text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Briefing
-from .common import article_label, coverage_line, source_numbers
+from .common import article_label, coverage_line, duplicate_note, source_numbers
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -26,7 +26,9 @@ def render_markdown(b: Briefing) -> str:
     lines += ["", "## Sources", ""]
     for a in b.articles:
         url = f" <{a.url}>" if a.url else ""
-        lines.append(f"{numbers[a.id]}. {_esc(article_label(a))} (`{a.source}`){url}")
+        note = duplicate_note(b, a, numbers)
+        note = f" — {_esc(note)}" if note else ""
+        lines.append(f"{numbers[a.id]}. {_esc(article_label(a))} (`{a.source}`){url}{note}")
     if b.rejected:
         lines += ["", "## Rejected inputs", ""]
         lines += [f"- `{r.source}`: {_esc(r.error)}" for r in b.rejected]

@@ -1,0 +1,208 @@
+"""What story clustering and near-duplicate detection see of an article.
+
+Computed once from the parsed article and stored, so later runs never re-parse:
+
+* a sparse, L2-normalised vector over hashed features: content words weighted by
+  sublinear term frequency times a *background* inverse document frequency from
+  ``wordfreq`` (so a word's weight never depends on which other articles are in the batch,
+  which keeps clustering stable as the store grows), and named entities (people,
+  organisations, places, events), which weigh more: who and where tell events apart;
+* a MinHash signature of the article's word 3-gram shingles (datasketch), for near-duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from datasketch import MinHash
+from sklearn.utils import murmurhash3_32
+from spacy.tokens import Doc
+from wordfreq import zipf_frequency
+
+from .model import Features
+
+DIM = 1 << 20
+NUM_PERM = 128
+SHINGLE = 3
+MINHASH_SEED = 7
+MINHASH_SCHEME = "affine32"
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
+_PUNCT_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=200_000)
+def idf(word: str) -> float:
+    """Background rarity of a word: 8 minus its Zipf frequency, clipped to [1, 8].
+
+    >>> idf("the") < idf("ceasefire") < idf("averly")
+    True
+    """
+    return min(8.0, max(1.0, 8.0 - zipf_frequency(word, "en")))
+
+
+def _bucket(feature: str) -> int:
+    return int(murmurhash3_32(feature, seed=0, positive=True)) % DIM
+
+
+def _entity_forms(text: str, label: str) -> list[str]:
+    name = _POSSESSIVE.sub("", _PUNCT_EDGE.sub("", text.lower()))
+    name = re.sub(r"^the\s+", "", name)
+    if not name:
+        return []
+    forms = [name]
+    parts = name.split()
+    # "John Kerry" and "Kerry" are one person; the surname carries the match.
+    if label == "PERSON" and len(parts) > 1:
+        forms.append(parts[-1])
+    return forms
+
+
+# High offices held by one person at a time. A different holder of the same office, named
+# with the same country or body, means a different time, hence a different event.
+_OFFICES = (
+    "secretary of state",
+    "foreign minister",
+    "foreign secretary",
+    "prime minister",
+    "president",
+    "secretary-general",
+    "secretary general",
+    "chancellor",
+    "defence minister",
+    "defense minister",
+    "defense secretary",
+    "defence secretary",
+    "premier",
+    "king",
+    "queen",
+)
+_CALENDAR = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+_NOT_CURRENT = frozenset({"former", "ex", "ex-", "then", "late", "previous", "outgoing", "next"})
+
+
+def offices_of(doc: Doc) -> set[tuple[str, str]]:
+    """``(office, surname)`` for every "<Country/Body> <Office> <Person>" in the text.
+
+    >>> import spacy  # doctest: +SKIP
+    """
+    out: set[tuple[str, str]] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start == 0:
+            continue
+        k = ent.start
+        words: list[str] = []
+        while k > 0 and len(words) < 7:
+            t = doc[k - 1]
+            if t.lower_ in _CALENDAR:
+                break
+            if t.text[:1].isupper() or t.lower_ in {"of", "-"}:
+                words.insert(0, t.text)
+                k -= 1
+            else:
+                break
+        if k > 0 and doc[k - 1].lower_ in _NOT_CURRENT:
+            continue
+        role = " ".join(words).lower().replace(".", "").replace(" - ", "-")
+        for office in _OFFICES:
+            if role.endswith(office) and len(role) > len(office) + 1:
+                qualifier = role[: -len(office)].strip()
+                if qualifier and qualifier.split()[0] not in _NOT_CURRENT:
+                    out.add((f"{qualifier} {office}", ent.text.lower().split()[-1]))
+                break
+    return out
+
+
+def words_of(doc: Doc) -> list[str]:
+    """Lower-cased content words (no stop words, punctuation, numbers or one-letter tokens)."""
+    return [
+        _POSSESSIVE.sub("", t.lower_)
+        for t in doc
+        if t.is_alpha and not t.is_stop and len(t.text) > 1
+    ]
+
+
+def shingles(tokens: Sequence[str], k: int = SHINGLE) -> set[str]:
+    """Word k-grams of a token sequence (the whole sequence when it is shorter than k)."""
+    if len(tokens) < k:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def dedup_tokens(text: str) -> list[str]:
+    """The word sequence near-duplicate detection compares (no tokenizer model needed)."""
+    return _TOKEN.findall(text.lower())
+
+
+def signature(text: str) -> tuple[tuple[int, ...], int]:
+    """MinHash signature (datasketch, fixed seed) of the text's word 3-gram shingles, and
+    how many distinct shingles there are."""
+    grams = shingles(dedup_tokens(text))
+    m = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+    m.update_batch([s.encode("utf-8") for s in sorted(grams)])
+    return tuple(int(v) for v in m.hashvalues), len(grams)
+
+
+def features_of(doc: Doc) -> Features:
+    """Clustering and near-duplicate features of a parsed article."""
+    counts: Counter[int] = Counter()
+    rarity: dict[int, float] = {}
+    entity: dict[int, bool] = {}
+    for word in words_of(doc):
+        b = _bucket(word)
+        counts[b] += 1
+        rarity[b] = idf(word)
+        entity.setdefault(b, False)
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        for form in _entity_forms(ent.text, ent.label_):
+            b = _bucket("E:" + form)
+            counts[b] += 1
+            rarity[b] = max(idf(w) for w in form.split())
+            entity[b] = True
+    keys = sorted(counts)
+    sig, count = signature(doc.text)
+    people: Counter[int] = Counter(
+        _bucket("E:" + forms[-1])
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and (forms := _entity_forms(ent.text, "PERSON"))
+    )
+    return Features(
+        indices=tuple(keys),
+        tf=tuple(counts[b] for b in keys),
+        rarity=tuple(round(rarity[b], 3) for b in keys),
+        entity=tuple(entity[b] for b in keys),
+        signature=sig,
+        shingle_count=count,
+        people=tuple(sorted(people.items())),
+        offices=tuple(sorted((_bucket("O:" + o), _bucket("E:" + s)) for o, s in offices_of(doc))),
+    )

@@ -1,0 +1,12 @@
+"""Stores: the :class:`Store` protocol and its SQLite implementation (the default)."""
+
+from .base import Store, StoredArticle, StoryRow
+from .migrations import SCHEMA_VERSION
+from .sqlite import SqliteStore
+
+__all__ = ["SCHEMA_VERSION", "SqliteStore", "Store", "StoredArticle", "StoryRow", "open_store"]
+
+
+def open_store(path: str) -> SqliteStore:
+    """Open (creating or migrating as needed) the store at ``path``."""
+    return SqliteStore(path)

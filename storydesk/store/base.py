@@ -1,0 +1,70 @@
+"""The store interface: what the pipeline needs of a database, so another can follow SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import AnalyzedArticle, Article, Features
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article with everything ingest computed for it."""
+
+    analyzed: AnalyzedArticle
+    content_hash: str
+    features: Features | None
+    story_id: str
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: str
+    title: str
+    articles: int
+    first_published: str | None
+    last_published: str | None
+
+
+class Store(Protocol):
+    """A persistent home for articles, their analysis, stories and near-duplicate groups."""
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """Content hash -> article id, for those hashes already stored."""
+        ...
+
+    def taken_ids(self) -> set[str]: ...
+
+    def add(self, batch: Sequence[StoredArticle], titles: dict[str, str]) -> None:
+        """Store a batch of articles with their stories, atomically (all or nothing).
+
+        ``titles`` names the stories the batch creates.
+        """
+        ...
+
+    def set_titles(self, titles: dict[str, str]) -> None: ...
+
+    def all_features(self) -> list[tuple[str, str, str | None, Features | None]]:
+        """(article id, story id, published, features) for every stored article, in order."""
+        ...
+
+    def representatives(self) -> dict[str, str]:
+        """Article id -> the representative of its near-duplicate group (members only)."""
+        ...
+
+    def stories(self) -> list[StoryRow]: ...
+
+    def story_articles(self, story_id: str) -> list[AnalyzedArticle]: ...
+
+    def story_of(self, article_ids: Iterable[str]) -> set[str]: ...
+
+    def missing_features(self) -> list[Article]:
+        """Articles stored without clustering features (e.g. by an older schema)."""
+        ...
+
+    def set_features(self, features: dict[str, Features]) -> None: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,52 @@
+"""Schema versions of the SQLite store. ``PRAGMA user_version`` records the version applied.
+
+Each entry upgrades the schema from the version before it; a migration never loses data.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, their sentences, stories.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        text TEXT NOT NULL,
+        seq INTEGER NOT NULL
+    );
+    CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        sentences TEXT NOT NULL
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        seq INTEGER NOT NULL
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL REFERENCES stories(id)
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    """,
+    # 2: clustering features and near-duplicate groups. Articles stored under version 1
+    # have no features yet: the next ingest computes them (Store.missing_features).
+    """
+    CREATE TABLE features (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE duplicates (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        representative_id TEXT NOT NULL REFERENCES articles(id)
+    );
+    CREATE INDEX duplicates_representative ON duplicates(representative_id);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,254 @@
+"""The default store: one SQLite file in WAL mode, schema versioned with migrations.
+
+Every batch is written in one transaction, so a run killed mid-ingest leaves the database as
+it was after the last whole batch, and the next run stores what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import AnalyzedArticle, Article, Features
+from .base import StoredArticle, StoryRow
+from .codec import features_from_json, features_to_json, sentences_from_json, sentences_to_json
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+
+
+class SqliteStore:
+    """A :class:`~storydesk.store.base.Store` in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, upto: int = SCHEMA_VERSION) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self._migrate(upto)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+
+    # --- schema -----------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self, upto: int) -> None:
+        current = self.version
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"store {self.path} has schema version {current}, newer than this storydesk "
+                f"({SCHEMA_VERSION}): upgrade storydesk"
+            )
+        for version in range(current + 1, upto + 1):
+            with self._transaction():
+                self._apply(version)
+
+    def _apply(self, version: int) -> None:
+        for statement in _statements(MIGRATIONS[version - 1]):
+            self.db.execute(statement)
+        self.db.execute(f"PRAGMA user_version={version}")
+
+    def _transaction(self) -> _Tx:
+        return _Tx(self.db)
+
+    # --- writing ----------------------------------------------------------------------
+    def add(self, batch: Sequence[StoredArticle], titles: dict[str, str]) -> None:
+        with self._transaction():
+            seq = int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
+            story_seq = int(
+                self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM stories").fetchone()[0]
+            )
+            for item in batch:
+                a = item.analyzed.article
+                seq += 1
+                self.db.execute(
+                    "INSERT INTO articles (id, content_hash, source, title, outlet, url, published,"
+                    " text, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        a.id,
+                        item.content_hash,
+                        a.source,
+                        a.title,
+                        a.outlet,
+                        a.url,
+                        a.published.isoformat() if a.published else None,
+                        a.text,
+                        seq,
+                    ),
+                )
+                self.db.execute(
+                    "INSERT INTO analyses (article_id, sentences) VALUES (?, ?)",
+                    (a.id, sentences_to_json(item.analyzed.sentences)),
+                )
+                if item.features is not None:
+                    self.db.execute(
+                        "INSERT INTO features (article_id, data) VALUES (?, ?)",
+                        (a.id, features_to_json(item.features)),
+                    )
+                if (
+                    self.db.execute(
+                        "SELECT 1 FROM stories WHERE id = ?", (item.story_id,)
+                    ).fetchone()
+                    is None
+                ):
+                    story_seq += 1
+                    self.db.execute(
+                        "INSERT INTO stories (id, title, seq) VALUES (?, ?, ?)",
+                        (item.story_id, titles.get(item.story_id, a.title or a.id), story_seq),
+                    )
+                self.db.execute(
+                    "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)",
+                    (a.id, item.story_id),
+                )
+                if item.duplicate_of:
+                    self.db.execute(
+                        "INSERT INTO duplicates (article_id, representative_id) VALUES (?, ?)",
+                        (a.id, item.duplicate_of),
+                    )
+
+    def set_titles(self, titles: dict[str, str]) -> None:
+        with self._transaction():
+            self._set_titles(titles)
+
+    def _set_titles(self, titles: dict[str, str]) -> None:
+        for story_id, title in sorted(titles.items()):
+            self.db.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
+
+    def set_features(self, features: dict[str, Features]) -> None:
+        with self._transaction():
+            for article_id, f in sorted(features.items()):
+                self.db.execute(
+                    "INSERT OR REPLACE INTO features (article_id, data) VALUES (?, ?)",
+                    (article_id, features_to_json(f)),
+                )
+
+    # --- reading ----------------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        wanted = list(dict.fromkeys(hashes))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for h, aid in self.db.execute(
+                f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", chunk
+            ):
+                out[h] = aid
+        return out
+
+    def taken_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+
+    def all_features(self) -> list[tuple[str, str, str | None, Features | None]]:
+        rows = self.db.execute(
+            "SELECT a.id, sa.story_id, a.published, f.data FROM articles a"
+            " JOIN story_articles sa ON sa.article_id = a.id"
+            " LEFT JOIN features f ON f.article_id = a.id ORDER BY a.seq"
+        )
+        return [
+            (aid, sid, pub, features_from_json(data) if data else None)
+            for aid, sid, pub, data in rows
+        ]
+
+    def representatives(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT article_id, representative_id FROM duplicates"))
+
+    def stories(self) -> list[StoryRow]:
+        rows = self.db.execute(
+            "SELECT s.id, s.title, COUNT(a.id), MIN(a.published), MAX(a.published) FROM stories s"
+            " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
+            " GROUP BY s.id ORDER BY s.seq"
+        )
+        return [StoryRow(*row) for row in rows]
+
+    def story_articles(self, story_id: str) -> list[AnalyzedArticle]:
+        rows = self.db.execute(
+            "SELECT a.id, a.source, a.text, a.title, a.outlet, a.url, a.published, an.sentences"
+            " FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
+            " JOIN analyses an ON an.article_id = a.id WHERE sa.story_id = ?"
+            " ORDER BY a.published IS NULL, a.published, a.seq",
+            (story_id,),
+        )
+        out = []
+        for aid, source, text, title, outlet, url, published, sentences in rows:
+            article = Article(
+                id=aid,
+                source=source,
+                text=text,
+                title=title,
+                outlet=outlet,
+                url=url,
+                published=dt.date.fromisoformat(published) if published else None,
+            )
+            out.append(AnalyzedArticle(article, sentences_from_json(aid, sentences)))
+        return out
+
+    def story_of(self, article_ids: Iterable[str]) -> set[str]:
+        ids = list(article_ids)
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out |= {
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT story_id FROM story_articles WHERE article_id IN ({marks})", chunk
+                )
+            }
+        return out
+
+    def missing_features(self) -> list[Article]:
+        rows = self.db.execute(
+            "SELECT a.id, a.source, a.text, a.title, a.outlet, a.url, a.published FROM articles a"
+            " LEFT JOIN features f ON f.article_id = a.id WHERE f.article_id IS NULL ORDER BY a.seq"
+        )
+        return [
+            Article(
+                id=aid,
+                source=src,
+                text=text,
+                title=title,
+                outlet=outlet,
+                url=url,
+                published=dt.date.fromisoformat(pub) if pub else None,
+            )
+            for aid, src, text, title, outlet, url, pub in rows
+        ]
+
+    def integrity(self) -> str:
+        """SQLite's own integrity check ("ok" when the file is sound)."""
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Tx:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if kind is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,243 @@
+"""Stories: new articles into the store, near-duplicates recognised, each in its story.
+
+The corpus stage of ingest. Articles already stored (same cleaned text) are skipped, so
+re-ingesting changes nothing. New articles are processed in canonical order (publication
+date, then content hash) and in chunks; each chunk is parsed, checked for near-duplicates
+against everything stored and seen, clustered against the stored stories, and written in one
+transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from datasketch import MinHashLSH
+
+from .cluster import (
+    ClusterItem,
+    ClusterParams,
+    DocFreq,
+    StoryIndex,
+    assign,
+    people_matrix,
+    vectorize,
+)
+from .dedup import _LSH_THRESHOLD, _minhash, same_report
+from .features import NUM_PERM
+from .ids import digest, slug, unique_ids
+from .model import AnalyzedArticle, Article, Features, Rejected
+from .nlp import analyze, load_pipeline
+from .settings import Settings
+from .store.base import Store, StoredArticle
+
+Progress = Callable[[int], None]
+Analyzer = Callable[[Sequence[Article]], list[AnalyzedArticle]]
+
+
+def content_hash(article: Article) -> str:
+    """Identity of an article in the store: a hash of its cleaned text."""
+    return hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did."""
+
+    added: list[str] = field(default_factory=list)
+    already_stored: list[tuple[str, str]] = field(default_factory=list)  # (source, article id)
+    rejected: list[Rejected] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)  # stories the inputs belong to
+
+
+@dataclass(slots=True)
+class _State:
+    """The store's stories and signatures, loaded once per ingest."""
+
+    index: StoryIndex
+    lsh: MinHashLSH
+    features: dict[str, Features]
+    representative: dict[str, str]
+    story_of: dict[str, str]
+
+
+def _load_state(store: Store, params: ClusterParams) -> _State:
+    rows = store.all_features()
+    docfreq = DocFreq()
+    docfreq.add(f for _, _, _, f in rows if f is not None)
+    index = StoryIndex(docfreq=docfreq)
+    with_features = [(aid, sid, pub, f) for aid, sid, pub, f in rows if f is not None]
+    x = vectorize([f for *_, f in with_features], docfreq, params)
+    p = people_matrix([f for *_, f in with_features])
+    by_story: dict[str, list[int]] = {}
+    for k, (_, sid, _, _) in enumerate(with_features):
+        by_story.setdefault(sid, []).append(k)
+    for sid, ks in by_story.items():
+        dates = [_date(with_features[k][2]) for k in ks]
+        index.add(sid, x[ks], dates, p[ks], [with_features[k][3] for k in ks])
+    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
+    for aid, _, _, f in with_features:
+        if f.shingle_count:
+            lsh.insert(aid, _minhash(f))
+    return _State(
+        index=index,
+        lsh=lsh,
+        features={aid: f for aid, _, _, f in with_features},
+        representative=store.representatives(),
+        story_of={aid: sid for aid, sid, _, _ in rows},
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _find_original(state: _State, f: Features) -> str | None:
+    """The representative of a stored or earlier report this one copies, if any."""
+    if not f.shingle_count:
+        return None
+    matches = sorted(
+        aid for aid in state.lsh.query(_minhash(f)) if same_report(f, state.features[aid])
+    )
+    if not matches:
+        return None
+    reps = sorted({state.representative.get(aid, aid) for aid in matches})
+    return reps[0]
+
+
+def _backfill(store: Store, settings: Settings) -> None:
+    """Compute features for articles stored without them (older schema)."""
+    missing = store.missing_features()
+    if missing:
+        nlp = load_pipeline(settings.model)
+        done = {a.article.id: a.features for a in analyze(missing, nlp, settings.batch_size)}
+        store.set_features({k: v for k, v in done.items() if v is not None})
+
+
+def ingest_articles(
+    store: Store,
+    articles: Sequence[Article],
+    settings: Settings,
+    params: ClusterParams | None = None,
+    progress: Progress | None = None,
+    analyzer: Analyzer | None = None,
+) -> IngestReport:
+    """Add cleaned articles to the store; see the module docstring.
+
+    ``analyzer`` parses a chunk of articles (default: the spaCy pipeline); a benchmark can
+    pass one that returns analyses computed earlier.
+    """
+    params = params or ClusterParams()
+    report = IngestReport()
+    _backfill(store, settings)
+    hashes = [content_hash(a) for a in articles]
+    known = store.known_hashes(hashes)
+    fresh: dict[str, Article] = {}
+    for a, h in zip(articles, hashes, strict=True):
+        if h in known:
+            report.already_stored.append((a.source, known[h]))
+        elif h in fresh:
+            report.already_stored.append((a.source, fresh[h].id))
+        else:
+            fresh[h] = a
+    if progress and report.already_stored:
+        progress(len(report.already_stored))
+    far = dt.date.max
+    ordered = sorted(fresh.items(), key=lambda kv: (kv[1].published or far, kv[0]))
+    taken = store.taken_ids()
+    ids = unique_ids([(a.id, a.source) for _, a in ordered], taken=taken)
+    renamed = [
+        (h, a if a.id == new else _with_id(a, new))
+        for (h, a), new in zip(ordered, ids, strict=True)
+    ]
+    hash_of = {a.id: h for h, a in renamed}
+    state = _load_state(store, params)
+    if analyzer is None:
+        nlp = load_pipeline(settings.model)
+
+        def analyzer(part: Sequence[Article]) -> list[AnalyzedArticle]:
+            return list(analyze(part, nlp, settings.batch_size))
+
+    chunk = settings.chunk
+    for start in range(0, len(renamed), chunk):
+        part = [a for _, a in renamed[start : start + chunk]]
+        analyzed = analyzer(part)
+        batch = _place(analyzed, hash_of, state, params)
+        titles: dict[str, str] = {}
+        for b in batch:
+            titles.setdefault(b.story_id, _provisional_title(b.analyzed.article))
+        store.add(batch, titles)
+        report.added.extend(b.analyzed.article.id for b in batch)
+        if progress:
+            progress(len(batch))
+    report.stories = store.story_of(report.added + [aid for _, aid in report.already_stored])
+    return report
+
+
+def _with_id(a: Article, new_id: str) -> Article:
+    return Article(
+        id=new_id,
+        source=a.source,
+        text=a.text,
+        title=a.title,
+        outlet=a.outlet,
+        url=a.url,
+        published=a.published,
+    )
+
+
+def _provisional_title(a: Article) -> str:
+    if a.title:
+        return a.title
+    words = a.text.split()
+    return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+
+
+def _place(
+    analyzed: Sequence[AnalyzedArticle],
+    hash_of: dict[str, str],
+    state: _State,
+    params: ClusterParams,
+) -> list[StoredArticle]:
+    """Near-duplicates follow their original; the rest are clustered into stories."""
+    duplicate_of: dict[str, str] = {}
+    for a in analyzed:
+        f = a.features
+        if f is None:
+            continue
+        original = _find_original(state, f)
+        aid = a.article.id
+        if original is not None:
+            duplicate_of[aid] = original
+            state.representative[aid] = original
+        state.features[aid] = f
+        if f.shingle_count:
+            state.lsh.insert(aid, _minhash(f))
+    originals = [a for a in analyzed if a.article.id not in duplicate_of and a.features is not None]
+    items = [ClusterItem(hash_of[a.article.id], a.features, a.article.published) for a in originals]  # type: ignore[arg-type]
+
+    def new_id(group: list[int]) -> str:
+        founder = originals[group[0]].article
+        return (
+            f"{slug(_provisional_title(founder), limit=40)}-{digest(hash_of[founder.id], length=6)}"
+        )
+
+    stories = assign(items, state.index, new_id, params)
+    for a, sid in zip(originals, stories, strict=True):
+        state.story_of[a.article.id] = sid
+    out = []
+    for a in analyzed:
+        aid = a.article.id
+        if aid in duplicate_of:
+            sid = state.story_of[duplicate_of[aid]]
+        elif aid in state.story_of:
+            sid = state.story_of[aid]
+        else:  # an article with no features (no words at all): a story of its own
+            sid = (
+                f"{slug(_provisional_title(a.article), limit=40)}-{digest(hash_of[aid], length=6)}"
+            )
+        state.story_of[aid] = sid
+        out.append(StoredArticle(a, hash_of[aid], a.features, sid, duplicate_of.get(aid)))
+    return out
