@@ -16,7 +16,7 @@ from storydesk import run
 def seed_run(shared, tmp_path_factory):
     out = tmp_path_factory.mktemp("seeds")
     result = run([str(shared / "seeds")], out)
-    assert len(result.articles) == 5 and not result.rejected
+    assert result.processed == 5 and not result.rejected
     briefings = [json.loads(p.read_text()) for p in sorted(Path(out).glob("*/briefing.json"))]
     return result, briefings
 
@@ -45,6 +45,12 @@ def test_titles_from_headlines(seed_run):
     assert titles["000"] == "Gaza truce efforts intensify as Ban, Kerry in Cairo"
     assert titles["002"] is None  # the first line is a sentence, not a headline
     assert titles["004"] == "Israel-Gaza crisis: Push for ceasefire amid fresh attacks"
+
+
+def test_2012_report_is_a_story_of_its_own(seed_run):
+    _, briefings = seed_run
+    groups = sorted(sorted(a["id"][:3] for a in b["articles"]) for b in briefings)
+    assert groups == [["000", "001", "002", "003"], ["004"]]
 
 
 def test_summary_is_verbatim_and_offsets_check_out(seed_run):
