@@ -32,12 +32,12 @@ from .model import Features
 class ClusterParams:
     """Knobs of story clustering (tuned on the DUC 2006 / 2007 development sets)."""
 
-    threshold: float = 0.22
+    threshold: float = 0.11
     # Weight of a named-entity feature relative to a word of the same rarity.
-    entity_weight: float = 2.0
+    entity_weight: float = 0.0
     # How rare a term is: "corpus" (document frequency over the batch and the store),
     # "background" (wordfreq, independent of the corpus) or "blend" (their geometric mean).
-    idf: str = "blend"
+    idf: str = "background"
     # How much a difference in who the articles are about counts: similarity is scaled by
     # 1 - who * (1 - cosine of their people-mention vectors) when both name people.
     who: float = 0.0
@@ -222,28 +222,29 @@ def cluster_batch(
     params: ClusterParams | None = None,
     docfreq: DocFreq | None = None,
 ) -> list[list[int]]:
-    """Average-linkage clusters of a batch, as lists of item indexes.
+    """Clusters of a batch with no stored stories, as lists of item indexes.
 
-    ``docfreq`` defaults to the batch's own document frequencies.
+    The same procedure as :func:`assign` into an empty index. ``docfreq`` defaults to the
+    batch's own document frequencies.
 
     >>> cluster_batch([])
     []
     """
-    params = params or ClusterParams()
-    if not items:
-        return []
-    order = sorted(range(len(items)), key=lambda i: items[i].key)
-    if len(order) == 1:
-        return [order]
-    if docfreq is None:
-        docfreq = DocFreq()
-        docfreq.add(it.features for it in items)
-    feats = [items[i].features for i in order]
-    x = vectorize(feats, docfreq, params)
-    labels = _agglomerate(
-        x, people_matrix(feats), [items[i].published for i in order], params, feats
+    index = StoryIndex(docfreq=docfreq or DocFreq())
+    made: list[str] = []
+
+    def new_id(group: list[int]) -> str:
+        made.append(f"s{len(made)}")
+        return made[-1]
+
+    labels = assign(items, index, new_id, params, count_docfreq=docfreq is None)
+    groups: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(label, []).append(i)
+    return sorted(
+        (sorted(g, key=lambda i: items[i].key) for g in groups.values()),
+        key=lambda g: items[g[0]].key,
     )
-    return _groups(items, order, labels)
 
 
 @dataclass(slots=True)
@@ -356,9 +357,13 @@ def assign(
     index: StoryIndex,
     new_id: Callable[[list[int]], str],
     params: ClusterParams | None = None,
+    *,
+    count_docfreq: bool = True,
 ) -> list[str]:
     """Story id for each item: batch clusters join a stored story or open a new one.
 
+    Dated articles are clustered first, then undated ones, which join the stories the dated
+    ones formed when similar enough: an undated article cannot chain two events years apart.
     ``index`` is updated in place (stories and document frequencies), so calling this batch
     after batch is incremental clustering. ``new_id`` names a new story from its members.
     """
@@ -366,8 +371,26 @@ def assign(
     out: list[str] = [""] * len(items)
     if not items:
         return out
-    index.docfreq.add(it.features for it in items)
-    order = sorted(range(len(items)), key=lambda i: items[i].key)
+    if count_docfreq:
+        index.docfreq.add(it.features for it in items)
+    dated = [i for i in range(len(items)) if items[i].published is not None]
+    undated = [i for i in range(len(items)) if items[i].published is None]
+    for part in (dated, undated) if params.use_dates else (dated + undated,):
+        _assign_part(items, part, index, new_id, params, out)
+    return out
+
+
+def _assign_part(
+    items: Sequence[ClusterItem],
+    part: list[int],
+    index: StoryIndex,
+    new_id: Callable[[list[int]], str],
+    params: ClusterParams,
+    out: list[str],
+) -> None:
+    if not part:
+        return
+    order = sorted(part, key=lambda i: items[i].key)
     feats = [items[i].features for i in order]
     x = vectorize(feats, index.docfreq, params)
     p = people_matrix(feats)
@@ -388,4 +411,3 @@ def assign(
         index.add(story, rows, dates, who, gf)
         for i in group:
             out[i] = story
-    return out

@@ -76,3 +76,26 @@ def test_output_is_deterministic(tmp_path: Path):
     assert files_a == files_b
     for rel in files_a:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+
+
+def test_ingest_stories_brief(tmp_path: Path):
+    db = str(tmp_path / "s.db")
+    result = runner.invoke(app, ["ingest", str(GOLDEN_INPUT), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "added 3 articles" in result.output and "1 rejected" in result.output
+    again = runner.invoke(app, ["ingest", str(GOLDEN_INPUT), "--db", db])
+    assert "added 0 articles, 3 already stored" in again.output
+    listing = runner.invoke(app, ["stories", "--db", db])
+    assert listing.exit_code == 0 and "1 stories" in listing.output
+    from storydesk.api import list_stories
+
+    [story] = list_stories(db)
+    assert story.title == "Passengers rescued as ferry burns on Lake Merrow"
+    assert story.articles == 3
+    out = tmp_path / "brief"
+    done = runner.invoke(app, ["brief", story.id, "--db", db, "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    data = json.loads((out / story.id / "briefing.json").read_text())
+    assert data["story"]["id"] == story.id and len(data["articles"]) == 3
+    missing = runner.invoke(app, ["brief", "no-such-story", "--db", db, "--out", str(out)])
+    assert missing.exit_code == 2 and "no story 'no-such-story'" in missing.output

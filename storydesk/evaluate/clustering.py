@@ -32,7 +32,7 @@ from .metrics import bcubed, pairwise
 DEV_SETS = ("duc2006", "duc2007-main")
 TEST_SETS = ("duc2004", "multinews")
 # The peer's cosine-distance cut, chosen on the development sets like ours (see --sweep).
-PEER_DISTANCE = 0.85
+PEER_DISTANCE = 0.92
 FEATURES_VERSION = "features-4"
 
 
