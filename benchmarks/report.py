@@ -33,13 +33,20 @@ def pipeline(lines: list[str]) -> None:
         "| | seconds | articles/s | words/s | peak memory |",
         "|---|---|---|---|---|",
     ]
-    for label, key in (("spaCy alone (`nlp.pipe`)", "spacy_alone"), ("`storydesk run`", "pipeline")):
+    for label, key in (
+        ("spaCy alone (`nlp.pipe`)", "spacy_alone"),
+        ("`storydesk run`", "pipeline"),
+    ):
         m = r[key]
         lines.append(
             f"| {label} | {m['seconds']} | {m['articles_per_second']} | "
             f"{m['words_per_second']:,} | {m['peak_rss_mb']} MB |"
         )
-    lines += ["", f"Ratio: **{r['ratio']}** of spaCy-alone throughput (goal >= {r['goal_ratio']}).", ""]
+    lines += [
+        "",
+        f"Ratio: **{r['ratio']}** of spaCy-alone throughput (goal >= {r['goal_ratio']}).",
+        "",
+    ]
 
 
 def clustering(lines: list[str]) -> None:
@@ -58,10 +65,13 @@ def clustering(lines: list[str]) -> None:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s in r["sets"]:
-        for system in ("storydesk", "tfidf_agglomerative"):
+        for system, name in (
+            ("storydesk", "**storydesk**"),
+            ("storydesk_content_only", "storydesk, dates ignored"),
+            ("tfidf_agglomerative", "TF-IDF + agglomerative"),
+        ):
             m = s[system]
             b = m["bcubed"]
-            name = "**storydesk**" if system == "storydesk" else "TF-IDF + agglomerative"
             lines.append(
                 f"| {s['set']} | {s['role']} | {s['scored']} | {s['gold_clusters']} | {name} | "
                 f"{b['precision']:.3f} | {b['recall']:.3f} | {b['f1']:.3f} | "
@@ -82,16 +92,20 @@ def dedup(lines: list[str]) -> None:
         "| measurement | precision | recall | F1 | predicted pairs | gold pairs |",
         "|---|---|---|---|---|---|",
     ]
-    for name, label in (("exact_groups", "exact-duplicate groups listed in the data"),
-                        ("near_copies", "generated near-copies (pairs with a copy in them)")):
+    for name, label in (
+        ("exact_groups", "exact-duplicate groups listed in the data"),
+        ("near_copies", "generated near-copies (pairs with a copy in them)"),
+    ):
         m = r[name]
-        lines.append(f"| {label} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | "
-                     f"{m['predicted_pairs']} | {m['gold_pairs']} |")
+        lines.append(
+            f"| {label} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | "
+            f"{m['predicted_pairs']} | {m['gold_pairs']} |"
+        )
     share = r["exact_groups"].get("unlisted_pairs_in_one_gold_story")
     lines += [
         "",
         "The data lists exact copies only; most of the other pairs found are wire re-writes of "
-        f"one story (\"write-thru\" versions): {share:.1%} of them lie inside one gold story.",
+        f'one story ("write-thru" versions): {share:.1%} of them lie inside one gold story.',
         "",
     ]
 
@@ -113,9 +127,11 @@ def scale(lines: list[str]) -> None:
         "|---|---|---|---|---|---|",
     ]
     for run in r["runs"]:
-        lines.append(f"| {run['store_size_before']:,} | {run['added']:,} | {run['seconds']} | "
-                     f"{run['load_seconds']} s | {run['ms_per_article_excluding_load']} | "
-                     f"{run['stories_after']:,} |")
+        lines.append(
+            f"| {run['store_size_before']:,} | {run['added']:,} | {run['seconds']} | "
+            f"{run['load_seconds']} s | {run['ms_per_article_excluding_load']} | "
+            f"{run['stories_after']:,} |"
+        )
     lines.append("")
 
 

@@ -216,7 +216,7 @@ def eval_cluster(
     for col in ("set", "role", "docs", "gold", "system", "P", "R", "F1", "pairwise F1", "clusters"):
         table.add_column(col)
     for r in result["sets"]:
-        for system in ("storydesk", "tfidf_agglomerative"):
+        for system in ("storydesk", "storydesk_content_only", "tfidf_agglomerative"):
             m = r[system]
             table.add_row(
                 r["set"],

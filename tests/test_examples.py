@@ -17,7 +17,9 @@ def briefings(tmp_path_factory):
     out = tmp_path_factory.mktemp("examples")
     result = run([str(EXAMPLES)], out)
     assert {r.source.rsplit("/", 1)[-1] for r in result.rejected} == {
-        "empty-page.html", "wire.jsonl:5", "vto-20260311-live-updates"
+        "empty-page.html",
+        "wire.jsonl:5",
+        "vto-20260311-live-updates",
     }
     return [json.loads(p.read_text()) for p in sorted(out.glob("*/briefing.json"))]
 
@@ -41,6 +43,8 @@ def test_syndicated_copy_counts_once(briefings):
     [a] = [b for b in briefings if len(b["articles"]) == 9]
     by_id = {x["id"]: x for x in a["articles"]}
     assert by_id["vto-20260310-mp-nineteen-dead"]["duplicate_of"] == "cdl-20260310-mp-flood-toll-19"
-    assert by_id["cdl-20260310-mp-flood-toll-19"]["also_published_by"] == ["vto-20260310-mp-nineteen-dead"]
+    assert by_id["cdl-20260310-mp-flood-toll-19"]["also_published_by"] == [
+        "vto-20260310-mp-nineteen-dead"
+    ]
     cited = {c["article_id"] for s in a["summary"] for c in s["citations"]}
     assert "vto-20260310-mp-nineteen-dead" not in cited

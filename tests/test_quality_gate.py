@@ -28,3 +28,10 @@ def test_pipeline_result_names_its_command():
     data = json.loads((ROOT / "benchmarks" / "results" / "pipeline.json").read_text())
     assert data["command"] == "make bench"
     assert data["pipeline"]["peak_rss_mb"] > 0 and data["spacy_alone"]["articles_per_second"] > 0
+
+
+def test_clustering_beats_the_tfidf_peer_without_dates():
+    """Content alone (dates ignored) is above the TF-IDF peer on every set."""
+    data = json.loads((ROOT / "benchmarks" / "results" / "clustering.json").read_text())
+    for name, f1 in data["bcubed_f1"].items():
+        assert f1["storydesk_content_only"] > f1["tfidf_agglomerative"], name
