@@ -61,7 +61,8 @@ def clustering(lines: list[str]) -> None:
         "DUC 2004, Multi-News pooled. Documents with several gold clusters are clustered but "
         "not scored.",
         "",
-        "| set | role | scored docs | gold clusters | system | B-cubed P | B-cubed R | B-cubed F1 | pairwise F1 | clusters |",
+        "| set | role | scored docs | gold clusters | system | B-cubed P | B-cubed R "
+        "| B-cubed F1 | pairwise F1 | clusters |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s in r["sets"]:
@@ -87,7 +88,8 @@ def dedup(lines: list[str]) -> None:
     lines += [
         "## Near-duplicates",
         "",
-        f"`{r['command']}` over {r['documents']:,} DUC documents; pairs of articles judged one report.",
+        f"`{r['command']}` over {r['documents']:,} DUC documents; "
+        "pairs of articles judged one report.",
         "",
         "| measurement | precision | recall | F1 | predicted pairs | gold pairs |",
         "|---|---|---|---|---|---|",
@@ -123,7 +125,8 @@ def scale(lines: list[str]) -> None:
         f"{r['total_seconds']} s, peak memory {r['peak_rss_mb']} MB (includes the cached parses "
         f"held in memory), store file {r['store_file_mb']} MB.",
         "",
-        "| store size before | added | run seconds | loading the store | ms per added article | stories after |",
+        "| store size before | added | run seconds | loading the store "
+        "| ms per added article | stories after |",
         "|---|---|---|---|---|---|",
     ]
     for run in r["runs"]:
