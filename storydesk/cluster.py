@@ -247,25 +247,52 @@ def cluster_batch(
     )
 
 
+Row = tuple[np.ndarray, np.ndarray]  # sorted feature indices, values
+
+
+def _colsum(m: sparse.csr_matrix) -> Row:
+    """Column sums of a sparse matrix as a sorted sparse row (never a dense DIM vector)."""
+    coo = m.tocoo()
+    idx, inv = np.unique(coo.col, return_inverse=True)
+    return idx.astype(np.int64), np.bincount(inv, weights=coo.data, minlength=len(idx))
+
+
+def _merge(a: Row, b: Row) -> Row:
+    idx, inv = np.unique(np.concatenate([a[0], b[0]]), return_inverse=True)
+    return idx, np.bincount(inv, weights=np.concatenate([a[1], b[1]]), minlength=len(idx))
+
+
+def _dot(a: Row, b: Row) -> float:
+    _, i, j = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return float(np.dot(a[1][i], b[1][j]))
+
+
+def _norm(a: Row) -> float:
+    return float(np.sqrt(np.dot(a[1], a[1]))) or 1.0
+
+
 @dataclass(slots=True)
 class StoryIndex:
     """Stories already formed, as sums of their members' vectors (for average linkage).
 
     A member's vector is weighted with the document frequencies known when it was added and
-    then kept, so adding an article costs the same however large the store has grown.
+    then kept, so adding an article costs the same however large the store has grown. The
+    sums are kept stacked in one column-major sparse matrix, so scoring a query touches only
+    the stories that share its features; stories changed since the matrix was built are
+    scored on their own until enough have changed to rebuild it.
     """
 
     ids: list[str] = field(default_factory=list)
-    sums: list[sparse.csr_matrix] = field(default_factory=list)
-    people: list[sparse.csr_matrix] = field(default_factory=list)
+    sums: list[Row] = field(default_factory=list)
+    people: list[Row] = field(default_factory=list)
     counts: list[int] = field(default_factory=list)
     # office -> story position -> holders named in that story
     offices: dict[int, dict[int, set[int]]] = field(default_factory=dict)
     dates: list[tuple[dt.date, dt.date] | None] = field(default_factory=list)
     docfreq: DocFreq = field(default_factory=DocFreq)
     _position: dict[str, int] = field(default_factory=dict)
-    _stacked: sparse.csr_matrix | None = None
-    _stacked_people: sparse.csr_matrix | None = None
+    _stacked: sparse.csc_matrix | None = None
+    _dirty: set[int] = field(default_factory=set)
 
     def add(
         self,
@@ -276,36 +303,52 @@ class StoryIndex:
         features: Sequence[Features] = (),
     ) -> None:
         """Add member vectors (rows) to a story, a new one if ``story_id`` is not known yet."""
-        vec = sparse.csr_matrix(rows.sum(axis=0))
-        who = (
-            sparse.csr_matrix(people.sum(axis=0))
-            if people is not None
-            else sparse.csr_matrix((1, DIM))
-        )
+        vec = _colsum(rows)
+        empty: Row = (np.zeros(0, dtype=np.int64), np.zeros(0))
+        who = _colsum(people) if people is not None else empty
         known = [d for d in dates if d is not None]
         span = (min(known), max(known)) if known else None
         k = self._position.get(story_id)
         if k is not None:
-            self.sums[k] = self.sums[k] + vec
-            self.people[k] = self.people[k] + who
+            self.sums[k] = _merge(self.sums[k], vec)
+            self.people[k] = _merge(self.people[k], who)
             self.counts[k] += rows.shape[0]
             old = self.dates[k]
             if span and old:
                 span = (min(span[0], old[0]), max(span[1], old[1]))
             self.dates[k] = span or old
         else:
-            self._position[story_id] = len(self.ids)
+            k = len(self.ids)
+            self._position[story_id] = k
             self.ids.append(story_id)
             self.sums.append(vec)
             self.people.append(who)
             self.counts.append(rows.shape[0])
             self.dates.append(span)
-        self._stacked = None
-        self._stacked_people = None
-        k = self._position[story_id]
+        self._dirty.add(k)
         for f in features:
             for office, holder in f.offices:
                 self.offices.setdefault(office, {}).setdefault(k, set()).add(holder)
+
+    def _raw(self, query: Row) -> np.ndarray:
+        """Dot products of every story's sum with a query row."""
+        if self._stacked is None or len(self._dirty) > 64:
+            indptr = np.cumsum([0] + [len(r[0]) for r in self.sums])
+            self._stacked = sparse.csr_matrix(
+                (
+                    np.concatenate([r[1] for r in self.sums]),
+                    np.concatenate([r[0] for r in self.sums]),
+                    indptr,
+                ),
+                shape=(len(self.sums), DIM),
+            ).tocsc()
+            self._dirty = set()
+        raw = np.zeros(len(self.ids))
+        n = self._stacked.shape[0]
+        raw[:n] = self._stacked[:, query[0]] @ query[1]
+        for k in self._dirty:
+            raw[k] = _dot(self.sums[k], query)
+        return raw
 
     def best(
         self,
@@ -315,41 +358,41 @@ class StoryIndex:
         people: sparse.csr_matrix | None = None,
         features: Sequence[Features] = (),
     ) -> tuple[str | None, float]:
-        """The story with the highest average-linkage similarity to a group of vectors."""
+        """The story with the highest average-linkage similarity to a group of vectors.
+
+        Every adjustment (people, offices, dates) can only lower a similarity, so only the
+        stories already at or above the threshold are adjusted.
+        """
         if not self.ids:
             return None, 0.0
-        if self._stacked is None:
-            self._stacked = sparse.vstack(self.sums).tocsr()
-            self._stacked_people = _normalise(sparse.vstack(self.people).tocsr())
-        query = sparse.csr_matrix(rows.sum(axis=0)).T
-        raw = np.asarray((self._stacked @ query).todense()).ravel()
-        sims = raw / (np.asarray(self.counts, dtype=np.float64) * rows.shape[0])
-        if people is not None and params.who > 0:
-            mine = _normalise(sparse.csr_matrix(people.sum(axis=0)))
-            sims = sims * who_factor(self._stacked_people, mine, params).ravel()
-        mine_offices: dict[int, set[int]] = {}
+        counts = np.asarray(self.counts, dtype=np.float64) * rows.shape[0]
+        sims = self._raw(_colsum(rows)) / counts
+        candidates = np.flatnonzero(sims >= params.threshold)
+        if candidates.size == 0:
+            top = int(np.argmax(sims))
+            return self.ids[top], float(sims[top])
+        mine = _colsum(people) if people is not None and params.who > 0 else None
+        own: dict[int, set[int]] = {}
         for f in features:
             for office, holder in f.offices:
-                mine_offices.setdefault(office, set()).add(holder)
-        for office, holders in mine_offices.items():
-            if len(holders) > 1:
-                continue  # the group itself names several holders: no verdict
-            for k, theirs in self.offices.get(office, {}).items():
-                if len(theirs) == 1 and not holders & theirs:
-                    sims[k] *= params.office_conflict
+                own.setdefault(office, set()).add(holder)
         known = [d for d in dates if d is not None]
         span = (min(known), max(known)) if known else None
-        if params.use_dates and span is not None:
-            for pos in np.flatnonzero(sims > 0):
-                sims[pos] *= date_factor(_range_gap(span, self.dates[int(pos)]), params)
-        top = int(np.argmax(sims))
-        return self.ids[top], float(sims[top])
-
-
-def _normalise(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+        best_k, best_sim = -1, -1.0
+        for k in (int(c) for c in candidates):
+            sim = float(sims[k])
+            if mine is not None and len(mine[0]) and len(self.people[k][0]):
+                cos = _dot(self.people[k], mine) / (_norm(self.people[k]) * _norm(mine))
+                sim *= 1.0 - params.who * (1.0 - min(1.0, max(0.0, cos)))
+            for office, holders in own.items():
+                theirs = self.offices.get(office, {}).get(k)
+                if len(holders) == 1 and theirs and len(theirs) == 1 and not holders & theirs:
+                    sim *= params.office_conflict
+            if params.use_dates and span is not None:
+                sim *= date_factor(_range_gap(span, self.dates[k]), params)
+            if sim > best_sim:
+                best_k, best_sim = k, sim
+        return self.ids[best_k], best_sim
 
 
 def assign(

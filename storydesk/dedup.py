@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
 from .features import MINHASH_SCHEME, MINHASH_SEED, NUM_PERM
 from .model import Features
@@ -57,9 +57,9 @@ def same_report(a: Features, b: Features) -> bool:
     return j >= JACCARD or (j >= 0.2 and containment(a, b, j) >= CONTAINMENT)
 
 
-def _minhash(f: Features) -> MinHash:
-    return MinHash(
-        num_perm=NUM_PERM,
+def _minhash(f: Features) -> LeanMinHash:
+    """The article's signature as a datasketch MinHash (lean: no permutations rebuilt)."""
+    return LeanMinHash(
         seed=MINHASH_SEED,
         hashvalues=np.asarray(f.signature, dtype=np.uint64),
         scheme=MINHASH_SCHEME,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -50,6 +51,7 @@ class IngestReport:
     already_stored: list[tuple[str, str]] = field(default_factory=list)  # (source, article id)
     rejected: list[Rejected] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)  # stories the inputs belong to
+    load_seconds: float = 0.0  # reading the store's stories and signatures
 
 
 @dataclass(slots=True)
@@ -153,7 +155,9 @@ def ingest_articles(
         for (h, a), new in zip(ordered, ids, strict=True)
     ]
     hash_of = {a.id: h for h, a in renamed}
+    started = time.perf_counter()
     state = _load_state(store, params)
+    report.load_seconds = time.perf_counter() - started
     if analyzer is None:
         nlp = load_pipeline(settings.model)
 
