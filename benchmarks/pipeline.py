@@ -71,7 +71,7 @@ def child(mode: str, corpus: Path) -> None:
             start = time.perf_counter()
             result = run([str(corpus)], out, settings)
             seconds = time.perf_counter() - start
-            n = len(result.articles)
+            n = result.processed
             assert not result.rejected, result.rejected[:3]
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
@@ -89,11 +89,13 @@ def child(mode: str, corpus: Path) -> None:
 def measure(mode: str, corpus: Path) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(corpus)],
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
+    if out.returncode != 0:
+        sys.exit(f"{mode} measurement failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
