@@ -5,20 +5,12 @@ python scripts/screenshot.py demo-out docs/img/briefing.png
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from storydesk.browser import launch_chromium
 
 
 def main(out_dir: str, target: str) -> None:
@@ -27,7 +19,7 @@ def main(out_dir: str, target: str) -> None:
         sys.exit(f"no briefing.html under {out_dir}: run 'make demo' first")
     page_path = stories[0].resolve()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1100, "height": 1300})
         page.goto(page_path.as_uri())
         # follow the second citation of the first summary sentence, as a reader would

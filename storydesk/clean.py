@@ -203,6 +203,18 @@ def clean_text(text: str, title: str | None = None) -> str:
     >>> clean_text("Talks resumed.Kerry arrived.\\n\\nShare this article")
     'Talks resumed. Kerry arrived.'
     """
+    # Each step is meant to be idempotent, but ftfy, the quote rules and whitespace rules can
+    # hand each other new work on odd input (a C1 control next to a no-break space): run the
+    # whole pass to a fixpoint, so that cleaning clean text never changes it.
+    for _ in range(5):
+        cleaned = _clean_once(text, title)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str, title: str | None) -> str:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
     paras = [p for p in paras if p and not is_boilerplate(p)]
     counts = Counter(_key(p) for p in paras)

@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from storydesk import run
+from storydesk.browser import launch_chromium
+from storydesk.errors import ConfigError
 
 pytestmark = pytest.mark.browser
 
 GOLDEN_INPUT = Path(__file__).parent / "golden" / "input"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
 def browser():
     playwright = pytest.importorskip("playwright.sync_api")
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium is not installed: run 'make setup' (apt-get install chromium)")
     with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            b = launch_chromium(p)
+        except ConfigError as exc:
+            pytest.fail(str(exc))
         yield b
         b.close()
 

@@ -168,25 +168,15 @@ class SqliteStore:
 
     def story_articles(self, story_id: str) -> list[AnalyzedArticle]:
         rows = self.db.execute(
-            "SELECT a.id, a.source, a.text, a.title, a.outlet, a.url, a.published, an.sentences"
+            f"SELECT {_ARTICLE_COLUMNS}, an.sentences"
             " FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
             " JOIN analyses an ON an.article_id = a.id WHERE sa.story_id = ?"
             " ORDER BY a.published IS NULL, a.published, a.seq",
             (story_id,),
         )
-        out = []
-        for aid, source, text, title, outlet, url, published, sentences in rows:
-            article = Article(
-                id=aid,
-                source=source,
-                text=text,
-                title=title,
-                outlet=outlet,
-                url=url,
-                published=dt.date.fromisoformat(published) if published else None,
-            )
-            out.append(AnalyzedArticle(article, sentences_from_json(aid, sentences)))
-        return out
+        return [
+            AnalyzedArticle(_article(row[:7]), sentences_from_json(row[0], row[7])) for row in rows
+        ]
 
     def story_of(self, article_ids: Iterable[str]) -> set[str]:
         ids = list(article_ids)
@@ -204,21 +194,10 @@ class SqliteStore:
 
     def missing_features(self) -> list[Article]:
         rows = self.db.execute(
-            "SELECT a.id, a.source, a.text, a.title, a.outlet, a.url, a.published FROM articles a"
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a"
             " LEFT JOIN features f ON f.article_id = a.id WHERE f.article_id IS NULL ORDER BY a.seq"
         )
-        return [
-            Article(
-                id=aid,
-                source=src,
-                text=text,
-                title=title,
-                outlet=outlet,
-                url=url,
-                published=dt.date.fromisoformat(pub) if pub else None,
-            )
-            for aid, src, text, title, outlet, url, pub in rows
-        ]
+        return [_article(row) for row in rows]
 
     def integrity(self) -> str:
         """SQLite's own integrity check ("ok" when the file is sound)."""
@@ -232,6 +211,23 @@ class SqliteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_ARTICLE_COLUMNS = "a.id, a.source, a.text, a.title, a.outlet, a.url, a.published"
+
+
+def _article(row: tuple) -> Article:
+    """An :class:`Article` from a row of :data:`_ARTICLE_COLUMNS`."""
+    aid, source, text, title, outlet, url, published = row
+    return Article(
+        id=aid,
+        source=source,
+        text=text,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=dt.date.fromisoformat(published) if published else None,
+    )
 
 
 class _Tx:
