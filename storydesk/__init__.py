@@ -19,7 +19,7 @@ from .model import (
     Story,
     SummarySentence,
 )
-from .pipeline import analyze_all, build_briefings, load
+from .pipeline import analyze_all, brief, ingest, load
 from .settings import Settings
 
 __version__ = "0.1.0"
@@ -41,8 +41,9 @@ __all__ = [
     "StorydeskError",
     "SummarySentence",
     "analyze_all",
-    "build_briefings",
+    "brief",
     "clean_text",
+    "ingest",
     "load",
     "run",
 ]

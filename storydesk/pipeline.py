@@ -1,7 +1,8 @@
 """The one orchestrator: paths -> ingest -> clean -> analyse -> group -> summarise -> briefings.
 
 Per-article stages (:func:`prepare`, :func:`~storydesk.nlp.analyze`) are plain maps;
-corpus stages (:func:`build_briefings`) see every article at once. Rendering and writing
+corpus stages (near-duplicates and clustering in :mod:`storydesk.stories`, then
+:func:`brief` per story) see every article at once. Rendering and writing
 files live in :mod:`storydesk.render` and :mod:`storydesk.output`.
 """
 
@@ -15,7 +16,6 @@ from typing import BinaryIO
 from .clean import clean_text
 from .cluster import ClusterParams
 from .errors import StoreError
-from .group import GROUPERS, Grouper
 from .ids import article_id, unique_ids
 from .ids import story_id as story_id_for
 from .ingest import read_paths
@@ -131,17 +131,6 @@ def brief(
             sorted((k, v) for k, v in duplicate_of.items() if k in present and v in present)
         ),
     )
-
-
-def build_briefings(
-    analyzed: Sequence[AnalyzedArticle],
-    settings: Settings,
-    rejected: Sequence[Rejected] = (),
-    grouper: Grouper = GROUPERS["single"],
-) -> list[Briefing]:
-    """Group analysed articles into stories and brief each one (no store involved)."""
-    groups = grouper(analyzed)
-    return [brief([analyzed[i] for i in group], settings, rejected) for group in groups]
 
 
 def brief_stored(

@@ -117,30 +117,6 @@ def evaluate_set(
     }
 
 
-def sweep(
-    names: Sequence[str],
-    thresholds: Sequence[float],
-    distances: Sequence[float],
-    n_process: int = 1,
-    cache: Path | None = None,
-    params: ClusterParams | None = None,
-) -> dict[str, dict[str, list[float]]]:
-    """B-cubed F1 per threshold for ours and per distance cut for the peer (dev sets only)."""
-    params = params or ClusterParams()
-    out: dict[str, dict[str, list[float]]] = {}
-    for name in names:
-        docs = load_set(name)
-        feats = featurize(docs, n_process=n_process, cache=cache)
-        out[name] = {
-            "storydesk": [
-                score(docs, ours(docs, feats, replace(params, threshold=t)))["bcubed"]["f1"]
-                for t in thresholds
-            ],
-            "tfidf_agglomerative": [score(docs, peer(docs, d))["bcubed"]["f1"] for d in distances],
-        }
-    return out
-
-
 def run(
     names: Sequence[str],
     n_process: int = 1,
@@ -161,4 +137,4 @@ def run(
     }
 
 
-__all__ = ["DEV_SETS", "TEST_SETS", "evaluate_set", "run", "sweep"]
+__all__ = ["DEV_SETS", "TEST_SETS", "evaluate_set", "run"]
