@@ -11,7 +11,7 @@ from storydesk.clean import clean_text, is_boilerplate, paragraphs
 from storydesk.ingest import read_paths
 
 BOILERPLATE = [
-    "By continuing to use the site, you agree to our use of cookies. Find out more here",
+    "By continuing to browse this website you accept our cookies. More information",
     "We use cookies to improve your experience.",
     "Media playback is unsupported on your device",
     "Media captionThe minister speaking on Monday",
@@ -83,20 +83,17 @@ def test_title_repeated_as_first_paragraph_is_dropped():
 
 
 def test_glued_sentences_are_split():
-    assert clean_text("the truce last week.Kerry arrived.") == "the truce last week. Kerry arrived."
-    assert (
-        clean_text("must stop now.Everybody should help.")
-        == "must stop now. Everybody should help."
-    )
+    assert clean_text("the vote last week.Marlow arrived.") == "the vote last week. Marlow arrived."
+    assert clean_text("must end now.Everyone should help.") == "must end now. Everyone should help."
     assert clean_text('he said."The next' + ' step."') == 'he said." The next step."'
     # initials and abbreviations are not sentence ends
     assert clean_text("The U.S.Navy and Mr.Smith arrived.") == "The U.S.Navy and Mr.Smith arrived."
 
 
 def test_quote_marks_are_normalised():
-    out = clean_text("Gaza`s rulers said ``it must stop'' and „no” to the plan; `yes' said one.")
+    out = clean_text("Averly`s rulers said ``it must stop'' and „no” to the plan; `yes' said one.")
     assert "`" not in out
-    assert "Gaza's" in out
+    assert "Averly's" in out
     assert "“it must stop”" in out and "“no”" in out
 
 
@@ -143,8 +140,8 @@ def test_cleaning_with_title_is_idempotent(text: str, title: str | None):
     assert clean_text(once, title) == once
 
 
-# --- the seed articles (real scraped news, read from ../shared) ---------------------------
-
+# --- the seed articles (real scraped news, read from ../shared; never copied here) -------
+# Patterns for boilerplate kinds, not seed text: each names a kind of furniture.
 SEED_BOILERPLATE = [
     r"cookies",
     r"Media playback",
@@ -156,9 +153,8 @@ SEED_BOILERPLATE = [
     r"Terms and conditions",
     r"Privacy Policy",
     r"contributed to this report",
-    r"^Ari Soffer",
-    r"^Kerry meets with Turkish, Qatari diplomats$",
 ]
+GLUED = re.compile(r"\b([a-z]{2,}[.!?])([A-Z][a-z]+)")
 
 
 @pytest.fixture(scope="module")
@@ -169,23 +165,39 @@ def seeds(shared):
 
 
 def test_seed_boilerplate_is_gone(seeds):
-    for _, text in seeds.values():
+    for doc, text in seeds.values():
         for pattern in SEED_BOILERPLATE:
             assert not re.search(pattern, text, re.MULTILINE), pattern
         assert "`" not in text
+        # a caption line that the page repeats (alt text and caption) is gone entirely
+        lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+        for a, b in zip(lines, lines[1:], strict=False):
+            if a == b and len(a.split()) <= 15 and not a.endswith("."):
+                assert a not in text
 
 
-def test_seed_repeated_lead_appears_once(seeds):
-    _, text = seeds["000"]
-    assert text.count("stepped up a gear on Monday as the UN chief") == 1
+def test_seed_repeated_paragraph_appears_once(seeds):
+    repeated = 0
+    for doc, text in seeds.values():
+        paras = paragraphs(doc.text)
+        for p in paras:
+            body = p.split(": ", 1)[-1]
+            if len(body.split()) > 15 and sum(body in q for q in paras) > 1:
+                repeated += 1
+                assert text.count(body) == 1
+    assert repeated >= 1, "the seeds have a repeated lead paragraph"
 
 
 def test_seed_glued_sentences_are_split(seeds):
-    _, text = seeds["000"]
-    assert "last week. Kerry arrived late Monday" in text
-    assert "a day later than planned. Kerry has publicly defended Israel" in text
-    _, text2 = seeds["002"]
-    assert "must stop now. Everybody should work together" in text2
+    glued = 0
+    for doc, text in seeds.values():
+        for m in GLUED.finditer(doc.text.replace("`", "'")):
+            if m.group(1)[:-1].lower() in {"www"}:
+                continue
+            glued += 1
+            assert f"{m.group(1)} {m.group(2)}" in text
+        assert not GLUED.search(text)
+    assert glued >= 3, "the seeds have glued sentences"
 
 
 def test_seed_content_paragraphs_survive(seeds):
