@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -171,7 +172,7 @@ def test_seed_boilerplate_is_gone(seeds):
         assert "`" not in text
         # a caption line that the page repeats (alt text and caption) is gone entirely
         lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
-        for a, b in zip(lines, lines[1:], strict=False):
+        for a, b in itertools.pairwise(lines):
             if a == b and len(a.split()) <= 15 and not a.endswith("."):
                 assert a not in text
 
