@@ -142,17 +142,6 @@ def paragraphs(text: str) -> list[str]:
 
 
 def _normalise_characters(text: str) -> str:
-    # ftfy and our quote rules can each turn text into something the other changes again
-    # (a mapped quote next to stray bytes that now look like mojibake): repeat to a fixpoint.
-    for _ in range(5):
-        fixed = _normalise_once(text)
-        if fixed == text:
-            break
-        text = fixed
-    return text
-
-
-def _normalise_once(text: str) -> str:
     text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
     text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
