@@ -108,7 +108,7 @@ def run(
             for sid in sorted(report.stories, key=lambda s: order.get(s, 0))
         ]
         store.set_titles({b.story.id: b.story.title for b in briefings})
-    processed = len(report.added) + len(report.already_stored)
+    processed = report.added or report.already_stored
     written = (
         write_run(Path(out_dir), briefings, report.rejected) if processed or report.rejected else []
     )

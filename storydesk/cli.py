@@ -188,6 +188,17 @@ def brief(
     )
 
 
+def _write_json(path: Path | None, data: object) -> None:
+    """Write evaluation figures as JSON when ``--out`` was given."""
+    if path is None:
+        return
+    from .render.jsonout import dumps
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dumps(data))
+    out.print(f"wrote {path}")
+
+
 eval_app = typer.Typer(
     help="Measure storydesk on the evaluation data (STORYDESK_SHARED).", no_args_is_help=True
 )
@@ -231,12 +242,7 @@ def eval_cluster(
                 str(m["clusters"]),
             )
     out.print(table)
-    if out_file:
-        from .render.jsonout import dumps
-
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        out_file.write_text(dumps(result))
-        out.print(f"wrote {out_file}")
+    _write_json(out_file, result)
 
 
 @eval_app.command("dedup")
@@ -264,12 +270,7 @@ def eval_dedup(
             str(m["gold_pairs"]),
         )
     out.print(table)
-    if out_file:
-        from .render.jsonout import dumps
-
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        out_file.write_text(dumps({"command": "storydesk eval dedup", **result}))
-        out.print(f"wrote {out_file}")
+    _write_json(out_file, {"command": "storydesk eval dedup", **result})
 
 
 if __name__ == "__main__":  # pragma: no cover

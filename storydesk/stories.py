@@ -199,6 +199,11 @@ def _provisional_title(a: Article) -> str:
     return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
 
 
+def _story_id(founder: Article, founder_hash: str) -> str:
+    """A new story's id: its founding article's headline and content hash (stable for good)."""
+    return f"{slug(_provisional_title(founder), limit=40)}-{digest(founder_hash, length=6)}"
+
+
 def _place(
     analyzed: Sequence[AnalyzedArticle],
     hash_of: dict[str, str],
@@ -224,9 +229,7 @@ def _place(
 
     def new_id(group: list[int]) -> str:
         founder = originals[group[0]].article
-        return (
-            f"{slug(_provisional_title(founder), limit=40)}-{digest(hash_of[founder.id], length=6)}"
-        )
+        return _story_id(founder, hash_of[founder.id])
 
     stories = assign(items, state.index, new_id, params)
     for a, sid in zip(originals, stories, strict=True):
@@ -239,9 +242,7 @@ def _place(
         elif aid in state.story_of:
             sid = state.story_of[aid]
         else:  # an article with no features (no words at all): a story of its own
-            sid = (
-                f"{slug(_provisional_title(a.article), limit=40)}-{digest(hash_of[aid], length=6)}"
-            )
+            sid = _story_id(a.article, hash_of[aid])
         state.story_of[aid] = sid
-        out.append(StoredArticle(a, hash_of[aid], a.features, sid, duplicate_of.get(aid)))
+        out.append(StoredArticle(a, hash_of[aid], sid, duplicate_of.get(aid)))
     return out

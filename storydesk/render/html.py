@@ -70,6 +70,7 @@ def render_html(b: Briefing) -> str:
     for s in b.summary:
         for c in s.citations:
             marks[c.article_id].append((c.start, c.end))
+    by_id = {a.id: a for a in b.articles}
     summary = [
         {
             "text": s.text,
@@ -77,7 +78,7 @@ def render_html(b: Briefing) -> str:
                 {
                     "n": numbers[c.article_id],
                     "href": "#" + anchor(c.article_id, c.start, c.end),
-                    "title": article_label(next(a for a in b.articles if a.id == c.article_id)),
+                    "title": article_label(by_id[c.article_id]),
                 }
                 for c in s.citations
             ],

@@ -15,7 +15,6 @@ class StoredArticle:
 
     analyzed: AnalyzedArticle
     content_hash: str
-    features: Features | None
     story_id: str
     duplicate_of: str | None = None
 

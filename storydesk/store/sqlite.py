@@ -86,10 +86,10 @@ class SqliteStore:
                     "INSERT INTO analyses (article_id, sentences) VALUES (?, ?)",
                     (a.id, sentences_to_json(item.analyzed.sentences)),
                 )
-                if item.features is not None:
+                if item.analyzed.features is not None:
                     self.db.execute(
                         "INSERT INTO features (article_id, data) VALUES (?, ?)",
-                        (a.id, features_to_json(item.features)),
+                        (a.id, features_to_json(item.analyzed.features)),
                     )
                 if (
                     self.db.execute(
