@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
@@ -62,11 +63,15 @@ def list_stories(db: str | Path) -> list[StoryRow]:
 
 
 def brief_story(
-    db: str | Path, story_id: str, out_dir: str | Path, settings: Settings | None = None
+    db: str | Path,
+    story_id: str,
+    out_dir: str | Path,
+    settings: Settings | None = None,
+    since: dt.date | None = None,
 ) -> tuple[Briefing, list[Path]]:
-    """Write the briefing of one stored story to ``out_dir``."""
+    """Write the briefing of one stored story to ``out_dir`` (an update after ``since``)."""
     with SqliteStore(db) as store:
-        briefing = brief_stored(store, story_id, settings or Settings())
+        briefing = brief_stored(store, story_id, settings or Settings(), since=since)
     return briefing, write_run(Path(out_dir), [briefing], [], index=False)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -15,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import api
-from .errors import StorydeskError
+from .errors import ConfigError, StorydeskError
 from .model import Rejected
 from .settings import Settings
 
@@ -179,13 +180,32 @@ def brief(
         Path, typer.Option("--out", "-o", help="Folder to write the briefing to.")
     ] = Path("out"),
     words: WordsOpt = _DEFAULTS.words,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Summarise only what articles published after this date (YYYY-MM-DD) add.",
+        ),
+    ] = None,
 ) -> None:
     """Write the briefing of one stored story."""
     with _errors():
-        briefing, written = api.brief_story(db, story_id, out_dir, Settings(words=words))
+        briefing, written = api.brief_story(
+            db, story_id, out_dir, Settings(words=words), since=_date_option(since)
+        )
     out.print(
         f"{briefing.story.title}: wrote {', '.join(str(p) for p in written)}", highlight=False
     )
+
+
+def _date_option(value: str | None) -> dt.date | None:
+    """A ``--since`` date, or a ConfigError that names the bad value."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--since needs a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def _write_json(path: Path | None, data: object) -> None:

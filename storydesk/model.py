@@ -152,6 +152,8 @@ class Briefing:
     rejected: tuple[Rejected, ...] = field(default=())
     # (article id, id of the report it copies): near-duplicates, counted as one report.
     duplicates: tuple[tuple[str, str], ...] = field(default=())
+    # An update briefing: the summary tells what articles published after this date add.
+    since: dt.date | None = None
 
     def duplicate_of(self) -> dict[str, str]:
         return dict(self.duplicates)

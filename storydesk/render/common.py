@@ -48,3 +48,17 @@ def coverage_line(b: Briefing) -> str:
         span = dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
         line += f", {span}"
     return line
+
+
+def summary_heading(b: Briefing) -> str:
+    """``Summary``, or for an update briefing what the summary is new against."""
+    if b.since is None:
+        return "Summary"
+    n = sum(1 for a in b.articles if a.published and a.published > b.since)
+    return f"New since {b.since.isoformat()} ({n} article{'s' if n != 1 else ''})"
+
+
+def empty_summary_note(b: Briefing) -> str:
+    if b.since is not None:
+        return f"Nothing new since {b.since.isoformat()}."
+    return "No summary: the articles have no usable sentences."

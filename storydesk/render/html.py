@@ -14,7 +14,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..model import Article, Briefing, Rejected
-from .common import article_label, coverage_line, duplicate_note, source_numbers
+from .common import (
+    article_label,
+    coverage_line,
+    duplicate_note,
+    empty_summary_note,
+    source_numbers,
+    summary_heading,
+)
 
 _env = Environment(
     loader=PackageLoader("storydesk.render", "templates"),
@@ -104,6 +111,8 @@ def render_html(b: Briefing) -> str:
         story=b.story,
         coverage=coverage_line(b),
         summary=summary,
+        summary_heading=summary_heading(b),
+        empty_note=empty_summary_note(b),
         articles=articles,
         rejected=b.rejected,
     )

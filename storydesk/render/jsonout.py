@@ -34,6 +34,7 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
     return {
         "schema": BRIEFING_SCHEMA,
         "story": {"id": b.story.id, "title": b.story.title},
+        "since": b.since.isoformat() if b.since else None,
         "articles": [
             {
                 **article_dict(a),

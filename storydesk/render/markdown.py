@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from ..model import Briefing
-from .common import article_label, coverage_line, duplicate_note, source_numbers
+from .common import (
+    article_label,
+    coverage_line,
+    duplicate_note,
+    empty_summary_note,
+    source_numbers,
+    summary_heading,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -17,12 +24,13 @@ def _esc(text: str) -> str:
 def render_markdown(b: Briefing) -> str:
     """The briefing as a Markdown document."""
     numbers = source_numbers(b)
-    lines = [f"# {_esc(b.story.title)}", "", f"*{coverage_line(b)}*", "", "## Summary", ""]
+    heading = f"## {_esc(summary_heading(b))}"
+    lines = [f"# {_esc(b.story.title)}", "", f"*{coverage_line(b)}*", "", heading, ""]
     for s in b.summary:
         refs = "".join(f"[{numbers[c.article_id]}]" for c in s.citations)
         lines.append(f"- {_esc(s.text)} {refs}")
     if not b.summary:
-        lines.append("*No summary: the articles have no usable sentences.*")
+        lines.append(f"*{_esc(empty_summary_note(b))}*")
     lines += ["", "## Sources", ""]
     for a in b.articles:
         url = f" <{a.url}>" if a.url else ""

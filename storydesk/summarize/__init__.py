@@ -8,11 +8,13 @@ from ..settings import Settings
 from .base import Candidate, Summarizer
 from .citations import cite
 from .coverage import CoverageSummarizer
+from .ilp import ILPSummarizer
 
 __all__ = ["SUMMARIZERS", "Candidate", "Summarizer", "cite", "get_summarizer"]
 
 SUMMARIZERS: dict[str, Callable[[Settings], Summarizer]] = {
     "coverage": CoverageSummarizer,
+    "ilp": ILPSummarizer,
 }
 
 

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..model import AnalyzedArticle, Sentence
+
+
+# '"...," he said.' / '..., she added.': the speaker is named in another sentence.
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"""(?:[,.!?]["”’']?|["”’'])\s+(?:he|she|they)\s+(?:said|says|added|adds|told|tells|"""
+    r"""wrote|writes|explained|insisted|warned|noted|stated|argued|asked|replied)\b""",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +35,8 @@ class Summarizer(Protocol):
 
 def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words: int) -> bool:
     """A sentence a reader can take on its own: whole, not a fragment of a longer quote,
-    not opening with a pronoun whose referent is in another sentence, not a question."""
+    not opening with a pronoun whose referent is in another sentence, not a quote given
+    to "he" or "she" (its speaker is named elsewhere), not a question."""
     if not min_words <= sentence.words <= max_words or sentence.starts_with_pronoun:
         return False
     stripped = text.strip()
@@ -34,6 +44,8 @@ def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words:
         return False
     first = stripped.lstrip("\"“‘'(")[:1]
     if not (first.isupper() or first.isdigit()):
+        return False
+    if _PRONOUN_ATTRIBUTION.search(stripped):
         return False
     # Half a quotation: its other half, and often its speaker, is in another sentence.
     return not (stripped.count('"') % 2 or stripped.count("“") != stripped.count("”"))

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from conftest import analyzed
+
+from storydesk.settings import Settings
+from storydesk.summarize import get_summarizer
+from storydesk.summarize.base import is_clean_candidate
+from storydesk.summarize.ilp import ILPParams, concept_weights, sentence_concepts, solve, text_words
+
+A = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
+
+Rescue teams used boats to reach families stranded on rooftops in the Millbank district.
+
+"It is the worst flood in living memory," he said.
+
+The regional governor said the army would send more boats to Port Averly on Tuesday."""
+
+B = """The Kessen Dam burst on Monday and floods swept through Port Averly, killing twelve people.
+
+Interior Minister Rosa Elmquist promised an inquiry into why warnings about the Kessen Dam were ignored.
+
+Rescue teams used boats to reach stranded families in the Millbank district, officials said."""
+
+C = """Twelve people died when floods swept through Port Averly after the Kessen Dam burst on Monday.
+
+The army would send more boats to Port Averly on Tuesday, the regional governor said."""
+
+
+def _story(nlp):
+    return [analyzed(nlp, A, "a"), analyzed(nlp, B, "b"), analyzed(nlp, C, "c")]
+
+
+def test_solve_finds_the_optimum_a_greedy_pick_misses():
+    # One long sentence covers three concepts; two short ones cover four between them.
+    sets = [{"a", "b", "c"}, {"a", "b"}, {"c", "d"}]
+    weights = {k: 1.0 for k in "abcd"}
+    assert solve(sets, [6, 3, 3], weights, 6, [1.0, 0.0, 0.0], 1.0) == [1, 2]
+    assert solve(sets, [6, 3, 3], weights, 5, [1.0, 0.0, 0.0], 1.0) in ([1], [2])
+    assert solve(sets, [6, 3, 3], {}, 6, [0, 0, 0], 1.0) == []
+
+
+def test_concepts_are_bigrams_without_stop_word_pairs(nlp):
+    [s] = analyzed(nlp, "The dam burst in the night.").sentences
+    concepts = sentence_concepts(s)
+    assert "dam burst" in concepts
+    assert "in the" not in concepts
+    assert all(" " in c for c in concepts)
+
+
+def test_concept_weights_need_several_articles_and_known_ones_fade(nlp):
+    story = _story(nlp)
+    w = concept_weights(story, ILPParams())
+    assert w["kessen dam"] > 0
+    # Said by one article only: no weight.
+    assert "interior minister" not in w
+    damped = concept_weights(story, ILPParams(known_weight=0.1), known={"kessen dam"})
+    assert damped["kessen dam"] == w["kessen dam"] * 0.1
+
+
+def test_summary_is_verbatim_within_budget_and_covers_without_repeating(nlp):
+    story = _story(nlp)
+    chosen = get_summarizer("ilp", Settings(words=40))(story, 40)
+    texts = [story[c.doc].text_of(c.sentence) for c in chosen]
+    assert texts
+    assert sum(text_words(t) for t in texts) <= 40
+    assert sum("Kessen Dam burst" in t for t in texts) == 1
+    assert any("boats" in t for t in texts)
+    for c in chosen:
+        article = story[c.doc].article
+        assert article.text[c.sentence.span.start : c.sentence.span.end] == texts[chosen.index(c)]
+    # The quote given to "he" alone is never chosen: its speaker is in another sentence.
+    assert not any(t.endswith("he said.") for t in texts)
+
+
+def test_summary_is_deterministic(nlp):
+    story = _story(nlp)
+    summarize = get_summarizer("ilp")
+    assert summarize(story, 40) == summarize(story, 40)
+
+
+def test_one_article_and_no_articles(nlp):
+    single = [analyzed(nlp, A, "a")]
+    chosen = get_summarizer("ilp")(single, 25)
+    assert chosen and sum(text_words(single[0].text_of(c.sentence)) for c in chosen) <= 25
+    assert get_summarizer("ilp")([], 100) == []
+
+
+def test_a_quote_given_to_a_pronoun_is_not_a_candidate(nlp):
+    text = '"It is the worst flood in living memory," he said.'
+    [s] = analyzed(nlp, text).sentences
+    assert not is_clean_candidate(text, s, 6, 60)
+    named = '"Port Averly has never seen a flood like this," Governor Ilse Brandt said.'
+    [n] = analyzed(nlp, named).sentences
+    assert is_clean_candidate(named, n, 6, 60)

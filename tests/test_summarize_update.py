@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import analyzed
+
+from storydesk.pipeline import brief
+from storydesk.render.markdown import render_markdown
+from storydesk.settings import Settings
+from storydesk.summarize.update import repeats, split_since, summarize_since
+
+DAY1 = dt.date(2026, 3, 9)
+DAY2 = dt.date(2026, 3, 10)
+
+OLD = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
+
+Rescue teams used boats to reach families stranded on rooftops in the Millbank district."""
+
+OLD2 = """The Kessen Dam burst on Monday and floods swept through Port Averly, killing twelve people.
+
+Rescue teams reached families stranded in the Millbank district by boat, officials said."""
+
+NEW = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
+
+The death toll from the Port Averly floods rose to nineteen on Tuesday as the water receded.
+
+Interior Minister Rosa Elmquist ordered an inquiry into the dam on Tuesday."""
+
+NEW2 = """The death toll from the Port Averly floods rose to nineteen on Tuesday, officials said.
+
+Interior Minister Rosa Elmquist ordered an inquiry into the Kessen Dam on Tuesday."""
+
+
+def _story(nlp):
+    return [
+        analyzed(nlp, OLD, "o1", published=DAY1),
+        analyzed(nlp, OLD2, "o2", published=DAY1),
+        analyzed(nlp, NEW, "n1", published=DAY2),
+        analyzed(nlp, NEW2, "n2", published=DAY2),
+        analyzed(nlp, NEW2, "undated"),
+    ]
+
+
+def test_split_since_counts_undated_articles_as_read(nlp):
+    new, old = split_since(_story(nlp), DAY1)
+    assert [a.article.id for a in new] == ["n1", "n2"]
+    assert [a.article.id for a in old] == ["o1", "o2", "undated"]
+
+
+def test_repeated_lead_is_found(nlp):
+    new, old = split_since(_story(nlp)[:4], DAY1)
+    assert (0, 0) in repeats(new, old, Settings().redundancy)
+    assert (0, 1) not in repeats(new, old, Settings().redundancy)
+
+
+def test_update_tells_what_is_new_and_nothing_the_reader_had(nlp):
+    story = _story(nlp)
+    new, old = split_since(story[:4], DAY1)
+    chosen = summarize_since(new, old, 40)
+    texts = [new[c.doc].text_of(c.sentence) for c in chosen]
+    assert any("nineteen" in t for t in texts)
+    assert not any("killing twelve" in t for t in texts)
+    assert summarize_since([], old, 40) == []
+
+
+def test_brief_since_heads_the_summary_and_cites_only_new_articles(nlp):
+    b = brief(_story(nlp)[:4], Settings(words=40), since=DAY1)
+    assert b.since == DAY1
+    assert b.summary
+    assert {c.article_id for s in b.summary for c in s.citations} <= {"n1", "n2"}
+    md = render_markdown(b)
+    assert "## New since 2026-03-09 (2 articles)" in md
+    nothing = brief(_story(nlp)[:4], Settings(words=40), since=DAY2)
+    assert nothing.summary == ()
+    assert "Nothing new since 2026-03-10." in render_markdown(nothing)
