@@ -7,12 +7,13 @@ STAMP := $(VENV)/.setup-stamp
 # Evaluation data sits beside the project; CI sets STORYDESK_SHARED=../shared.
 export STORYDESK_SHARED ?= $(if $(wildcard ../shared/datasets),../shared,)
 
-.PHONY: setup demo test test-fast lint bench browser-deps clean help
+.PHONY: setup demo test test-fast lint bench eval browser-deps clean help
 
 help:
 	@echo "make demo   - set up, then brief the bundled examples into demo-out/"
 	@echo "make test   - set up, then run the whole test suite"
 	@echo "make bench  - measure end-to-end throughput vs spaCy alone (needs ../shared)"
+	@echo "make eval   - summarization ROUGE on the test and development sets (needs ../shared)"
 	@echo "make lint   - ruff and mypy"
 
 $(PY):
@@ -20,7 +21,7 @@ $(PY):
 
 $(STAMP): pyproject.toml requirements.lock | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,model]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,model,eval]'
 	touch $(STAMP)
 
 # Debian's Chromium for the browser tests and the README screenshot (never `playwright install`).
@@ -47,6 +48,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/pipeline.py --out benchmarks/results/pipeline.json
+
+# Test sets (reported) then development sets (tuned on); parses are cached in .cache/.
+eval: $(STAMP)
+	$(VENV)/bin/storydesk eval summarize duc2004 multinews duc2007-update duc2006 duc2007-main \
+	  --out benchmarks/results/summarization.json
+	$(PY) benchmarks/report.py
 
 clean:
 	rm -rf demo-out out .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .clusters import SummarizeReport, summarize_file
 from .model import Briefing, Rejected
 from .output import write_run
 from .pipeline import brief_stored, ingest
@@ -123,3 +124,16 @@ def run(
         rejected=tuple(report.rejected),
         written=tuple(written),
     )
+
+
+def summarize_clusters(
+    path: str | Path,
+    out: str | Path,
+    settings: Settings | None = None,
+    *,
+    cited: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> SummarizeReport:
+    """One summary per cluster of a clusters JSON Lines file (each cluster one story), made
+    as a briefing's summary is; see :func:`storydesk.clusters.summarize_file`."""
+    return summarize_file(path, out, settings or Settings(), cited=cited, progress=progress)

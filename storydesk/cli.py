@@ -198,6 +198,32 @@ def brief(
     )
 
 
+@app.command()
+def summarize(
+    clusters: Annotated[
+        Path, typer.Argument(help='JSON Lines, one cluster a line: {"id", "documents": [...]}.')
+    ],
+    out_file: Annotated[
+        Path, typer.Option("--out", "-o", help="Write one {id, summary} a line here.")
+    ],
+    words: WordsOpt = _DEFAULTS.words,
+    cited: Annotated[
+        bool, typer.Option("--cited", help="Add each sentence with its citations.")
+    ] = False,
+    summarizer: Annotated[
+        str, typer.Option("--summarizer", help="Summariser to use (as in the briefings).")
+    ] = _DEFAULTS.summarizer,
+) -> None:
+    """Summarise each cluster of documents as one story, as its briefing would."""
+    with _errors():
+        settings = Settings(words=words, summarizer=summarizer)
+        report = api.summarize_clusters(clusters, out_file, settings, cited=cited)
+    _print_rejected(report.rejected)
+    out.print(f"wrote {report.written} summaries to {out_file}", highlight=False)
+    if not report.written:
+        raise typer.Exit(2)
+
+
 def _date_option(value: str | None) -> dt.date | None:
     """A ``--since`` date, or a ConfigError that names the bad value."""
     if value is None:
@@ -291,6 +317,72 @@ def eval_dedup(
         )
     out.print(table)
     _write_json(out_file, {"command": "storydesk eval dedup", **result})
+
+
+@eval_app.command("summarize")
+def eval_summarize(
+    datasets: Annotated[
+        list[str],
+        typer.Argument(
+            help="duc2004, multinews, duc2007-update (test); duc2006, duc2007-main "
+            "(development); or a clusters.jsonl with references (scored at 100 words, recall)."
+        ),
+    ],
+    summarizer: Annotated[
+        str, typer.Option("--summarizer", help="Our summariser to score.")
+    ] = _DEFAULTS.summarizer,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the figures as JSON here.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Score only the first K clusters of each set.")
+    ] = None,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="Cache parsed clusters here.")
+    ] = Path(".cache"),
+) -> None:
+    """ROUGE-1/2/L with bootstrap 95% intervals for ours and each peer, per set."""
+    from .evaluate import summarization
+
+    command = " ".join(
+        ["storydesk eval summarize", *datasets, "--summarizer", summarizer]
+        + (["--limit", str(limit)] if limit is not None else [])
+        + (["--out", str(out_file)] if out_file is not None else [])
+    )
+    with _errors():
+        result = summarization.run(
+            datasets, summarizer=summarizer, limit=limit, cache=cache, command=command
+        )
+    for name, r in result["sets"].items():
+        c = r["convention"]
+        table = Table(
+            title=f"{name} ({r['role']}): {r['clusters']} clusters, ROUGE {c['measure']} at "
+            f"{c['words']} words, x100, 95% bootstrap intervals"
+        )
+        table.add_column("system", no_wrap=True)
+        for col in ("R-1", "R-2", "R-L", "published R-2"):
+            table.add_column(col, justify="right")
+        published = r.get("published_rouge2", {})
+        for system, m in sorted(r["systems"].items(), key=lambda kv: -kv[1]["rouge2"]["mean"]):
+            label = (
+                f"[bold]{system}[/bold] ({r['summarizer']})" if system == "storydesk" else system
+            )
+            table.add_row(
+                label,
+                *(
+                    f"{m[t]['mean']:.2f} [{m[t]['low']:.2f}, {m[t]['high']:.2f}]"
+                    for t in ("rouge1", "rouge2", "rougeL")
+                ),
+                f"{published[system]['published']:.2f}" if system in published else "",
+            )
+        out.print(table)
+        speed = ", ".join(
+            f"{k} {v['median_seconds_per_cluster']:.3f} s" for k, v in r["speed"].items()
+        )
+        out.print(f"median seconds per cluster (summariser step): {speed}", highlight=False)
+        for rej in r["rejected"]:
+            err.print(f"[yellow]rejected[/yellow] {rej['source']}: {rej['error']}", highlight=False)
+    _write_json(out_file, result)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -90,7 +90,8 @@ def test_ingest_stories_brief(tmp_path: Path):
     from storydesk.api import list_stories
 
     [story] = list_stories(db)
-    assert story.title == "Passengers rescued as ferry burns on Lake Merrow"
+    # The headline of the article the summary cites most.
+    assert story.title == "Ferry fire on Lake Merrow forces 140 passengers into lifeboats"
     assert story.articles == 3
     out = tmp_path / "brief"
     done = runner.invoke(app, ["brief", story.id, "--db", db, "--out", str(out)])
@@ -99,3 +100,25 @@ def test_ingest_stories_brief(tmp_path: Path):
     assert data["story"]["id"] == story.id and len(data["articles"]) == 3
     missing = runner.invoke(app, ["brief", "no-such-story", "--db", db, "--out", str(out)])
     assert missing.exit_code == 2 and "no story 'no-such-story'" in missing.output
+
+
+def test_brief_since_tells_only_what_is_new(tmp_path: Path):
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(GOLDEN_INPUT), "--db", db]).exit_code == 0
+    from storydesk.api import list_stories
+
+    [story] = list_stories(db)
+    out = tmp_path / "since"
+    done = runner.invoke(
+        app, ["brief", story.id, "--db", db, "--out", str(out), "--since", "2031-04-12"]
+    )
+    assert done.exit_code == 0, done.output
+    data = json.loads((out / story.id / "briefing.json").read_text())
+    assert data["since"] == "2031-04-12"
+    new_ids = {a["id"] for a in data["articles"] if (a["published"] or "") > "2031-04-12"}
+    assert data["summary"] and new_ids
+    assert {c["article_id"] for s in data["summary"] for c in s["citations"]} <= new_ids
+    md = (out / story.id / "briefing.md").read_text()
+    assert "## New since 2031-04-12" in md
+    bad = runner.invoke(app, ["brief", story.id, "--db", db, "--since", "last tuesday"])
+    assert bad.exit_code == 2 and "--since needs a date as YYYY-MM-DD" in bad.output

@@ -5,7 +5,8 @@ from conftest import analyzed
 from storydesk.settings import Settings
 from storydesk.summarize import get_summarizer
 from storydesk.summarize.base import is_clean_candidate
-from storydesk.summarize.ilp import ILPParams, concept_weights, sentence_concepts, solve, text_words
+from storydesk.summarize.concepts import sentence_concepts
+from storydesk.summarize.ilp import ILPParams, concept_weights, solve, text_words
 
 A = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
 
@@ -17,11 +18,11 @@ The regional governor said the army would send more boats to Port Averly on Tues
 
 B = """The Kessen Dam burst on Monday and floods swept through Port Averly, killing twelve people.
 
-Interior Minister Rosa Elmquist promised an inquiry into why warnings about the Kessen Dam were ignored.
+Interior Minister Rosa Elmquist promised an inquiry into why warnings about the dam went unheeded.
 
 Rescue teams used boats to reach stranded families in the Millbank district, officials said."""
 
-C = """Twelve people died when floods swept through Port Averly after the Kessen Dam burst on Monday.
+C = """Twelve people died when floods swept Port Averly after the Kessen Dam burst on Monday.
 
 The army would send more boats to Port Averly on Tuesday, the regional governor said."""
 
@@ -34,9 +35,9 @@ def test_solve_finds_the_optimum_a_greedy_pick_misses():
     # One long sentence covers three concepts; two short ones cover four between them.
     sets = [{"a", "b", "c"}, {"a", "b"}, {"c", "d"}]
     weights = {k: 1.0 for k in "abcd"}
-    assert solve(sets, [6, 3, 3], weights, 6, [1.0, 0.0, 0.0], 1.0) == [1, 2]
-    assert solve(sets, [6, 3, 3], weights, 5, [1.0, 0.0, 0.0], 1.0) in ([1], [2])
-    assert solve(sets, [6, 3, 3], {}, 6, [0, 0, 0], 1.0) == []
+    assert solve(sets, [6, 3, 3], weights, 6, [1.0, 0.0, 0.0]) == [1, 2]
+    assert solve(sets, [6, 3, 3], weights, 5, [1.0, 0.0, 0.0]) in ([1], [2])
+    assert solve(sets, [6, 3, 3], {}, 6, [0, 0, 0]) == []
 
 
 def test_concepts_are_bigrams_without_stop_word_pairs(nlp):
@@ -49,11 +50,15 @@ def test_concepts_are_bigrams_without_stop_word_pairs(nlp):
 
 def test_concept_weights_need_several_articles_and_known_ones_fade(nlp):
     story = _story(nlp)
-    w = concept_weights(story, ILPParams())
+    w = concept_weights(story, ILPParams(rare_weight=0.0))
     assert w["kessen dam"] > 0
-    # Said by one article only: no weight.
+    # Said by one article only: no weight, or a small share of it with rare_weight.
     assert "interior minister" not in w
-    damped = concept_weights(story, ILPParams(known_weight=0.1), known={"kessen dam"})
+    some = concept_weights(story, ILPParams(rare_weight=0.1))
+    assert 0 < some["interior minister"] < 0.2 * some["kessen dam"]
+    damped = concept_weights(
+        story, ILPParams(known_weight=0.1, rare_weight=0.0), known={"kessen dam"}
+    )
     assert damped["kessen dam"] == w["kessen dam"] * 0.1
 
 
@@ -92,3 +97,10 @@ def test_a_quote_given_to_a_pronoun_is_not_a_candidate(nlp):
     named = '"Port Averly has never seen a flood like this," Governor Ilse Brandt said.'
     [n] = analyzed(nlp, named).sentences
     assert is_clean_candidate(named, n, 6, 60)
+
+
+def test_exclusive_pairs_are_never_both_chosen():
+    sets = [{"a", "b"}, {"a", "c"}, {"d"}]
+    weights = {"a": 1.0, "b": 1.0, "c": 1.0, "d": 0.5}
+    assert solve(sets, [2, 2, 2], weights, 6, [0, 0, 0]) == [0, 1, 2]
+    assert solve(sets, [2, 2, 2], weights, 6, [1, 0, 0], exclusive=[(0, 1)]) == [0, 2]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..model import AnalyzedArticle, Sentence
-
 
 # '"...," he said.' / '..., she added.': the speaker is named in another sentence.
 _PRONOUN_ATTRIBUTION = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,7 +19,7 @@ def cite(
 
     The first citation is the sentence itself; then, in story order, each other article's
     sentence most similar to it (TF-IDF cosine over content lemmas) when that similarity
-    reaches ``support``.
+    reaches ``support``. Sentences come back in reading order (see :func:`_reading_key`).
     """
     flat = [(d, sent) for d, a in enumerate(articles) for sent in a.sentences]
     if not flat:
@@ -26,7 +27,8 @@ def cite(
     vectors = term_vectors([sent.terms for _, sent in flat])
     owner = np.array([d for d, _ in flat])
     row_of = {(d, sent.index): r for r, (d, sent) in enumerate(flat)}
-    out: list[SummarySentence] = []
+    out: list[tuple[tuple[dt.date, float, int, int], SummarySentence]] = []
+    published = {a.article.id: a.article.published for a in articles}
     for c in chosen:
         article = articles[c.doc]
         sims = (vectors @ vectors[row_of[(c.doc, c.sentence.index)]].T).toarray().ravel()
@@ -39,5 +41,20 @@ def cite(
             if sims[best] >= support:
                 span = flat[best][1].span
                 citations.append(Citation(other.article.id, span.start, span.end))
-        out.append(SummarySentence(text=article.text_of(c.sentence), citations=tuple(citations)))
-    return out
+        sentence = SummarySentence(text=article.text_of(c.sentence), citations=tuple(citations))
+        out.append((_reading_key(articles, c, sentence, published), sentence))
+    return [s for _, s in sorted(out, key=lambda pair: pair[0])]
+
+
+def _reading_key(
+    articles: Sequence[AnalyzedArticle],
+    c: Candidate,
+    sentence: SummarySentence,
+    published: dict[str, dt.date | None],
+) -> tuple[dt.date, float, int, int]:
+    """When the story first reported it (the earliest date among the articles that state
+    it; an undated source borrows the date of a dated one that says the same), then where
+    it stands in its own article (leads first), then story order."""
+    dates = [d for x in sentence.citations if (d := published.get(x.article_id)) is not None]
+    relative = c.sentence.index / max(1, len(articles[c.doc].sentences))
+    return (min(dates, default=dt.date.max), round(relative, 6), c.doc, c.sentence.index)

@@ -12,22 +12,19 @@ weight, so the summary spends its words on what is new.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..model import AnalyzedArticle, Sentence
+from ..model import AnalyzedArticle
 from ..settings import Settings
 from .base import Candidate, is_clean_candidate, reading_order
-
-_NOT_WORD = frozenset({"'s", "’s", "-", "--", "'", "`", "``", "''"})
+from .concepts import concept_stats, sentence_concepts
+from .vectors import term_vectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,48 +33,44 @@ class ILPParams:
 
     # A concept must appear in at least this share of the articles (and in two of them)
     # to carry weight: what one outlet alone says is not yet the story.
-    min_df_share: float = 0.2
+    min_df_share: float = 0.05
     # Weight of an article's mention of a concept: 1 + lead_bonus / (1 + sentence index).
     lead_bonus: float = 1.0
-    # Seconds HiGHS may spend on one story before it returns its best solution so far.
-    time_limit: float = 2.0
+    # Branch-and-bound nodes HiGHS may explore before it returns its best solution: a
+    # work limit, not a clock, so the answer never depends on how busy the machine is.
+    node_limit: int = 5000
     # Weight kept by a concept the reader already had (update summaries).
     known_weight: float = 0.1
-
-
-def sentence_concepts(sentence: Sentence) -> set[str]:
-    """Lemma bigrams of a sentence, except those of two stop words.
-
-    >>> s = Sentence(span=None, index=0, words=4, terms=(), lemmas=("the", "truce", "hold", "."))
-    >>> sorted(sentence_concepts(s))
-    ['the truce', 'truce hold']
-    """
-    lemmas = [w for w in sentence.lemmas if w not in _NOT_WORD and any(ch.isalnum() for ch in w)]
-    return {
-        f"{a} {b}"
-        for a, b in itertools.pairwise(lemmas)
-        if not (a in STOP_WORDS and b in STOP_WORDS)
-    }
+    # Only the heaviest concepts enter the programme, which keeps it small and fast.
+    max_concepts: int = 150
+    # Share of its weight a concept keeps when too few articles carry it: enough to fill
+    # the budget from the leads when the articles share little (two or three reports).
+    rare_weight: float = 0.1
 
 
 def concept_weights(
-    articles: Sequence[AnalyzedArticle], params: ILPParams, known: Collection[str] = ()
+    articles: Sequence[AnalyzedArticle],
+    params: ILPParams,
+    known: Collection[str] = (),
 ) -> dict[str, float]:
-    """Weight of every concept: how many articles carry it, leads counting more."""
-    per_article: dict[str, dict[int, float]] = defaultdict(dict)
-    for d, a in enumerate(articles):
-        for sent in a.sentences:
-            bonus = 1.0 + params.lead_bonus / (1.0 + sent.index)
-            for c in sentence_concepts(sent):
-                if bonus > per_article[c].get(d, 0.0):
-                    per_article[c][d] = bonus
+    """Weight of every concept the summary should want (see :mod:`.concepts`)."""
+    stats = concept_stats(articles)
     n = len(articles)
     min_df = max(2, math.ceil(params.min_df_share * n)) if n >= 2 else 1
+    keep = stats.df >= min_df
+    # lead_df counts 1 + 1/(1 + i) per article, i the concept's first sentence there.
+    values = stats.df + params.lead_bonus * (stats.lead_df - stats.df)
     known = set(known)
-    out: dict[str, float] = {}
-    for c, hits in per_article.items():
-        if len(hits) >= min_df:
-            out[c] = sum(hits.values()) * (params.known_weight if c in known else 1.0)
+    out = {
+        c: float(v)
+        * (1.0 if k else params.rare_weight)
+        * (params.known_weight if c in known else 1.0)
+        for c, v, k in zip(stats.names, values, keep, strict=True)
+        if (k or params.rare_weight > 0) and v > 0
+    }
+    if params.max_concepts and len(out) > params.max_concepts:
+        top = sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))[: params.max_concepts]
+        out = dict(top)
     return out
 
 
@@ -87,17 +80,19 @@ def text_words(text: str) -> int:
 
 
 def solve(
-    concept_sets: Sequence[set[str]],
+    concept_sets: Sequence[Collection[str]],
     lengths: Sequence[int],
     weights: dict[str, float],
     budget: int,
     tie_break: Sequence[float],
-    time_limit: float,
+    node_limit: int = 5000,
+    exclusive: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """Indices of the sentences of maximum total concept weight within ``budget`` words.
 
     ``tie_break`` (small, per sentence) decides between summaries of equal weight, so the
-    answer does not depend on the solver's path.
+    answer does not depend on the solver's path. ``exclusive`` pairs of sentences say the
+    same thing: at most one of each pair is chosen.
     """
     names = sorted({c for cs in concept_sets for c in cs if c in weights})
     if not names:
@@ -124,15 +119,24 @@ def solve(
     length = sparse.csr_matrix(
         np.concatenate([np.asarray(lengths, dtype=float), np.zeros(n_c)])[None, :]
     )
+    constraints = [
+        LinearConstraint(cover, -np.inf, 0.0),
+        LinearConstraint(length, 0.0, float(budget)),
+    ]
+    if exclusive:
+        pairs = np.asarray(exclusive, dtype=int)
+        k = np.arange(len(pairs))
+        once = sparse.csr_matrix(
+            (np.ones(2 * len(pairs)), (np.concatenate([k, k]), pairs.T.ravel())),
+            shape=(len(pairs), n_s + n_c),
+        )
+        constraints.append(LinearConstraint(once, 0.0, 1.0))
     result = milp(
         cost,
-        constraints=[
-            LinearConstraint(cover, -np.inf, 0.0),
-            LinearConstraint(length, 0.0, float(budget)),
-        ],
+        constraints=constraints,
         integrality=np.ones(n_s + n_c),
         bounds=Bounds(0, 1),
-        options={"time_limit": time_limit, "presolve": True},
+        options={"node_limit": node_limit, "presolve": True},
     )
     if result.x is None:
         return []
@@ -148,6 +152,20 @@ def candidates(articles: Sequence[AnalyzedArticle], settings: Settings) -> list[
         for sent in a.sentences
         if is_clean_candidate(a.text_of(sent), sent, s.min_sentence_words, s.max_sentence_words)
     ]
+
+
+def lead(
+    articles: Sequence[AnalyzedArticle], pool: Sequence[Candidate], words: int
+) -> list[Candidate]:
+    """The first candidates, in order, that fit in ``words``."""
+    out: list[Candidate] = []
+    used = 0
+    for c in pool:
+        n = text_words(articles[c.doc].text_of(c.sentence))
+        if used + n <= words:
+            out.append(c)
+            used += n
+    return out
 
 
 class ILPSummarizer:
@@ -172,20 +190,32 @@ class ILPSummarizer:
         are ``(article, sentence index)`` pairs not to choose, for update summaries.
         """
         pool = [
-            c
-            for c in candidates(articles, self.settings)
-            if (c.doc, c.sentence.index) not in skip
+            c for c in candidates(articles, self.settings) if (c.doc, c.sentence.index) not in skip
         ]
         if not pool:
             return []
+        if len(articles) == 1 and not known:
+            # Nothing to weigh one report against: news puts what matters first.
+            return lead(articles, pool, words)
         weights = concept_weights(articles, self.params, known)
-        sets = [sentence_concepts(c.sentence) for c in pool]
+        # A sentence without a wanted concept can only spend words: leave it out.
+        useful = [c for c in pool if not sentence_concepts(c.sentence).isdisjoint(weights)]
+        if not useful:
+            # The articles share nothing: news puts what matters first.
+            return reading_order(articles, lead(articles, pool, words))
+        pool = useful
+        sets = [sentence_concepts(c.sentence) & weights.keys() for c in pool]
         lengths = [text_words(articles[c.doc].text_of(c.sentence)) for c in pool]
         # Between equally good summaries prefer sentences nearer the top of their article.
         tie = [1.0 / (1.0 + c.sentence.index) for c in pool]
-        chosen = solve(sets, lengths, weights, words, tie, self.params.time_limit)
-        if not chosen:
-            # Nothing shared between the articles: the lead of the first article that fits.
-            fits = [i for i, n in enumerate(lengths) if n <= words]
-            chosen = fits[:1]
+        chosen = solve(
+            sets, lengths, weights, words, tie, self.params.node_limit, self._repeats(pool)
+        )
         return reading_order(articles, [pool[i] for i in chosen])
+
+    def _repeats(self, pool: Sequence[Candidate]) -> list[tuple[int, int]]:
+        """Pairs of candidates whose TF-IDF cosine exceeds the redundancy setting."""
+        vectors = term_vectors([c.sentence.terms for c in pool])
+        sims = sparse.triu(vectors @ vectors.T, k=1).tocoo()
+        keep = sims.data > self.settings.redundancy
+        return sorted(zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True))

@@ -16,7 +16,8 @@ import numpy as np
 from ..model import AnalyzedArticle
 from ..settings import Settings
 from .base import Candidate
-from .ilp import ILPParams, ILPSummarizer, sentence_concepts
+from .concepts import sentence_concepts
+from .ilp import ILPParams, ILPSummarizer
 from .vectors import term_vectors
 
 

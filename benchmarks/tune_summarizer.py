@@ -1,0 +1,170 @@
+"""Choose the summariser's settings on the DEVELOPMENT sets only (DUC 2006, DUC 2007 main).
+
+    python benchmarks/tune_summarizer.py                  # the whole grid
+    python benchmarks/tune_summarizer.py base d05m150     # some settings
+    python benchmarks/tune_summarizer.py --small d05m150 d05m150r1
+
+Prints ROUGE-2 recall at 250 words (the DUC 2006/2007 convention, references cut to 250
+words, recall averaged over the references) on each development set and their mean, for
+each setting of :class:`storydesk.summarize.ilp.ILPParams` in the grid. Clusters are parsed
+by the code the briefings use and cached in ``.cache/``. The test sets (DUC 2004,
+Multi-News, DUC 2007 update) are never looked at here.
+
+``--small`` scores a proxy for stories of a few reports (most Multi-News clusters have two
+or three): from each development cluster, 2 to 4 documents drawn with a fixed seed,
+ROUGE-2 F1 at 250 words against the same references. It chose ``rare_weight``.
+
+Also tried and dropped (see docs/benchmarks.md): learned concept weights (a logistic
+regression over eleven concept features, trained on one development set and scored on the
+other) scored within noise of document-frequency weights; weighting concepts by the words
+of the DUC topic statement lowered DUC 2007 main.
+"""
+
+from __future__ import annotations
+
+import pickle
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from storydesk.model import RawDocument, Rejected  # noqa: E402
+from storydesk.nlp import analyze, load_pipeline  # noqa: E402
+from storydesk.pipeline import prepare  # noqa: E402
+from storydesk.settings import Settings  # noqa: E402
+from storydesk.summarize.ilp import ILPParams, ILPSummarizer  # noqa: E402
+
+DEV = ("duc2006", "duc2007-main")
+CACHE_VERSION = "dev-parse-1"
+WORDS = 250
+
+GRID = {
+    "base": ILPParams(min_df_share=0.2, max_concepts=0, rare_weight=0.0),
+    "df0.1": ILPParams(min_df_share=0.1, max_concepts=0, rare_weight=0.0),
+    "df0.15": ILPParams(min_df_share=0.15, max_concepts=0, rare_weight=0.0),
+    "df0.3": ILPParams(min_df_share=0.3, max_concepts=0, rare_weight=0.0),
+    "lb0": ILPParams(min_df_share=0.2, max_concepts=0, lead_bonus=0.0, rare_weight=0.0),
+    "lb3": ILPParams(min_df_share=0.2, max_concepts=0, lead_bonus=3.0, rare_weight=0.0),
+    "max100": ILPParams(min_df_share=0.2, max_concepts=100, rare_weight=0.0),
+    "max200": ILPParams(min_df_share=0.2, max_concepts=200, rare_weight=0.0),
+    "d10m100": ILPParams(min_df_share=0.1, max_concepts=100, rare_weight=0.0),
+    "d10m150": ILPParams(min_df_share=0.1, max_concepts=150, rare_weight=0.0),
+    "d10m200": ILPParams(min_df_share=0.1, max_concepts=200, rare_weight=0.0),
+    "d15m150": ILPParams(min_df_share=0.15, max_concepts=150, rare_weight=0.0),
+    "d10m150r2": ILPParams(min_df_share=0.1, max_concepts=150, rare_weight=0.2),
+    "d10m200r2": ILPParams(min_df_share=0.1, max_concepts=200, rare_weight=0.2),
+    "d05m100": ILPParams(min_df_share=0.05, max_concepts=100, rare_weight=0.0),
+    "d05m150": ILPParams(min_df_share=0.05, max_concepts=150, rare_weight=0.0),
+    "d05m200": ILPParams(min_df_share=0.05, max_concepts=200, rare_weight=0.0),
+    "d05m300": ILPParams(min_df_share=0.05, max_concepts=300, rare_weight=0.0),
+    "d05m200r2": ILPParams(min_df_share=0.05, max_concepts=200, rare_weight=0.2),
+    "d05m150lb0": ILPParams(min_df_share=0.05, max_concepts=150, lead_bonus=0.0, rare_weight=0.0),
+    "d05m150r1": ILPParams(min_df_share=0.05, max_concepts=150, rare_weight=0.1),
+    "shipped": ILPParams(),
+}
+# Sentence filters (storydesk.settings.Settings) tried with the shipped concept model.
+SETTINGS = {
+    "minw8": Settings(min_sentence_words=8),
+    "minw10": Settings(min_sentence_words=10),
+    "maxw40": Settings(max_sentence_words=40),
+    "minw8maxw45": Settings(min_sentence_words=8, max_sentence_words=45),
+}
+
+
+def parsed(name: str) -> list[dict]:
+    """A development set's clusters as analysed articles with their references (cached)."""
+    from storydesk.evaluate.data import summarization_clusters
+    from storydesk.ingest.dates import parse_date
+
+    cache = ROOT / ".cache" / f"{CACHE_VERSION}-{name}.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    nlp = load_pipeline()
+    out = []
+    for c in summarization_clusters(name):
+        arts = []
+        for i, d in enumerate(c["documents"]):
+            raw = RawDocument(
+                source=d["id"],
+                text=d["text"],
+                title=d.get("title"),
+                published=parse_date(d.get("date")),
+            )
+            a = prepare(raw, f"{c['id']}-{i}")
+            if not isinstance(a, Rejected):
+                arts.append(a)
+        out.append(
+            {"id": c["id"], "articles": list(analyze(arts, nlp)), "references": c["references"]}
+        )
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def small(data: dict[str, list[dict]], seed: int = 13) -> list[dict]:
+    """Each development cluster cut to 2-4 documents drawn with a fixed seed."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for name in DEV:
+        for c in data[name]:
+            k = rng.choice([2, 2, 3, 3, 4])
+            out.append({**c, "articles": rng.sample(c["articles"], k)})
+    return out
+
+
+def rouge2(
+    clusters: list[dict],
+    params: ILPParams,
+    words: int = WORDS,
+    measure: str = "recall",
+    settings: Settings | None = None,
+) -> float:
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
+    summarize = ILPSummarizer(settings, params)
+    scores = []
+    for c in clusters:
+        arts = c["articles"]
+        text = " ".join(arts[x.doc].text_of(x.sentence) for x in summarize(arts, words))
+        text = " ".join(text.split()[:words])
+        refs = [" ".join(r.split()[:words]) for r in c["references"]]
+        scores.append(
+            statistics.mean(getattr(scorer.score(r, text)["rouge2"], measure) for r in refs)
+        )
+    return 100 * statistics.mean(scores)
+
+
+def _setting(name: str) -> tuple[ILPParams, int, str, Settings | None]:
+    if name in SETTINGS:
+        return ILPParams(), WORDS, "recall", SETTINGS[name]
+    return GRID[name], WORDS, "recall", None
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    data = {name: parsed(name) for name in DEV}
+    if args and args[0] == "--small":
+        proxy = small(data)
+        for name in args[1:] or list(GRID):
+            params, words, _, settings = _setting(name)
+            score = rouge2(proxy, params, words, "fmeasure", settings)
+            print(f"{name:12s} small-story proxy R-2 F1 {score:.2f}", flush=True)
+        return
+    for name in args or [*GRID, *SETTINGS]:
+        t = time.perf_counter()
+        a, b = (rouge2(data[d], *_setting(name)) for d in DEV)
+        print(
+            f"{name:12s} {DEV[0]} {a:.2f}  {DEV[1]} {b:.2f}  mean {(a + b) / 2:.3f}"
+            f"  ({time.perf_counter() - t:.0f} s)",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
