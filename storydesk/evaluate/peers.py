@@ -42,6 +42,15 @@ def lead(articles: Sequence[AnalyzedArticle], words: int) -> Sentences:
     return fill((a.text_of(s) for s in a.sentences), words)
 
 
+def lead_first(articles: Sequence[AnalyzedArticle], words: int) -> Sentences:
+    """The leading sentences of the first article given, up to ``words`` words (Multi-News'
+    lead baseline: its first source is usually the one the summary was written from)."""
+    if not articles:
+        return []
+    a = articles[0]
+    return fill((a.text_of(s) for s in a.sentences), words)
+
+
 def fill(ranked: Iterable[str], words: int) -> Sentences:
     """Take sentences in the given order until they reach ``words`` words, skipping exact
     repeats (syndicated copies give the same sentence twice).

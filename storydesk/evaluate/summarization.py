@@ -13,6 +13,7 @@ once and cached under ``.cache/``. The systems, all given the same sentences:
   cluster's reports (near-duplicate copies left out, as a briefing does); for the update
   task's B and C subsets, :func:`summarize_update` with the earlier subsets as read;
 * ``lead``: the first sentences of the most recent document (see :func:`peers.latest`);
+* ``lead_first``: the first sentences of the first document given;
 * ``lexrank``, ``textrank``: sumy on our sentences (:class:`peers.SumyPeer`);
 * ``oracle``: greedy ROUGE-2 oracle, the ceiling for extractive summaries;
 * the published systems' own summaries shipped with a set: ``sumrepo:<name>`` (DUC 2004)
@@ -44,7 +45,7 @@ from ..nlp import analyze, load_pipeline, model_name
 from ..settings import Settings
 from ..summarize import get_summarizer
 from .data import dataset_path
-from .peers import SumyPeer, greedy_oracle, lead
+from .peers import SumyPeer, greedy_oracle, lead, lead_first
 from .rouge import CONVENTIONS, Convention, Rouge, aggregate
 
 log = logging.getLogger(__name__)
@@ -312,6 +313,7 @@ def evaluate(
         summaries = {
             "storydesk": ours_text,
             "lead": lead(c.articles, conv.words),
+            "lead_first": lead_first(c.articles, conv.words),
             "lexrank": lexrank,
             "textrank": sumy["textrank"](reps, conv.words),
             "oracle": greedy_oracle(reps, c.references, rouge),
