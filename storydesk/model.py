@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the annotation types live with their extractors, which import this module
+    from .annotate import Annotations
+    from .facts import Fact, FactGroup
+    from .timeline import Timeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +117,8 @@ class AnalyzedArticle:
     article: Article
     sentences: tuple[Sentence, ...]
     features: Features | None = None
+    # Facts, dates, quotes and mentions found while the parse was at hand (storydesk.annotate).
+    annotations: Annotations | None = None
 
     def text_of(self, sentence: Sentence) -> str:
         return self.article.text[sentence.span.start : sentence.span.end]
@@ -154,6 +162,10 @@ class Briefing:
     duplicates: tuple[tuple[str, str], ...] = field(default=())
     # An update briefing: the summary tells what articles published after this date add.
     since: dt.date | None = None
+    # The story's numeric facts (from distinct reports), grouped by quantity.
+    facts: tuple[Fact, ...] = field(default=())
+    fact_groups: tuple[FactGroup, ...] = field(default=())
+    timeline: Timeline | None = None
 
     def duplicate_of(self) -> dict[str, str]:
         return dict(self.duplicates)

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .annotate import annotate
 from .clean import DATELINE
 from .errors import ModelNotFoundError
 from .features import features_of
@@ -118,9 +119,13 @@ def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
 def analyze(
     articles: Iterable[Article], nlp: Language, batch_size: int = 32
 ) -> Iterator[AnalyzedArticle]:
-    """Parse articles with spaCy (streamed in batches) and attach their sentences."""
+    """Parse articles with spaCy (streamed in batches) and attach their sentences, clustering
+    features and annotations (:mod:`storydesk.annotate`)."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield AnalyzedArticle(
-            article=article, sentences=sentences_of(doc, article.id), features=features_of(doc)
+            article=article,
+            sentences=sentences_of(doc, article.id),
+            features=features_of(doc),
+            annotations=annotate(article, doc),
         )

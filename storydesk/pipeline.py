@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from .annotate import all_facts, ensure_annotated
 from .clean import clean_text
 from .cluster import ClusterParams
 from .errors import StoreError
+from .facts import group_facts
 from .ids import article_id, unique_ids
 from .ids import story_id as story_id_for
 from .ingest import read_paths
@@ -27,6 +29,7 @@ from .store.base import Store
 from .stories import IngestReport, ingest_articles
 from .summarize import cite, get_summarizer
 from .summarize.update import split_since, summarize_since
+from .timeline import build_timeline
 
 Progress = Callable[[int], None]
 
@@ -118,6 +121,7 @@ def brief(
     summary tells only what the articles published after that date add to the earlier ones.
     """
     duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k != v}
+    articles = ensure_annotated(articles, lambda: load_pipeline(settings.model))
     reports = [a for a in articles if a.article.id not in duplicate_of]
     if since is None:
         chosen = get_summarizer(settings.summarizer, settings)(reports, settings.words)
@@ -127,6 +131,8 @@ def brief(
         chosen = summarize_since(new, old, settings.words, settings)
         summary = cite(new, chosen, settings.support)
     title = story_title(reports, summary)
+    # Copies are left out: a syndicated figure is one source, not several that agree.
+    facts = all_facts(reports)
     ids = [a.article.id for a in articles]
     story = Story(id=story_id or story_id_for(title, ids), title=title, article_ids=tuple(ids))
     present = set(ids)
@@ -139,6 +145,9 @@ def brief(
         duplicates=tuple(
             sorted((k, v) for k, v in duplicate_of.items() if k in present and v in present)
         ),
+        facts=tuple(facts),
+        fact_groups=group_facts(facts),
+        timeline=build_timeline(reports),
     )
 
 

@@ -48,3 +48,39 @@ def test_syndicated_copy_counts_once(briefings):
     ]
     cited = {c["article_id"] for s in a["summary"] for c in s["citations"]}
     assert "vto-20260310-mp-nineteen-dead" not in cited
+
+
+def test_facts_timeline_follow_the_json_contract(briefings):
+    for b in briefings:
+        texts = {a["id"]: a["text"] for a in b["articles"]}
+        for f in b["facts"]:
+            assert set(f) >= {"article_id", "start", "end", "text", "value", "unit", "what"}
+            assert {"qualifier", "as_of"} <= set(f)
+            assert f["text"] in texts[f["article_id"]][f["start"] : f["end"]]
+        for g in b["fact_groups"]:
+            assert g["status"] in {"consistent", "update", "conflict"}
+            assert all(0 <= i < len(b["facts"]) for i in g["facts"])
+        dates = [e["date"] for e in b["timeline"]]
+        assert dates == sorted(dates)
+        for e in b["timeline"]:
+            first = e["citations"][0]
+            assert texts[first["article_id"]][first["start"] : first["end"]] == e["text"]
+            for c in e["citations"]:
+                assert 0 <= c["start"] < c["end"] <= len(texts[c["article_id"]])
+
+
+def test_the_death_toll_changes_over_the_days(briefings):
+    # Event A: the toll is 12 on Monday, 19 on Tuesday, 27 on Wednesday (examples/README.md).
+    [flood] = [b for b in briefings if len(b["articles"]) == 9]
+    killed = [
+        g
+        for g in flood["fact_groups"]
+        if "killed" in g["what"] and {19.0, 27.0} <= {flood["facts"][i]["value"] for i in g["facts"]}
+    ]
+    assert killed and killed[0]["status"] in {"update", "conflict"}
+    values_by_day = {
+        flood["facts"][i]["as_of"]: flood["facts"][i]["value"]
+        for i in killed[0]["facts"]
+        if flood["facts"][i]["as_of"]
+    }
+    assert values_by_day.get("2026-03-11") == 27.0

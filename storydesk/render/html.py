@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..model import Article, Briefing, Rejected
+from ..model import Article, Briefing, Citation, Rejected
 from .common import (
     article_label,
     coverage_line,
@@ -22,6 +22,7 @@ from .common import (
     source_numbers,
     summary_heading,
 )
+from .figures import STATUS_NOTE, chart_svg, key_figures, value_label
 
 _env = Environment(
     loader=PackageLoader("storydesk.render", "templates"),
@@ -77,7 +78,50 @@ def render_html(b: Briefing) -> str:
     for s in b.summary:
         for c in s.citations:
             marks[c.article_id].append((c.start, c.end))
+    events = b.timeline.events if b.timeline else ()
+    for e in events:
+        for c in e.citations:
+            marks[c.article_id].append((c.start, c.end))
     by_id = {a.id: a for a in b.articles}
+
+    def refs(citations: Sequence[Citation]) -> list[dict[str, object]]:
+        return [
+            {
+                "n": numbers[c.article_id],
+                "href": "#" + anchor(c.article_id, c.start, c.end),
+                "title": article_label(by_id[c.article_id]),
+            }
+            for c in citations
+            if c.article_id in by_id
+        ]
+
+    figures = [
+        {
+            "what": k.what,
+            "status": k.status,
+            "note": STATUS_NOTE.get(k.status, k.status),
+            "chart": Markup(svg) if (svg := chart_svg(k)) else None,
+            "rows": [
+                {
+                    "n": r.source,
+                    "href": f"#a-{r.fact.article_id}",
+                    "value": value_label(r.fact),
+                    "as_of": r.fact.as_of.isoformat() if r.fact.as_of else "undated",
+                }
+                for r in k.rows
+            ],
+        }
+        for k in key_figures(b, numbers)
+    ]
+    timeline = [
+        {
+            "date": e.date.isoformat(),
+            "granularity": e.granularity,
+            "text": e.text,
+            "refs": refs(e.citations),
+        }
+        for e in events
+    ]
     summary = [
         {
             "text": s.text,
@@ -112,6 +156,8 @@ def render_html(b: Briefing) -> str:
         coverage=coverage_line(b),
         summary=summary,
         summary_heading=summary_heading(b),
+        figures=figures,
+        timeline=timeline,
         empty_note=empty_summary_note(b),
         articles=articles,
         rejected=b.rejected,

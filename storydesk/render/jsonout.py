@@ -6,7 +6,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..facts import facts_json
 from ..model import Article, Briefing, Rejected
+from ..timeline import Timeline, timeline_json
 
 BRIEFING_SCHEMA = "storydesk.briefing/1"
 STORIES_SCHEMA = "storydesk.stories/1"
@@ -54,6 +56,8 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
             for s in b.summary
         ],
         "rejected": [rejected_dict(r) for r in b.rejected],
+        **facts_json(b.facts, b.fact_groups),
+        **timeline_json(b.timeline or Timeline(events=())),
     }
 
 

@@ -13,6 +13,7 @@ from .common import (
     source_numbers,
     summary_heading,
 )
+from .figures import STATUS_NOTE, key_figures, value_label
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -31,6 +32,8 @@ def render_markdown(b: Briefing) -> str:
         lines.append(f"- {_esc(s.text)} {refs}")
     if not b.summary:
         lines.append(f"*{_esc(empty_summary_note(b))}*")
+    lines += _key_figures(b, numbers)
+    lines += _timeline(b, numbers)
     lines += ["", "## Sources", ""]
     for a in b.articles:
         url = f" <{a.url}>" if a.url else ""
@@ -41,3 +44,29 @@ def render_markdown(b: Briefing) -> str:
         lines += ["", "## Rejected inputs", ""]
         lines += [f"- `{r.source}`: {_esc(r.error)}" for r in b.rejected]
     return "\n".join(lines) + "\n"
+
+
+def _key_figures(b: Briefing, numbers: dict[str, int]) -> list[str]:
+    figures = key_figures(b, numbers)
+    if not figures:
+        return []
+    lines = ["", "## Key figures", ""]
+    for k in figures:
+        lines += [f"**{_esc(k.what)}**: {STATUS_NOTE.get(k.status, k.status)}", ""]
+        lines += ["| source | figure | as of |", "|---|---|---|"]
+        for r in k.rows:
+            when = r.fact.as_of.isoformat() if r.fact.as_of else "undated"
+            lines.append(f"| [{r.source}] | {_esc(value_label(r.fact))} | {when} |")
+        lines.append("")
+    return lines[:-1]
+
+
+def _timeline(b: Briefing, numbers: dict[str, int]) -> list[str]:
+    if b.timeline is None or not b.timeline.events:
+        return []
+    lines = ["", "## Timeline", ""]
+    for e in b.timeline.events:
+        refs = "".join(f"[{numbers[c.article_id]}]" for c in e.citations if c.article_id in numbers)
+        when = e.date.isoformat() if e.granularity == "day" else f"{e.date} ({e.granularity})"
+        lines.append(f"- **{when}**: {_esc(e.text)} {refs}")
+    return lines

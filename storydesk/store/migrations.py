@@ -47,6 +47,15 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX duplicates_representative ON duplicates(representative_id);
     """,
+    # 3: per-article annotations (dates, facts, quotes, mentions) as JSON. Articles stored
+    # before have none: briefing their story parses them again (annotate.ensure_annotated).
+    """
+    CREATE TABLE annotations (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,10 +11,18 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..annotate import ANNOTATIONS_VERSION, Annotations
 from ..errors import StoreError
 from ..model import AnalyzedArticle, Article, Features
 from .base import StoredArticle, StoryRow
-from .codec import features_from_json, features_to_json, sentences_from_json, sentences_to_json
+from .codec import (
+    dataclass_from_json,
+    dataclass_to_json,
+    features_from_json,
+    features_to_json,
+    sentences_from_json,
+    sentences_to_json,
+)
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -90,6 +98,12 @@ class SqliteStore:
                     self.db.execute(
                         "INSERT INTO features (article_id, data) VALUES (?, ?)",
                         (a.id, features_to_json(item.analyzed.features)),
+                    )
+                notes = item.analyzed.annotations
+                if notes is not None:
+                    self.db.execute(
+                        "INSERT INTO annotations (article_id, version, data) VALUES (?, ?, ?)",
+                        (a.id, notes.version, dataclass_to_json(notes)),
                     )
                 if (
                     self.db.execute(
@@ -168,14 +182,21 @@ class SqliteStore:
 
     def story_articles(self, story_id: str) -> list[AnalyzedArticle]:
         rows = self.db.execute(
-            f"SELECT {_ARTICLE_COLUMNS}, an.sentences"
+            f"SELECT {_ARTICLE_COLUMNS}, an.sentences, n.data"
             " FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
-            " JOIN analyses an ON an.article_id = a.id WHERE sa.story_id = ?"
+            " JOIN analyses an ON an.article_id = a.id"
+            " LEFT JOIN annotations n ON n.article_id = a.id AND n.version = ?"
+            " WHERE sa.story_id = ?"
             " ORDER BY a.published IS NULL, a.published, a.seq",
-            (story_id,),
+            (ANNOTATIONS_VERSION, story_id),
         )
         return [
-            AnalyzedArticle(_article(row[:7]), sentences_from_json(row[0], row[7])) for row in rows
+            AnalyzedArticle(
+                _article(row[:7]),
+                sentences_from_json(row[0], row[7]),
+                annotations=dataclass_from_json(Annotations, row[8]) if row[8] else None,
+            )
+            for row in rows
         ]
 
     def story_of(self, article_ids: Iterable[str]) -> set[str]:

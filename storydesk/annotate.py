@@ -1,0 +1,84 @@
+"""Per-article annotations made while the parse is at hand: date expressions, numeric
+facts, quotes and entity mentions, each an offset range into the article's cleaned text.
+
+:func:`annotate` is a per-article stage (a plain map over parsed articles). An extractor
+that fails on one article is logged and leaves that part empty: one odd article never
+costs the rest of the run its briefings.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .facts import Fact, extract_facts
+from .model import AnalyzedArticle, Article
+from .timeline import TimeExpression, find_time_expressions
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+# Bump when an extractor changes what it finds: stored annotations of an older version
+# are made again from the text when a story is briefed.
+ANNOTATIONS_VERSION = 1
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """What the per-article extractors found in one article."""
+
+    version: int = ANNOTATIONS_VERSION
+    times: tuple[TimeExpression, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+def _safely(what: str, article: Article, fn: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
+    try:
+        return fn()
+    except Exception:  # an extractor's bug must not lose the run: log it, keep the rest
+        log.warning("%s failed on %s; left out", what, article.source, exc_info=True)
+        return ()
+
+
+def annotate(article: Article, doc: Doc) -> Annotations:
+    """Date expressions and numeric facts of one parsed article."""
+    times = _safely(
+        "date resolution",
+        article,
+        lambda: tuple(find_time_expressions(article.text, article.published, doc)),
+    )
+    facts = _safely("fact extraction", article, lambda: extract_facts(article, doc, times))
+    return Annotations(times=times, facts=facts)
+
+
+def is_current(a: AnalyzedArticle) -> bool:
+    return a.annotations is not None and a.annotations.version == ANNOTATIONS_VERSION
+
+
+def ensure_annotated(
+    articles: Sequence[AnalyzedArticle], nlp: Callable[[], Language]
+) -> list[AnalyzedArticle]:
+    """``articles`` with current annotations, parsing again only those that lack them
+    (articles stored before annotations existed, or by an older extractor)."""
+    from dataclasses import replace
+
+    stale = [a for a in articles if not is_current(a)]
+    if not stale:
+        return list(articles)
+    docs = nlp().pipe(a.article.text for a in stale)
+    fresh = {
+        a.article.id: replace(a, annotations=annotate(a.article, doc))
+        for a, doc in zip(stale, docs, strict=True)
+    }
+    return [fresh.get(a.article.id, a) for a in articles]
+
+
+def all_facts(articles: Iterable[AnalyzedArticle]) -> list[Fact]:
+    return [f for a in articles if a.annotations for f in a.annotations.facts]

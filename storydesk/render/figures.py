@@ -1,0 +1,100 @@
+"""Key figures and timeline as the renderers show them, and a chart of each figure over time.
+
+The chart is drawn with matplotlib into SVG text that the HTML briefing embeds, so the file
+makes no request of its own. Drawing is deterministic (fixed hash salt, no date stamp).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from ..facts import Fact, FactGroup
+from ..model import Briefing
+
+STATUS_NOTE = {
+    "update": "update: the figure changed over the days",
+    "conflict": "conflict: sources disagree for the same date",
+    "consistent": "consistent",
+}
+MAX_GROUPS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """One source's value of a figure."""
+
+    fact: Fact
+    source: int  # the 1-based source number readers see in citations
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    what: str
+    status: str
+    rows: tuple[FigureRow, ...]
+
+
+def key_figures(b: Briefing, numbers: dict[str, int]) -> list[KeyFigure]:
+    """The story's figures worth a reader's eye: those reported by more than one source, or
+    that changed or conflict, the most reported first."""
+    out = []
+    for g in b.fact_groups:
+        facts = [b.facts[i] for i in g.facts]
+        sources = {f.article_id for f in facts}
+        if len(sources) < 2 and g.status == "consistent":
+            continue
+        rows = sorted(
+            (FigureRow(f, numbers[f.article_id]) for f in facts if f.article_id in numbers),
+            key=lambda r: (r.fact.as_of is None, r.fact.as_of, r.source, r.fact.start),
+        )
+        label = f"{g.what} (running total)" if g.total else g.what
+        out.append(KeyFigure(label, g.status, tuple(rows)))
+    priority = {"conflict": 0, "update": 1, "consistent": 2}
+    out.sort(key=lambda k: (priority.get(k.status, 3), -len({r.source for r in k.rows}), k.what))
+    return out[:MAX_GROUPS]
+
+
+def value_label(f: Fact) -> str:
+    """``at least 20``, ``$4.4 billion``: the figure as the article wrote it, with qualifier."""
+    return f.text
+
+
+def chart_svg(figure: KeyFigure) -> str | None:
+    """An SVG line chart of the figure over time, one line per source; ``None`` when fewer
+    than two dated values."""
+    dated = [r for r in figure.rows if r.fact.as_of is not None]
+    if len(dated) < 2 or len({r.fact.as_of for r in dated}) < 2:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    with matplotlib.rc_context(
+        {"svg.hashsalt": "storydesk", "svg.fonttype": "none", "font.size": 9}
+    ):
+        fig, ax = plt.subplots(figsize=(5.2, 2.4))
+        try:
+            for source in sorted({r.source for r in dated}):
+                points = sorted((r.fact.as_of, r.fact.value) for r in dated if r.source == source)
+                xs = [p[0] for p in points]
+                ys = [p[1] for p in points]
+                ax.plot(xs, ys, marker="o", label=f"[{source}]")
+            ax.set_title(figure.what)
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+            ax.xaxis.set_major_locator(mdates.DayLocator())
+            ax.legend(loc="best", fontsize=8, title="source")
+            ax.grid(alpha=0.3)
+            fig.autofmt_xdate()
+            fig.tight_layout()
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", metadata={"Date": None})
+        finally:
+            plt.close(fig)
+    svg = buf.getvalue()
+    return svg[svg.index("<svg") :]
+
+
+__all__ = ["FactGroup", "KeyFigure", "chart_svg", "key_figures", "value_label"]

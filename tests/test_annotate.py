@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from conftest import article
+
+from storydesk import annotate as annotate_module
+from storydesk.annotate import ANNOTATIONS_VERSION, Annotations, annotate, ensure_annotated
+from storydesk.model import AnalyzedArticle
+from storydesk.nlp import analyze
+from storydesk.pipeline import ingest
+from storydesk.settings import Settings
+from storydesk.store.codec import dataclass_from_json, dataclass_to_json
+from storydesk.store.sqlite import SqliteStore
+
+TEXT = """At least 12 people were killed on Monday when the Kessen Dam burst, officials said.
+
+By Tuesday the toll had risen to 19, and more than $40 million had been pledged."""
+
+
+def test_annotations_have_facts_and_dates_inside_the_text(nlp):
+    a = article(TEXT, "a1", published=dt.date(2026, 3, 10))
+    notes = annotate(a, nlp(a.text))
+    assert notes.version == ANNOTATIONS_VERSION
+    assert {f.value for f in notes.facts} >= {12.0, 19.0}
+    for f in notes.facts:
+        assert a.text[f.start : f.end] == f.text
+    monday = [t for t in notes.times if t.text.endswith("Monday")]
+    assert monday and monday[0].date == dt.date(2026, 3, 9)
+
+
+def test_annotations_survive_the_json_codec(nlp):
+    a = article(TEXT, "a1", published=dt.date(2026, 3, 10))
+    notes = annotate(a, nlp(a.text))
+    assert dataclass_from_json(Annotations, dataclass_to_json(notes)) == notes
+
+
+def test_a_failing_extractor_costs_only_its_own_part(nlp, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(annotate_module, "extract_facts", broken)
+    a = article(TEXT, "a1", published=dt.date(2026, 3, 10))
+    notes = annotate(a, nlp(a.text))
+    assert notes.facts == () and notes.times
+    assert "fact extraction failed on a1.txt" in caplog.text
+
+
+def test_only_stale_articles_are_parsed_again(nlp):
+    a, b = (article(TEXT, i, published=dt.date(2026, 3, 10)) for i in ("a", "b"))
+    [fresh] = analyze([a], nlp)
+    stale = AnalyzedArticle(b, fresh.sentences)
+    old = replace(fresh, annotations=Annotations(version=ANNOTATIONS_VERSION - 1))
+    calls = []
+
+    def load():
+        calls.append(1)
+        return nlp
+
+    done = ensure_annotated([fresh], load)
+    assert done == [fresh] and not calls
+    done = ensure_annotated([fresh, stale, old], load)
+    assert len(calls) == 1
+    assert [x.annotations for x in done][0] == fresh.annotations
+    assert done[1].annotations is not None and done[1].annotations.facts
+    assert done[2].annotations == fresh.annotations
+
+
+def test_the_store_keeps_annotations(tmp_path: Path):
+    src = tmp_path / "flood.txt"
+    src.write_text("Dam bursts in Port Averly\n\n" + TEXT)
+    with SqliteStore(tmp_path / "s.db") as store:
+        report = ingest(store, [str(src)], Settings())
+        [story] = report.stories
+        [stored] = store.story_articles(story)
+    assert stored.annotations is not None and stored.annotations.facts
+    assert all(stored.article.text[f.start : f.end] == f.text for f in stored.annotations.facts)
