@@ -13,7 +13,7 @@ help:
 	@echo "make demo   - set up, then brief the bundled examples into demo-out/"
 	@echo "make test   - set up, then run the whole test suite"
 	@echo "make bench  - measure end-to-end throughput vs spaCy alone (needs ../shared)"
-	@echo "make eval   - summarization ROUGE on the test and development sets (needs ../shared)"
+	@echo "make eval   - summarization ROUGE and timeline date resolution (needs ../shared)"
 	@echo "make lint   - ruff and mypy"
 
 $(PY):
@@ -53,6 +53,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(VENV)/bin/storydesk eval summarize duc2004 multinews duc2007-update duc2006 duc2007-main \
 	  --out benchmarks/results/summarization.json
+	$(VENV)/bin/storydesk eval timeline --out benchmarks/results/timeline.json
 	$(PY) benchmarks/report.py
 
 clean:

@@ -319,6 +319,37 @@ def eval_dedup(
     _write_json(out_file, {"command": "storydesk eval dedup", **result})
 
 
+@eval_app.command("timeline")
+def eval_timeline(
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the figures as JSON here.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Read at most K articles per topic.")
+    ] = None,
+) -> None:
+    """Date resolution on Timeline17 sentences that state a day, next to two baselines."""
+    from .evaluate.timeline import run_timeline_eval
+
+    with _errors():
+        result = run_timeline_eval(limit=limit)
+    table = Table(title=f"Timeline17 date resolution ({result['articles_read']} articles read)")
+    systems = ("storydesk", "storydesk_no_parse", "published_date", "dateutil_fuzzy")
+    table.add_column("split")
+    table.add_column("sentences", justify="right")
+    for name in systems:
+        table.add_column(name, justify="right")
+    for split, r in result["splits"].items():
+        table.add_row(
+            split,
+            str(r["sentences"]),
+            *(f"{r[n]['accuracy']:.3f} ({r[n]['correct']})" for n in systems),
+        )
+    out.print(table)
+    command = "storydesk eval timeline" + (f" --limit {limit}" if limit else "")
+    _write_json(out_file, {"command": command, **result})
+
+
 @eval_app.command("summarize")
 def eval_summarize(
     datasets: Annotated[
