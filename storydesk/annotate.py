@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .facts import Fact, extract_facts
 from .model import AnalyzedArticle, Article
+from .quotes import Quote, extract_quotes
 from .timeline import TimeExpression, find_time_expressions
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class Annotations:
     version: int = ANNOTATIONS_VERSION
     times: tuple[TimeExpression, ...] = ()
     facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
 
 def _safely(what: str, article: Article, fn: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
@@ -48,14 +50,15 @@ def _safely(what: str, article: Article, fn: Callable[[], tuple[T, ...]]) -> tup
 
 
 def annotate(article: Article, doc: Doc) -> Annotations:
-    """Date expressions and numeric facts of one parsed article."""
+    """Date expressions, numeric facts and quotes of one parsed article."""
     times = _safely(
         "date resolution",
         article,
         lambda: tuple(find_time_expressions(article.text, article.published, doc)),
     )
     facts = _safely("fact extraction", article, lambda: extract_facts(article, doc, times))
-    return Annotations(times=times, facts=facts)
+    quotes = _safely("quote extraction", article, lambda: extract_quotes(article.text, doc))
+    return Annotations(times=times, facts=facts, quotes=quotes)
 
 
 def is_current(a: AnalyzedArticle) -> bool:
@@ -82,3 +85,8 @@ def ensure_annotated(
 
 def all_facts(articles: Iterable[AnalyzedArticle]) -> list[Fact]:
     return [f for a in articles if a.annotations for f in a.annotations.facts]
+
+
+def all_quotes(articles: Iterable[AnalyzedArticle]) -> list[tuple[str, Quote]]:
+    """``(article id, quote)`` for every quote of the articles, in article order."""
+    return [(a.article.id, q) for a in articles if a.annotations for q in a.annotations.quotes]

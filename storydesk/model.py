@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the annotation types live with their extractors, which import this module
     from .annotate import Annotations
     from .facts import Fact, FactGroup
+    from .quotes import Quote
     from .timeline import Timeline
 
 
@@ -166,6 +167,8 @@ class Briefing:
     facts: tuple[Fact, ...] = field(default=())
     fact_groups: tuple[FactGroup, ...] = field(default=())
     timeline: Timeline | None = None
+    # (article id, quote) for every quote in the story's distinct reports.
+    quotes: tuple[tuple[str, Quote], ...] = field(default=())
 
     def duplicate_of(self) -> dict[str, str]:
         return dict(self.duplicates)

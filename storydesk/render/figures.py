@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..facts import Fact, FactGroup
 from ..model import Briefing
+from ..quotes import Quote
 
 STATUS_NOTE = {
     "update": "update: the figure changed over the days",
@@ -95,6 +96,40 @@ def chart_svg(figure: KeyFigure) -> str | None:
             plt.close(fig)
     svg = buf.getvalue()
     return svg[svg.index("<svg") :]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerQuotes:
+    """What one speaker said in the story."""
+
+    name: str
+    resolved: bool  # a named person or organisation, not an anonymous or unknown source
+    quotes: tuple[tuple[str, Quote], ...]
+
+
+def speaker_name(q: Quote) -> tuple[str, bool]:
+    """The name a reader sees: the resolved person, else the source as the article put it."""
+    if q.speaker_name:
+        return q.speaker_name, True
+    if q.speaker is not None:
+        return q.speaker.text, False
+    return "Unattributed", False
+
+
+def who_said_what(b: Briefing) -> list[SpeakerQuotes]:
+    """Quotes grouped by speaker: named speakers first, the most quoted first."""
+    groups: dict[tuple[str, bool], list[tuple[str, Quote]]] = {}
+    for article_id, q in b.quotes:
+        groups.setdefault(speaker_name(q), []).append((article_id, q))
+    out = [SpeakerQuotes(name, named, tuple(qs)) for (name, named), qs in groups.items()]
+    out.sort(key=lambda g: (not g.resolved, g.name == "Unattributed", -len(g.quotes), g.name))
+    return out
+
+
+def quote_label(q: Quote) -> str:
+    """Direct speech in quote marks, reported speech as written, with its cue."""
+    body = f"“{q.text}”" if q.direct else q.text
+    return f"{body} ({q.cue})" if q.cue else body
 
 
 __all__ = ["FactGroup", "KeyFigure", "chart_svg", "key_figures", "value_label"]

@@ -22,7 +22,14 @@ from .common import (
     source_numbers,
     summary_heading,
 )
-from .figures import STATUS_NOTE, chart_svg, key_figures, value_label
+from .figures import (
+    STATUS_NOTE,
+    chart_svg,
+    key_figures,
+    quote_label,
+    value_label,
+    who_said_what,
+)
 
 _env = Environment(
     loader=PackageLoader("storydesk.render", "templates"),
@@ -113,6 +120,22 @@ def render_html(b: Briefing) -> str:
         }
         for k in key_figures(b, numbers)
     ]
+    speakers = [
+        {
+            "name": g.name,
+            "resolved": g.resolved,
+            "quotes": [
+                {
+                    "label": quote_label(q),
+                    "direct": q.direct,
+                    "n": numbers[article_id],
+                    "href": f"#a-{article_id}",
+                }
+                for article_id, q in g.quotes
+            ],
+        }
+        for g in who_said_what(b)
+    ]
     timeline = [
         {
             "date": e.date.isoformat(),
@@ -157,6 +180,7 @@ def render_html(b: Briefing) -> str:
         summary=summary,
         summary_heading=summary_heading(b),
         figures=figures,
+        speakers=speakers,
         timeline=timeline,
         empty_note=empty_summary_note(b),
         articles=articles,

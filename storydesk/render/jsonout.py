@@ -8,7 +8,9 @@ from typing import Any
 
 from ..facts import facts_json
 from ..model import Article, Briefing, Rejected
+from ..quotes import Quote
 from ..timeline import Timeline, timeline_json
+from .figures import speaker_name
 
 BRIEFING_SCHEMA = "storydesk.briefing/1"
 STORIES_SCHEMA = "storydesk.stories/1"
@@ -28,6 +30,23 @@ def article_dict(a: Article) -> dict[str, Any]:
 
 def rejected_dict(r: Rejected) -> dict[str, str]:
     return {"source": r.source, "error": r.error}
+
+
+def quote_dict(article_id: str, q: Quote) -> dict[str, Any]:
+    """A quote as the briefing contract names it (``speaker.entity_id`` once entities exist)."""
+    name, _ = speaker_name(q)
+    return {
+        "article_id": article_id,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "direct": q.direct,
+        "speaker": None if q.speaker is None else {"name": name, "entity_id": None},
+        "cue": q.cue,
+        "speaker_mention": None
+        if q.speaker is None
+        else {"text": q.speaker.text, "start": q.speaker.start, "end": q.speaker.end},
+    }
 
 
 def briefing_dict(b: Briefing) -> dict[str, Any]:
@@ -56,6 +75,7 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
             for s in b.summary
         ],
         "rejected": [rejected_dict(r) for r in b.rejected],
+        "quotes": [quote_dict(article_id, q) for article_id, q in b.quotes],
         **facts_json(b.facts, b.fact_groups),
         **timeline_json(b.timeline or Timeline(events=())),
     }

@@ -13,7 +13,7 @@ from .common import (
     source_numbers,
     summary_heading,
 )
-from .figures import STATUS_NOTE, key_figures, value_label
+from .figures import STATUS_NOTE, key_figures, quote_label, value_label, who_said_what
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -32,6 +32,7 @@ def render_markdown(b: Briefing) -> str:
         lines.append(f"- {_esc(s.text)} {refs}")
     if not b.summary:
         lines.append(f"*{_esc(empty_summary_note(b))}*")
+    lines += _who_said_what(b, numbers)
     lines += _key_figures(b, numbers)
     lines += _timeline(b, numbers)
     lines += ["", "## Sources", ""]
@@ -70,3 +71,18 @@ def _timeline(b: Briefing, numbers: dict[str, int]) -> list[str]:
         when = e.date.isoformat() if e.granularity == "day" else f"{e.date} ({e.granularity})"
         lines.append(f"- **{when}**: {_esc(e.text)} {refs}")
     return lines
+
+
+def _who_said_what(b: Briefing, numbers: dict[str, int], per_speaker: int = 6) -> list[str]:
+    groups = who_said_what(b)
+    if not groups:
+        return []
+    lines = ["", "## Who said what", ""]
+    for g in groups:
+        lines += [f"**{_esc(g.name)}**", ""]
+        for article_id, q in g.quotes[:per_speaker]:
+            lines.append(f"- {_esc(quote_label(q))} [{numbers[article_id]}]")
+        if len(g.quotes) > per_speaker:
+            lines.append(f"- *and {len(g.quotes) - per_speaker} more (see briefing.json)*")
+        lines.append("")
+    return lines[:-1]
