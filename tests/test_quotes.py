@@ -1,0 +1,368 @@
+"""Quotes and their speakers (storydesk.quotes), built one line at a time."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storydesk.quotes import Quote, extract_quotes, quote_segments
+
+
+@pytest.fixture(scope="module")
+def q(nlp):
+    """``q(text)``: the quotes of ``text``, each checked against its offsets."""
+
+    def run(text: str) -> tuple[Quote, ...]:
+        out = extract_quotes(text, nlp(text))
+        for quote in out:
+            assert text[quote.start : quote.end] == quote.text
+            if quote.speaker is not None:
+                assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+            if quote.cue_start is not None:
+                assert text[quote.cue_start : quote.cue_end] == quote.cue
+        return out
+
+    return run
+
+
+def direct(quotes):
+    return [x for x in quotes if x.direct]
+
+
+def one(quotes, fragment: str) -> Quote:
+    found = [x for x in quotes if fragment in x.text]
+    assert len(found) == 1, (fragment, quotes)
+    return found[0]
+
+
+# --- quote marks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [('"', '"'), ("“", "”"), ("«", "»"), ("``", "''"), ("‘", "’"), ("'", "'"), ("„", "“")],
+)
+def test_every_kind_of_quote_mark(q, opening, closing):
+    text = f"{opening}We will win this fight together,{closing} John Kerry said on Monday."
+    [quote] = direct(q(text))
+    assert quote.text == "We will win this fight together,"
+    assert quote.speaker_name == "John Kerry" and quote.cue == "said"
+
+
+def test_segments_keep_apostrophes_and_nested_quotes():
+    text = "Clinton’s aide said \"don't call it a 'deal' yet.\" Then: “The question: ‘Why?’ No.”"
+    assert [text[s:e] for s, e in quote_segments(text)] == [
+        "don't call it a 'deal' yet.",
+        "The question: ‘Why?’ No.",
+    ]
+    mixed = '"The health question: “As you know, she left early?” Forty-three, yes."'
+    assert [mixed[s:e] for s, e in quote_segments(mixed)] == [mixed[1:-1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Kerry said "we will win. Then he left.',
+        'He said "yes" and "no" and "',
+        '"',
+        '""',
+        "“”“",
+        "It's 6'3\" tall and weighs 236 pounds, Mr. O'Brien's doctor said.",
+        "Odd ” closing mark first, then “ an opening one that never closes.",
+    ],
+)
+def test_odd_quote_marks_never_fail(q, text):
+    for quote in q(text):
+        assert 0 <= quote.start <= quote.end <= len(text)
+
+
+# --- direct quotes ----------------------------------------------------------------------
+
+
+def test_split_quote_keeps_its_speaker(q):
+    quotes = direct(q('"We are hopeful," John Kerry said. "It is achievable."'))
+    assert [x.text for x in quotes] == ["We are hopeful,", "It is achievable."]
+    assert [x.speaker_name for x in quotes] == ["John Kerry", "John Kerry"]
+    assert quotes[0].cue == "said" and quotes[1].cue is None
+
+
+def test_multi_sentence_quote_is_one_quote(q):
+    text = '"The talks went well. We will meet again on Tuesday," Kerry told reporters.'
+    [quote] = direct(q(text))
+    assert quote.text == "The talks went well. We will meet again on Tuesday,"
+    assert quote.speaker.text == "Kerry" and quote.cue == "told"
+
+
+def test_partial_quote_inside_a_sentence(q):
+    text = (
+        'UN chief Ban Ki-moon arrived. Ban demanded the violence "must stop now" as the toll rose.'
+    )
+    quote = one(direct(q(text)), "must stop now")
+    assert quote.text == "must stop now"
+    assert quote.speaker_name == "Ban Ki-moon" and quote.cue == "demanded"
+
+
+def test_quote_running_over_paragraphs(q):
+    text = (
+        "Kerry spoke to reporters in Cairo.\n\n"
+        '"The first part of what I have to say is about the truce.\n\n'
+        '"The second part is about aid to the people of Gaza," Kerry said.'
+    )
+    [quote] = direct(q(text))
+    assert quote.text.startswith("The first part") and quote.text.endswith("of Gaza,")
+    assert "\n\n" in quote.text and quote.speaker_name == "Kerry"
+
+
+def test_paragraph_quote_continues_the_previous_speaker(q):
+    text = (
+        '"Right now gaps remain between the parties," a U.S. official said.\n\n'
+        '"But he will decide soon whether a ceasefire is possible at all."'
+    )
+    first, second = direct(q(text))
+    assert first.speaker.text == "a U.S. official" and first.speaker_name is None
+    assert second.speaker == first.speaker and second.cue is None
+
+
+def test_cue_before_the_quote_with_a_colon(q):
+    text = 'Israeli spokesman Mark Regev told the BBC: "We are not interested in a time out."'
+    [quote] = direct(q(text))
+    assert quote.speaker_name == "Mark Regev" and quote.cue == "told"
+
+
+def test_inverted_cue_and_dash_cue(q):
+    inverted = direct(q('"Tom is a real visionary," said Robert McAtee, a coal veteran.'))
+    assert inverted[0].speaker_name == "Robert McAtee"
+    dashed = direct(q("“Trump must stop portraying Latinos as gangsters.” ― Carla Sanchez"))
+    assert dashed[0].speaker_name == "Carla Sanchez" and dashed[0].cue == "―"
+
+
+def test_transcript_turns(q):
+    text = '"PENCE: Well, look, this is serious business for the American people.'
+    [quote] = direct(q(text))
+    assert quote.text.startswith("Well, look") and quote.speaker.text == "PENCE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Kerry appeared on the "Fox News Sunday" political talk show.',
+        'The army sought to destroy Hamas\'s "terror tunnel" network in Gaza.',
+        "Kerry Still 'Hopeful' For Ceasefire",
+        'The region is known as the "breadbasket" of the country.',
+    ],
+)
+def test_titles_and_scare_quotes_are_not_speech(q, text):
+    assert direct(q(text)) == []
+
+
+def test_a_short_quote_governed_by_a_speech_verb_is_speech(q):
+    quote = one(
+        direct(q('Ban urged Israel to "exercise maximum restraint" on Monday.')), "exercise"
+    )
+    assert quote.speaker.text == "Ban" and quote.cue == "urged"
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_the_latest_person_in_subject_position(q):
+    text = (
+        "British Foreign Secretary Philip Hammond met Kerry in Cairo. Hammond spoke first.\n\n"
+        '"It is important that Israel understands this," he said.'
+    )
+    [quote] = direct(q(text))
+    assert quote.speaker.text == "he" and quote.speaker_name == "Philip Hammond"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(q):
+    text = (
+        "Jane Smith, a State Department spokeswoman, arrived first. Mr. Kerry greeted the crowd."
+        ' "We again urge all parties to protect civilians," she said.'
+    )
+    quote = one(direct(q(text)), "We again urge")
+    assert quote.speaker_name == "Jane Smith"
+
+
+def test_appositive_names_the_speaker(q):
+    text = 'Kerry\'s spokeswoman, Jen Psaki, said the United States was "deeply saddened."'
+    quote = one(direct(q(text)), "deeply saddened")
+    assert quote.speaker_name == "Jen Psaki" and quote.speaker.text.startswith("Kerry's")
+
+
+def test_short_name_resolves_to_the_full_name_of_that_person(q):
+    text = (
+        "Donald Trump and Ivanka Trump spoke in Ohio. Ivanka Trump praised the crowd."
+        ' "We are grateful," Trump said.'
+    )
+    assert one(direct(q(text)), "grateful").speaker_name == "Ivanka Trump"
+
+
+def test_anonymous_source_stays_anonymous(q):
+    text = (
+        "US Secretary of State John Kerry arrived in Cairo on Monday.\n\n"
+        '"The objective here is to get the fastest possible ceasefire," a senior US official'
+        " travelling with Kerry said on condition of anonymity."
+    )
+    [quote] = direct(q(text))
+    assert quote.speaker.text == "a senior US official travelling with Kerry"
+    assert quote.speaker_name is None
+
+
+def test_the_official_is_not_resolved_to_a_named_person(q):
+    text = (
+        "John Kerry arrived in Cairo. Another official said Kerry wanted to reduce the violence."
+        '\n\n"Our goal is a ceasefire and we believe it is achievable," the official said.'
+    )
+    quote = one(direct(q(text)), "Our goal")
+    assert quote.speaker.text == "the official" and quote.speaker_name is None
+
+
+def test_definite_description_resolves_through_the_role(q):
+    text = (
+        "Prime Minister Benjamin Netanyahu spoke at a cabinet meeting on Thursday.\n\n"
+        "The prime minister claimed Hamas had suffered serious damage in the fighting."
+    )
+    quote = one(q(text), "Hamas had suffered")
+    assert not quote.direct and quote.cue == "claimed"
+    assert quote.speaker.text == "The prime minister"
+    assert quote.speaker_name == "Benjamin Netanyahu"
+
+
+def test_passive_without_agent_has_no_speaker(q):
+    text = 'The ceasefire had not been agreed because of "a last-minute delay in the talks".'
+    assert all(x.speaker is None for x in direct(q(text)))
+
+
+# --- reported speech ------------------------------------------------------------------------
+
+
+def test_reported_speech_with_its_content_clause(q):
+    text = "US Secretary of State John Kerry said Thursday he remained hopeful for a ceasefire."
+    [quote] = q(text)
+    assert not quote.direct and quote.cue == "said"
+    assert quote.text == "he remained hopeful for a ceasefire"
+    assert quote.speaker_name == "John Kerry"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The talks will resume on Monday, according to officials.", "according to", "officials"),
+        ("The talks will resume on Monday, officials said.", "said", "officials"),
+    ],
+)
+def test_parenthetical_attribution(q, text, cue, speaker):
+    [quote] = q(text)
+    assert not quote.direct and quote.cue == cue and quote.speaker.text == speaker
+    assert quote.text == "The talks will resume on Monday"
+
+
+def test_mixed_quote_gives_the_clause_and_the_quoted_words(q):
+    quotes = q('Trump said the election was "rigged" against him.')
+    assert {x.direct for x in quotes} == {True, False}
+    assert one([x for x in quotes if x.direct], "rigged").speaker.text == "Trump"
+
+
+def test_doc_must_belong_to_the_text(nlp):
+    with pytest.raises(ValueError):
+        extract_quotes("one text", nlp("another text"))
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    [
+        *"abcdeKS  .,:;!?-—―\n",
+        *['"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"],
+        *[" said ", " he ", " Kerry ", " according to ", "The ", " she told "],
+    ]
+)
+_TEXTS = st.lists(_ALPHABET, max_size=60).map("".join)
+
+
+@given(_TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_segments_are_ordered_and_inside_the_text(text):
+    spans = quote_segments(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+@given(_TEXTS)
+@settings(max_examples=120, deadline=None)
+def test_any_text_gives_quotes_inside_it(q, text):
+    for quote in q(text):  # q checks every offset against the text
+        assert 0 <= quote.start <= quote.end <= len(text)
+
+
+# --- the seed articles ------------------------------------------------------------------------
+
+SEED_PEOPLE = (
+    "Ban Ki-moon",
+    "John Kerry",
+    "Jen Psaki",
+    "Philip Hammond",
+    "Netanyahu",
+    "Mark Regev",
+)
+# '"...," Kerry said' / 'Kerry said: "...' with the surname right by a cue verb and a quote
+_CUE = r"(?:said|says|told|added|saying)"
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(shared, nlp):
+    from storydesk.pipeline import load
+
+    corpus = load([str(Path(shared) / "seeds")])
+    assert len(corpus.articles) == 5
+    return [(a, extract_quotes(a.text, nlp(a.text))) for a in corpus.articles]
+
+
+@pytest.mark.shared
+def test_every_seed_person_has_an_attributed_direct_quote(seed_quotes):
+    names = [x.speaker_name or "" for _, quotes in seed_quotes for x in direct(quotes)]
+    for person in SEED_PEOPLE:
+        assert any(person in name for name in names), person
+
+
+@pytest.mark.shared
+def test_seed_quotes_next_to_a_surname_are_attributed_to_that_person(seed_quotes):
+    """Expectations read from the seed text at test time: wherever a surname stands right
+    after a closing quote mark with a cue verb ('," Kerry said'), or right before a cue and
+    an opening mark ('Kerry said: "'), that article has a direct quote of that person."""
+    checked = 0
+    for article, quotes in seed_quotes:
+        for person in SEED_PEOPLE:
+            surname = re.escape(person.split()[-1].split("-")[0])
+            after = rf"[\"”],? (?:[A-Z][\w.]* ){{0,4}}{surname}(?:\w+)? (?:\w+ )?{_CUE}"
+            before = rf"{surname} {_CUE}[^.\"“]{{0,40}}[:,] ?[\"“]"
+            if re.search(after, article.text) or re.search(before, article.text):
+                checked += 1
+                mine = [x for x in direct(quotes) if person in (x.speaker_name or "")]
+                assert mine, (article.source, person)
+    assert checked >= 6
+
+
+@pytest.mark.shared
+def test_seed_anonymous_officials_stay_anonymous(seed_quotes):
+    anonymous = [
+        x
+        for _, quotes in seed_quotes
+        for x in quotes
+        if x.speaker
+        and re.match(r"(?i)(an?|another|the) (senior )?(us |u\.s\. )?official", x.speaker.text)
+    ]
+    assert anonymous
+    assert all(x.speaker_name is None for x in anonymous)
+
+
+@pytest.mark.shared
+def test_seed_titles_are_not_quotes(seed_quotes):
+    for _, quotes in seed_quotes:
+        for quote in direct(quotes):
+            assert not re.fullmatch(r"(?:[A-Z][\w']*\s?)+", quote.text.strip()), quote
