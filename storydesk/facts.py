@@ -493,7 +493,8 @@ def _qualifier(doc: Doc, span: Span) -> tuple[str | None, int]:
         first = doc[span.start - k]
         if first.is_space:
             continue
-        words_before = " ".join(doc.text[first.idx : span.start_char].split())
+        # A slice of tokens, not doc.text: Doc.text joins every token of the article anew.
+        words_before = " ".join(doc[first.i : span.start].text.split())
         for pattern, name in _QUALIFIERS:
             if not pattern.fullmatch(words_before):
                 continue
