@@ -319,6 +319,46 @@ def eval_dedup(
     _write_json(out_file, {"command": "storydesk eval dedup", **result})
 
 
+@eval_app.command("quotes")
+def eval_quotes(
+    split: Annotated[str, typer.Option("--split", help="PolNeAR split: dev or test.")] = "test",
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Score only the first K articles.")
+    ] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the figures as JSON here.")
+    ] = None,
+) -> None:
+    """Quote recall and speaker accuracy on PolNeAR, next to textacy's direct_quotations."""
+    from .evaluate.quotes import run_quotes_eval
+
+    with _errors():
+        result = run_quotes_eval(split, limit)
+    table = Table(title=f"PolNeAR {split}: {result['articles']} articles")
+    table.add_column("system")
+    for col in ("kind", "gold", "recall", "speaker acc.", "found+right", "precision"):
+        table.add_column(col, justify="right")
+    for system in ("storydesk", "textacy"):
+        for kind, m in result[system].items():
+            table.add_row(
+                system,
+                kind,
+                str(m["gold"]),
+                *(
+                    "-" if m[k] is None else f"{m[k]:.3f}"
+                    for k in ("recall", "speaker_accuracy", "attributed_recall", "precision")
+                ),
+            )
+    out.print(table)
+    both = result["direct_both_found"]
+    out.print(
+        f"direct quotes both found ({both['items']}): speaker accuracy storydesk "
+        f"{both['storydesk']:.3f}, textacy {both['textacy']:.3f}",
+        highlight=False,
+    )
+    _write_json(out_file, result)
+
+
 @eval_app.command("timeline")
 def eval_timeline(
     out_file: Annotated[

@@ -3,6 +3,8 @@ small slice of PolNeAR dev."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from storydesk.evaluate.quotes import Gold, Predicted, gold_of, score, speaker_matches
@@ -90,3 +92,19 @@ def test_quote_eval_on_a_slice_of_dev(shared, tmp_path, monkeypatch):
     # the parse is cached: a second run reads it back
     assert list(tmp_path.glob("quotes-polnear-dev-*.spacy"))
     assert run_quotes_eval("dev", limit=12, cache=tmp_path)["storydesk"] == ours
+
+
+def test_eval_quotes_command_writes_its_figures(shared, tmp_path):
+    from typer.testing import CliRunner
+
+    from storydesk.cli import app
+
+    out = tmp_path / "quotes.json"
+    result = CliRunner().invoke(
+        app, ["eval", "quotes", "--split", "dev", "--limit", "3", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["command"] == "storydesk eval quotes --split dev --limit 3"
+    assert data["articles"] == 3 and "direct" in data["storydesk"]
+    assert "speaker accuracy storydesk" in result.output

@@ -110,7 +110,7 @@ def test_harness_scores_ours_and_every_peer(tmp_path: Path):
     r = result["sets"][str(path)]
     assert r["clusters"] == 2 and r["references"] == 3
     assert r["convention"] == {"words": 100, "measure": "recall", "cut_references": True}
-    assert set(r["systems"]) == {"storydesk", "lead", "lexrank", "textrank", "oracle"}
+    assert set(r["systems"]) == {"storydesk", "lead", "lead_first", "lexrank", "textrank", "oracle"}
     for m in r["systems"].values():
         for t in ("rouge1", "rouge2", "rougeL"):
             assert m[t]["low"] <= m[t]["mean"] <= m[t]["high"]
