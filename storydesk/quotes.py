@@ -355,8 +355,8 @@ def _strip_name(tokens: Sequence[Token]) -> list[Token]:
 def _name_text(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    # A token slice, not Doc.text, which joins the whole article anew on every call.
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 @dataclass(slots=True)
@@ -613,8 +613,9 @@ def _entity_of(token: Token) -> Span | None:
 def _dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of wire datelines ("WASHINGTON, Aug. 24 (UPI) —"): never a speaker."""
     out: set[int] = set()
-    for start, end in _paragraphs(doc.text):
-        m = DATELINE.match(doc.text[start:end] + " ")
+    text = doc.text
+    for start, end in _paragraphs(text):
+        m = DATELINE.match(text[start:end] + " ")
         span = doc.char_span(start, start + m.end(), alignment_mode="contract") if m else None
         if span is not None:
             out.update(range(span.start, span.end))
@@ -771,7 +772,7 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
             return None
         cue_end = to.idx + len(to.text)
         head = obj
-        cue = doc.text[verb.idx : cue_end]
+        cue = doc[verb.i : to.i + 1].text
         cue_start = verb.idx
     else:
         subject = _speaker_head(verb, people)
@@ -781,7 +782,7 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
     toks = _mention_tokens(head, people)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return _Attribution(
-        Speaker(doc.text[start:end], start, end),
+        Speaker(doc[toks[0].i : toks[-1].i + 1].text, start, end),
         _resolve(head, people),
         cue,
         cue_start,
