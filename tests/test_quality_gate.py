@@ -35,3 +35,17 @@ def test_clustering_beats_the_tfidf_peer_without_dates():
     data = json.loads((ROOT / "benchmarks" / "results" / "clustering.json").read_text())
     for name, f1 in data["bcubed_f1"].items():
         assert f1["storydesk_content_only"] > f1["tfidf_agglomerative"], name
+
+
+def test_quotes_beat_textacy_on_found_and_rightly_attributed():
+    """Direct quotes found with the right speaker, share of the gold: far above textacy's."""
+    data = json.loads((ROOT / "benchmarks" / "results" / "quotes.json").read_text())
+    ours = data["storydesk"]["direct"]["attributed_recall"]
+    theirs = data["textacy"]["direct"]["attributed_recall"]
+    assert ours >= 2 * theirs, (ours, theirs)
+
+
+def test_timeline_beats_the_publication_date_baseline():
+    data = json.loads((ROOT / "benchmarks" / "results" / "timeline.json").read_text())
+    for split, r in data["splits"].items():
+        assert r["storydesk"]["accuracy"] > r["published_date"]["accuracy"] + 0.3, split
