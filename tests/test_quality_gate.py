@@ -49,3 +49,16 @@ def test_timeline_beats_the_publication_date_baseline():
     data = json.loads((ROOT / "benchmarks" / "results" / "timeline.json").read_text())
     for split, r in data["splits"].items():
         assert r["storydesk"]["accuracy"] > r["published_date"]["accuracy"] + 0.3, split
+
+
+def test_summaries_beat_every_published_system_and_peer_and_are_fast():
+    data = json.loads((ROOT / "benchmarks" / "results" / "summarization.json").read_text())
+    duc = data["sets"]["duc2004"]
+    ours = duc["systems"]["storydesk"]["rouge2"]["mean"]
+    published = {k: v for k, v in duc["systems"].items() if k.startswith("sumrepo:")}
+    assert len(published) == 13
+    assert all(ours > v["rouge2"]["mean"] for v in published.values())
+    for name, s in data["sets"].items():
+        r2 = {k: v["rouge2"]["mean"] for k, v in s["systems"].items()}
+        assert r2["storydesk"] > max(r2["lead"], r2["lexrank"], r2["textrank"]), name
+    assert duc["speed"]["storydesk"]["median_seconds_per_cluster"] <= 0.25
