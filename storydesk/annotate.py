@@ -16,6 +16,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .entities import Entity, Mention, extract_mentions, merge_entities
 from .facts import Fact, extract_facts
 from .model import AnalyzedArticle, Article
 from .quotes import Quote, extract_quotes
@@ -39,6 +40,7 @@ class Annotations:
     times: tuple[TimeExpression, ...] = ()
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
 def _safely(what: str, article: Article, fn: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
@@ -50,7 +52,7 @@ def _safely(what: str, article: Article, fn: Callable[[], tuple[T, ...]]) -> tup
 
 
 def annotate(article: Article, doc: Doc) -> Annotations:
-    """Date expressions, numeric facts and quotes of one parsed article."""
+    """Date expressions, numeric facts, quotes and entity mentions of one parsed article."""
     times = _safely(
         "date resolution",
         article,
@@ -58,7 +60,10 @@ def annotate(article: Article, doc: Doc) -> Annotations:
     )
     facts = _safely("fact extraction", article, lambda: extract_facts(article, doc, times))
     quotes = _safely("quote extraction", article, lambda: extract_quotes(article.text, doc))
-    return Annotations(times=times, facts=facts, quotes=quotes)
+    mentions = _safely(
+        "entity extraction", article, lambda: tuple(extract_mentions(article.text, doc))
+    )
+    return Annotations(times=times, facts=facts, quotes=quotes, mentions=mentions)
 
 
 def is_current(a: AnalyzedArticle) -> bool:
@@ -90,3 +95,10 @@ def all_facts(articles: Iterable[AnalyzedArticle]) -> list[Fact]:
 def all_quotes(articles: Iterable[AnalyzedArticle]) -> list[tuple[str, Quote]]:
     """``(article id, quote)`` for every quote of the articles, in article order."""
     return [(a.article.id, q) for a in articles if a.annotations for q in a.annotations.quotes]
+
+
+def story_entities(articles: Sequence[AnalyzedArticle]) -> list[Entity]:
+    """The people, organisations and places of a story, merged across its articles."""
+    return merge_entities(
+        {a.article.id: a.annotations.mentions for a in articles if a.annotations is not None}
+    )

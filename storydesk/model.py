@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the annotation types live with their extractors, which import this module
     from .annotate import Annotations
+    from .entities import Entity
     from .facts import Fact, FactGroup
     from .quotes import Quote
     from .timeline import Timeline
@@ -169,6 +170,8 @@ class Briefing:
     timeline: Timeline | None = None
     # (article id, quote) for every quote in the story's distinct reports.
     quotes: tuple[tuple[str, Quote], ...] = field(default=())
+    # People, organisations and places, merged across the story's reports.
+    entities: tuple[Entity, ...] = field(default=())
 
     def duplicate_of(self) -> dict[str, str]:
         return dict(self.duplicates)

@@ -80,6 +80,7 @@ def load_pipeline(preferred: str = "") -> Language:
 def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
     """Sentences of a parsed article as offset spans with their terms."""
     out: list[Sentence] = []
+    text = doc.text  # Doc.text joins every token anew: read it once
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
@@ -87,7 +88,7 @@ def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
         # A wire dateline is not part of the sentence a reader would quote.
-        dateline = DATELINE.match(doc.text[start:end] + " ")
+        dateline = DATELINE.match(text[start:end] + " ")
         if dateline:
             if start + dateline.end() >= end:
                 continue  # the parser made the dateline a sentence of its own

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from .annotate import all_facts, all_quotes, ensure_annotated
+from .annotate import all_facts, all_quotes, ensure_annotated, story_entities
 from .clean import clean_text
 from .cluster import ClusterParams
 from .errors import StoreError
@@ -149,6 +149,7 @@ def brief(
         fact_groups=group_facts(facts),
         timeline=build_timeline(reports),
         quotes=tuple(all_quotes(reports)),
+        entities=tuple(story_entities(reports)),
     )
 
 

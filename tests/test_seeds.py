@@ -70,3 +70,65 @@ def test_summary_is_verbatim_and_offsets_check_out(seed_run):
             assert texts[first["article_id"]][first["start"] : first["end"]] == s["text"]
             for c in s["citations"]:
                 assert 0 <= c["start"] < c["end"] <= len(texts[c["article_id"]])
+
+
+@pytest.fixture(scope="module")
+def dated_seed_briefings(shared, tmp_path_factory):
+    """The seeds as JSON Lines with the publication dates their texts imply (the files carry
+    none; see SEED_DATES in tests/test_facts.py for how each date follows from the text)."""
+    from test_facts import SEED_DATES
+
+    out = tmp_path_factory.mktemp("dated-seeds")
+    feed = out / "seeds.jsonl"
+    with feed.open("w") as fh:
+        for path in sorted((shared / "seeds").glob("*.txt")):
+            record = {"id": path.stem, "published": SEED_DATES[path.name[:3]].isoformat()}
+            fh.write(json.dumps({**record, "text": path.read_text()}) + "\n")
+    result = run([str(feed)], out / "out")
+    assert result.processed == 5
+    return [json.loads(p.read_text()) for p in sorted((out / "out").glob("*/briefing.json"))]
+
+
+def test_seed_people_are_entities_with_roles_and_their_quotes_are_theirs(dated_seed_briefings):
+    [story] = [b for b in dated_seed_briefings if len(b["articles"]) == 4]
+    people = {e["name"]: e for e in story["entities"] if e["type"] == "person"}
+    for name in ("John Kerry", "Ban Ki-moon", "Jen Psaki", "Philip Hammond", "Benjamin Netanyahu"):
+        assert name in people, sorted(people)
+    assert any("Secretary of State" in r for r in people["John Kerry"]["roles"])
+    assert "Kerry" in people["John Kerry"]["aliases"]
+    said = {}
+    for q in story["quotes"]:
+        if q["speaker"] and q["speaker"]["entity_id"]:
+            said.setdefault(q["speaker"]["entity_id"], []).append(q)
+    for name in ("John Kerry", "Ban Ki-moon", "Jen Psaki", "Philip Hammond", "Benjamin Netanyahu"):
+        assert said.get(people[name]["id"]), name
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    for q in story["quotes"]:
+        assert q["text"] in texts[q["article_id"]][q["start"] : q["end"]]
+    # The anonymous official travelling with Kerry stays anonymous.
+    anonymous = [q for q in story["quotes"] if q["speaker"] and "travelling with" in q["speaker"]["name"]]
+    assert anonymous and all(q["speaker"]["entity_id"] is None for q in anonymous)
+    [story_2012] = [b for b in dated_seed_briefings if len(b["articles"]) == 1]
+    regev = [e for e in story_2012["entities"] if e["name"] == "Mark Regev"]
+    assert regev and any(
+        q["speaker"] and q["speaker"]["entity_id"] == regev[0]["id"] for q in story_2012["quotes"]
+    )
+
+
+def test_seed_death_tolls_are_an_update_not_a_conflict(dated_seed_briefings):
+    [story] = [b for b in dated_seed_briefings if len(b["articles"]) == 4]
+    facts = story["facts"]
+    tolls = [
+        g
+        for g in story["fact_groups"]
+        if {572.0, 798.0} <= {facts[i]["value"] for i in g["facts"]}
+    ]
+    assert len(tolls) == 1 and tolls[0]["status"] == "update"
+    assert "killed" in tolls[0]["what"]
+    dated = {facts[i]["value"]: facts[i]["as_of"] for i in tolls[0]["facts"]}
+    assert dated[572.0] == "2014-07-21" and dated[798.0] == "2014-07-24"
+    [story_2012] = [b for b in dated_seed_briefings if len(b["articles"]) == 1]
+    assert any(
+        f["value"] == 136.0 and "killed" in f["what"] and f["as_of"] == "2012-11-21"
+        for f in story_2012["facts"]
+    )

@@ -26,6 +26,7 @@ from .figures import (
     STATUS_NOTE,
     chart_svg,
     key_figures,
+    people,
     quote_label,
     value_label,
     who_said_what,
@@ -120,6 +121,11 @@ def render_html(b: Briefing) -> str:
         }
         for k in key_figures(b, numbers)
     ]
+    entities = [
+        {"name": e.name, "type": e.type, "roles": e.roles, "aliases": e.aliases}
+        for e in people(b)
+        if e.type == "person" or e.roles
+    ][:12]
     speakers = [
         {
             "name": g.name,
@@ -181,6 +187,7 @@ def render_html(b: Briefing) -> str:
         summary_heading=summary_heading(b),
         figures=figures,
         speakers=speakers,
+        entities=entities,
         timeline=timeline,
         empty_note=empty_summary_note(b),
         articles=articles,

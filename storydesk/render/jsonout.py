@@ -6,11 +6,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..entities import entities_json
 from ..facts import facts_json
 from ..model import Article, Briefing, Rejected
 from ..quotes import Quote
 from ..timeline import Timeline, timeline_json
-from .figures import speaker_name
+from .figures import speaker_entity, speaker_name
 
 BRIEFING_SCHEMA = "storydesk.briefing/1"
 STORIES_SCHEMA = "storydesk.stories/1"
@@ -32,16 +33,19 @@ def rejected_dict(r: Rejected) -> dict[str, str]:
     return {"source": r.source, "error": r.error}
 
 
-def quote_dict(article_id: str, q: Quote) -> dict[str, Any]:
-    """A quote as the briefing contract names it (``speaker.entity_id`` once entities exist)."""
-    name, _ = speaker_name(q)
+def quote_dict(b: Briefing, article_id: str, q: Quote) -> dict[str, Any]:
+    """A quote as the briefing contract names it."""
+    name, _ = speaker_name(b, article_id, q)
+    entity = speaker_entity(b.entities, article_id, q)
     return {
         "article_id": article_id,
         "start": q.start,
         "end": q.end,
         "text": q.text,
         "direct": q.direct,
-        "speaker": None if q.speaker is None else {"name": name, "entity_id": None},
+        "speaker": None
+        if q.speaker is None
+        else {"name": name, "entity_id": entity.id if entity else None},
         "cue": q.cue,
         "speaker_mention": None
         if q.speaker is None
@@ -75,7 +79,8 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
             for s in b.summary
         ],
         "rejected": [rejected_dict(r) for r in b.rejected],
-        "quotes": [quote_dict(article_id, q) for article_id, q in b.quotes],
+        "entities": entities_json(b.entities),
+        "quotes": [quote_dict(b, article_id, q) for article_id, q in b.quotes],
         **facts_json(b.facts, b.fact_groups),
         **timeline_json(b.timeline or Timeline(events=())),
     }

@@ -13,7 +13,14 @@ from .common import (
     source_numbers,
     summary_heading,
 )
-from .figures import STATUS_NOTE, key_figures, quote_label, value_label, who_said_what
+from .figures import (
+    STATUS_NOTE,
+    key_figures,
+    people,
+    quote_label,
+    value_label,
+    who_said_what,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -32,6 +39,7 @@ def render_markdown(b: Briefing) -> str:
         lines.append(f"- {_esc(s.text)} {refs}")
     if not b.summary:
         lines.append(f"*{_esc(empty_summary_note(b))}*")
+    lines += _people(b)
     lines += _who_said_what(b, numbers)
     lines += _key_figures(b, numbers)
     lines += _timeline(b, numbers)
@@ -86,3 +94,15 @@ def _who_said_what(b: Briefing, numbers: dict[str, int], per_speaker: int = 6) -
             lines.append(f"- *and {len(g.quotes) - per_speaker} more (see briefing.json)*")
         lines.append("")
     return lines[:-1]
+
+
+def _people(b: Briefing, most: int = 12) -> list[str]:
+    who = [e for e in people(b) if e.type == "person" or e.roles][:most]
+    if not who:
+        return []
+    lines = ["", "## People and organisations", ""]
+    for e in who:
+        roles = f": {_esc('; '.join(e.roles))}" if e.roles else ""
+        also = f" (also {_esc(', '.join(e.aliases))})" if e.aliases else ""
+        lines.append(f"- **{_esc(e.name)}**{roles}{also}")
+    return lines
