@@ -199,13 +199,21 @@ class Entity:
 # --- per article ----------------------------------------------------------------------------
 
 
+def _text(doc: Doc) -> str:
+    """The parsed text, read once per Doc: ``Doc.text`` joins every token anew each time."""
+    cached = doc.user_data.get("storydesk_text")
+    if cached is None:
+        cached = doc.user_data["storydesk_text"] = doc.text
+    return cached
+
+
 def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
     """Mentions of people, organisations and places in one article, in text order.
 
     Raises ``ValueError`` when ``doc`` is not a parse of ``article_text``.
     """
-    if doc.text != article_text:
-        raise ValueError("doc is not a parse of article_text (doc.text != article_text)")
+    if _text(doc) != article_text:
+        raise ValueError("doc is not a parse of article_text (_text(doc) != article_text)")
     blocked = _blocked(article_text)
     names: list[tuple[Mention, list[Token]]] = []
     for ent in doc.ents:
@@ -264,9 +272,9 @@ def _token_range(doc: Doc, m: Mention) -> tuple[int, int]:
 
 def _mention(doc: Doc, toks: Sequence[Token], kind: str, label: str) -> Mention:
     start, end = toks[0].idx, _end(toks[-1])
-    if doc.text[start:end].endswith(("'s", "’s")) and end - start > 2:
+    if _text(doc)[start:end].endswith(("'s", "’s")) and end - start > 2:
         end -= 2
-    return Mention(start, end, doc.text[start:end], kind, label)
+    return Mention(start, end, _text(doc)[start:end], kind, label)
 
 
 def _name_like(t: Token) -> bool:
@@ -326,9 +334,9 @@ def _demonym(word: str, places: set[str]) -> bool:
 def _not_a_person(m: Mention, doc: Doc) -> bool:
     """A heading or byline in capitals (not a transcript turn "PENCE:"), or two words the
     article also uses to modify a noun ("Iron Dome missile defence system")."""
-    if m.text.isupper() and len(m.text) > 3 and doc.text[m.end : m.end + 1] != ":":
+    if m.text.isupper() and len(m.text) > 3 and _text(doc)[m.end : m.end + 1] != ":":
         return True
-    for found in re.finditer(re.escape(m.text) + r"\s+[a-z]", doc.text) if " " in m.text else ():
+    for found in re.finditer(re.escape(m.text) + r"\s+[a-z]", _text(doc)) if " " in m.text else ():
         span = doc.char_span(found.start(), found.end() - 2, alignment_mode="expand")
         if span is not None and span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
             return True
@@ -475,7 +483,7 @@ def _nominals(
             roles[people[m.text]].append(m.role)
     if not roles:
         return []
-    quoted = quote_segments(doc.text)
+    quoted = quote_segments(_text(doc))
     named = {i for m in mentions if m.type == "person" for i in range(*_token_range(doc, m))}
     taken = in_roles | named
     out = []
@@ -500,7 +508,7 @@ def _nominals(
             if nxt.text[:1].isupper() and nxt.ent_type_ != "PERSON":
                 last = t.i + 2  # "the US Secretary of State"
         start, end = doc[min([t.i, *mods])].idx, _end(doc[last])
-        description = doc.text[start:end]
+        description = _text(doc)[start:end]
         fits = [p for p, rs in roles.items() if any(role_matches(description, r) for r in rs)]
         if len(fits) == 1 and not _is_blocked(blocked, start, end):
             out.append(
@@ -739,6 +747,41 @@ def entity_for(
         if c.article_id == article_id and start <= c.start and c.end <= end
     ]
     return next(iter(here or found), None)
+
+
+def speaker_entities(
+    entities: Sequence[Entity], quotes: Sequence[tuple[str, Any]]
+) -> tuple[str | None, ...]:
+    """The entity id of each ``(article id, quote)``'s speaker, or ``None``.
+
+    By name first (the quote's resolved name is an entity's name or alias; of several, the
+    one mentioned inside the speaker's words); else, for a resolved name written with a
+    title ("harbour master Ines Calloway"), the person named inside the speaker's words. An
+    anonymous source ("a senior official travelling with Kerry") has no resolved name, so
+    it never borrows an entity.
+    """
+    by_name: dict[str, list[Entity]] = {}
+    for e in entities:
+        for n in dict.fromkeys(_norm(x) for x in (e.name, *e.aliases)):
+            by_name.setdefault(n, []).append(e)
+    people_at: dict[str, list[tuple[int, int, Entity]]] = {}
+    for e in entities:
+        for c in e.mentions:
+            people_at.setdefault(c.article_id, []).append((c.start, c.end, e))
+    out: list[str | None] = []
+    for article_id, q in quotes:
+        if not q.speaker_name:
+            out.append(None)
+            continue
+        start, end = (q.speaker.start, q.speaker.end) if q.speaker else (0, 0)
+        inside = [e for s, t, e in people_at.get(article_id, ()) if start <= s and t <= end]
+        named = by_name.get(_norm(q.speaker_name), [])
+        here = [e for e in named if e in inside]
+        found = next(iter(here or named), None)
+        if found is None:
+            found = next((e for e in inside if e.type == "person"), None)
+        out.append(found.id if found else None)
+    return tuple(out)
 
 
 def entities_json(entities: Sequence[Entity]) -> list[dict[str, Any]]:

@@ -172,6 +172,8 @@ class Briefing:
     quotes: tuple[tuple[str, Quote], ...] = field(default=())
     # People, organisations and places, merged across the story's reports.
     entities: tuple[Entity, ...] = field(default=())
+    # The entity id of each quote's speaker (aligned with ``quotes``), or None.
+    speakers: tuple[str | None, ...] = field(default=())
 
     def duplicate_of(self) -> dict[str, str]:
         return dict(self.duplicates)

@@ -17,6 +17,7 @@ from typing import BinaryIO
 from .annotate import all_facts, all_quotes, ensure_annotated, story_entities
 from .clean import clean_text
 from .cluster import ClusterParams
+from .entities import speaker_entities
 from .errors import StoreError
 from .facts import group_facts
 from .ids import article_id, unique_ids
@@ -133,6 +134,8 @@ def brief(
     title = story_title(reports, summary)
     # Copies are left out: a syndicated figure is one source, not several that agree.
     facts = all_facts(reports)
+    quotes = tuple(all_quotes(reports))
+    entities = tuple(story_entities(reports))
     ids = [a.article.id for a in articles]
     story = Story(id=story_id or story_id_for(title, ids), title=title, article_ids=tuple(ids))
     present = set(ids)
@@ -148,8 +151,9 @@ def brief(
         facts=tuple(facts),
         fact_groups=group_facts(facts),
         timeline=build_timeline(reports),
-        quotes=tuple(all_quotes(reports)),
-        entities=tuple(story_entities(reports)),
+        quotes=quotes,
+        entities=entities,
+        speakers=speaker_entities(entities, quotes),
     )
 
 

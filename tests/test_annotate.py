@@ -63,7 +63,7 @@ def test_only_stale_articles_are_parsed_again(nlp):
     assert done == [fresh] and not calls
     done = ensure_annotated([fresh, stale, old], load)
     assert len(calls) == 1
-    assert [x.annotations for x in done][0] == fresh.annotations
+    assert done[0].annotations == fresh.annotations
     assert done[1].annotations is not None and done[1].annotations.facts
     assert done[2].annotations == fresh.annotations
 

@@ -7,10 +7,9 @@ makes no request of its own. Drawing is deterministic (fixed hash salt, no date 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..entities import Entity, entity_for
+from ..entities import Entity
 from ..facts import Fact, FactGroup
 from ..model import Briefing
 from ..quotes import Quote
@@ -109,34 +108,18 @@ class SpeakerQuotes:
     quotes: tuple[tuple[str, Quote], ...]
 
 
-def speaker_entity(entities: Sequence[Entity], article_id: str, q: Quote) -> Entity | None:
-    """The story entity a quote's speaker resolves to; ``None`` for an anonymous source.
-
-    By name first (the quote's resolved name is an entity's name or alias); else, for a
-    resolved name written with a title ("harbour master Ines Calloway"), the person named
-    inside the speaker's words in that article. An anonymous source ("a senior official
-    travelling with Kerry") has no resolved name, so it never borrows an entity.
-    """
-    if not q.speaker_name:
-        return None
-    span = (q.speaker.start, q.speaker.end) if q.speaker else (0, 0)
-    found = entity_for(entities, q.speaker_name, article_id=article_id, start=span[0], end=span[1])
-    if found is not None or q.speaker is None:
-        return found
-    inside = [
-        e
-        for e in entities
-        if e.type == "person"
-        for c in e.mentions
-        if c.article_id == article_id and span[0] <= c.start and c.end <= span[1]
-    ]
-    return inside[0] if inside else None
+def speaker_entity(b: Briefing, n: int) -> Entity | None:
+    """The story entity of quote ``n``'s speaker (see ``entities.speaker_entities``)."""
+    eid = b.speakers[n] if n < len(b.speakers) else None
+    return next((e for e in b.entities if e.id == eid), None) if eid else None
 
 
-def speaker_name(b: Briefing, article_id: str, q: Quote) -> tuple[str, bool]:
-    """The name a reader sees: the story entity, else the resolved name, else the source
-    as the article put it ("a senior US official"); and whether it names someone."""
-    entity = speaker_entity(b.entities, article_id, q)
+def speaker_name(b: Briefing, n: int) -> tuple[str, bool]:
+    """The name a reader sees for quote ``n``: the story entity, else the resolved name,
+    else the source as the article put it ("a senior US official"); and whether it names
+    someone."""
+    q = b.quotes[n][1]
+    entity = speaker_entity(b, n)
     if entity is not None:
         return entity.name, True
     if q.speaker_name:
@@ -155,8 +138,8 @@ def people(b: Briefing) -> list[Entity]:
 def who_said_what(b: Briefing) -> list[SpeakerQuotes]:
     """Quotes grouped by speaker: named speakers first, the most quoted first."""
     groups: dict[tuple[str, bool], list[tuple[str, Quote]]] = {}
-    for article_id, q in b.quotes:
-        groups.setdefault(speaker_name(b, article_id, q), []).append((article_id, q))
+    for n, (article_id, q) in enumerate(b.quotes):
+        groups.setdefault(speaker_name(b, n), []).append((article_id, q))
     out = [SpeakerQuotes(name, named, tuple(qs)) for (name, named), qs in groups.items()]
     out.sort(key=lambda g: (not g.resolved, g.name == "Unattributed", -len(g.quotes), g.name))
     return out

@@ -9,7 +9,6 @@ from typing import Any
 from ..entities import entities_json
 from ..facts import facts_json
 from ..model import Article, Briefing, Rejected
-from ..quotes import Quote
 from ..timeline import Timeline, timeline_json
 from .figures import speaker_entity, speaker_name
 
@@ -33,10 +32,11 @@ def rejected_dict(r: Rejected) -> dict[str, str]:
     return {"source": r.source, "error": r.error}
 
 
-def quote_dict(b: Briefing, article_id: str, q: Quote) -> dict[str, Any]:
-    """A quote as the briefing contract names it."""
-    name, _ = speaker_name(b, article_id, q)
-    entity = speaker_entity(b.entities, article_id, q)
+def quote_dict(b: Briefing, n: int) -> dict[str, Any]:
+    """Quote ``n`` of the briefing as the contract names it."""
+    article_id, q = b.quotes[n]
+    name, _ = speaker_name(b, n)
+    entity = speaker_entity(b, n)
     return {
         "article_id": article_id,
         "start": q.start,
@@ -80,7 +80,7 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
         ],
         "rejected": [rejected_dict(r) for r in b.rejected],
         "entities": entities_json(b.entities),
-        "quotes": [quote_dict(b, article_id, q) for article_id, q in b.quotes],
+        "quotes": [quote_dict(b, n) for n in range(len(b.quotes))],
         **facts_json(b.facts, b.fact_groups),
         **timeline_json(b.timeline or Timeline(events=())),
     }
