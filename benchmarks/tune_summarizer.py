@@ -42,28 +42,92 @@ CACHE_VERSION = "dev-parse-1"
 WORDS = 250
 
 GRID = {
-    "base": ILPParams(min_df_share=0.2, max_concepts=0, rare_weight=0.0),
-    "df0.1": ILPParams(min_df_share=0.1, max_concepts=0, rare_weight=0.0),
-    "df0.15": ILPParams(min_df_share=0.15, max_concepts=0, rare_weight=0.0),
-    "df0.3": ILPParams(min_df_share=0.3, max_concepts=0, rare_weight=0.0),
-    "lb0": ILPParams(min_df_share=0.2, max_concepts=0, lead_bonus=0.0, rare_weight=0.0),
-    "lb3": ILPParams(min_df_share=0.2, max_concepts=0, lead_bonus=3.0, rare_weight=0.0),
-    "max100": ILPParams(min_df_share=0.2, max_concepts=100, rare_weight=0.0),
-    "max200": ILPParams(min_df_share=0.2, max_concepts=200, rare_weight=0.0),
-    "d10m100": ILPParams(min_df_share=0.1, max_concepts=100, rare_weight=0.0),
-    "d10m150": ILPParams(min_df_share=0.1, max_concepts=150, rare_weight=0.0),
-    "d10m200": ILPParams(min_df_share=0.1, max_concepts=200, rare_weight=0.0),
-    "d15m150": ILPParams(min_df_share=0.15, max_concepts=150, rare_weight=0.0),
-    "d10m150r2": ILPParams(min_df_share=0.1, max_concepts=150, rare_weight=0.2),
-    "d10m200r2": ILPParams(min_df_share=0.1, max_concepts=200, rare_weight=0.2),
-    "d05m100": ILPParams(min_df_share=0.05, max_concepts=100, rare_weight=0.0),
-    "d05m150": ILPParams(min_df_share=0.05, max_concepts=150, rare_weight=0.0),
-    "d05m200": ILPParams(min_df_share=0.05, max_concepts=200, rare_weight=0.0),
-    "d05m300": ILPParams(min_df_share=0.05, max_concepts=300, rare_weight=0.0),
-    "d05m200r2": ILPParams(min_df_share=0.05, max_concepts=200, rare_weight=0.2),
-    "d05m150lb0": ILPParams(min_df_share=0.05, max_concepts=150, lead_bonus=0.0, rare_weight=0.0),
-    "d05m150r1": ILPParams(min_df_share=0.05, max_concepts=150, rare_weight=0.1),
-    "shipped": ILPParams(),
+    "base": ILPParams(
+        min_df_share=0.2, max_concepts=0, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "df0.1": ILPParams(
+        min_df_share=0.1, max_concepts=0, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "df0.15": ILPParams(
+        min_df_share=0.15, max_concepts=0, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "df0.3": ILPParams(
+        min_df_share=0.3, max_concepts=0, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "lb0": ILPParams(
+        min_df_share=0.2,
+        max_concepts=0,
+        lead_bonus=0.0,
+        rare_weight=0.0,
+        max_sentences=0,
+        mip_gap=1e-4,
+    ),
+    "lb3": ILPParams(
+        min_df_share=0.2,
+        max_concepts=0,
+        lead_bonus=3.0,
+        rare_weight=0.0,
+        max_sentences=0,
+        mip_gap=1e-4,
+    ),
+    "max100": ILPParams(
+        min_df_share=0.2, max_concepts=100, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "max200": ILPParams(
+        min_df_share=0.2, max_concepts=200, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "d10m100": ILPParams(
+        min_df_share=0.1, max_concepts=100, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "d10m150": ILPParams(
+        min_df_share=0.1, max_concepts=150, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "d10m200": ILPParams(
+        min_df_share=0.1, max_concepts=200, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "d15m150": ILPParams(
+        min_df_share=0.15, max_concepts=150, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "d10m150r2": ILPParams(
+        min_df_share=0.1, max_concepts=150, rare_weight=0.2, max_sentences=0, mip_gap=1e-4
+    ),
+    "d10m200r2": ILPParams(
+        min_df_share=0.1, max_concepts=200, rare_weight=0.2, max_sentences=0, mip_gap=1e-4
+    ),
+    "d05m100": ILPParams(
+        min_df_share=0.05, max_concepts=100, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "d05m150": ILPParams(
+        min_df_share=0.05, max_concepts=150, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "d05m200": ILPParams(
+        min_df_share=0.05, max_concepts=200, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "d05m300": ILPParams(
+        min_df_share=0.05, max_concepts=300, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
+    ),
+    "d05m200r2": ILPParams(
+        min_df_share=0.05, max_concepts=200, rare_weight=0.2, max_sentences=0, mip_gap=1e-4
+    ),
+    "d05m150lb0": ILPParams(
+        min_df_share=0.05,
+        max_concepts=150,
+        lead_bonus=0.0,
+        rare_weight=0.0,
+        max_sentences=0,
+        mip_gap=1e-4,
+    ),
+    "d05m150r1": ILPParams(
+        min_df_share=0.05, max_concepts=150, rare_weight=0.1, max_sentences=0, mip_gap=1e-4
+    ),
+    "gap1": ILPParams(mip_gap=0.01, max_sentences=0),
+    "gap3": ILPParams(mip_gap=0.03, max_sentences=0),
+    "s60": ILPParams(mip_gap=0.01, max_sentences=60),
+    "s100": ILPParams(mip_gap=0.01, max_sentences=100),
+    "s80": ILPParams(mip_gap=0.01, max_sentences=80),
+    "s120": ILPParams(mip_gap=0.01, max_sentences=120),
+    "s150": ILPParams(mip_gap=0.01, max_sentences=150),
+    "shipped": ILPParams(),  # min_df 2, 150 concepts, rare 0.1, 100 sentences, gap 1%
 }
 # Sentence filters (storydesk.settings.Settings) tried with the shipped concept model.
 SETTINGS = {

@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -421,6 +422,7 @@ def _appos_role(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
 # --- nominal references ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     """Lower case, no dots or possessives, hyphens as spaces, known acronyms for long forms."""
     s = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
@@ -598,7 +600,12 @@ def _is_blocked(blocked: Sequence[tuple[int, int]], start: int, end: int) -> boo
 
 
 def _words(name: str) -> list[str]:
-    return _norm(name).replace("'", "").split()
+    return list(_word_tuple(name))
+
+
+@lru_cache(maxsize=65536)
+def _word_tuple(name: str) -> tuple[str, ...]:
+    return tuple(_norm(name).replace("'", "").split())
 
 
 def _short_fits(short: str, full: str) -> bool:

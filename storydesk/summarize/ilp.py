@@ -39,6 +39,10 @@ class ILPParams:
     # Branch-and-bound nodes HiGHS may explore before it returns its best solution: a
     # work limit, not a clock, so the answer never depends on how busy the machine is.
     node_limit: int = 5000
+    # Only the sentences with the most concept weight per word enter the programme (0: all).
+    max_sentences: int = 100
+    # The solver stops once its summary is provably within this share of the best one.
+    mip_gap: float = 0.01
     # Weight kept by a concept the reader already had (update summaries).
     known_weight: float = 0.1
     # Only the heaviest concepts enter the programme, which keeps it small and fast.
@@ -87,6 +91,7 @@ def solve(
     tie_break: Sequence[float],
     node_limit: int = 5000,
     exclusive: Sequence[tuple[int, int]] = (),
+    mip_gap: float = 1e-4,
 ) -> list[int]:
     """Indices of the sentences of maximum total concept weight within ``budget`` words.
 
@@ -136,7 +141,7 @@ def solve(
         constraints=constraints,
         integrality=np.ones(n_s + n_c),
         bounds=Bounds(0, 1),
-        options={"node_limit": node_limit, "presolve": True},
+        options={"node_limit": node_limit, "presolve": True, "mip_rel_gap": mip_gap},
     )
     if result.x is None:
         return []
@@ -204,14 +209,40 @@ class ILPSummarizer:
             # The articles share nothing: news puts what matters first.
             return reading_order(articles, lead(articles, pool, words))
         pool = useful
+        if self.params.max_sentences and len(pool) > self.params.max_sentences:
+            pool = self._best(articles, pool, weights)
         sets = [sentence_concepts(c.sentence) & weights.keys() for c in pool]
         lengths = [text_words(articles[c.doc].text_of(c.sentence)) for c in pool]
         # Between equally good summaries prefer sentences nearer the top of their article.
         tie = [1.0 / (1.0 + c.sentence.index) for c in pool]
         chosen = solve(
-            sets, lengths, weights, words, tie, self.params.node_limit, self._repeats(pool)
+            sets,
+            lengths,
+            weights,
+            words,
+            tie,
+            self.params.node_limit,
+            self._repeats(pool),
+            self.params.mip_gap,
         )
         return reading_order(articles, [pool[i] for i in chosen])
+
+    def _best(
+        self,
+        articles: Sequence[AnalyzedArticle],
+        pool: list[Candidate],
+        weights: dict[str, float],
+    ) -> list[Candidate]:
+        """The ``max_sentences`` candidates with the most concept weight per word, in pool
+        order (ties to the earlier sentence)."""
+
+        def density(c: Candidate) -> float:
+            total = sum(weights.get(k, 0.0) for k in sentence_concepts(c.sentence))
+            return total / max(1, text_words(articles[c.doc].text_of(c.sentence)))
+
+        ranked = sorted(range(len(pool)), key=lambda i: (-density(pool[i]), i))
+        keep = sorted(ranked[: self.params.max_sentences])
+        return [pool[i] for i in keep]
 
     def _repeats(self, pool: Sequence[Candidate]) -> list[tuple[int, int]]:
         """Pairs of candidates whose TF-IDF cosine exceeds the redundancy setting."""
