@@ -778,7 +778,14 @@ def build_timeline(
     if not 0 < merge_similarity <= 1:
         raise ValueError(f"merge_similarity must be in (0, 1], got {merge_similarity}")
     docs = docs or {}
-    exprs = [_article_expressions(a, docs.get(a.article.id), ()) for a in articles]
+    # The expressions found while the article was parsed (with its tenses) serve as they
+    # are; only articles without them are read again here.
+    exprs = [
+        a.annotations.times
+        if a.annotations is not None and a.article.id not in docs
+        else _article_expressions(a, docs.get(a.article.id), ())
+        for a in articles
+    ]
     if share_anchors and any(e.kind == "counted" and e.date is None for x in exprs for e in x):
         pooled = [
             anchor
