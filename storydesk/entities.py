@@ -42,6 +42,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .clean import DATELINE
+from .doctext import doc_text
 from .model import Citation
 from .quotes import quote_segments
 
@@ -200,21 +201,13 @@ class Entity:
 # --- per article ----------------------------------------------------------------------------
 
 
-def _text(doc: Doc) -> str:
-    """The parsed text, read once per Doc: ``Doc.text`` joins every token anew each time."""
-    cached = doc.user_data.get("storydesk_text")
-    if cached is None:
-        cached = doc.user_data["storydesk_text"] = doc.text
-    return cached
-
-
 def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
     """Mentions of people, organisations and places in one article, in text order.
 
     Raises ``ValueError`` when ``doc`` is not a parse of ``article_text``.
     """
-    if _text(doc) != article_text:
-        raise ValueError("doc is not a parse of article_text (_text(doc) != article_text)")
+    if doc_text(doc) != article_text:
+        raise ValueError("doc is not a parse of article_text (doc_text(doc) != article_text)")
     blocked = _blocked(article_text)
     names: list[tuple[Mention, list[Token]]] = []
     for ent in doc.ents:
@@ -273,9 +266,9 @@ def _token_range(doc: Doc, m: Mention) -> tuple[int, int]:
 
 def _mention(doc: Doc, toks: Sequence[Token], kind: str, label: str) -> Mention:
     start, end = toks[0].idx, _end(toks[-1])
-    if _text(doc)[start:end].endswith(("'s", "’s")) and end - start > 2:
+    if doc_text(doc)[start:end].endswith(("'s", "’s")) and end - start > 2:
         end -= 2
-    return Mention(start, end, _text(doc)[start:end], kind, label)
+    return Mention(start, end, doc_text(doc)[start:end], kind, label)
 
 
 def _name_like(t: Token) -> bool:
@@ -335,9 +328,10 @@ def _demonym(word: str, places: set[str]) -> bool:
 def _not_a_person(m: Mention, doc: Doc) -> bool:
     """A heading or byline in capitals (not a transcript turn "PENCE:"), or two words the
     article also uses to modify a noun ("Iron Dome missile defence system")."""
-    if m.text.isupper() and len(m.text) > 3 and _text(doc)[m.end : m.end + 1] != ":":
+    if m.text.isupper() and len(m.text) > 3 and doc_text(doc)[m.end : m.end + 1] != ":":
         return True
-    for found in re.finditer(re.escape(m.text) + r"\s+[a-z]", _text(doc)) if " " in m.text else ():
+    text = doc_text(doc)
+    for found in re.finditer(re.escape(m.text) + r"\s+[a-z]", text) if " " in m.text else ():
         span = doc.char_span(found.start(), found.end() - 2, alignment_mode="expand")
         if span is not None and span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
             return True
@@ -485,7 +479,7 @@ def _nominals(
             roles[people[m.text]].append(m.role)
     if not roles:
         return []
-    quoted = quote_segments(_text(doc))
+    quoted = quote_segments(doc_text(doc))
     named = {i for m in mentions if m.type == "person" for i in range(*_token_range(doc, m))}
     taken = in_roles | named
     out = []
@@ -510,7 +504,7 @@ def _nominals(
             if nxt.text[:1].isupper() and nxt.ent_type_ != "PERSON":
                 last = t.i + 2  # "the US Secretary of State"
         start, end = doc[min([t.i, *mods])].idx, _end(doc[last])
-        description = _text(doc)[start:end]
+        description = doc_text(doc)[start:end]
         fits = [p for p, rs in roles.items() if any(role_matches(description, r) for r in rs)]
         if len(fits) == 1 and not _is_blocked(blocked, start, end):
             out.append(

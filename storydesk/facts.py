@@ -56,6 +56,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .doctext import doc_text
 from .model import Article
 from .timeline import (
     NOT_EVENT_RELATIONS,
@@ -493,7 +494,7 @@ def _qualifier(doc: Doc, span: Span) -> tuple[str | None, int]:
         first = doc[span.start - k]
         if first.is_space:
             continue
-        # A slice of tokens, not doc.text: Doc.text joins every token of the article anew.
+        # A slice of tokens: cheaper than slicing the article's text for a few words.
         words_before = " ".join(doc[first.i : span.start].text.split())
         for pattern, name in _QUALIFIERS:
             if not pattern.fullmatch(words_before):
@@ -606,7 +607,7 @@ def extract_facts(
     with :func:`storydesk.timeline.find_time_expressions` when not given.
     """
     text = article.text
-    if doc.text != text:
+    if doc_text(doc) != text:
         raise ValueError(f"the parse given for {article.id} is not of its text")
     if expressions is None:
         expressions = find_time_expressions(text, article.published, doc)

@@ -22,6 +22,7 @@ from sklearn.utils import murmurhash3_32
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
+from .doctext import doc_text
 from .model import Features
 
 DIM = 1 << 20
@@ -190,7 +191,7 @@ def features_of(doc: Doc) -> Features:
             rarity[b] = max(idf(w) for w in form.split())
             entity[b] = True
     keys = sorted(counts)
-    sig, count = signature(doc.text)
+    sig, count = signature(doc_text(doc))
     people: Counter[int] = Counter(
         _bucket("E:" + forms[-1])
         for ent in doc.ents

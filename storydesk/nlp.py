@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .annotate import annotate
 from .clean import DATELINE
+from .doctext import doc_text
 from .errors import ModelNotFoundError
 from .features import features_of
 from .model import AnalyzedArticle, Article, Sentence, Span
@@ -80,7 +81,7 @@ def load_pipeline(preferred: str = "") -> Language:
 def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
     """Sentences of a parsed article as offset spans with their terms."""
     out: list[Sentence] = []
-    text = doc.text  # Doc.text joins every token anew: read it once
+    text = doc_text(doc)  # Doc.text joins every token anew: read it once
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:

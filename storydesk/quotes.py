@@ -46,6 +46,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .clean import DATELINE
+from .doctext import doc_text
 
 VERSION = "quotes-1"
 
@@ -171,7 +172,7 @@ def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
 
     Raises ``ValueError`` when ``doc`` is not a parse of ``text``.
     """
-    if doc.text != text:
+    if doc_text(doc) != text:
         raise ValueError("doc is not a parse of text (doc.text != text)")
     segments = _segments(text)
     people = _People(doc, segments)
@@ -613,7 +614,7 @@ def _entity_of(token: Token) -> Span | None:
 def _dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of wire datelines ("WASHINGTON, Aug. 24 (UPI) —"): never a speaker."""
     out: set[int] = set()
-    text = doc.text
+    text = doc_text(doc)
     for start, end in _paragraphs(text):
         m = DATELINE.match(text[start:end] + " ")
         span = doc.char_span(start, start + m.end(), alignment_mode="contract") if m else None
