@@ -6,9 +6,9 @@
 
 Prints ROUGE-2 recall at 250 words (the DUC 2006/2007 convention, references cut to 250
 words, recall averaged over the references) on each development set and their mean, for
-each setting of :class:`storydesk.summarize.ilp.ILPParams` in the grid. Clusters are parsed
-by the code the briefings use and cached in ``.cache/``. The test sets (DUC 2004,
-Multi-News, DUC 2007 update) are never looked at here.
+each setting of :class:`storydesk.summarize.ilp.ILPParams` in the grid. Clusters are
+parsed by the evaluation harness (the code the briefings use) and cached in ``.cache/``.
+The test sets (DUC 2004, Multi-News, DUC 2007 update) are never looked at here.
 
 ``--small`` scores a proxy for stories of a few reports (most Multi-News clusters have two
 or three): from each development cluster, 2 to 4 documents drawn with a fixed seed,
@@ -22,7 +22,6 @@ of the DUC topic statement lowered DUC 2007 main.
 
 from __future__ import annotations
 
-import pickle
 import statistics
 import sys
 import time
@@ -31,14 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storydesk.model import RawDocument, Rejected  # noqa: E402
-from storydesk.nlp import analyze, load_pipeline  # noqa: E402
-from storydesk.pipeline import prepare  # noqa: E402
 from storydesk.settings import Settings  # noqa: E402
 from storydesk.summarize.ilp import ILPParams, ILPSummarizer  # noqa: E402
 
 DEV = ("duc2006", "duc2007-main")
-CACHE_VERSION = "dev-parse-1"
 WORDS = 250
 
 GRID = {
@@ -139,33 +134,14 @@ SETTINGS = {
 
 
 def parsed(name: str) -> list[dict]:
-    """A development set's clusters as analysed articles with their references (cached)."""
-    from storydesk.evaluate.data import summarization_clusters
-    from storydesk.ingest.dates import parse_date
+    """A development set's clusters as analysed articles with their references, parsed by
+    the evaluation harness (and cached by it in ``.cache/``)."""
+    from storydesk.evaluate.summarization import load_set
 
-    cache = ROOT / ".cache" / f"{CACHE_VERSION}-{name}.pkl"
-    if cache.exists():
-        return pickle.loads(cache.read_bytes())
-    nlp = load_pipeline()
-    out = []
-    for c in summarization_clusters(name):
-        arts = []
-        for i, d in enumerate(c["documents"]):
-            raw = RawDocument(
-                source=d["id"],
-                text=d["text"],
-                title=d.get("title"),
-                published=parse_date(d.get("date")),
-            )
-            a = prepare(raw, f"{c['id']}-{i}")
-            if not isinstance(a, Rejected):
-                arts.append(a)
-        out.append(
-            {"id": c["id"], "articles": list(analyze(arts, nlp)), "references": c["references"]}
-        )
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(pickle.dumps(out))
-    return out
+    return [
+        {"id": c.id, "articles": list(c.articles), "references": list(c.references)}
+        for c in load_set(name).clusters
+    ]
 
 
 def small(data: dict[str, list[dict]], seed: int = 13) -> list[dict]:
