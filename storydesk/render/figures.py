@@ -57,11 +57,6 @@ def key_figures(b: Briefing, numbers: dict[str, int]) -> list[KeyFigure]:
     return out[:MAX_GROUPS]
 
 
-def value_label(f: Fact) -> str:
-    """``at least 20``, ``$4.4 billion``: the figure as the article wrote it, with qualifier."""
-    return f.text
-
-
 def chart_svg(figure: KeyFigure) -> str | None:
     """An SVG line chart of the figure over time, one line per source; ``None`` when fewer
     than two dated values."""
@@ -151,4 +146,4 @@ def quote_label(q: Quote) -> str:
     return f"{body} ({q.cue})" if q.cue else body
 
 
-__all__ = ["FactGroup", "KeyFigure", "chart_svg", "key_figures", "value_label"]
+__all__ = ["FactGroup", "KeyFigure", "chart_svg", "key_figures"]

@@ -28,7 +28,6 @@ from .figures import (
     key_figures,
     people,
     quote_label,
-    value_label,
     who_said_what,
 )
 
@@ -113,7 +112,7 @@ def render_html(b: Briefing) -> str:
                 {
                     "n": r.source,
                     "href": f"#a-{r.fact.article_id}",
-                    "value": value_label(r.fact),
+                    "value": r.fact.text,
                     "as_of": r.fact.as_of.isoformat() if r.fact.as_of else "undated",
                 }
                 for r in k.rows

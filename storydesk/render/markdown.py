@@ -18,7 +18,6 @@ from .figures import (
     key_figures,
     people,
     quote_label,
-    value_label,
     who_said_what,
 )
 
@@ -65,7 +64,7 @@ def _key_figures(b: Briefing, numbers: dict[str, int]) -> list[str]:
         lines += ["| source | figure | as of |", "|---|---|---|"]
         for r in k.rows:
             when = r.fact.as_of.isoformat() if r.fact.as_of else "undated"
-            lines.append(f"| [{r.source}] | {_esc(value_label(r.fact))} | {when} |")
+            lines.append(f"| [{r.source}] | {_esc(r.fact.text)} | {when} |")
         lines.append("")
     return lines[:-1]
 
