@@ -85,10 +85,11 @@ VERB_CLASSES: dict[str, str] = {
     **dict.fromkeys(words("fire launch"), "fired"),
     **dict.fromkeys(words("infect"), "infected"),
     **dict.fromkeys(words("pledge promise"), "pledged"),
+    **dict.fromkeys(words("missing unaccounted"), "missing"),
 }
 _CLASS_WORDS = frozenset(VERB_CLASSES.values())
 # What happens to people: a bare "at least 20 were killed" counts people.
-_PEOPLE_CLASSES = frozenset({"killed", "wounded", "displaced", "arrested", "infected"})
+_PEOPLE_CLASSES = frozenset({"killed", "wounded", "displaced", "arrested", "infected", "missing"})
 # Nouns that stand for a casualty count themselves ("798 deaths", "the dead").
 _CASUALTY_NOUNS = {
     "death": "killed", "dead": "killed", "fatality": "killed", "life": "killed",
@@ -98,7 +99,10 @@ _CASUALTY_NOUNS = {
 # The noun a number is the value of: "the death toll rose to 798".
 _MEASURE_NOUNS = words("toll tally total number count figure sum")
 _TOTAL_WORDS = words("toll tally total overall cumulative altogether")
-_PEOPLE = words("people persons individuals person victims")
+_PEOPLE = words("people persons individuals person victims residents inhabitants")
+# Leaving or being driven from one's home is being displaced ("11,000 have left their homes").
+_HOME_VERBS = words("leave flee force drive chase")
+_HOMES = words("home homes house houses")
 # The words before a number that qualify it (matched whole, case-insensitive).
 _QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"at least|no (?:fewer|less) than|a minimum of", re.I), "at least"),
@@ -281,11 +285,42 @@ _IRREGULAR = {
 _LIGHT_VERBS = words("be have do get make say include remain become seem")
 
 
+def _complement_class(verb: Token) -> str | None:
+    """The class a verb's complement names: "remain missing", "confirmed dead"."""
+    for c in verb.children:
+        if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i > verb.i:
+            word = c.lower_
+            if word in VERB_CLASSES:
+                return VERB_CLASSES[word]
+            if word in _CASUALTY_NOUNS and _CASUALTY_NOUNS[word] in _CLASS_WORDS:
+                return _CASUALTY_NOUNS[word]
+    return None
+
+
+def _left_home(verb: Token) -> bool:
+    """ "have left their homes", "were forced from their homes"."""
+    if verb.lemma_.lower() not in _HOME_VERBS:
+        return False
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lower_ in _HOMES:
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _HOMES for g in c.children):
+            return True
+    return False
+
+
 def _participle(verb: Token) -> str | None:
     """The participle that says what happened to the counted thing ("fired", "called up")."""
     lemma = verb.lemma_.lower()
+    if verb.lower_ == "missing":
+        return "missing"  # "nine people are still missing" (not "missed")
     if lemma in VERB_CLASSES:
         return VERB_CLASSES[lemma]
+    complement = _complement_class(verb)
+    if complement is not None:
+        return complement
+    if _left_home(verb):
+        return "displaced"
     if lemma in _LIGHT_VERBS:
         return None
     particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
@@ -650,7 +685,11 @@ def extract_facts(
         if rate:
             unit += " " + " ".join(rate.group(1).lower().split())
         start = min(q_start, span.start_char)
-        total = bool(reading and reading.total) or _running_total(numbers[-1], reading)
+        total = (
+            bool(reading and reading.total)
+            or _running_total(numbers[-1], reading)
+            or (verb in _PEOPLE_CLASSES and _perfect(reading.predicate if reading else None))
+        )
         noun = reading.noun if reading else None
         population = noun is not None and (
             noun.ent_type_ == "NORP" or any(c.ent_type_ == "NORP" for c in noun.children)
@@ -673,6 +712,17 @@ def extract_facts(
     return tuple(out)
 
 
+def _perfect(verb: Token | None) -> bool:
+    """ "have died", "has been killed": a count up to now, where "were killed" may be one
+    incident's."""
+    if verb is None:
+        return False
+    # "had been evacuated" is mostly reported speech's "have been evacuated".
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "had", "'d") for c in verb.children
+    )
+
+
 def _running_total(number: Token, reading: _Reading | None) -> bool:
     """A count "since" something, "so far", "in all": a running total."""
     verb = reading.predicate if reading is not None else None
@@ -690,20 +740,42 @@ def _running_total(number: Token, reading: _Reading | None) -> bool:
     return False
 
 
+# A date this many days before publication makes a figure a look back, not the news.
+HISTORIC_DAYS = 60
+_EARLIER_FIGURE = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+)?[\d$£€][\d,.]*\w*\s+(?:on|at|in|by)?\s*$"
+)
+
+
 def _as_of(
     doc: Doc, number: Token, expressions: Sequence[TimeExpression], published: dt.date | None
 ) -> dt.date | None:
-    """The date stated for the clause of the number, else the publication date."""
+    """The date stated for the clause of the number, else the publication date.
+
+    A date well before publication that governs the number's clause, or a clause above it,
+    dates the figure to that time ("last flooded in October 2019, when five people died").
+    A "since" date starts a running total and never dates it.
+    """
     verb = governing_verb(doc, number.idx, number.idx + len(number.text))
-    if verb is not None:
-        sent = number.sent
-        for e in expressions:
-            if not (sent.start_char <= e.start and e.end <= sent.end_char):
-                continue
-            if e.date is None or e.granularity != "day" or e.relation in NOT_EVENT_RELATIONS:
-                continue
-            if governing_verb(doc, e.start, e.end) == verb:
-                return e.date
+    if verb is None:
+        return published
+    sent = number.sent
+    above = {verb.i, *(t.i for t in verb.ancestors)}
+    for e in expressions:
+        if not (sent.start_char <= e.start and e.end <= sent.end_char):
+            continue
+        if e.date is None or e.relation in NOT_EVENT_RELATIONS:
+            continue
+        if _EARLIER_FIGURE.search(doc_text(doc), sent.start_char, e.start):
+            continue  # "up from 4,500 on Monday": the date of the earlier figure
+        governor = governing_verb(doc, e.start, e.end)
+        if governor is None:
+            continue
+        if e.granularity == "day" and governor == verb:
+            return e.date
+        historic = published is not None and (published - e.date).days > HISTORIC_DAYS
+        if historic and governor.i in above:
+            return e.date
     return published
 
 
@@ -797,10 +869,27 @@ def group_facts(facts: Sequence[Fact]) -> tuple[FactGroup, ...]:
             best = max(specific, key=lambda k: max(float(facts[i].value) for i in keys[k]))
             keys[best] = sorted(keys[best] + keys.pop(key))
     groups = [
-        FactGroup(what, tuple(idx), _status([facts[i] for i in idx], total), total)
+        FactGroup(what, tuple(part), _status([facts[i] for i in part], total), total)
         for (what, total), idx in keys.items()
+        for part in _eras(facts, idx)
     ]
     return tuple(sorted(groups, key=lambda g: g.facts[0]))
+
+
+def _eras(facts: Sequence[Fact], idx: Sequence[int]) -> list[list[int]]:
+    """Split facts at gaps of more than :data:`HISTORIC_DAYS` between their dates.
+
+    A look back at an earlier event ("five people died in 2019") is not an earlier
+    figure of today's toll. Undated facts stay with the latest dates.
+    """
+    dated = sorted((d, i) for i in idx if (d := facts[i].as_of) is not None)
+    eras: list[list[int]] = [[]]
+    for k, (day, i) in enumerate(dated):
+        if k and (day - dated[k - 1][0]).days > HISTORIC_DAYS:
+            eras.append([])
+        eras[-1].append(i)
+    eras[-1].extend(i for i in idx if facts[i].as_of is None)
+    return [sorted(e) for e in eras if e]
 
 
 def facts_json(facts: Sequence[Fact], groups: Sequence[FactGroup]) -> dict[str, Any]:

@@ -354,6 +354,12 @@ _DURATION_NOUN = re.compile(
     r"(?i:\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)-day(?:-old)?\s+(?P<noun>[\w'’-]+(?:\s+[\w'’-]+)?))"
 )
 _RELATION_BEFORE = re.compile(r"\b(?P<rel>[A-Za-z]+)\s+(?:the\s+)?$")
+# "since the early hours of Monday": the preposition before the part of the day.
+_PART_OF_DAY_BEFORE = re.compile(
+    r"\b(?P<rel>[A-Za-z]+)\s+the\s+(?:(?:early|small|late|first)\s+)?"
+    r"(?:hours?|morning|afternoon|evening|night|end|start|beginning)\s+of\s+$",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"^(?:the|its|their)\s+", re.IGNORECASE)
 
 
@@ -463,6 +469,10 @@ def _tense(doc: Doc | None, start: int, end: int) -> str | None:
 
 
 def _relation(text: str, start: int) -> str | None:
+    """The preposition before a date: "since Monday", "since the early hours of Monday"."""
+    part = _PART_OF_DAY_BEFORE.search(text, max(0, start - 48), start)
+    if part and part.group("rel").lower() in _RELATIONS:
+        return part.group("rel").lower()
     m = _RELATION_BEFORE.search(text, max(0, start - 24), start)
     if m and m.group("rel").lower() in _RELATIONS:
         return m.group("rel").lower()

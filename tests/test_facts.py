@@ -208,6 +208,35 @@ def test_as_of_is_the_date_of_the_clause_else_publication(nlp):
     assert one(nlp, "At least 20 people were killed.", published=None).as_of is None
 
 
+def test_a_look_back_is_dated_to_its_time_a_since_date_or_earlier_figure_never_dates(nlp):
+    past = one(nlp, "The city last flooded in October 2012, when five people died.")
+    assert (past.what, past.as_of) == ("people killed", dt.date(2012, 10, 1))
+    since = one(nlp, "The mortuary has received 23 bodies since the early hours of Monday.")
+    assert (since.as_of, since.total) == (THU, True)
+    up = facts_of(nlp, "About 11,000 people have been evacuated, up from 4,500 on Monday.")
+    assert up[0].as_of == THU
+
+
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        ("Nine people are still missing.", "people missing"),
+        ("Fifteen people remain missing.", "people missing"),
+        ("Six people remain unaccounted for.", "people missing"),
+        ("Twelve people have been confirmed dead.", "people killed"),
+        ("About 11,000 people have now left their homes.", "people displaced"),
+        ("About 4,500 residents were evacuated.", "people displaced"),
+    ],
+)
+def test_one_quantity_worded_differently_has_one_what(nlp, text, what):
+    assert one(nlp, text).what == what
+
+
+def test_have_died_counts_up_to_now_were_killed_may_be_one_incident(nlp):
+    assert one(nlp, "At least 23 people have died in the floods.").total
+    assert not one(nlp, "At least 12 people were killed when the dam gave way.").total
+
+
 # --- grouping ---------------------------------------------------------------------------------
 
 
@@ -393,3 +422,9 @@ def test_any_text_never_raises_and_spans_lie_inside(nlp, text):
         assert a.text[f.start : f.end] == f.text
         assert f.value >= 0
     group_facts(extract_facts(a, nlp(a.text)))
+
+
+def test_a_look_back_years_earlier_is_not_an_earlier_figure_of_the_toll():
+    old = dataclasses.replace(F(5, 21, "a"), as_of=dt.date(2012, 10, 1))
+    groups = statuses([old, F(12, 21, "b"), F(19, 24, "c")])
+    assert groups == [("people killed", (0,), "consistent"), ("people killed", (1, 2), "update")]
