@@ -728,6 +728,28 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
+class _SpeakerIndex:
+    """Entities by normalised name and alias, and by where they are mentioned."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.by_name: dict[str, list[Entity]] = {}
+        self.at: dict[str, list[tuple[int, int, Entity]]] = {}
+        for e in entities:
+            for n in dict.fromkeys(_norm(x) for x in (e.name, *e.aliases)):
+                self.by_name.setdefault(n, []).append(e)
+            for c in e.mentions:
+                self.at.setdefault(c.article_id, []).append((c.start, c.end, e))
+
+    def inside(self, article_id: str, start: int, end: int) -> list[Entity]:
+        return [e for s, t, e in self.at.get(article_id, ()) if start <= s and t <= end]
+
+    def named(self, name: str, inside: Sequence[Entity]) -> Entity | None:
+        """The entity called ``name``; of several, one of ``inside``, else the first."""
+        found = self.by_name.get(_norm(name), []) if name else []
+        here = [e for e in found if e in inside]
+        return next(iter(here or found), None)
+
+
 def entity_for(
     entities: Sequence[Entity],
     name: str | None,
@@ -739,15 +761,8 @@ def entity_for(
     """The entity a quote's speaker is: the one whose name or alias is ``name`` (the quote's
     ``speaker_name``); of several ("Smith"), the one mentioned within ``[start, end)`` of the
     article, else the first. ``None`` for an anonymous or unknown speaker."""
-    key = _norm(name or "")
-    found = [e for e in entities if key and key in map(_norm, (e.name, *e.aliases))]
-    here = [
-        e
-        for e in found
-        for c in e.mentions
-        if c.article_id == article_id and start <= c.start and c.end <= end
-    ]
-    return next(iter(here or found), None)
+    index = _SpeakerIndex(entities)
+    return index.named(name or "", index.inside(article_id, start, end))
 
 
 def speaker_entities(
@@ -755,30 +770,20 @@ def speaker_entities(
 ) -> tuple[str | None, ...]:
     """The entity id of each ``(article id, quote)``'s speaker, or ``None``.
 
-    By name first (the quote's resolved name is an entity's name or alias; of several, the
-    one mentioned inside the speaker's words); else, for a resolved name written with a
-    title ("harbour master Ines Calloway"), the person named inside the speaker's words. An
-    anonymous source ("a senior official travelling with Kerry") has no resolved name, so
-    it never borrows an entity.
+    By name first (as :func:`entity_for`, the speaker's words telling apart entities of one
+    name); else, for a resolved name written with a title ("harbour master Ines Calloway"),
+    the person named inside the speaker's words. An anonymous source ("a senior official
+    travelling with Kerry") has no resolved name, so it never borrows an entity.
     """
-    by_name: dict[str, list[Entity]] = {}
-    for e in entities:
-        for n in dict.fromkeys(_norm(x) for x in (e.name, *e.aliases)):
-            by_name.setdefault(n, []).append(e)
-    people_at: dict[str, list[tuple[int, int, Entity]]] = {}
-    for e in entities:
-        for c in e.mentions:
-            people_at.setdefault(c.article_id, []).append((c.start, c.end, e))
+    index = _SpeakerIndex(entities)
     out: list[str | None] = []
     for article_id, q in quotes:
         if not q.speaker_name:
             out.append(None)
             continue
         start, end = (q.speaker.start, q.speaker.end) if q.speaker else (0, 0)
-        inside = [e for s, t, e in people_at.get(article_id, ()) if start <= s and t <= end]
-        named = by_name.get(_norm(q.speaker_name), [])
-        here = [e for e in named if e in inside]
-        found = next(iter(here or named), None)
+        inside = index.inside(article_id, start, end)
+        found = index.named(q.speaker_name, inside)
         if found is None:
             found = next((e for e in inside if e.type == "person"), None)
         out.append(found.id if found else None)
