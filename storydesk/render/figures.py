@@ -75,13 +75,22 @@ def chart_svg(figure: KeyFigure) -> str | None:
         fig, ax = plt.subplots(figsize=(5.2, 2.4))
         try:
             for source in sorted({r.source for r in dated}):
-                points = sorted((r.fact.as_of, r.fact.value) for r in dated if r.source == source)
-                xs = [p[0] for p in points]
+                points = sorted(
+                    (r.fact.as_of, r.fact.value)
+                    for r in dated
+                    if r.source == source and r.fact.as_of is not None
+                )
+                xs = [mdates.date2num(p[0]) for p in points]
                 ys = [p[1] for p in points]
                 ax.plot(xs, ys, marker="o", label=f"[{source}]")
             ax.set_title(figure.what)
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-            ax.xaxis.set_major_locator(mdates.DayLocator())
+            days = sorted({r.fact.as_of for r in dated if r.fact.as_of is not None})
+            span = (days[-1] - days[0]).days if days else 0
+            # A tick a day for a few days; longer spans get matplotlib's own choice.
+            ax.xaxis.set_major_locator(
+                mdates.DayLocator() if span <= 14 else mdates.AutoDateLocator()
+            )
             ax.legend(loc="best", fontsize=8, title="source")
             ax.grid(alpha=0.3)
             fig.autofmt_xdate()

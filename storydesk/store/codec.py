@@ -100,7 +100,7 @@ def from_plain(kind: Any, value: Any) -> Any:
         return dt.date.fromisoformat(value)
     if kind is float:
         return float(value)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = _hints(kind)
         return kind(
             **{
