@@ -2,15 +2,21 @@
 
 Candidates come from MinHash LSH (datasketch) over word 3-gram shingles; each candidate pair
 is confirmed on the estimated Jaccard similarity, or on containment for a copy cut short
-(a wire story trimmed to its first paragraphs). Groups are the connected components of the
-confirmed pairs; each group's representative is its earliest, then longest, report.
+(a wire story trimmed to its first paragraphs).
+
+One rule serves ingest and batches alike (:class:`DuplicateIndex`): reports are taken in
+order (earliest first), and a report that is the same as one already taken is a copy of that
+one's representative; otherwise it is a representative itself. Ingest feeds the index the
+stored reports, then each new one; :func:`duplicate_groups` feeds it a batch in canonical
+order (earliest, then longest, then key), so the representative of a group is its earliest,
+then longest, report, and the result does not depend on the order given.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
@@ -66,38 +72,59 @@ def _minhash(f: Features) -> LeanMinHash:
     )
 
 
+@dataclass(slots=True)
+class DuplicateIndex:
+    """Reports seen so far, searchable for the one a new report copies."""
+
+    lsh: MinHashLSH = field(
+        default_factory=lambda: MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
+    )
+    features: dict[str, Features] = field(default_factory=dict)
+    # copy -> the representative of its group (representatives are not listed)
+    representative: dict[str, str] = field(default_factory=dict)
+
+    def add(self, key: str, f: Features, copy_of: str | None = None) -> None:
+        """Remember a report (a copy of ``copy_of``'s group when given)."""
+        self.features[key] = f
+        if copy_of is not None:
+            self.representative[key] = self.representative.get(copy_of, copy_of)
+        if f.shingle_count:
+            self.lsh.insert(key, _minhash(f))
+
+    def original_of(self, f: Features) -> str | None:
+        """The representative of a report seen so far that ``f`` is the same report as.
+
+        Of several, the smallest key's, so the answer does not depend on the LSH's order.
+        """
+        if not f.shingle_count:
+            return None
+        reps = {
+            self.representative.get(k, k)
+            for k in self.lsh.query(_minhash(f))
+            if same_report(f, self.features[k])
+        }
+        return min(reps) if reps else None
+
+
 def duplicate_groups(items: Sequence[DupItem]) -> list[list[int]]:
     """Groups (of two or more) of item indexes that are one report; representative first.
 
-    Order-independent: the result depends only on the items, not on their order.
+    The rule ingest applies (:class:`DuplicateIndex`), with the batch taken earliest, then
+    longest, then by key: the result depends only on the items, not on their order.
     """
-    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
-    order = sorted(range(len(items)), key=lambda i: items[i].key)
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in order:
-        if items[i].features.shingle_count == 0:
-            continue
-        m = _minhash(items[i].features)
-        for j in lsh.query(m):
-            if same_report(items[i].features, items[j].features):
-                a, b = find(i), find(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-        lsh.insert(i, m)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), []).append(i)
     far = dt.date.max
-    out = [
-        sorted(g, key=lambda i: (items[i].published or far, -items[i].length, items[i].key))
-        for g in groups.values()
-        if len(g) > 1
-    ]
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (items[i].published or far, -items[i].length, items[i].key),
+    )
+    index = DuplicateIndex()
+    position = {items[i].key: i for i in order}
+    groups: dict[int, list[int]] = {}
+    for i in order:
+        f = items[i].features
+        original = index.original_of(f)
+        index.add(items[i].key, f, original)
+        head = position[original] if original is not None else i
+        groups.setdefault(head, []).append(i)
+    out = [g for g in groups.values() if len(g) > 1]
     return sorted(out, key=lambda g: items[g[0]].key)

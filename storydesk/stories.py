@@ -15,8 +15,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from datasketch import MinHashLSH
-
 from .cluster import (
     ClusterItem,
     ClusterParams,
@@ -26,10 +24,9 @@ from .cluster import (
     people_matrix,
     vectorize,
 )
-from .dedup import _LSH_THRESHOLD, _minhash, same_report
-from .features import NUM_PERM
+from .dedup import DuplicateIndex
 from .ids import digest, slug, unique_ids
-from .model import AnalyzedArticle, Article, Features, Rejected
+from .model import AnalyzedArticle, Article, Rejected
 from .nlp import analyze, load_pipeline
 from .settings import Settings
 from .store.base import Store, StoredArticle
@@ -59,9 +56,7 @@ class _State:
     """The store's stories and signatures, loaded once per ingest."""
 
     index: StoryIndex
-    lsh: MinHashLSH
-    features: dict[str, Features]
-    representative: dict[str, str]
+    copies: DuplicateIndex
     story_of: dict[str, str]
 
 
@@ -79,34 +74,15 @@ def _load_state(store: Store, params: ClusterParams) -> _State:
     for sid, ks in by_story.items():
         dates = [_date(with_features[k][2]) for k in ks]
         index.add(sid, x[ks], dates, p[ks], [with_features[k][3] for k in ks])
-    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
+    copies = DuplicateIndex()
+    representative = store.representatives()
     for aid, _, _, f in with_features:
-        if f.shingle_count:
-            lsh.insert(aid, _minhash(f))
-    return _State(
-        index=index,
-        lsh=lsh,
-        features={aid: f for aid, _, _, f in with_features},
-        representative=store.representatives(),
-        story_of={aid: sid for aid, sid, _, _ in rows},
-    )
+        copies.add(aid, f, representative.get(aid))
+    return _State(index=index, copies=copies, story_of={aid: sid for aid, sid, _, _ in rows})
 
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
-
-
-def _find_original(state: _State, f: Features) -> str | None:
-    """The representative of a stored or earlier report this one copies, if any."""
-    if not f.shingle_count:
-        return None
-    matches = sorted(
-        aid for aid in state.lsh.query(_minhash(f)) if same_report(f, state.features[aid])
-    )
-    if not matches:
-        return None
-    reps = sorted({state.representative.get(aid, aid) for aid in matches})
-    return reps[0]
 
 
 def _backfill(store: Store, settings: Settings) -> None:
@@ -216,14 +192,11 @@ def _place(
         f = a.features
         if f is None:
             continue
-        original = _find_original(state, f)
+        original = state.copies.original_of(f)
         aid = a.article.id
         if original is not None:
             duplicate_of[aid] = original
-            state.representative[aid] = original
-        state.features[aid] = f
-        if f.shingle_count:
-            state.lsh.insert(aid, _minhash(f))
+        state.copies.add(aid, f, original)
     originals = [a for a in analyzed if a.article.id not in duplicate_of and a.features is not None]
     items = [ClusterItem(hash_of[a.article.id], a.features, a.article.published) for a in originals]  # type: ignore[arg-type]
 
