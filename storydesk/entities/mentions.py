@@ -1,0 +1,268 @@
+"""Mentions of people, organisations and places in one article (:func:`extract_mentions`):
+names, their roles, nominal references and acronyms the text introduces."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from ..doctext import doc_text
+from ..quotes import quote_segments
+from .blocking import _blocked, _is_blocked
+from .names import _group_full_names, _short_fits
+from .roles import _appos_role, _left_role, role_matches
+from .vocabulary import (
+    _NOT_CURRENT,
+    _OFFICE_PARTS,
+    _ORG_HEADS,
+    _PARTICLES,
+    _TITLES,
+    TITLE_WORDS,
+    TYPES,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name or a description of a story entity: ``text == article_text[start:end]``.
+
+    ``role`` is the title or apposition the article gives the person here,
+    ``article_text[role_start:role_end]``. A ``nominal`` mention ("UN chief") refers to the
+    person named ``same_as`` in the article; an acronym the text introduces with its long
+    form ("Israel Defense Forces (IDF)") has the long form as ``same_as``.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    label: str
+    role: str | None = None
+    role_start: int | None = None
+    role_end: int | None = None
+    nominal: bool = False
+    same_as: str | None = None
+
+
+def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
+    """Mentions of people, organisations and places in one article, in text order.
+
+    Raises ``ValueError`` when ``doc`` is not a parse of ``article_text``.
+    """
+    if doc_text(doc) != article_text:
+        raise ValueError("doc is not a parse of article_text (doc_text(doc) != article_text)")
+    blocked = _blocked(article_text)
+    names: list[tuple[Mention, list[Token]]] = []
+    for ent in doc.ents:
+        kind = TYPES.get(ent.label_)
+        if kind == "person" and ent[-1].lower_ in _ORG_HEADS:
+            kind = "organization"  # "Ad Hoc Liaison Committee"
+        toks = [t for t in ent if not _is_blocked(blocked, t.idx, _end(t))]  # "JERUSALEM - Kerry"
+        toks = _clean_tokens(toks, kind) if kind else []
+        if kind and toks and not _is_blocked(blocked, toks[0].idx, _end(toks[-1])):
+            m = _mention(doc, toks, kind, ent.label_)
+            if not (kind == "person" and _not_a_person(m, doc)):
+                names.append((m, toks))
+    places = {m.text for m, _ in names if m.type == "place"}
+    names = [(m, t) for m, t in names if not (m.type == "place" and _demonym(m.text, places))]
+    surnames = _person_words([m for m, _ in names])
+    for n, (m, toks) in enumerate(names):  # a surname taken for an organisation: "Psaki"
+        if m.type != "person" and m.label != "GPE" and len(toks) == 1 and m.text in surnames:
+            names[n] = (replace(m, type="person"), toks)
+    in_ents = {t.i for ent in doc.ents for t in ent}
+    missed = [t for t in doc if t.i not in in_ents and t.pos_ == "PROPN" and t.text in surnames]
+    for tok in missed:  # ... or missed: "Ban said"
+        if not _is_blocked(blocked, tok.idx, _end(tok)):
+            names.append((_mention(doc, [tok], "person", "PERSON"), [tok]))
+    in_roles: set[int] = set()
+    in_titles: set[int] = set()  # the titles before names
+    mentions: list[Mention] = []
+    for m, toks in names:
+        span = _left_role(doc, toks) if m.type == "person" else None
+        in_titles.update(range(*span) if span else ())
+        span = span or (_appos_role(doc, toks) if m.type == "person" else None)
+        if span:
+            in_roles.update(range(*span))
+            s, e = doc[span[0]].idx, _end(doc[span[1] - 1])
+            m = replace(m, role=article_text[s:e], role_start=s, role_end=e)
+        mentions.append(m)
+    # "Jordan’s Foreign Minister Nasser Judeh": a country taken for a person
+    mentions = [
+        m
+        for m in mentions
+        if m.type != "person"
+        or m.text in surnames
+        or not set(range(*_token_range(doc, m))) <= in_titles
+    ]
+    mentions += _nominals(doc, mentions, in_roles, blocked)
+    return sorted(_pair_acronyms(article_text, mentions), key=lambda m: (m.start, m.end))
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _token_range(doc: Doc, m: Mention) -> tuple[int, int]:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _mention(doc: Doc, toks: Sequence[Token], kind: str, label: str) -> Mention:
+    start, end = toks[0].idx, _end(toks[-1])
+    if doc_text(doc)[start:end].endswith(("'s", "’s")) and end - start > 2:
+        end -= 2
+    return Mention(start, end, doc_text(doc)[start:end], kind, label)
+
+
+def _name_like(t: Token) -> bool:
+    hyphenated = t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
+    return (
+        t.text[:1].isupper() or t.lower_ in _PARTICLES or t.text in ("-", ".") or hyphenated
+    ) and not any(c.isdigit() or c in "@#/_" for c in t.text)
+
+
+def _clean_tokens(toks: list[Token], kind: str) -> list[Token]:
+    """A name's tokens without "the", honorifics, titles, possessives and trailing words."""
+    toks = [t for t in toks if t.lower_ not in ("'s", "’s", "'", "’")]
+    while toks and (
+        toks[0].is_punct
+        or toks[0].lower_ == "the"
+        or (kind == "person" and toks[0].lower_ in _TITLES)
+    ):
+        toks = toks[1:]
+    if kind == "person":
+        cut = next(
+            (n for n, t in enumerate(toks) if not _name_like(t) or t.pos_ in ("VERB", "AUX")), None
+        )
+        toks = toks[:cut]
+        while toks and not toks[-1].is_alpha:
+            toks = toks[:-1]
+        return toks if 0 < len(toks) <= 7 and any(len(t.text) > 1 for t in toks) else []
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    words = [t.lower_ for t in toks if t.is_alpha]
+    if (
+        not toks
+        or not (toks[0].text[:1].isupper() or toks[0].text[:1].isdigit())
+        or (toks[0].lower_ == "operation" and len(toks) > 1)  # an event
+        or (len(toks) == 1 and (toks[0].pos_ == "ADJ" or toks[0].dep_ == "amod"))
+        or (words and all(w in _OFFICE_PARTS for w in words))
+    ):
+        return []
+    return toks
+
+
+def _person_words(mentions: Sequence[Mention]) -> set[str]:
+    """Last and first words of the full person names in an article."""
+    out: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "person" and len(words) > 1:
+            out.update((words[-1], words[0]))
+    return {w for w in out if w[:1].isupper() and w.lower() not in _PARTICLES}
+
+
+def _demonym(word: str, places: set[str]) -> bool:
+    """'Gazan' beside 'Gaza', 'Israeli' beside 'Israel': an adjective, not a place."""
+    ends = ("n", "an", "ian", "i", "ese", "ish")
+    return any(word.startswith(p) and word[len(p) :] in ends for p in places if p != word)
+
+
+def _not_a_person(m: Mention, doc: Doc) -> bool:
+    """A heading or byline in capitals (not a transcript turn "PENCE:"), or two words the
+    article also uses to modify a noun ("Iron Dome missile defence system")."""
+    if m.text.isupper() and len(m.text) > 3 and doc_text(doc)[m.end : m.end + 1] != ":":
+        return True
+    text = doc_text(doc)
+    for found in re.finditer(re.escape(m.text) + r"\s+[a-z]", text) if " " in m.text else ():
+        span = doc.char_span(found.start(), found.end() - 2, alignment_mode="expand")
+        if span is not None and span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
+            return True
+    return False
+
+
+def _nominals(
+    doc: Doc, mentions: Sequence[Mention], in_roles: set[int], blocked: list[tuple[int, int]]
+) -> list[Mention]:
+    people = _article_people(mentions)
+    roles: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "person" and m.role and m.text in people:
+            roles[people[m.text]].append(m.role)
+    if not roles:
+        return []
+    quoted = quote_segments(doc_text(doc))
+    named = {i for m in mentions if m.type == "person" for i in range(*_token_range(doc, m))}
+    taken = in_roles | named
+    out = []
+    for t in doc:
+        head = t.head if t.dep_ == "conj" else t  # "the UN chief and top US diplomat"
+        if (
+            t.lower_ not in TITLE_WORDS
+            or t.pos_ not in ("NOUN", "PROPN")
+            or t.tag_ in ("NNS", "NNPS")
+            or t.i in taken
+            or t.dep_ in ("compound", "appos")
+            or any(c.dep_ == "appos" and c.i in named for c in t.children)
+            or any(c.lower_ in _NOT_CURRENT for c in t.lefts)
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            or any(s <= t.idx < e for s, e in quoted)
+        ):
+            continue
+        mods = [c.left_edge.i for c in t.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        last = t.i
+        if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and doc[t.i + 1].head.i == t.i:
+            nxt = doc[t.i + 2]
+            if nxt.text[:1].isupper() and nxt.ent_type_ != "PERSON":
+                last = t.i + 2  # "the US Secretary of State"
+        start, end = doc[min([t.i, *mods])].idx, _end(doc[last])
+        description = doc_text(doc)[start:end]
+        fits = [p for p, rs in roles.items() if any(role_matches(description, r) for r in rs)]
+        if len(fits) == 1 and not _is_blocked(blocked, start, end):
+            out.append(
+                Mention(start, end, description, "person", "NOMINAL", nominal=True, same_as=fits[0])
+            )
+    return out
+
+
+def _article_people(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Person name as written -> the full name it stands for in the article (itself when it
+    is one or has none, else the only full name it fits)."""
+    full = [m.text for m in mentions if m.type == "person" and len(m.text.split()) > 1]
+    groups = _group_full_names([("", n) for n in dict.fromkeys(full)])
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "person" and not m.nominal:
+            fits = {groups[("", n)] for n in full if n == m.text or _short_fits(m.text, n)}
+            if len(fits) <= 1:
+                out[m.text] = fits.pop() if fits else m.text
+    return out
+
+
+def _pair_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Israel Defense Forces (IDF)', 'IDF (Israel Defense Forces)': one organisation."""
+    out = list(mentions)
+    at = {(m.start, m.end): n for n, m in enumerate(out)}
+    for m in mentions:
+        pattern = r"\s*\(\s*([A-Z][A-Za-z.&]{1,9}|[A-Z][\w.'’ -]{3,60}?)\s*\)"
+        found = re.match(pattern, text[m.end : m.end + 80]) if m.type != "person" else None
+        if not found or m.nominal:
+            continue
+        inner = found.group(1)
+        short, long = sorted((inner, m.text), key=len)
+        letters = [c for c in short if c.isalpha()]
+        caps = iter([w[0] for w in long.split() if w[:1].isupper()])
+        if not letters or not "".join(letters).isupper() or letters[0] != next(caps, ""):
+            continue
+        if len(long.split()) < 2 or not all(c in caps for c in letters[1:]):
+            continue
+        s, e = m.end + found.start(1), m.end + found.end(1)
+        if (s, e) in at:
+            out[at[(s, e)]] = replace(out[at[(s, e)]], same_as=m.text)
+        else:
+            out.append(Mention(s, e, inner, m.type, m.label, same_as=m.text))
+    return out

@@ -1,0 +1,122 @@
+"""The entities of a story, merged across its articles (:func:`merge_entities`), and their
+JSON."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from ..model import Citation
+from .mentions import Mention
+from .names import _group_full_names, _norm, _short_fits, _words
+from .roles import _same_role
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person, organisation or place of a story, merged across its articles.
+
+    ``name`` is the most complete name written, ``aliases`` the other names, ``roles`` the
+    distinct roles in order of first appearance, ``descriptions`` the nominal references
+    ("UN chief"), ``mentions`` every place it is named or described.
+    """
+
+    id: str
+    name: str
+    type: str
+    roles: tuple[str, ...]
+    aliases: tuple[str, ...]
+    mentions: tuple[Citation, ...]
+    descriptions: tuple[str, ...] = ()
+
+
+def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> list[Entity]:
+    """The entities of a story from its articles' mentions (article id -> mentions, in
+    article order).
+
+    * People: full names of one person merge (:func:`_same_person`). A shorter name
+      ("Kerry", "Mr Kerry") joins the full name it fits in its own article when only one fits
+      there, else the one full name of the story it fits; when two fit ("Smith" beside John
+      and Mary Smith) it is an entity of its own. A one-word ORG that is a surname of the
+      story is that person. A nominal reference joins the person it refers to.
+    * Organisations and places merge on their normalised name ("U.N." = "UN"), on
+      :data:`KNOWN_ACRONYMS` ("UN" = "United Nations") and on acronyms the text introduces
+      ("Israel Defense Forces (IDF)"); the type is the most frequent one.
+
+    Entities come most-mentioned first, then by first mention; ``id`` is "e-" and the slug
+    of the name, numbered when two names share a slug.
+    """
+    occ = [(aid, m) for aid, ms in per_article_mentions.items() for m in ms]
+    full = list(
+        dict.fromkeys(
+            (aid, m.text)
+            for aid, m in occ
+            if m.type == "person" and not m.nominal and len(_words(m.text)) > 1
+        )
+    )
+    person_of = _group_full_names(full)
+    pairs = {_norm(m.text): _norm(m.same_as) for _, m in occ if m.same_as and not m.nominal}
+    surnames = {_words(n)[-1] for _, n in full}
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, (aid, m) in enumerate(occ):
+        words = _words(m.text)
+        if m.type == "person" or (m.label == "ORG" and len(words) == 1 and words[0] in surnames):
+            name = m.same_as if m.nominal and m.same_as else m.text
+            groups[("person", _person_key(aid, name, full, person_of))].append(k)
+        else:
+            groups[("thing", pairs.get(_norm(m.text), _norm(m.text)))].append(k)
+    drafts: list[tuple[int, int, Entity]] = []
+    for (kind, _), ks in groups.items():
+        ms = [occ[k][1] for k in ks]
+        names = [m.text for m in ms if not m.nominal]
+        if not names:
+            continue
+        count = Counter(names)
+        name = max(count, key=lambda s: (len(s.split()), count[s], -names.index(s)))
+        types = Counter("person" if kind == "person" else m.type for m in ms if not m.nominal)
+        roles: list[str] = []
+        for m in ms:
+            if m.role and not any(_same_role(m.role, r) for r in roles):
+                roles.append(m.role)
+        entity = Entity(
+            "",
+            name,
+            types.most_common(1)[0][0],
+            tuple(roles),
+            tuple(n for n in dict.fromkeys(names) if n != name),
+            tuple(Citation(occ[k][0], occ[k][1].start, occ[k][1].end) for k in ks),
+            tuple(dict.fromkeys(m.text for m in ms if m.nominal)),
+        )
+        drafts.append((-len(ks), ks[0], entity))
+    out, taken = [], Counter[str]()
+    for _, _, entity in sorted(drafts, key=lambda d: d[:2]):
+        slug = "e-" + (_slug(entity.name) or "entity")
+        taken[slug] += 1
+        out.append(replace(entity, id=slug if taken[slug] == 1 else f"{slug}-{taken[slug]}"))
+    return out
+
+
+def _person_key(aid: str, name: str, full: list[tuple[str, str]], person_of: dict) -> str:
+    if (aid, name) in person_of:
+        return person_of[(aid, name)]
+    here = {person_of[(a, n)] for a, n in full if a == aid and _short_fits(name, n)}
+    if not here:
+        here = {person_of[(a, n)] for a, n in full if _short_fits(name, n)}
+    return here.pop() if len(here) == 1 else "?" + _norm(name)  # none or two fit: apart
+
+
+def _slug(name: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+
+
+def entities_json(entities: Sequence[Entity]) -> list[dict[str, Any]]:
+    """The ``entities`` of ``briefing.json``: id, name, type, roles, aliases, descriptions and
+    mentions (``article_id``, ``start``, ``end``)."""
+    return [
+        {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(e).items()} for e in entities
+    ]

@@ -1,0 +1,71 @@
+"""Which entity a quote's speaker is: by name, else the person named in the speaker's words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .merge import Entity
+from .names import _norm
+
+
+class _SpeakerIndex:
+    """Entities by normalised name and alias, and by where they are mentioned."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.by_name: dict[str, list[Entity]] = {}
+        self.at: dict[str, list[tuple[int, int, Entity]]] = {}
+        for e in entities:
+            for n in dict.fromkeys(_norm(x) for x in (e.name, *e.aliases)):
+                self.by_name.setdefault(n, []).append(e)
+            for c in e.mentions:
+                self.at.setdefault(c.article_id, []).append((c.start, c.end, e))
+
+    def inside(self, article_id: str, start: int, end: int) -> list[Entity]:
+        return [e for s, t, e in self.at.get(article_id, ()) if start <= s and t <= end]
+
+    def named(self, name: str, inside: Sequence[Entity]) -> Entity | None:
+        """The entity called ``name``; of several, one of ``inside``, else the first."""
+        found = self.by_name.get(_norm(name), []) if name else []
+        here = [e for e in found if e in inside]
+        return next(iter(here or found), None)
+
+
+def entity_for(
+    entities: Sequence[Entity],
+    name: str | None,
+    *,
+    article_id: str = "",
+    start: int = 0,
+    end: int = 0,
+) -> Entity | None:
+    """The entity a quote's speaker is: the one whose name or alias is ``name`` (the quote's
+    ``speaker_name``); of several ("Smith"), the one mentioned within ``[start, end)`` of the
+    article, else the first. ``None`` for an anonymous or unknown speaker."""
+    index = _SpeakerIndex(entities)
+    return index.named(name or "", index.inside(article_id, start, end))
+
+
+def speaker_entities(
+    entities: Sequence[Entity], quotes: Sequence[tuple[str, Any]]
+) -> tuple[str | None, ...]:
+    """The entity id of each ``(article id, quote)``'s speaker, or ``None``.
+
+    By name first (as :func:`entity_for`, the speaker's words telling apart entities of one
+    name); else, for a resolved name written with a title ("harbour master Ines Calloway"),
+    the person named inside the speaker's words. An anonymous source ("a senior official
+    travelling with Kerry") has no resolved name, so it never borrows an entity.
+    """
+    index = _SpeakerIndex(entities)
+    out: list[str | None] = []
+    for article_id, q in quotes:
+        if not q.speaker_name:
+            out.append(None)
+            continue
+        start, end = (q.speaker.start, q.speaker.end) if q.speaker else (0, 0)
+        inside = index.inside(article_id, start, end)
+        found = index.named(q.speaker_name, inside)
+        if found is None:
+            found = next((e for e in inside if e.type == "person"), None)
+        out.append(found.id if found else None)
+    return tuple(out)

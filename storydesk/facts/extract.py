@@ -1,0 +1,188 @@
+"""The numeric facts of one article (:func:`extract_facts`), each dated ``as_of`` the date
+its clause states or the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..doctext import doc_text
+from ..model import Article
+from ..timeline import NOT_EVENT_RELATIONS, TimeExpression, find_time_expressions, governing_verb
+from .amounts import _SYMBOL_TOKENS, _clean_value, parse_amount
+from .reading import _read, _Reading
+from .spans import _is_year, _number_spans, _numberish, _qualifier, _skip
+from .verbs import _PEOPLE_CLASSES
+
+_RATE = re.compile(r"\s+((?:a|per)\s+(?:day|week|month|year))\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A number in an article with what it counts. ``text == article.text[start:end]``."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    what: str
+    qualifier: str | None
+    as_of: dt.date | None
+    total: bool = False
+    # The counted noun names a people ("Palestinians", "Israeli civilians"): see group_facts.
+    population: bool = False
+
+
+def extract_facts(
+    article: Article,
+    doc: Doc,
+    expressions: Sequence[TimeExpression] | None = None,
+) -> tuple[Fact, ...]:
+    """The numeric facts of one article (see the :mod:`storydesk.facts` docstring).
+
+    ``doc`` is the parse of ``article.text``; ``expressions`` its date expressions, found
+    with :func:`storydesk.timeline.find_time_expressions` when not given.
+    """
+    text = article.text
+    if doc_text(doc) != text:
+        raise ValueError(f"the parse given for {article.id} is not of its text")
+    if expressions is None:
+        expressions = find_time_expressions(text, article.published, doc)
+    out: list[Fact] = []
+    dated = [(e.start, e.end) for e in expressions]
+    for span, label in _number_spans(doc):
+        if _skip(span, text) or any(s < span.end_char and span.start_char < e for s, e in dated):
+            continue  # not a fact, or part of a date ("30 November" the NER missed)
+        qualifier, q_start = _qualifier(doc, span)
+        parsed = parse_amount(span.text)
+        if parsed is None:
+            continue
+        value, currency, rest = parsed
+        if not math.isfinite(value) or (label == "CARDINAL" and _is_year(span)):
+            continue
+        numbers = [t for t in span if _numberish(t) and t.text not in _SYMBOL_TOKENS]
+        if not numbers:
+            continue
+        reading = _read(numbers[-1])
+        who = reading.who if reading else None
+        verb = reading.verb if reading else None
+        if label == "MONEY" or currency:
+            unit = currency or "money"
+            what = " ".join(p for p in (who, unit, verb) if p)
+        elif label == "PERCENT" or rest.startswith(("%", "percent", "per cent")):
+            unit = "%"
+            what = " ".join(p for p in (who, unit, verb) if p)
+        elif label == "QUANTITY" and rest:
+            unit = rest.lower().lstrip("-")
+            what = " ".join(p for p in (unit, verb) if p)
+        elif reading is not None and (who is not None or verb in _PEOPLE_CLASSES):
+            unit = who if who not in (None, "people") else "people"
+            what = " ".join(p for p in (unit, verb) if p)
+        else:
+            continue  # a bare number: nothing says what it counts
+        end = span.end_char - (1 if span.text.endswith(".") else 0)  # "$57m." ends a sentence
+        if reading and reading.noun is not None and 0 <= reading.noun.i - span.end <= 2:
+            end = max(end, reading.noun.idx + len(reading.noun.text))
+        rate = _RATE.match(text, end)
+        if rate:
+            unit += " " + " ".join(rate.group(1).lower().split())
+        start = min(q_start, span.start_char)
+        total = (
+            bool(reading and reading.total)
+            or _running_total(numbers[-1], reading)
+            or (verb in _PEOPLE_CLASSES and _perfect(reading.predicate if reading else None))
+        )
+        noun = reading.noun if reading else None
+        population = noun is not None and (
+            noun.ent_type_ == "NORP" or any(c.ent_type_ == "NORP" for c in noun.children)
+        )
+        out.append(
+            Fact(
+                article_id=article.id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=_clean_value(value),
+                unit=unit,
+                what=what,
+                qualifier=qualifier,
+                as_of=_as_of(doc, numbers[-1], expressions, article.published),
+                total=total,
+                population=population,
+            )
+        )
+    return tuple(out)
+
+
+def _perfect(verb: Token | None) -> bool:
+    """ "have died", "has been killed": a count up to now, where "were killed" may be one
+    incident's."""
+    if verb is None:
+        return False
+    # "had been evacuated" is mostly reported speech's "have been evacuated".
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "had", "'d") for c in verb.children
+    )
+
+
+def _running_total(number: Token, reading: _Reading | None) -> bool:
+    """A count "since" something, "so far", "in all": a running total."""
+    verb = reading.predicate if reading is not None else None
+    near = [*number.children, *(reading.noun.children if reading and reading.noun else ())]
+    for c in [*(verb.children if verb is not None else ()), *near]:
+        below = {g.lower_ for g in c.children}
+        if c.dep_ == "prep" and c.lower_ == "since":
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return True
+        if c.lower_ in ("overall", "altogether") or (c.lower_ == "far" and "so" in below):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "in") and below & {"date", "all", "total"}:
+            return True
+    return False
+
+
+# A date this many days before publication makes a figure a look back, not the news.
+HISTORIC_DAYS = 60
+_EARLIER_FIGURE = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+)?[\d$£€][\d,.]*\w*\s+(?:on|at|in|by)?\s*$"
+)
+
+
+def _as_of(
+    doc: Doc, number: Token, expressions: Sequence[TimeExpression], published: dt.date | None
+) -> dt.date | None:
+    """The date stated for the clause of the number, else the publication date.
+
+    A date well before publication that governs the number's clause, or a clause above it,
+    dates the figure to that time ("last flooded in October 2019, when five people died").
+    A "since" date starts a running total and never dates it.
+    """
+    verb = governing_verb(doc, number.idx, number.idx + len(number.text))
+    if verb is None:
+        return published
+    sent = number.sent
+    above = {verb.i, *(t.i for t in verb.ancestors)}
+    for e in expressions:
+        if not (sent.start_char <= e.start and e.end <= sent.end_char):
+            continue
+        if e.date is None or e.relation in NOT_EVENT_RELATIONS:
+            continue
+        if _EARLIER_FIGURE.search(doc_text(doc), sent.start_char, e.start):
+            continue  # "up from 4,500 on Monday": the date of the earlier figure
+        governor = governing_verb(doc, e.start, e.end)
+        if governor is None:
+            continue
+        if e.granularity == "day" and governor == verb:
+            return e.date
+        historic = published is not None and (published - e.date).days > HISTORIC_DAYS
+        if historic and governor.i in above:
+            return e.date
+    return published

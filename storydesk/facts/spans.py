@@ -1,0 +1,142 @@
+"""Number phrases in a parse, their qualifiers ("at least"), and the numbers that are not
+facts (ages, years, times, digit groups, ranges, identifiers, vague quantities)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..timeline import words
+from .amounts import _CURRENCY_WORDS, _SCALES, _SYMBOL_TOKENS
+
+# The words before a number that qualify it (matched whole, case-insensitive).
+_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"at least|no (?:fewer|less) than|a minimum of", re.I), "at least"),
+    (re.compile(r"more than|over|above|upwards of|in excess of|just over", re.I), "more than"),
+    (
+        re.compile(
+            r"about|around|some|approximately|roughly|an estimated|estimated|close to|circa|"
+            r"c\.|approx\.?",
+            re.I,
+        ),
+        "about",
+    ),
+    (re.compile(r"nearly|almost|just under|close on", re.I), "nearly"),
+    (re.compile(r"up to|as many as|as much as|at most", re.I), "up to"),
+    (re.compile(r"less than|fewer than|under|below", re.I), "less than"),
+]
+_RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
+_DIGIT_GROUPS = re.compile(r"\d[-./]\d+[-./]\d|\d{3}[-. ]\d{4}|\(\d{3}\)|(?<![\d,.])0\d")
+_AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]+old|year-old|-year-old|yrs?\b)", re.I)
+_AGE_BEFORE = re.compile(r"\baged\s*$", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:BST|GMT|UTC|EST|EDT|CET|CEST|ET|PT|[ap]\.?m\b\.?)", re.I)
+_VAGUE = words("dozens hundreds thousands millions billions scores tens several few many")
+
+
+def _qualifier(doc: Doc, span: Span) -> tuple[str | None, int]:
+    """A qualifier in the (up to four) words before the number, and where it starts."""
+    for k in range(min(4, span.start), 0, -1):
+        first = doc[span.start - k]
+        if first.is_space:
+            continue
+        # A slice of tokens: cheaper than slicing the article's text for a few words.
+        words_before = " ".join(doc[first.i : span.start].text.split())
+        for pattern, name in _QUALIFIERS:
+            if not pattern.fullmatch(words_before):
+                continue
+            verb_before = first.i > 0 and doc[first.i - 1].pos_ == "VERB"
+            if name == "up to" and (verb_before or first.head.pos_ == "VERB"):
+                continue  # "called up to 86,000": a particle
+            return name, first.idx
+    return None, span.start_char
+
+
+def _numberish(token: Token) -> bool:
+    return token.like_num or token.lower_ == "dozen" or token.text in _SYMBOL_TOKENS
+
+
+def _core(doc: Doc, span: Span) -> Span | None:
+    """The number itself: without the qualifier words the NER may include ("Some 136"), with
+    the currency sign, "a" of "a dozen", and the scale or currency word it may leave out."""
+    start, end = span.start, span.end
+    while start < end and not _numberish(doc[start]):
+        if (
+            doc[start].lower_ in ("a", "an")
+            and start + 1 < end
+            and doc[start + 1].lower_ == "dozen"
+        ):
+            break
+        start += 1
+    if start == end or doc[start].lower_ in _VAGUE:
+        return None  # "dozens", "hundreds": no value
+    if start > 0 and (
+        doc[start - 1].text in _SYMBOL_TOKENS
+        or (doc[start].lower_ == "dozen" and doc[start - 1].lower_ in ("a", "an"))
+    ):
+        start -= 1
+    if end < len(doc) and (
+        doc[end].lower_.rstrip(".") in _SCALES or doc[end].lower_ in _CURRENCY_WORDS
+    ):
+        end += 1
+    return doc[start:end]
+
+
+def _number_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """Number phrases: NER spans of the countable labels, and numbers the NER missed."""
+    out: list[tuple[Span, str]] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+            out.append((ent, ent.label_))
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i not in covered and t.like_num and t.pos_ == "NUM":
+            j = i + 1
+            while j < len(doc) and j not in covered and doc[j].like_num and doc[j].pos_ == "NUM":
+                j += 1
+            out.append((doc[i:j], "CARDINAL"))
+            i = j
+        else:
+            i += 1
+    cores = [(core, label) for span, label in out if (core := _core(doc, span)) is not None]
+    return sorted(cores, key=lambda x: x[0].start_char)
+
+
+def _skip(span: Span, text: str) -> bool:
+    """Numbers that are not facts: ages, years, ordinals, digit groups, ranges, identifiers."""
+    s = span.text
+    if _RANGE.search(s) or _DIGIT_GROUPS.search(s) or re.search(r"\d(?:st|nd|rd|th)\b", s):
+        return True
+    if re.search(r"\d-[A-Za-z]", s) and not re.search(r"-(?:million|billion)\b", s):
+        return True  # "18,000-foot", "8-cent": a compound modifier
+    after = text[span.end_char : span.end_char + 14]
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(
+        text[max(0, span.start_char - 8) : span.start_char]
+    ):
+        return True
+    if _TIME_AFTER.match(after):
+        return True  # "10.47 BST", "9 pm"
+    # Glued to other digits or a hyphen: "F-16", "555-1234", "1-0"; a compound modifier:
+    # "8-cent", "18,000-foot" (a measure of something else).
+    if re.match(r"[-–/:]\d|-[A-Za-z]", after) or re.search(
+        r"\d[-–/:]$|[A-Za-z]-$", text[max(0, span.start_char - 2) : span.start_char]
+    ):
+        return True
+    last = span[-1]
+    # "Resolution 1701", "Flight 17": a number after the noun it names.
+    if (
+        last.dep_ in ("nummod", "appos", "npadvmod", "compound")
+        and last.head.pos_ in ("PROPN", "NOUN")
+        and last.head.i == span.start - 1
+    ):
+        return True
+    # "John Smith, 45,": an age in apposition to a person.
+    return last.head.ent_type_ == "PERSON" and last.dep_ in ("appos", "npadvmod", "amod")
+
+
+def _is_year(span: Span) -> bool:
+    s = span.text.strip()
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", s)) and span[-1].dep_ != "nummod"

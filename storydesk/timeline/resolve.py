@@ -1,0 +1,274 @@
+"""Finding date expressions in text and resolving them against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from .dates import (
+    _monday,
+    _month_date,
+    _month_start,
+    _pick_year,
+    _safe_date,
+    _tense,
+    _weekday_date,
+)
+from .expressions import (
+    _ANCHOR_BEFORE,
+    _DURATION_NOUN,
+    _NOUN_STOP,
+    _PART_OF_DAY_BEFORE,
+    _PATTERNS,
+    _RELATION_BEFORE,
+    Anchor,
+    TimeExpression,
+)
+from .words import _RELATIONS, HOSTILITIES, MONTHS, WEEKDAYS, number_word, ordinal_word
+
+
+def _relation(text: str, start: int) -> str | None:
+    """The preposition before a date: "since Monday", "since the early hours of Monday"."""
+    part = _PART_OF_DAY_BEFORE.search(text, max(0, start - 48), start)
+    if part and part.group("rel").lower() in _RELATIONS:
+        return part.group("rel").lower()
+    m = _RELATION_BEFORE.search(text, max(0, start - 24), start)
+    if m and m.group("rel").lower() in _RELATIONS:
+        return m.group("rel").lower()
+    return None
+
+
+def _noun_phrase(raw: str | None) -> tuple[str | None, int]:
+    """The counted thing ("the conflict", "Israel's offensive", "Operation Protective Edge")
+    and its length in ``raw``: capitalised words, then at most one lower-case word."""
+    if not raw:
+        return None, 0
+    kept: list[re.Match[str]] = []
+    for i, w in enumerate(re.finditer(r"[\w'’-]+", raw)):
+        low = w.group().lower()
+        if low in _NOUN_STOP or (i > 0 and low in ("the", "its", "their")):
+            break
+        kept.append(w)
+        if low not in ("the", "its", "their") and not w.group()[0].isupper():
+            break
+    content = [w for w in kept if w.group().lower() not in ("the", "its", "their")]
+    if not content:
+        return None, 0
+    return " ".join(w.group() for w in content), kept[-1].end()
+
+
+def _head(noun: str) -> str:
+    return re.sub(r"['’]s$", "", noun.split()[-1].lower())
+
+
+def _anchor_matches(noun: str | None, anchor: Anchor) -> bool:
+    """Whether "the Nth day of <noun>" counts from ``anchor``: the same head word, or both
+    name a conflict ("Operation Protective Edge" is an operation)."""
+    if noun is None:
+        return False
+    if _head(noun) == anchor.noun:
+        return True
+    kinds = {w.lower() for w in noun.split()} | {_head(noun)}
+    return anchor.noun in HOSTILITIES and bool(kinds & HOSTILITIES)
+
+
+def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
+    found = [(name, m) for name, pat in _PATTERNS for m in pat.finditer(text)]
+    # Longest first, then leftmost: "Tuesday 3 May 2005" beats "Tuesday" and "3 May".
+    found.sort(key=lambda x: (-(x[1].end() - x[1].start()), x[1].start()))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for name, m in found:
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append((name, m))
+    out.sort(key=lambda x: x[1].start())
+    return out
+
+
+def _resolve(
+    name: str,
+    m: re.Match[str],
+    text: str,
+    published: dt.date | None,
+    doc: Doc | None,
+    anchors: Sequence[Anchor],
+) -> TimeExpression | None:
+    start, end = m.span()
+    g = m.groupdict()
+    date: dt.date | None = None
+    gran = "day"
+    kind = "absolute"
+    if name in ("m", "year"):
+        prep = g["prep"].lower()
+        if prep not in ("last", "next", "this", "early", "late", "mid"):
+            start = m.start("month" if name == "m" else "year")
+    rel = _relation(text, start)
+
+    if name == "iso":
+        date = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
+    elif name in ("mdy", "dmy"):
+        month_word = g["month"].rstrip(".").lower()
+        month = MONTHS[month_word]
+        day = int(g["day"])
+        if g["year"]:
+            date = _safe_date(int(g["year"]), month, day)
+        elif published is not None:
+            date = _pick_year(month, day, published, _tense(doc, start, end) or "this")
+    elif name == "my":
+        gran = "month"
+        date = dt.date(int(g["year"]), MONTHS[g["month"].lower()], 1)
+    elif name == "m":
+        gran = "month"
+        month = MONTHS[g["month"].lower()]
+        prep = g["prep"].lower()
+        if published is not None:
+            direction = {"last": "before", "next": "after", "this": "this"}.get(prep)
+            date = _month_date(month, published, direction or _tense(doc, start, end) or "this")
+    elif name == "year":
+        gran = "year"
+        date = dt.date(int(g["year"]), 1, 1)
+    elif name == "weekday":
+        kind = "weekday"
+        mod = (g["mod"] or "").lower()
+        if published is not None:
+            direction = {"next": "after", "last": "before", "coming": "future"}.get(mod)
+            if direction is None:
+                direction = "future" if _tense(doc, start, end) == "future" else "past"
+            date = _weekday_date(WEEKDAYS.index(g["weekday"].lower()), published, direction)
+    elif name == "word":
+        kind = "relative"
+        word = " ".join(m.group().lower().split())
+        offset = {
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+            "yesterday": -1,
+            "last night": -1,
+            "tomorrow": 1,
+        }.get(word, 0)
+        if published is not None:
+            date = published + dt.timedelta(days=offset)
+    elif name == "period":
+        kind = "period"
+        unit = g["unit"].lower()
+        mod = " ".join(g["mod"].lower().split())
+        step = {"last": -1, "next": 1}.get(mod, 0)
+        gran = unit
+        if published is not None:
+            if unit == "week":
+                date = _monday(published) + dt.timedelta(weeks=step)
+            elif unit == "weekend":
+                date = _monday(published) + dt.timedelta(weeks=step, days=5)
+            elif unit == "month":
+                date = _month_start(published, step)
+            else:
+                date = dt.date(published.year + step, 1, 1)
+    elif name == "ago":
+        kind = "relative"
+        unit = g["unit"].lower().rstrip("s")
+        gran = unit
+        n = number_word(" ".join(g["n"].split()))
+        if published is not None and n is not None:
+            if unit == "day":
+                date = published - dt.timedelta(days=n)
+            elif unit == "week":
+                date = _monday(published - dt.timedelta(weeks=n))
+            elif unit == "month":
+                date = _month_start(published, -n)
+            else:
+                date = dt.date(published.year - n, 1, 1)
+    elif name in ("counted", "dayn"):
+        kind = "counted"
+        n = ordinal_word(g["ord"]) if name == "counted" else int(g["n"])
+        noun, length = _noun_phrase(g.get("noun"))
+        if g.get("noun"):
+            if noun is not None:
+                end = m.start("noun") + length
+            else:  # "the 17th day of ..." with nothing countable after it
+                end = start + len(text[start : m.start("noun")].rstrip())
+                end -= len("of") if text[start:end].endswith("of") else 0
+                end = start + len(text[start:end].rstrip())
+        matching = [a for a in anchors if _anchor_matches(noun, a)]
+        if noun is None and len({(a.noun, a.date) for a in anchors}) == 1:
+            matching = list(anchors)  # "its 24th day": the only thing counted here
+        if matching and n:
+            date = matching[0].date + dt.timedelta(days=n - 1)
+    return TimeExpression(text[start:end], start, end, date, gran, kind, rel)
+
+
+def _resolve_safely(
+    name: str,
+    m: re.Match[str],
+    text: str,
+    published: dt.date | None,
+    doc: Doc | None,
+    anchors: Sequence[Anchor],
+) -> TimeExpression | None:
+    try:
+        return _resolve(name, m, text, published, doc, anchors)
+    except (ValueError, OverflowError):  # "999 years ago" before year 1: no such date
+        return TimeExpression(m.group(), m.start(), m.end(), None, "day", "relative")
+
+
+def find_anchors(
+    text: str,
+    published: dt.date | None,
+    expressions: Sequence[TimeExpression] | None = None,
+    article_id: str | None = None,
+) -> tuple[Anchor, ...]:
+    """Starts of counted things the text states: "the conflict began on July 8" -> (conflict,
+    2014-07-08); "the 14-day conflict" in an article published on July 21 -> the conflict
+    began on July 8 (its 14th day is the publication date).
+    """
+    if expressions is None:
+        expressions = find_time_expressions(text, published)
+    out: list[Anchor] = []
+    for e in expressions:
+        if e.date is None or e.granularity != "day" or e.kind == "counted":
+            continue
+        m = _ANCHOR_BEFORE.search(text, max(0, e.start - 80), e.start)
+        if m:
+            words = [w for w in m.group("subj").split() if w.lower() not in _NOUN_STOP]
+            if words:
+                out.append(Anchor(_head(words[-1]), e.date, article_id))
+    if published is not None:
+        for m in _DURATION_NOUN.finditer(text):
+            n = number_word(m.group("n"))
+            noun = _head(m.group("noun").split()[0])
+            if n and noun in HOSTILITIES and "-old" not in m.group():
+                out.append(Anchor(noun, published - dt.timedelta(days=n - 1), article_id))
+    return tuple(dict.fromkeys(out))
+
+
+def find_time_expressions(
+    text: str,
+    published: dt.date | None,
+    doc: Doc | None = None,
+    anchors: Sequence[Anchor] = (),
+) -> tuple[TimeExpression, ...]:
+    """Date expressions in ``text``, resolved against ``published`` (see :mod:`storydesk.timeline`).
+
+    ``doc``, when given, is the spaCy parse of ``text`` itself (used for tense only);
+    ``anchors`` are starts of counted things known from elsewhere (other articles of the
+    story); starts the text itself states come first.
+    """
+    found = [
+        (name, m, expr)
+        for name, m in _candidates(text)
+        if (expr := _resolve_safely(name, m, text, published, doc, ())) is not None and expr.text
+    ]
+    if not any(e.kind == "counted" for _, _, e in found):
+        return tuple(e for _, _, e in found)
+    own = find_anchors(text, published, [e for _, _, e in found])
+    known = list(own) + [a for a in anchors if a not in own]
+    out = []
+    for name, m, e in found:
+        if e.kind == "counted" and known:
+            e = _resolve_safely(name, m, text, published, doc, known) or e
+        out.append(e)
+    return tuple(out)

@@ -1,0 +1,94 @@
+"""Words of dates: month and weekday names, number words, words that bound a span of time.
+
+The number words (:data:`UNITS`, :data:`TENS`) are shared with :mod:`storydesk.facts`.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string."""
+    return frozenset(text.split())
+
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+    "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Number words, shared with :mod:`storydesk.facts`.
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19,
+}  # fmt: skip
+_ORDINAL_TENS = {w[:-1] + "ieth": n for w, n in TENS.items()}
+
+# Words for one armed conflict as a whole: "the 17th day of the conflict" may count from
+# "the offensive began". Other things (a siege, protests, a trial) count only from a start
+# of the same word.
+HOSTILITIES = words(
+    """conflict war fighting offensive operation flare-up violence campaign assault
+    hostilities onslaught incursion invasion bombardment"""
+)
+# A date introduced by these bounds a span of time; it is not when the sentence's event
+# happened ("who has been in the region since Monday").
+NOT_EVENT_RELATIONS = words("since until till before after from through between")
+_RELATIONS = NOT_EVENT_RELATIONS | {"on", "in", "at", "by", "during", "of", "for"}
+
+
+def number_word(word: str) -> int | None:
+    """An integer written as digits or in words ("17", "seventeen", "twenty-one").
+
+    >>> number_word("twenty-one"), number_word("8"), number_word("many")
+    (21, 8, None)
+    """
+    w = word.lower().strip()
+    if w.isdigit():
+        return int(w)
+    if w in ("a", "an"):
+        return 1
+    if w in UNITS:
+        return UNITS[w]
+    if w in TENS:
+        return TENS[w]
+    parts = re.split(r"[-\s]+", w)
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS and 0 < UNITS[parts[1]] < 10:
+        return TENS[parts[0]] + UNITS[parts[1]]
+    return None
+
+
+def ordinal_word(word: str) -> int | None:
+    """An ordinal as digits or words ("17th", "seventeenth", "twenty-first") as an integer.
+
+    >>> ordinal_word("17th"), ordinal_word("twenty-first"), ordinal_word("last")
+    (17, 21, None)
+    """
+    w = word.lower().strip()
+    m = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    if w in _ORDINAL_UNITS:
+        return _ORDINAL_UNITS[w]
+    if w in _ORDINAL_TENS:
+        return _ORDINAL_TENS[w]
+    parts = re.split(r"[-\s]+", w)
+    if len(parts) == 2 and parts[0] in TENS and _ORDINAL_UNITS.get(parts[1], 10) < 10:
+        return TENS[parts[0]] + _ORDINAL_UNITS[parts[1]]
+    return None
