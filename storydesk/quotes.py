@@ -21,8 +21,13 @@ How it works, in three passes:
    only when a cue governs it in the parse, and a title-like span (every word capitalised)
    never is: "Fox News Sunday" and a "terror tunnel" network are not quotes.
 3. **Reported speech.** A speech verb with a subject and a complement clause ("Kerry said
-   he remained hopeful ...", "..., officials said") or "according to X" gives a quote with
-   ``direct=False`` whose text is the clause, unless direct quotes already cover most of it.
+   he remained hopeful ...", "..., officials said", "The plan, he said, would fail") or
+   "according to X" gives a quote with ``direct=False`` whose text is the clause, unless
+   direct quotes already cover most of it. So do verbs of belief and evidence with a clause
+   ("the poll shows that ..."), verbs of intention and urging with what they intend
+   ("vowed to cut taxes", "urged Congress to act"), speech acts with what they are about
+   ("cited the report", "accused her of lying", "called for a ban"), and a paragraph that
+   opens with a person's or organisation's name and a colon ("Smith: The Plan Will Fail").
 
 Speakers are resolved to a name: a mention that is a person's name maps to the longest
 full name of that person in the article ("Kerry" -> "John Kerry"); "he"/"she" to the most
@@ -48,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 from .clean import DATELINE
 from .doctext import doc_text
 
-VERSION = "quotes-1"
+VERSION = "quotes-2"
 
 
 def _set(words: str) -> frozenset[str]:
@@ -70,6 +75,47 @@ SPEECH_VERBS = _set(
 BELIEF_VERBS = _set(
     """think believe feel hope fear expect know worry doubt consider realize understand"""
 )
+
+# Verbs whose complement clause is reported content though they are no cue for a direct
+# quote: evidence and findings ("the poll shows that ...", "the inquiry found ...").
+EVIDENCE_VERBS = _set(
+    """show find indicate discover prove demonstrate signal imply question recognize
+    assume conclude determine learn wish acknowledge hint suggest"""
+)
+# Verbs of intention and of urging: what they intend is reported content ("Trump vowed to
+# cut taxes", "she urged Congress to act"). Not "push" or "press", as often deeds as words
+# ("troops pushed on to the city").
+INTENT_VERBS = _set(
+    """want plan decide vow promise pledge refuse agree decline hope seek threaten propose
+    intend aim urge encourage ask implore persuade convince demand expect tell advise warn
+    call"""
+)
+# Speech acts whose direct object is what was said or what it is about ("Clinton cited
+# the report", "he questioned the integrity of the vote", "accused her of lying"). Verbs
+# that are as often deeds as words (attack, defend, challenge, knock, link) are left out:
+# "Israel attacked targets in Gaza" is not speech.
+TOPIC_VERBS = _set(
+    """cite mention question discuss criticize criticise propose endorse reject oppose
+    praise accuse describe announce reference detail outline dispute deny reveal disclose
+    blast slam condemn decry tout welcome applaud blame acknowledge admit concede report
+    express voice echo repeat reiterate highlight stress emphasize emphasise recommend
+    predict promise pledge vow demand request mock ridicule denounce lament tweet note"""
+)
+_TOPIC_PREPS = _set("as of for to")
+# Speech acts that take what they are about through a preposition ("spoke about the
+# economy", "called for a ban", "commented on the ruling").
+_TALK_ABOUT = _set(
+    """speak talk complain warn testify write tweet joke boast brag lie rail lash worry
+    speculate rant vent caution muse remark insist protest"""
+)
+_TALK_FOR = _set("call advocate argue push press campaign plead lobby ask appeal")
+_TALK_ON = _set("comment elaborate weigh harp dwell reflect")
+_TALK: dict[str, frozenset[str]] = {
+    **{v: _set("about against regarding") for v in _TALK_ABOUT},
+    **{v: _set("about against regarding for") for v in _TALK_FOR},
+    **{v: _set("about on") for v in _TALK_ON},
+}
+_REPORTING = BELIEF_VERBS | EVIDENCE_VERBS | INTENT_VERBS | TOPIC_VERBS | frozenset(_TALK)
 
 # Verbs that report speech in a parenthetical after it ("..., officials said").
 _SAY = _set("""say tell add note report write tweet explain warn insist claim""")
@@ -189,7 +235,7 @@ def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
             continue
         if found is not None:
             cues[tok.i] = found
-    reported = _reported_speech(text, doc, people, cues)
+    reported = _reported_speech(text, doc, people, cues) + _colon_claims(text, doc, people)
     quotes = _direct_quotes(text, doc, segments, people, cues) + reported
     return tuple(sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)))
 
@@ -662,6 +708,16 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
     if head is None and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         head = verb.head  # "footage of Hillary Clinton asking, ..."
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        head is None
+        and verb.tag_ == "VBG"
+        and before is not None
+        and before.pos_ == "PROPN"
+        and before.dep_ == "pobj"
+        and before.head.lower_ == "of"
+    ):
+        head = before  # the same, misparsed: "saying" tied to the verb of the sentence
     if head is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head
     if head is None and depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp"):
@@ -757,6 +813,9 @@ def _resolve(head: Token, people: _People) -> str | None:
             return _name_text(_strip_name(list(ent))) or None
         if head.pos_ == "PROPN":
             toks = [t for t in head.lefts if t.dep_ in ("compound", "flat")] + [head]
+            # "harbour master Ines Calloway": the name, not the lower-case title before it
+            while len(toks) > 1 and not all(t.pos_ == "PROPN" or t.is_title for t in toks):
+                toks = toks[1:]
             return _name_text(_strip_name(toks)) or None
         return None
     key = people.for_description(head)
@@ -776,6 +835,8 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         cue = doc[verb.i : to.i + 1].text
         cue_start = verb.idx
     else:
+        if _negated(verb):
+            return None
         subject = _speaker_head(verb, people)
         if subject is None or subject.lower_ in _RELATIVE or subject.lower_ == "there":
             return None
@@ -801,11 +862,18 @@ def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
 
 
+def _negated(verb: Token) -> bool:
+    """ "did not criticise", "without explicitly blaming": no speech act took place."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
 def _quoting_verb(tok: Token, people: _People) -> bool:
     """Any verb whose object holds a quote and whose subject is a person or an
     organisation: 'Trump admires Putin as a "strong leader"', 'he blasted the media for
     being "unbelievably dishonest"'. The quoted words are taken as the subject's."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in BELIEF_VERBS:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in BELIEF_VERBS or _negated(tok):
         return False
     if any(_is_cue(a) for a in tok.ancestors):
         return False  # 'Trump told Newsmax that Romney "had a crazy policy"': Trump speaks
@@ -1020,6 +1088,8 @@ def _cue_near(
     for region, reverse in ((right, False), (left, True)):
         span = doc.char_span(region[0], region[1], alignment_mode="contract")
         found = [cues[t.i] for t in span or [] if t.i in cues]
+        if not reverse:  # '"...," when Clinton blasted him': not a tag of the quote
+            found = [c for c in found if not _subordinate(c.cue_token)]
         candidates += reversed(found) if reverse else found
         # '," Kerry said', '," said Robert McAtee, one of ...': no other verb between but
         # those inside the speaker's phrase ("an official travelling with Kerry")
@@ -1072,6 +1142,16 @@ def _nothing_between(span: Span, cue: Token | None) -> bool:
     return not any(t.pos_ == "VERB" and t.i not in subject for t in span if t.i < cue.i)
 
 
+def _subordinate(verb: Token | None) -> bool:
+    """True when a verb after a quote heads a clause of its own ('"...," when Clinton
+    blasted him'), not a speech tag ('"...," as Trump put it')."""
+    return verb is not None and any(
+        (c.dep_ == "mark" and c.lower_ != "as") or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in verb.children
+        if c.i < verb.i
+    )
+
+
 def _any_verb_after(doc: Doc, right: tuple[int, int], people: _People) -> _Attribution | None:
     """'"Go back to Univision," Trump barked': after a quote left open by a comma (or "?",
     "!"), the first clause's verb with a subject names the speaker, whatever the verb."""
@@ -1081,6 +1161,8 @@ def _any_verb_after(doc: Doc, right: tuple[int, int], people: _People) -> _Attri
     for t in span:
         if t.pos_ == "VERB" and t.dep_ not in ("acl", "relcl", "amod", "xcomp"):
             if t.i in people.quoted or not _nothing_between(span, t):
+                return None
+            if _subordinate(t):
                 return None
             found = _attribution(t, people)
             return replace(found, speech=False) if found is not None else None
@@ -1112,10 +1194,13 @@ def _reported_speech(
     out: list[Quote] = []
     for tok in doc:
         found = cues.get(tok.i)
-        belief = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in BELIEF_VERBS
-        if found is None and belief and tok.i not in quoted:
+        lemma = tok.lemma_.lower()
+        reporting = tok.pos_ in ("VERB", "AUX") and lemma in _REPORTING
+        if found is None and reporting and tok.i not in quoted:
             found = _attribution(tok, people)
-        if found is None:
+        if found is None or not (reporting or _is_cue(tok)):
+            # a verb that only carries a direct quote ('destroy the "terror tunnel"
+            # network') reports nothing of its own
             continue
         content = _content_of(tok, tok.lower_ == "according")
         words = [t for t in content if not (t.is_punct or t.is_space)]
@@ -1140,10 +1225,55 @@ def _reported_speech(
     return out
 
 
+_COLON_CLAIM = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+
+
+def _colon_claims(text: str, doc: Doc, people: _People) -> list[Quote]:
+    """A paragraph (often a headline) that opens with a name and a colon, outside quote
+    marks: 'Smith: The Plan Will Not Work'. The name must be a person or organisation."""
+    out: list[Quote] = []
+    for p_start, p_end in _paragraphs(text):
+        m = _COLON_CLAIM.match(text, p_start, p_end)
+        if m is None:
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if name is None or not len(name) or any(t.i in people.quoted for t in name):
+            continue
+        # "Smith:" and "Acme Corp:", not a dateline ("KABUL:", "Paris:")
+        head = name[-1]
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.is_upper for t in name):
+            continue
+        known = people.key_for(head) is not None
+        if not known and not all(t.ent_type_ in ("PERSON", "ORG") for t in name):
+            continue
+        end = len(text[:p_end].rstrip(" .\t"))
+        start = m.end()
+        if len(_WORD.findall(text, start, end)) < 3:
+            continue
+        colon = m.end(1)
+        out.append(
+            Quote(
+                text=text[start:end],
+                start=start,
+                end=end,
+                direct=False,
+                speaker=Speaker(text[name[0].idx : colon], name[0].idx, colon),
+                speaker_name=_resolve(head, people),
+                cue=":",
+                cue_start=colon,
+                cue_end=colon + 1,
+            )
+        )
+    return out
+
+
 def _content_of(tok: Token, according: bool) -> list[Token]:
     """The clause a cue reports: its complement, or the clause around a parenthetical
-    "..., officials said" or "according to X"."""
+    "..., officials said" or "according to X"; for a verb of intention what it intends
+    ("vowed to cut taxes"), for a verb of speech acts what it is about ("cited the
+    report", "called for a ban")."""
     doc = tok.doc
+    lemma = tok.lemma_.lower()
     if according:
         clause = tok.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -1151,18 +1281,46 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         skip = {t.i for t in tok.subtree}
         toks = [t for t in clause.subtree if t.i not in skip]
     else:
-        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        # 'It is unlikely; her team says she will go on': the clause after the verb
+        comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
+        after = [c for c in tok.children if c.i > tok.i]
         if comp is not None:
             toks = list(comp.subtree)
         elif objects and any(t.is_quote for o in objects for t in o.subtree):
             # a partial quote in what the verb governs: 'called them "deplorables"'
             toks = [t for o in objects for t in o.subtree]
-        elif tok.dep_ == "parataxis" and tok.head.i < tok.i and tok.lemma_ in _SAY:
+        elif _parenthetical(tok):
+            # 'The plan, he said, would fail' and 'The plan would fail, he said': the
+            # clause around the cue, the cue's own words left out
             skip = {t.i for t in tok.subtree}
-            toks = [t for t in tok.head.subtree if t.i not in skip and t.i < tok.i]
+            toks = [t for t in tok.head.subtree if t.i not in skip]
+        elif lemma in INTENT_VERBS and any(c.dep_ == "xcomp" for c in after):
+            # 'vowed to cut taxes', 'urged Congress to act': from the addressee on
+            xcomp = next(c for c in after if c.dep_ == "xcomp")
+            first = min([xcomp.left_edge.i] + [c.left_edge.i for c in after if c.dep_ == "dobj"])
+            toks = list(doc[first : xcomp.right_edge.i + 1])
+        elif any(c.dep_ == "dobj" for c in after) and (
+            lemma in TOPIC_VERBS or (lemma == "call" and any(c.dep_ == "oprd" for c in after))
+        ):
+            # 'cited the report', 'accused her of lying', 'called the charges false'
+            obj = next(c for c in after if c.dep_ == "dobj")
+            last = obj.right_edge.i
+            for c in after:
+                if c.i > obj.i and (
+                    c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
+                ):
+                    last = max(last, c.right_edge.i)
+            toks = list(doc[obj.left_edge.i : last + 1])
         else:
-            return []
+            prep = next(
+                (c for c in after if c.dep_ == "prep" and c.lower_ in _TALK.get(lemma, ())), None
+            )
+            if prep is None:
+                return []
+            # 'called for a ban', 'spoke about the economy'
+            toks = [t for t in prep.subtree if t.i != prep.i]
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[0].is_punct or toks[0].lower_ == "that") and not toks[0].is_quote:
         toks.pop(0)
@@ -1171,6 +1329,15 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
     if not toks:
         return []
     return list(doc[toks[0].i : toks[-1].i + 1])
+
+
+def _parenthetical(tok: Token) -> bool:
+    """A verb of saying set off from the clause it reports: '..., he said, ...'."""
+    if tok.lemma_.lower() not in _SAY or tok.head.i == tok.i:
+        return False
+    if tok.dep_ == "parataxis":
+        return tok.head.pos_ in ("VERB", "AUX")
+    return False
 
 
 __all__ = ["BELIEF_VERBS", "SPEECH_VERBS", "Quote", "Speaker", "extract_quotes", "quote_segments"]

@@ -268,6 +268,102 @@ def test_mixed_quote_gives_the_clause_and_the_quoted_words(q):
     assert one([x for x in quotes if x.direct], "rigged").speaker.text == "Trump"
 
 
+def test_parenthetical_in_the_middle_reports_the_whole_clause(q):
+    [quote] = q("The new bridge, the mayor said, would open to traffic in the spring.")
+    assert not quote.direct and quote.cue == "said" and quote.speaker.text == "the mayor"
+    assert quote.text == "The new bridge, the mayor said, would open to traffic in the spring"
+
+
+def test_the_complement_after_the_verb_wins_over_one_before_it(q):
+    text = "It is a very unlikely outcome; the campaign says she will keep travelling this week."
+    [quote] = [x for x in q(text) if x.cue == "says"]
+    assert quote.text == "she will keep travelling this week"
+    assert quote.speaker.text == "the campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "A new survey shows that most farmers expect higher prices next year.",
+            "shows",
+            "most farmers expect higher prices next year",
+        ),
+        (
+            "Governor Alvarez vowed to cut property taxes for retired teachers.",
+            "vowed",
+            "to cut property taxes for retired teachers",
+        ),
+        (
+            "Mayor Okafor urged the council to approve the new budget.",
+            "urged",
+            "the council to approve the new budget",
+        ),
+        (
+            "Senator Pell questioned the integrity of the voting machines.",
+            "questioned",
+            "the integrity of the voting machines",
+        ),
+        (
+            "Senator Pell accused the governor of hiding the audit.",
+            "accused",
+            "the governor of hiding the audit",
+        ),
+        (
+            "The union called for a review of the pension fund.",
+            "called",
+            "a review of the pension fund",
+        ),
+        (
+            "Senator Pell called the charges false and malicious.",
+            "called",
+            "the charges false and malicious",
+        ),
+    ],
+)
+def test_reported_content_of_evidence_intent_and_speech_act_verbs(q, text, cue, content):
+    quotes = [x for x in q(text) if not x.direct]
+    assert [(x.cue, x.text) for x in quotes] == [(cue, content)]
+    assert quotes[0].speaker is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee called a meeting for Tuesday morning at the school.",
+        "The storm will reach the coast by Friday night.",
+        "Officials unveiled the new statue of the founder in the park.",
+    ],
+)
+def test_no_reported_speech_without_a_speech_act(q, text):
+    assert q(text) == ()
+
+
+def test_headline_with_a_name_and_a_colon_is_a_claim(q):
+    text = "Maria Lopez: The River Plan Will Flood Three Towns.\n\nMaria Lopez spoke on Monday."
+    [quote] = q(text)
+    assert not quote.direct and quote.cue == ":"
+    assert quote.text == "The River Plan Will Flood Three Towns"
+    assert quote.speaker_name == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PARIS: Ten people were hurt in the fire.", "Paris: Ten people were hurt in the fire."],
+)
+def test_a_dateline_with_a_colon_is_no_claim(q, text):
+    assert q(text) == ()
+
+
+def test_a_clause_after_the_quote_is_no_speech_tag(q):
+    text = (
+        "The ad ends with footage of Smith saying in the debate, "
+        '"That makes me smart," when Jones blasted him over it.'
+    )
+    quote = one(direct(q(text)), "smart")
+    assert quote.speaker.text == "Smith" and quote.cue == "saying"
+
+
 def test_doc_must_belong_to_the_text(nlp):
     with pytest.raises(ValueError):
         extract_quotes("one text", nlp("another text"))
@@ -366,3 +462,31 @@ def test_seed_titles_are_not_quotes(seed_quotes):
     for _, quotes in seed_quotes:
         for quote in direct(quotes):
             assert not re.fullmatch(r"(?:[A-Z][\w']*\s?)+", quote.text.strip()), quote
+
+
+# --- deeds and denials are not speech -------------------------------------------------
+
+
+def test_a_negated_speech_act_reports_nothing(q):
+    found = q(
+        'Psaki said that the US was "deeply saddened", without explicitly blaming Israel '
+        "for the shelling. Smith did not criticise the plan."
+    )
+    assert {x.speaker_name for x in found} == {"Psaki"}
+    assert {x.cue for x in found} == {"said"}
+    assert not any(x.text == "the plan" for x in found)
+
+
+def test_a_deed_is_not_speech_even_around_a_scare_quote(q):
+    found = q(
+        'The army vowed to locate and destroy the "terror tunnel" network. '
+        "Israel attacked targets in Gaza on Monday."
+    )
+    assert not any(x.cue in ("destroy", "attacked", "locate") for x in found), found
+    assert not any("targets in Gaza" in x.text for x in found)
+    assert not direct(found)
+
+
+def test_a_lower_case_title_is_not_part_of_the_speaker_name(q):
+    found = q('"Nobody was hurt," harbour master Ines Calloway said on Sunday.')
+    assert [x.speaker_name for x in found] == ["Ines Calloway"]
