@@ -4,7 +4,14 @@ import datetime as dt
 import re
 
 from storydesk.facts import Fact
-from storydesk.render.figures import FigureRow, KeyFigure, chart_svg
+from storydesk.quotes import Quote
+from storydesk.render.figures import (
+    FigureRow,
+    KeyFigure,
+    _without_repeats,
+    chart_svg,
+    quote_label,
+)
 
 
 def row(value: float, day: dt.date | None, source: int) -> FigureRow:
@@ -42,3 +49,35 @@ def test_a_figure_over_months_gets_a_few_ticks_not_one_a_day():
     assert svg is not None
     ticks = set(re.findall(r"\d{4}-\d{2}-\d{2}", svg))
     assert 2 <= len(ticks) <= 40
+
+
+def _quote(text: str, part: str, cue: str, direct: bool) -> Quote:
+    start = text.index(part)
+    cue_start = text.index(cue)
+    return Quote(
+        part, start, start + len(part), direct, None, "Ban", cue, cue_start, cue_start + len(cue)
+    )
+
+
+def test_reported_speech_reads_from_its_cue_direct_speech_in_marks():
+    text = "Ban spoke about the talks in Cairo. Egypt condemned the strikes."
+    talk = _quote(text, "the talks in Cairo", "spoke", False)
+    assert quote_label(talk, text) == "spoke about the talks in Cairo"
+    assert quote_label(talk) == "the talks in Cairo (spoke)"
+    said = 'Ban said: "We must stop now."'
+    q = _quote(said, "We must stop now.", "said", True)
+    assert quote_label(q, said) == "“We must stop now.” (said)"
+
+
+def test_a_cue_far_from_its_words_keeps_the_plain_label():
+    text = "The talks will resume in Cairo next week, Ban said."
+    q = _quote(text, "The talks will resume in Cairo next week", "said", False)
+    assert quote_label(q, text) == "The talks will resume in Cairo next week (said)"
+
+
+def test_a_direct_quote_inside_reported_speech_is_listed_once():
+    text = 'The council expressed "serious concern" about the toll.'
+    reported = _quote(text, '"serious concern" about the toll', "expressed", False)
+    partial = _quote(text, "serious concern", "expressed", True)
+    assert _without_repeats([("a", reported), ("a", partial)]) == [("a", reported)]
+    assert _without_repeats([("b", reported), ("a", partial)]) == [("b", reported), ("a", partial)]

@@ -7,6 +7,7 @@ makes no request of its own. Drawing is deterministic (fixed hash salt, no date 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from ..entities import Entity
@@ -144,15 +145,45 @@ def who_said_what(b: Briefing) -> list[SpeakerQuotes]:
     groups: dict[tuple[str, bool], list[tuple[str, Quote]]] = {}
     for n, (article_id, q) in enumerate(b.quotes):
         groups.setdefault(speaker_name(b, n), []).append((article_id, q))
-    out = [SpeakerQuotes(name, named, tuple(qs)) for (name, named), qs in groups.items()]
+    out = [
+        SpeakerQuotes(name, named, tuple(_without_repeats(qs)))
+        for (name, named), qs in groups.items()
+    ]
     out.sort(key=lambda g: (not g.resolved, g.name == "Unattributed", -len(g.quotes), g.name))
     return out
 
 
-def quote_label(q: Quote) -> str:
-    """Direct speech in quote marks, reported speech as written, with its cue."""
-    body = f"“{q.text}”" if q.direct else q.text
-    return f"{body} ({q.cue})" if q.cue else body
+_CUE_GAP = re.compile(r"[\s,]*(?:(?:that|about|on|for|of|against|regarding|to)\s+)?")
+
+
+def _without_repeats(quotes: list[tuple[str, Quote]]) -> list[tuple[str, Quote]]:
+    """One speaker's quotes without a direct quote that a reported one already carries
+    ('expressing "serious concern" about the toll' and "serious concern")."""
+    reported = [(a, q.start, q.end) for a, q in quotes if not q.direct]
+
+    def carried(a: str, q: Quote) -> bool:
+        half = (q.end - q.start) / 2
+        return any(a == b and min(q.end, e) - max(q.start, s) >= half for b, s, e in reported)
+
+    return [(a, q) for a, q in quotes if not q.direct or not carried(a, q)]
+
+
+def quote_label(q: Quote, text: str = "") -> str:
+    """Direct speech in quote marks with its cue; reported speech as written, from its cue
+    when the article's ``text`` is given and the cue leads straight into it ("condemned the
+    bombardment", "spoke about the talks", "said that talks would resume")."""
+    if q.direct:
+        body = f"“{q.text}”"
+        return f"{body} ({q.cue})" if q.cue else body
+    if (
+        text
+        and q.cue_start is not None
+        and q.cue_end is not None
+        and q.cue_end <= q.start
+        and _CUE_GAP.fullmatch(text, q.cue_end, q.start)
+    ):
+        return " ".join(text[q.cue_start : q.end].split())
+    return f"{q.text} ({q.cue})" if q.cue else q.text
 
 
 __all__ = ["FactGroup", "KeyFigure", "chart_svg", "key_figures"]

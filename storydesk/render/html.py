@@ -125,13 +125,14 @@ def render_html(b: Briefing) -> str:
         for e in people(b)
         if e.type == "person" or e.roles
     ][:12]
+    texts = {a.id: a.text for a in b.articles}
     speakers = [
         {
             "name": g.name,
             "resolved": g.resolved,
             "quotes": [
                 {
-                    "label": quote_label(q),
+                    "label": quote_label(q, texts.get(article_id, "")),
                     "direct": q.direct,
                     "n": numbers[article_id],
                     "href": f"#a-{article_id}",

@@ -85,10 +85,12 @@ def _who_said_what(b: Briefing, numbers: dict[str, int], per_speaker: int = 6) -
     if not groups:
         return []
     lines = ["", "## Who said what", ""]
+    texts = {a.id: a.text for a in b.articles}
     for g in groups:
         lines += [f"**{_esc(g.name)}**", ""]
         for article_id, q in g.quotes[:per_speaker]:
-            lines.append(f"- {_esc(quote_label(q))} [{numbers[article_id]}]")
+            label = quote_label(q, texts.get(article_id, ""))
+            lines.append(f"- {_esc(label)} [{numbers[article_id]}]")
         if len(g.quotes) > per_speaker:
             lines.append(f"- *and {len(g.quotes) - per_speaker} more (see briefing.json)*")
         lines.append("")
