@@ -75,7 +75,8 @@ def test_the_death_toll_changes_over_the_days(briefings):
     killed = [
         g
         for g in flood["fact_groups"]
-        if "killed" in g["what"] and {19.0, 27.0} <= {flood["facts"][i]["value"] for i in g["facts"]}
+        if "killed" in g["what"]
+        and {19.0, 27.0} <= {flood["facts"][i]["value"] for i in g["facts"]}
     ]
     assert killed and killed[0]["status"] in {"update", "conflict"}
     values_by_day = {

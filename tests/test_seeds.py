@@ -106,7 +106,9 @@ def test_seed_people_are_entities_with_roles_and_their_quotes_are_theirs(dated_s
     for q in story["quotes"]:
         assert q["text"] in texts[q["article_id"]][q["start"] : q["end"]]
     # The anonymous official travelling with Kerry stays anonymous.
-    anonymous = [q for q in story["quotes"] if q["speaker"] and "travelling with" in q["speaker"]["name"]]
+    anonymous = [
+        q for q in story["quotes"] if q["speaker"] and "travelling with" in q["speaker"]["name"]
+    ]
     assert anonymous and all(q["speaker"]["entity_id"] is None for q in anonymous)
     [story_2012] = [b for b in dated_seed_briefings if len(b["articles"]) == 1]
     regev = [e for e in story_2012["entities"] if e["name"] == "Mark Regev"]
@@ -119,9 +121,7 @@ def test_seed_death_tolls_are_an_update_not_a_conflict(dated_seed_briefings):
     [story] = [b for b in dated_seed_briefings if len(b["articles"]) == 4]
     facts = story["facts"]
     tolls = [
-        g
-        for g in story["fact_groups"]
-        if {572.0, 798.0} <= {facts[i]["value"] for i in g["facts"]}
+        g for g in story["fact_groups"] if {572.0, 798.0} <= {facts[i]["value"] for i in g["facts"]}
     ]
     assert len(tolls) == 1 and tolls[0]["status"] == "update"
     assert "killed" in tolls[0]["what"]

@@ -22,7 +22,6 @@ from ..model import AnalyzedArticle, Sentence
 _NOT_WORD = frozenset({"'s", "’s", "-", "--", "'", "`", "``", "''"})
 
 
-
 @lru_cache(maxsize=65536)
 def sentence_concepts(sentence: Sentence) -> frozenset[str]:
     """Lemma bigrams of a sentence, except those of two stop words.
