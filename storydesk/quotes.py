@@ -19,7 +19,7 @@ How it works, in three passes:
    sentence. A quote without a cue of its own continues the previous quote of the same or
    the preceding paragraph (``"A," he said. "B."``). A span of one to three words is speech
    only when a cue governs it in the parse, and a title-like span (every word capitalised)
-   never is: "Fox News Sunday" and a "terror tunnel" network are not quotes.
+   never is: "Fox News Sunday" and a "smuggling tunnel" network are not quotes.
 3. **Reported speech.** A speech verb with a subject and a complement clause ("Kerry said
    he remained hopeful ...", "..., officials said", "The plan, he said, would fail") or
    "according to X" gives a quote with ``direct=False`` whose text is the clause, unless
@@ -1199,7 +1199,7 @@ def _reported_speech(
         if found is None and reporting and tok.i not in quoted:
             found = _attribution(tok, people)
         if found is None or not (reporting or _is_cue(tok)):
-            # a verb that only carries a direct quote ('destroy the "terror tunnel"
+            # a verb that only carries a direct quote ('destroy the "smuggling tunnel"
             # network') reports nothing of its own
             continue
         content = _content_of(tok, tok.lower_ == "according")

@@ -151,7 +151,7 @@ def test_transcript_turns(q):
     "text",
     [
         'Kerry appeared on the "Fox News Sunday" political talk show.',
-        'The army sought to destroy Hamas\'s "terror tunnel" network in Gaza.',
+        'The army sought to destroy Hamas\'s "smuggling tunnel" network in Gaza.',
         "Kerry Still 'Hopeful' For Ceasefire",
         'The region is known as the "breadbasket" of the country.',
     ],
@@ -479,10 +479,10 @@ def test_a_negated_speech_act_reports_nothing(q):
 
 def test_a_deed_is_not_speech_even_around_a_scare_quote(q):
     found = q(
-        'The army vowed to locate and destroy the "terror tunnel" network. '
+        'The army vowed to find and destroy the "smuggling tunnel" network. '
         "Israel attacked targets in Gaza on Monday."
     )
-    assert not any(x.cue in ("destroy", "attacked", "locate") for x in found), found
+    assert not any(x.cue in ("destroy", "attacked", "find") for x in found), found
     assert not any("targets in Gaza" in x.text for x in found)
     assert not direct(found)
 
