@@ -631,3 +631,30 @@ def test_seed_boilerplate_names_no_one(nlp, shared: Path):
         found_garbage |= bool(recognised - story_people)
         assert raw <= story_people, raw - story_people
     assert found_garbage  # the raw seeds do hold names that are not people of the story
+
+
+def test_a_one_word_name_where_places_stand_is_a_place(nlp):
+    from storydesk.entities.mentions import _place_context
+
+    doc = nlp("Rescuers reached Millbank. Boats went in Millbank and the Millbank district.")
+    at = {t.i for t in doc if t.text == "Millbank"}
+    first, second, third = sorted(at)
+    assert not _place_context(doc, first, first + 1)
+    assert _place_context(doc, second, second + 1)  # "in Millbank"
+    assert _place_context(doc, third, third + 1)  # "the Millbank district"
+    assert not _place_context(doc, second, second + 2)  # only one-word names
+
+
+def test_a_name_the_story_mostly_uses_for_a_place_is_no_person():
+    def m(text: str, start: int, kind: str, role: str | None = None) -> Mention:
+        return Mention(start, start + len(text), text, kind, kind.upper(), role)
+
+    per = {
+        "a": [m("Millbank", 0, "place"), m("Millbank", 20, "place"), m("Millbank", 40, "person")],
+        "b": [m("Millbank", 5, "place"), m("Varga", 30, "person", "Mayor")],
+    }
+    entities = merge_entities(per)
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [
+        ("Millbank", "place", 4),
+        ("Varga", "person", 1),
+    ]

@@ -16,10 +16,12 @@ from .blocking import _blocked, _is_blocked
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
 from .vocabulary import (
+    _LOCATIVE_BEFORE,
     _NOT_CURRENT,
     _OFFICE_PARTS,
     _ORG_HEADS,
     _PARTICLES,
+    _PLACE_NOUNS,
     _TITLES,
     TITLE_WORDS,
     TYPES,
@@ -61,6 +63,8 @@ def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
         kind = TYPES.get(ent.label_)
         if kind == "person" and ent[-1].lower_ in _ORG_HEADS:
             kind = "organization"  # "Ad Hoc Liaison Committee"
+        elif kind == "person" and _place_context(doc, ent.start, ent.end):
+            kind = "place"
         toks = [t for t in ent if not _is_blocked(blocked, t.idx, _end(t))]  # "JERUSALEM - Kerry"
         toks = _clean_tokens(toks, kind) if kind else []
         if kind and toks and not _is_blocked(blocked, toks[0].idx, _end(toks[-1])):
@@ -109,6 +113,17 @@ def _end(tok: Token) -> int:
 def _token_range(doc: Doc, m: Mention) -> tuple[int, int]:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _place_context(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name where places stand: "in Millbank", "the Millbank district"."""
+    if end - start != 1:
+        return False
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if before in _LOCATIVE_BEFORE and after not in ("'s", "’s"):
+        return True
+    return after in _PLACE_NOUNS
 
 
 def _mention(doc: Doc, toks: Sequence[Token], kind: str, label: str) -> Mention:

@@ -61,10 +61,24 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
     person_of = _group_full_names(full)
     pairs = {_norm(m.text): _norm(m.same_as) for _, m in occ if m.same_as and not m.nominal}
     surnames = {_words(n)[-1] for _, n in full}
+    # A one-word name the story mostly uses for a place is that place, also where the
+    # tagger took it for a person ("visited Millbank" beside "in Millbank").
+    places = Counter(_norm(m.text) for _, m in occ if m.type == "place")
+    persons = Counter(_norm(m.text) for _, m in occ if m.type == "person")
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k, (aid, m) in enumerate(occ):
         words = _words(m.text)
-        if m.type == "person" or (m.label == "ORG" and len(words) == 1 and words[0] in surnames):
+        key = _norm(m.text)
+        if (
+            m.type == "person"
+            and len(words) == 1
+            and not m.role
+            and not m.nominal
+            and places[key] > persons[key]
+            and key not in surnames
+        ):
+            groups[("thing", pairs.get(key, key))].append(k)
+        elif m.type == "person" or (m.label == "ORG" and len(words) == 1 and words[0] in surnames):
             name = m.same_as if m.nominal and m.same_as else m.text
             groups[("person", _person_key(aid, name, full, person_of))].append(k)
         else:

@@ -42,6 +42,14 @@ _RANKS = _set("top senior leading veteran")
 _NOT_CURRENT = _set("former ex ex- late then outgoing incoming next future previous")
 # An ORG "name" of these words only is part of a title: "Secretary of State", "Defence".
 _OFFICE_PARTS = TITLE_WORDS | _set("state defence defense foreign affairs interior home justice")
+# A one-word "person" the tagger found where places stand: "in Millbank", "the Kessen
+# reservoir", "the Millbank district" is a place.
+_LOCATIVE_BEFORE = _set("in near across around inside outside throughout into")
+_PLACE_NOUNS = _set(
+    """district districts neighbourhood neighbourhoods neighborhood neighborhoods area
+    areas street road avenue bridge river reservoir dam valley city town village province
+    region county quarter square port estate suburb"""
+)
 _ORG_HEADS = _set(
     """committee council ministry department party forces army agency organization
     organisation association union bank group company corporation university institute
