@@ -81,3 +81,10 @@ def test_a_direct_quote_inside_reported_speech_is_listed_once():
     partial = _quote(text, "serious concern", "expressed", True)
     assert _without_repeats([("a", reported), ("a", partial)]) == [("a", reported)]
     assert _without_repeats([("b", reported), ("a", partial)]) == [("b", reported), ("a", partial)]
+
+
+def test_nested_reported_speech_is_listed_once():
+    text = "Elmquist said she expected the toll to rise further."
+    outer = _quote(text, "she expected the toll to rise further", "said", False)
+    inner = _quote(text, "the toll to rise further", "expected", False)
+    assert _without_repeats([("a", inner), ("a", outer)]) == [("a", outer)]

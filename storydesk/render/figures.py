@@ -157,15 +157,19 @@ _CUE_GAP = re.compile(r"[\s,]*(?:(?:that|about|on|for|of|against|regarding|to)\s
 
 
 def _without_repeats(quotes: list[tuple[str, Quote]]) -> list[tuple[str, Quote]]:
-    """One speaker's quotes without a direct quote that a reported one already carries
-    ('expressing "serious concern" about the toll' and "serious concern")."""
-    reported = [(a, q.start, q.end) for a, q in quotes if not q.direct]
-
-    def carried(a: str, q: Quote) -> bool:
+    """One speaker's quotes without those a longer one of the same article mostly carries
+    ('expressing "serious concern" about the toll' and "serious concern"; 'said she
+    expected the toll to rise' and 'expected the toll to rise'), in their own order."""
+    kept: list[tuple[str, int, int]] = []
+    drop: set[int] = set()
+    for n in sorted(range(len(quotes)), key=lambda n: -(quotes[n][1].end - quotes[n][1].start)):
+        a, q = quotes[n]
         half = (q.end - q.start) / 2
-        return any(a == b and min(q.end, e) - max(q.start, s) >= half for b, s, e in reported)
-
-    return [(a, q) for a, q in quotes if not q.direct or not carried(a, q)]
+        if any(a == b and min(q.end, e) - max(q.start, s) >= half for b, s, e in kept):
+            drop.add(n)
+        else:
+            kept.append((a, q.start, q.end))
+    return [x for n, x in enumerate(quotes) if n not in drop]
 
 
 def quote_label(q: Quote, text: str = "") -> str:
