@@ -78,7 +78,21 @@ def clustering(lines: list[str]) -> None:
                 f"{b['precision']:.3f} | {b['recall']:.3f} | {b['f1']:.3f} | "
                 f"{m['pairwise']['f1']:.3f} | {m['clusters']} |"
             )
-    lines += ["", f"Settings: `{json.dumps(r['params'])}`", ""]
+    lines += [
+        "",
+        f"Settings: `{json.dumps(r['params'])}`",
+        "",
+        "The goal (B-cubed F1 >= 0.95 on DUC 2004 and Multi-News) is not met. The development "
+        "sets' gold clusters are NIST topics, broader than the TDT events of DUC 2004 and the "
+        "news events of Multi-News, so settings chosen on them merge neighbouring events "
+        "(DUC 2004 precision 0.67). Tried on the development sets in session 3 and not "
+        "adopted: weighting each article's lead (its first 60 words, where news states the "
+        "event) into its vector lowered the development mean (dates ignored) from 0.906 to "
+        "0.880 (lead weight 0.5) and 0.854 (1.0) at their best cuts near 0.11, as a feature "
+        "that separates events would on topic-level gold. What is missing is event-level "
+        "development data to choose such features and the cut on.",
+        "",
+    ]
 
 
 def dedup(lines: list[str]) -> None:
