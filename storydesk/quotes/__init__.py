@@ -1,0 +1,105 @@
+"""Quotes: direct quotations and reported speech, each with its speaker and cue verb.
+
+:func:`extract_quotes` is a pure function of an article's cleaned text and its spaCy
+``Doc`` (the pipeline of :func:`storydesk.nlp.load_pipeline`). It returns :class:`Quote`
+records whose ``start``/``end`` are character offsets into the text, with
+``text == article_text[start:end]``.
+
+How it works, in three passes:
+
+1. **Quote marks** are paired on the characters, paragraph by paragraph, whatever their
+   glyph (``" “ ” ‘ ’ « » „`` and DUC ````...''``): each mark's role (opening or closing)
+   is read from what stands on either side of it, the glyph only breaks ties. A paragraph
+   that opens a quote and does not close it continues in the next paragraph when that one
+   opens with a quote mark; otherwise the quote ends with its paragraph. Unpaired marks
+   are ignored, so an odd number of marks never fails.
+2. **Direct quotes.** A quoted span is attributed by the nearest speech cue (a verb from
+   :data:`SPEECH_VERBS` with a subject, "according to X", a dash and a name after the quote,
+   or "NAME:" before it) in the text between it and its neighbouring quotes, within its
+   sentence. A quote without a cue of its own continues the previous quote of the same or
+   the preceding paragraph (``"A," he said. "B."``). A span of one to three words is speech
+   only when a cue governs it in the parse, and a title-like span (every word capitalised)
+   never is: "Fox News Sunday" and a "smuggling tunnel" network are not quotes.
+3. **Reported speech.** A speech verb with a subject and a complement clause ("Kerry said
+   he remained hopeful ...", "..., officials said", "The plan, he said, would fail") or
+   "according to X" gives a quote with ``direct=False`` whose text is the clause, unless
+   direct quotes already cover most of it. So do verbs of belief and evidence with a clause
+   ("the poll shows that ..."), verbs of intention and urging with what they intend
+   ("vowed to cut taxes", "urged Congress to act"), speech acts with what they are about
+   ("cited the report", "accused her of lying", "called for a ban"), and a paragraph that
+   opens with a person's or organisation's name and a colon ("Smith: The Plan Will Fail").
+
+Speakers are resolved to a name: a mention that is a person's name maps to the longest
+full name of that person in the article ("Kerry" -> "John Kerry"); "he"/"she" to the most
+recent person in subject position (outside quotes) whose gender, when the text shows it,
+agrees; a definite description ("the prime minister", "the spokeswoman") to the nearest
+preceding person the text gives that role; an indefinite one ("a senior US official
+travelling with Kerry", "sources") stays anonymous (``speaker_name`` is ``None``).
+
+The modules: ``marks`` (pass 1), ``direct`` (pass 2), ``reported`` (pass 3); ``attribution``
+(cues and their speakers), ``people`` (resolving a speaker to a name), ``vocabulary`` (the
+word lists), ``records`` (:class:`Quote`, :class:`Speaker`).
+
+>>> from storydesk.nlp import load_pipeline
+>>> text = '"We are hopeful," John Kerry said. "It is achievable."'
+>>> [(q.text, q.speaker_name) for q in extract_quotes(text, load_pipeline()(text))]
+[('We are hopeful,', 'John Kerry'), ('It is achievable.', 'John Kerry')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..doctext import doc_text
+from .attribution import _Attribution, _attribution, _is_cue, _quoting_verb
+from .direct import _direct_quotes
+from .marks import _segments, quote_segments
+from .people import _People
+from .records import Quote, Speaker
+from .reported import _colon_claims, _reported_speech
+from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS, TOPIC_VERBS
+
+VERSION = "quotes-2"
+
+
+def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
+    """Direct quotes and reported speech in ``text`` (parsed as ``doc``), in text order.
+
+    Raises ``ValueError`` when ``doc`` is not a parse of ``text``.
+    """
+    if doc_text(doc) != text:
+        raise ValueError("doc is not a parse of text (doc.text != text)")
+    segments = _segments(text)
+    people = _People(doc, segments)
+    cues: dict[int, _Attribution] = {}
+    for tok in doc:
+        if tok.i in people.quoted:
+            continue
+        if _is_cue(tok):
+            found = _attribution(tok, people)
+        elif _quoting_verb(tok, people):
+            found = _attribution(tok, people)
+            found = replace(found, speech=False) if found is not None else None
+        else:
+            continue
+        if found is not None:
+            cues[tok.i] = found
+    reported = _reported_speech(text, doc, people, cues) + _colon_claims(text, doc, people)
+    quotes = _direct_quotes(text, doc, segments, people, cues) + reported
+    return tuple(sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)))
+
+
+__all__ = [
+    "BELIEF_VERBS",
+    "EVIDENCE_VERBS",
+    "INTENT_VERBS",
+    "SPEECH_VERBS",
+    "TOPIC_VERBS",
+    "VERSION",
+    "Quote",
+    "Speaker",
+    "extract_quotes",
+    "quote_segments",
+]

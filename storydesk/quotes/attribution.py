@@ -1,0 +1,240 @@
+"""Speech cues and their speakers: which tokens cue a quote (a speech verb, "according
+to", a verb whose object holds a quote), who does the speaking, the speaker's noun phrase
+as written and the name it resolves to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .marks import _WORD
+from .people import _entity_of, _name_text, _People, _strip_name
+from .records import Speaker
+from .vocabulary import (
+    _OBJECT_DEPS,
+    _PRONOUN_GENDER,
+    _RELATIVE,
+    _SUBJECT_DEPS,
+    _TEMPORAL,
+    BELIEF_VERBS,
+    SPEECH_VERBS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: Speaker | None
+    name: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    cue_token: Token | None = None
+    speech: bool = True  # a verb of saying, not any verb that governs a quote
+
+
+def _is_cue(token: Token) -> bool:
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not criticise", "without explicitly blaming": no speech act took place."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
+def _quoting_verb(tok: Token, people: _People) -> bool:
+    """Any verb whose object holds a quote and whose subject is a person or an
+    organisation: 'Trump admires Putin as a "strong leader"', 'he blasted the media for
+    being "unbelievably dishonest"'. The quoted words are taken as the subject's."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in BELIEF_VERBS or _negated(tok):
+        return False
+    if any(_is_cue(a) for a in tok.ancestors):
+        return False  # 'Trump told Newsmax that Romney "had a crazy policy"': Trump speaks
+    holds = any(
+        t.i in people.quoted for c in tok.children if c.dep_ in _OBJECT_DEPS for t in c.subtree
+    )
+    if not holds:
+        return False
+    head = _speaker_head(tok, people)
+    if head is None:
+        return False
+    return (
+        head.lower_ in ("he", "she", "they", "we", "i")
+        or head.pos_ == "PROPN"
+        or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    )
+
+
+def _speaker_head(verb: Token, people: _People) -> Token | None:
+    """Who does the speaking of ``verb``: its subject (shared through "and said",
+    "saying", "is heard saying"), the agent of a passive ("was written by X"), the noun a
+    participle describes ("footage of Clinton asking"), the antecedent of "who said"; when
+    the parse gives a subject inside a quote, the noun next to the verb."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return None  # "the ceasefire had not been agreed": nobody speaks
+    head = _syntactic_speaker(verb)
+    if head is None or head.i in people.quoted or head.i in people.dateline:
+        head = _adjacent_noun(verb, people)
+    if head is not None and (head.lower_ in _TEMPORAL or head.like_num):
+        return None  # "Saturday at the convention Sen. Warren said": a misparse
+    return head
+
+
+def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and _WORD.search(c.text)]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and any(c.dep_ == "nsubjpass" for c in subjects):
+        subjects = [c for c in agent.children if c.dep_ == "pobj"]  # "was written by X"
+    head = subjects[0] if subjects else None
+    if head is not None and head.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        head = verb.head
+    if head is None and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+        head = verb.head  # "footage of Hillary Clinton asking, ..."
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        head is None
+        and verb.tag_ == "VBG"
+        and before is not None
+        and before.pos_ == "PROPN"
+        and before.dep_ == "pobj"
+        and before.head.lower_ == "of"
+    ):
+        head = before  # the same, misparsed: "saying" tied to the verb of the sentence
+    if head is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        head = verb.head
+    if head is None and depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp"):
+        up = verb.head
+        if verb.dep_ == "pcomp" and up.dep_ == "prep":  # "distanced himself by saying"
+            up = up.head
+        if up.i != verb.i:
+            return _syntactic_speaker(up, depth + 1)
+    return head
+
+
+def _adjacent_noun(verb: Token, people: _People) -> Token | None:
+    """When the parse tied a verb to the wrong subject, the noun right before it outside
+    quotes ('..., Flynn, a top Trump surrogate, said'), else right after ('said Hester',
+    'said the 46-year-old')."""
+    doc, skip = verb.doc, people.quoted | people.dateline
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in skip:
+        i -= 1
+    while i >= 0 and doc[i].is_punct and doc[i].text in ",":
+        i -= 1
+    if i >= 0 and i not in skip and doc[i].pos_ in ("NOUN", "PROPN", "PRON"):
+        tok = doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        while tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.i not in skip:
+            tok = tok.head
+        return tok
+    j = verb.i + 1
+    if j < len(doc) and j not in skip and doc[j].pos_ in ("PROPN", "DET"):
+        tok = doc[j]
+        if tok.pos_ == "DET":
+            tok = tok.head if tok.head.i > tok.i and tok.head.i - tok.i < 6 else tok
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                return None
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        return tok
+    return None
+
+
+def _mention_tokens(head: Token, people: _People) -> list[Token]:
+    """The speaker noun phrase: the head's subtree, cut at a relative clause, at a quote
+    mark and at an unclosed bracket ("Kerry, who ..." -> "Kerry")."""
+    if head.pos_ == "PRON":
+        return [head]
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "advcl"):
+            break
+        if child.dep_ != "punct":
+            right = max(right, child.right_edge.i)
+    doc = head.doc
+    left = head.left_edge.i
+    if right - left >= 14:  # a runaway subtree from a bad parse: the head and its name
+        left = min([t.i for t in head.lefts if t.dep_ in ("compound", "flat", "det")] + [head.i])
+        right = head.i
+    skip = people.quoted | people.dateline
+    left = max([left] + [i + 1 for i in range(left, head.i) if i in skip])
+    right = min([right] + [i - 1 for i in range(head.i + 1, right + 1) if i in skip])
+    toks = list(doc[left : right + 1])
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    texts = [t.text for t in toks]
+    if "(" in texts and ")" not in texts[texts.index("(") :]:
+        toks = toks[: texts.index("(")]
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
+            toks.pop()
+    return toks or [head]
+
+
+def _resolve(head: Token, people: _People) -> str | None:
+    """The name a speaker's head token stands for, or ``None`` (anonymous, unknown)."""
+    lower = head.lower_
+    if lower in _PRONOUN_GENDER:
+        key = people.for_pronoun(head.i, _PRONOUN_GENDER[lower])
+        return people.name(key) if key is not None else None
+    if head.pos_ == "PRON":
+        return None
+    for child in head.children:  # "Kerry's spokeswoman, Jen Psaki"
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            key = people.key_for(child)
+            if key is not None:
+                return people.name(key)
+    if head.pos_ == "PROPN" or head.ent_type_:
+        key = people.key_for(head)
+        if key is not None:
+            return people.name(key)
+        ent = _entity_of(head)
+        if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
+            return _name_text(_strip_name(list(ent))) or None
+        if head.pos_ == "PROPN":
+            toks = [t for t in head.lefts if t.dep_ in ("compound", "flat")] + [head]
+            # "harbour master Ines Calloway": the name, not the lower-case title before it
+            while len(toks) > 1 and not all(t.pos_ == "PROPN" or t.is_title for t in toks):
+                toks = toks[1:]
+            return _name_text(_strip_name(toks)) or None
+        return None
+    key = people.for_description(head)
+    return people.name(key) if key is not None else None
+
+
+def _attribution(verb: Token, people: _People) -> _Attribution | None:
+    """The speaker and cue of a speech verb (or "according" of "according to X")."""
+    doc = verb.doc
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if to is None or obj is None:
+            return None
+        cue_end = to.idx + len(to.text)
+        head = obj
+        cue = doc[verb.i : to.i + 1].text
+        cue_start = verb.idx
+    else:
+        if _negated(verb):
+            return None
+        subject = _speaker_head(verb, people)
+        if subject is None or subject.lower_ in _RELATIVE or subject.lower_ == "there":
+            return None
+        head, cue, cue_start, cue_end = subject, verb.text, verb.idx, verb.idx + len(verb)
+    toks = _mention_tokens(head, people)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _Attribution(
+        Speaker(doc[toks[0].i : toks[-1].i + 1].text, start, end),
+        _resolve(head, people),
+        cue,
+        cue_start,
+        cue_end,
+        verb,
+    )

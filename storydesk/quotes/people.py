@@ -1,0 +1,311 @@
+"""The people an article names (:class:`_People`), used to resolve a speaker mention to a
+name: full names, one-word mentions, roles ("the prime minister"), genders (for "he" and
+"she"), and the tokens that can never be a speaker (inside quotes, in datelines)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..clean import DATELINE
+from ..doctext import doc_text
+from .marks import _paragraphs, _Segment
+from .vocabulary import (
+    _DEFINITE,
+    _FEMALE,
+    _HONORIFICS,
+    _MALE,
+    _PARTICLES,
+    _PRONOUN_GENDER_ALL,
+    _ROLE_SYNONYMS,
+    _SUBJECT_DEPS,
+)
+
+
+def _strip_name(tokens: Sequence[Token]) -> list[Token]:
+    """A name's tokens without honorifics, possessive endings and punctuation at the ends."""
+    toks = [t for t in tokens if t.lower_ not in ("'s", "’s", "'", "’")]
+    while toks and (toks[0].lower_ in _HONORIFICS or toks[0].is_punct or toks[0].lower_ == "the"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks
+
+
+def _name_text(tokens: Sequence[Token]) -> str:
+    if not tokens:
+        return ""
+    # A token slice, not Doc.text, which joins the whole article anew on every call.
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+@dataclass(slots=True)
+class _Person:
+    first: str
+    last: str
+    names: list[list[Token]]
+    positions: list[int]
+    roles: set[str]
+    gender: str | None = None
+
+
+def _clean_name(tokens: Sequence[Token]) -> bool:
+    """A name as a person's name is written: capitalised words ("Ki-moon" counts),
+    initials, particles; no verb ("Obama Says" from a headline)."""
+
+    def fine(t: Token) -> bool:
+        after_hyphen = t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
+        return t.text[:1].isupper() or t.lower_ in _PARTICLES or t.text in "-." or after_hyphen
+
+    return all(fine(t) for t in tokens) and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+class _People:
+    """The people an article names, with their names, roles and genders.
+
+    Two full names are one person when their first and last words agree ("Donald J.
+    Trump", "Donald Trump"); a one-word mention ("Kerry", "Ban") is the person with that
+    last (else first) word named most recently before it, else first after it.
+    """
+
+    def __init__(self, doc: Doc, segments: Sequence[_Segment]):
+        self.doc = doc
+        self.quoted = _quoted_tokens(doc, segments)
+        self.dateline = _dateline_tokens(doc)
+        self.persons: list[_Person] = []
+        self.at: dict[int, int] = {}  # token index -> person, for every token of a name
+        # (token index of the mention's head, person, in subject position), outside quotes
+        self.mentions: list[tuple[int, int, bool]] = []
+        names = [(e, _strip_name(list(e))) for e in doc.ents if e.label_ == "PERSON"]
+        for _, toks in names:
+            if len(toks) > 1:
+                self._add_full(toks)
+        lasts = {p.last for p in self.persons}
+        for tok in doc:  # "Ivanka Trump" unrecognised beside a recognised "Donald Trump"
+            if tok.i in self.at or tok.pos_ != "PROPN" or tok.lower_ not in lasts:
+                continue
+            chain = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+            if chain and tok.ent_type_ in ("", "PERSON") and chain[-1].i == tok.i - 1:
+                toks = _strip_name(list(doc[chain[0].i : tok.i + 1]))
+                if len(toks) > 1 and _clean_name(toks):
+                    self._add_full(toks)
+        for _, toks in names:
+            if len(toks) == 1 and toks[0].i not in self.at:
+                pid = self._lookup(toks[0].lower_, toks[0].i)
+                if pid is None:
+                    self.persons.append(_Person(toks[0].lower_, toks[0].lower_, [], [], set()))
+                    pid = len(self.persons) - 1
+                self.persons[pid].names.append(toks)
+                self.persons[pid].positions.append(toks[0].i)
+                self.at[toks[0].i] = pid
+        for tok in doc:  # proper nouns the entity recogniser missed ("Ban said")
+            if (
+                tok.i not in self.at
+                and tok.pos_ == "PROPN"
+                and tok.ent_type_ in ("", "PERSON")
+                and tok.dep_ not in ("compound", "flat")
+                and tok.text[:1].isupper()
+            ):
+                pid = self._lookup(tok.lower_, tok.i)
+                if pid is not None:
+                    self.at[tok.i] = pid
+        for ent, toks in names:
+            if toks and toks[-1].i in self.at and ent.root.i not in self.quoted:
+                self._add_roles(ent, self.at[toks[-1].i])
+        for tok in doc:
+            if tok.i in self.quoted:
+                continue
+            pid = self.at.get(tok.i)
+            head_of_name = pid is not None and (
+                tok.dep_ not in ("compound", "flat") or self.at.get(tok.head.i) != pid
+            )
+            if head_of_name and pid is not None:
+                self.mentions.append((tok.i, pid, _is_subject(tok)))
+                self._honorific(tok, pid)
+            elif tok.dep_ in _SUBJECT_DEPS and tok.pos_ == "NOUN":
+                found = self.for_description(tok)
+                if found is not None:
+                    self.mentions.append((tok.i, found, True))
+        self._genders_from_pronouns()
+
+    def _add_full(self, toks: Sequence[Token]) -> None:
+        first, last = toks[0].lower_, toks[-1].lower_
+        pid = next(
+            (n for n, p in enumerate(self.persons) if p.last == last and p.first == first), None
+        )
+        if pid is None:
+            self.persons.append(_Person(first, last, [], [], set()))
+            pid = len(self.persons) - 1
+        self.persons[pid].names.append(list(toks))
+        self.persons[pid].positions.append(toks[0].i)
+        for t in toks:
+            self.at[t.i] = pid
+
+    def _lookup(self, word: str, at: int) -> int | None:
+        """The person a one-word mention at token ``at`` names."""
+        for field in ("last", "first"):
+            found = [n for n, p in enumerate(self.persons) if getattr(p, field) == word and p.names]
+            if not found:
+                continue
+            before = [
+                (max(i for i in self.persons[n].positions if i < at), n)
+                for n in found
+                if any(i < at for i in self.persons[n].positions)
+            ]
+            if before:
+                return max(before)[1]
+            return min((min(self.persons[n].positions), n) for n in found)[1]
+        return None
+
+    def key_for(self, token: Token) -> int | None:
+        """The person a proper-noun token belongs to, if the article names them."""
+        if token.i in self.at:
+            return self.at[token.i]
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            return self._lookup(token.lower_, token.i)
+        return None
+
+    def name(self, pid: int) -> str:
+        """The person's longest name as written outside quotes ("John Kerry")."""
+        names = self.persons[pid].names
+        clean = [n for n in names if _clean_name(n) and n[0].i not in self.quoted]
+        best = max(clean or names, key=lambda n: (len(_name_text(n)), -n[0].i))
+        return _name_text(best)
+
+    def _honorific(self, tok: Token, pid: int) -> None:
+        left = tok
+        while left.i > 0 and self.at.get(left.i - 1) == pid:
+            left = self.doc[left.i - 1]
+        if left.i > 0:
+            gender = _gender_word(self.doc[left.i - 1].lower_)
+            if gender and self.persons[pid].gender is None:
+                self.persons[pid].gender = gender
+
+    def _add_roles(self, ent: Span, pid: int) -> None:
+        person = self.persons[pid]
+        role = self._role_tokens(ent)
+        person.roles.update(t.lower_ for t in role if t.is_alpha)
+        for t in role:
+            gender = _gender_word(t.lower_)
+            if gender and person.gender is None:
+                person.gender = gender
+
+    def _genders_from_pronouns(self) -> None:
+        """A person's gender from the pronouns of sentences about them alone: where they
+        are the only person named (outside quotes), in that sentence and the next one if
+        it names nobody."""
+        counts: dict[int, dict[str, int]] = {}
+        sents = list(self.doc.sents)
+        named = [{pid for i, pid, _ in self.mentions if s.start <= i < s.end} for s in sents]
+        for n, sent in enumerate(sents):
+            if len(named[n]) != 1:
+                continue
+            pid = next(iter(named[n]))
+            scope = list(sent) + (
+                list(sents[n + 1]) if n + 1 < len(sents) and not named[n + 1] else []
+            )
+            for t in scope:
+                if t.i not in self.quoted and t.lower_ in _PRONOUN_GENDER_ALL:
+                    g = _PRONOUN_GENDER_ALL[t.lower_]
+                    counts.setdefault(pid, {"m": 0, "f": 0})[g] += 1
+        for pid, c in counts.items():
+            person = self.persons[pid]
+            if person.gender is None:
+                if c["m"] > 2 * c["f"]:
+                    person.gender = "m"
+                elif c["f"] > 2 * c["m"]:
+                    person.gender = "f"
+
+    def _role_tokens(self, ent: Span) -> list[Token]:
+        """Words the text ties to a person: "US Secretary of State [John Kerry]", "[Jen
+        Psaki], a State Department spokeswoman", "Kerry's spokeswoman, [Jen Psaki]"."""
+        head = ent.root
+        out = [t for t in self.doc[head.left_edge.i : ent.start] if not t.is_punct]
+        for child in head.children:
+            if child.dep_ == "appos" and child.i >= ent.end:
+                out += [t for t in child.subtree if t.ent_type_ != "PERSON"]
+        if head.dep_ == "appos":
+            out += [t for t in self.doc[head.head.left_edge.i : head.head.i + 1]]
+        return out
+
+    def for_role(self, before: int, words: Sequence[str], modifiers: Sequence[str]) -> int | None:
+        """The nearest person before token ``before`` whose roles match a description."""
+        for _, pid, _ in reversed([m for m in self.mentions if m[0] < before]):
+            roles = self.persons[pid].roles
+            if any(w in roles for w in words) and all(m in roles for m in modifiers):
+                return pid
+        return None
+
+    def for_description(self, head: Token) -> int | None:
+        """The person a definite description ("the prime minister", "the UN chief") refers
+        to: the nearest preceding one the text gave that role."""
+        determiner = next((c.lower_ for c in head.children if c.dep_ in ("det",)), None)
+        if determiner not in _DEFINITE or head.tag_ not in ("NN", "NNP"):
+            return None
+        lower = head.lower_
+        words = sorted(_ROLE_SYNONYMS.get(lower, {lower}) | {lower})
+        lefts = list(head.lefts)
+        if lower in ("minister", "secretary") and any(c.lower_ == "prime" for c in lefts):
+            words = ["prime"]
+        modifiers = [
+            c.lower_
+            for c in lefts
+            if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.is_alpha
+        ]
+        return self.for_role(head.i, words, modifiers)
+
+    def for_pronoun(self, before: int, gender: str | None) -> int | None:
+        """The person a "he"/"she" at token ``before`` most likely refers to: the latest
+        person in subject position, else the latest person, whose known gender fits."""
+
+        def fits(pid: int) -> bool:
+            known = self.persons[pid].gender
+            return gender is None or known is None or known == gender
+
+        earlier = [m for m in self.mentions if m[0] < before]
+        for _, pid, subject in reversed(earlier):
+            if subject and fits(pid):
+                return pid
+        for _, pid, _ in reversed(earlier):
+            if fits(pid):
+                return pid
+        return None
+
+
+def _is_subject(tok: Token) -> bool:
+    return tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS)
+
+
+def _gender_word(word: str) -> str | None:
+    return "f" if word in _FEMALE else "m" if word in _MALE else None
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of wire datelines ("WASHINGTON, Aug. 24 (UPI) —"): never a speaker."""
+    out: set[int] = set()
+    text = doc_text(doc)
+    for start, end in _paragraphs(text):
+        m = DATELINE.match(text[start:end] + " ")
+        span = doc.char_span(start, start + m.end(), alignment_mode="contract") if m else None
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _quoted_tokens(doc: Doc, segments: Iterable[_Segment]) -> set[int]:
+    """Tokens that start inside a quote ('said,“Look' is one token, and not quoted)."""
+    out: set[int] = set()
+    for s in segments:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is not None:
+            out.update(t.i for t in span if s.start <= t.idx < s.end)
+    return out
