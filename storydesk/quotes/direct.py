@@ -125,10 +125,6 @@ def _has_subject(doc: Doc, region: tuple[int, int], quoted: set[int]) -> bool:
     return any(t.dep_ in _SUBJECT_DEPS and t.i not in quoted for t in span or [])
 
 
-def _as_attribution(q: Quote) -> _Attribution:
-    return _Attribution(q.speaker, q.speaker_name, q.cue, q.cue_start, q.cue_end)
-
-
 def _paragraph_of(paragraphs: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
     for p in paragraphs:
         if p[0] <= offset < p[1] + 1:

@@ -30,7 +30,6 @@ _CLOSE_RIGHT = set(" \t\n.,;:!?)]}—–-…")
 _WORD = re.compile(r"\w+")
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 
 
 # A speaker's turn in a transcript: "PENCE: Well, look, ..."
