@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .marks import _WORD
 from .people import _entity_of, _name_text, _People, _strip_name
-from .records import Speaker
+from .records import Quote, Speaker
 from .vocabulary import (
     _OBJECT_DEPS,
     _PRONOUN_GENDER,
@@ -31,6 +31,20 @@ class _Attribution:
     cue_end: int | None
     cue_token: Token | None = None
     speech: bool = True  # a verb of saying, not any verb that governs a quote
+
+    def quote(self, text: str, start: int, end: int, direct: bool) -> Quote:
+        """The quote ``text[start:end]`` this attribution gives a speaker and cue to."""
+        return Quote(
+            text=text[start:end],
+            start=start,
+            end=end,
+            direct=direct,
+            speaker=self.speaker,
+            speaker_name=self.name,
+            cue=self.cue,
+            cue_start=self.cue_start,
+            cue_end=self.cue_end,
+        )
 
 
 def _is_cue(token: Token) -> bool:

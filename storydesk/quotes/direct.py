@@ -79,19 +79,7 @@ def _direct_quotes(
         previous = (para, found) if found.speaker is not None else None
         if found.speaker is not None:
             latest = (seg.start, found)
-        out.append(
-            Quote(
-                text=text[start : seg.end],
-                start=start,
-                end=seg.end,
-                direct=True,
-                speaker=found.speaker,
-                speaker_name=found.name,
-                cue=found.cue,
-                cue_start=found.cue_start,
-                cue_end=found.cue_end,
-            )
-        )
+        out.append(found.quote(text, start, seg.end, direct=True))
     return out
 
 

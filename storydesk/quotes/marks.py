@@ -30,8 +30,6 @@ _CLOSE_RIGHT = set(" \t\n.,;:!?)]}—–-…")
 _WORD = re.compile(r"\w+")
 
 
-
-
 # A speaker's turn in a transcript: "PENCE: Well, look, ..."
 _TURN = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 

@@ -37,19 +37,7 @@ def _reported_speech(
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
             continue  # a direct quote carries it; a mixed one ('said it was "rigged"') stays
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
-        out.append(
-            Quote(
-                text=text[start:end],
-                start=start,
-                end=end,
-                direct=False,
-                speaker=found.speaker,
-                speaker_name=found.name,
-                cue=found.cue,
-                cue_start=found.cue_start,
-                cue_end=found.cue_end,
-            )
-        )
+        out.append(found.quote(text, start, end, direct=False))
     return out
 
 
@@ -79,19 +67,9 @@ def _colon_claims(text: str, doc: Doc, people: _People) -> list[Quote]:
         if len(_WORD.findall(text, start, end)) < 3:
             continue
         colon = m.end(1)
-        out.append(
-            Quote(
-                text=text[start:end],
-                start=start,
-                end=end,
-                direct=False,
-                speaker=Speaker(text[name[0].idx : colon], name[0].idx, colon),
-                speaker_name=_resolve(head, people),
-                cue=":",
-                cue_start=colon,
-                cue_end=colon + 1,
-            )
-        )
+        speaker = Speaker(text[name[0].idx : colon], name[0].idx, colon)
+        claim = _Attribution(speaker, _resolve(head, people), ":", colon, colon + 1)
+        out.append(claim.quote(text, start, end, direct=False))
     return out
 
 
