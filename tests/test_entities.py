@@ -658,3 +658,13 @@ def test_a_name_the_story_mostly_uses_for_a_place_is_no_person():
         ("Millbank", "place", 4),
         ("Varga", "person", 1),
     ]
+
+
+def test_a_name_with_an_age_between_commas_is_a_person(nlp):
+    from storydesk.quotes.people import aged_name
+
+    doc = nlp("Outside the school, Ysolde Carrow, 64, waited. In Paris, 2024, it rained.")
+    name = [t.i for t in doc if t.text in ("Ysolde", "Carrow")]
+    assert aged_name(doc, name[0], name[-1] + 1)
+    paris = next(t.i for t in doc if t.text == "Paris")
+    assert not aged_name(doc, paris, paris + 1)  # one word, and 2024 is no age

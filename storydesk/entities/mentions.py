@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..doctext import doc_text
 from ..quotes import quote_segments
+from ..quotes.people import aged_name
 from .blocking import _blocked, _is_blocked
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
@@ -61,6 +62,8 @@ def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
     names: list[tuple[Mention, list[Token]]] = []
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
+        if kind != "person" and aged_name(doc, ent.start, ent.end):
+            kind = "person"  # "Agnes Tollan, 71," the recogniser took for a place
         if kind == "person" and ent[-1].lower_ in _ORG_HEADS:
             kind = "organization"  # "Ad Hoc Liaison Committee"
         elif kind == "person" and _place_context(doc, ent.start, ent.end):
