@@ -65,6 +65,13 @@ def test_a_future_tense_verb_looks_forward(nlp):
     assert one(reported, dt.date(2010, 5, 24), nlp(reported))[1] == "2010-05-26"
 
 
+def test_what_is_planned_or_expected_looks_forward(nlp):
+    text = "A memorial service is planned for Sunday at the cathedral."
+    assert one(text, doc=nlp(text)) == ("Sunday", "2014-07-27", "day")
+    text = "The talks are expected on Monday."
+    assert one(text, doc=nlp(text)) == ("Monday", "2014-07-28", "day")
+
+
 def test_plural_and_named_days_are_not_dates():
     assert resolve("Mondays are busy. Fox News Sunday aired. Bloody Sunday is remembered.") == []
 
@@ -143,6 +150,8 @@ def test_may_the_verb_and_bare_numbers_are_not_dates():
 def test_the_relation_before_a_date_is_kept():
     (since,) = find_time_expressions("He has been there since Monday.", THU)
     assert since.relation == "since" and since.date == dt.date(2014, 7, 21)
+    (hours,) = find_time_expressions("Bodies came in since the early hours of Monday.", THU)
+    assert hours.relation == "since" and hours.date == dt.date(2014, 7, 21)
 
 
 # --- counted days --------------------------------------------------------------------------

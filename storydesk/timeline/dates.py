@@ -97,6 +97,8 @@ def _tense(doc: Doc | None, start: int, end: int) -> str | None:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_HEADS:
         return "future"
+    if verb.lemma_ in _FUTURE_HEADS and aux & {"is", "are", "am", "'s", "’s", "'re", "’re"}:
+        return "future"  # "a service is planned for Sunday", "talks are expected on Friday"
     if verb.tag_ == "VBD" or aux & {"had", "was", "were", "did"}:
         return "past"
     if verb.tag_ == "VBN" and aux & {"has", "have"}:
