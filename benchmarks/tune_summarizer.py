@@ -23,7 +23,8 @@ Light trims (session 3: each candidate also offered without an opening connectiv
 Kerry said ..." -> "Kerry said ...", a verbatim sub-span, at most one of the two chosen)
 scored 11.647 against shipped 11.634 (5 of 899 summary sentences trimmed); also dropping an
 opening time or place phrase ("On Tuesday, ...") scored 11.655 and loses dates. Within noise,
-so the code was not kept.
+so the code was not kept. Concepts as Porter stems of the lemmas (ROUGE's own units)
+scored 10.34 / 12.70, mean 11.521 against 11.634: not kept.
 """
 
 from __future__ import annotations
