@@ -81,7 +81,7 @@ def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
         if m.type != "person" and m.label != "GPE" and len(toks) == 1 and m.text in surnames:
             names[n] = (replace(m, type="person"), toks)
     in_ents = {t.i for ent in doc.ents for t in ent}
-    missed = [t for t in doc if t.i not in in_ents and t.pos_ == "PROPN" and t.text in surnames]
+    missed = [t for t in doc if t.text in surnames and t.pos_ == "PROPN" and t.i not in in_ents]
     for tok in missed:  # ... or missed: "Ban said"
         if not _is_blocked(blocked, tok.idx, _end(tok)):
             names.append((_mention(doc, [tok], "person", "PERSON"), [tok]))
@@ -218,10 +218,11 @@ def _nominals(
     taken = in_roles | named
     out = []
     for t in doc:
+        if t.lower_ not in TITLE_WORDS:
+            continue
         head = t.head if t.dep_ == "conj" else t  # "the UN chief and top US diplomat"
         if (
-            t.lower_ not in TITLE_WORDS
-            or t.pos_ not in ("NOUN", "PROPN")
+            t.pos_ not in ("NOUN", "PROPN")
             or t.tag_ in ("NNS", "NNPS")
             or t.i in taken
             or t.dep_ in ("compound", "appos")

@@ -74,7 +74,7 @@ def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
     segments = _segments(text)
     people = _People(doc, segments)
     cues: dict[int, _Attribution] = {}
-    for tok in doc:
+    for tok in people.verbs:
         if tok.i in people.quoted:
             continue
         if _is_cue(tok):

@@ -78,6 +78,19 @@ class _People:
         self.at: dict[int, int] = {}  # token index -> person, for every token of a name
         # (token index of the mention's head, person, in subject position), outside quotes
         self.mentions: list[tuple[int, int, bool]] = []
+        # One pass over the tokens: the later passes need only these.
+        propns: list[Token] = []
+        subject_nouns: list[int] = []
+        # Verbs (and "according"): where cues of quotes and reported speech can be.
+        self.verbs: list[Token] = []
+        for tok in doc:
+            pos = tok.pos_
+            if pos == "PROPN":
+                propns.append(tok)
+            elif pos in ("VERB", "AUX") or tok.lower_ == "according":
+                self.verbs.append(tok)
+            elif pos == "NOUN" and tok.dep_ in _SUBJECT_DEPS:
+                subject_nouns.append(tok.i)
         names = [
             (e, _strip_name(list(e)))
             for e in doc.ents
@@ -87,8 +100,8 @@ class _People:
             if len(toks) > 1:
                 self._add_full(toks)
         lasts = {p.last for p in self.persons}
-        for tok in doc:  # "Ivanka Trump" unrecognised beside a recognised "Donald Trump"
-            if tok.i in self.at or tok.pos_ != "PROPN" or tok.lower_ not in lasts:
+        for tok in propns:  # "Ivanka Trump" unrecognised beside a recognised "Donald Trump"
+            if tok.i in self.at or tok.lower_ not in lasts:
                 continue
             chain = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
             if chain and tok.ent_type_ in ("", "PERSON") and chain[-1].i == tok.i - 1:
@@ -104,10 +117,9 @@ class _People:
                 self.persons[pid].names.append(toks)
                 self.persons[pid].positions.append(toks[0].i)
                 self.at[toks[0].i] = pid
-        for tok in doc:  # proper nouns the entity recogniser missed ("Ban said")
+        for tok in propns:  # proper nouns the entity recogniser missed ("Ban said")
             if (
                 tok.i not in self.at
-                and tok.pos_ == "PROPN"
                 and tok.ent_type_ in ("", "PERSON")
                 and tok.dep_ not in ("compound", "flat")
                 and tok.text[:1].isupper()
@@ -118,10 +130,11 @@ class _People:
         for ent, toks in names:
             if toks and toks[-1].i in self.at and ent.root.i not in self.quoted:
                 self._add_roles(ent, self.at[toks[-1].i])
-        for tok in doc:
-            if tok.i in self.quoted:
+        for i in sorted({*self.at, *subject_nouns}):  # names, and nouns as subjects
+            if i in self.quoted:
                 continue
-            pid = self.at.get(tok.i)
+            tok = doc[i]
+            pid = self.at.get(i)
             head_of_name = pid is not None and (
                 tok.dep_ not in ("compound", "flat") or self.at.get(tok.head.i) != pid
             )

@@ -20,7 +20,7 @@ def _reported_speech(
 ) -> list[Quote]:
     quoted = people.quoted
     out: list[Quote] = []
-    for tok in doc:
+    for tok in people.verbs:  # every cue is a verb, or "according"
         found = cues.get(tok.i)
         lemma = tok.lemma_.lower()
         reporting = tok.pos_ in ("VERB", "AUX") and lemma in _REPORTING

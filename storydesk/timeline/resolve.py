@@ -75,8 +75,18 @@ def _anchor_matches(noun: str | None, anchor: Anchor) -> bool:
     return anchor.noun in HOSTILITIES and bool(kinds & HOSTILITIES)
 
 
+# A word without which a pattern cannot match: a cheap test spares a costly scan.
+_NEEDS = {"ago": "ago", "counted": "day", "dayn": "day"}
+
+
 def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
-    found = [(name, m) for name, pat in _PATTERNS for m in pat.finditer(text)]
+    lower = text.lower()
+    found = [
+        (name, m)
+        for name, pat in _PATTERNS
+        if _NEEDS.get(name, "") in lower
+        for m in pat.finditer(text)
+    ]
     # Longest first, then leftmost: "Tuesday 3 May 2005" beats "Tuesday" and "3 May".
     found.sort(key=lambda x: (-(x[1].end() - x[1].start()), x[1].start()))
     taken: list[tuple[int, int]] = []
