@@ -70,14 +70,30 @@ def features_from_json(data: str) -> Features:
     )
 
 
+_LEAVES = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (cached), ``None`` for any other type."""
+    if kind not in _FIELDS:
+        is_dc = dataclasses.is_dataclass(kind)
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind)) if is_dc else None
+    return _FIELDS[kind]
+
+
 def to_plain(value: Any) -> Any:
     """A frozen dataclass (and what it holds) as JSON-ready values: dates as ISO strings."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    if kind is tuple or kind is list:
         return [to_plain(v) for v in value]
-    if isinstance(value, dt.date):
+    if kind is dt.date:
         return value.isoformat()
+    names = _field_names(kind)
+    if names is not None:
+        return {n: to_plain(getattr(value, n)) for n in names}
     return value
 
 
@@ -87,38 +103,51 @@ def from_plain(kind: Any, value: Any) -> Any:
     Fields missing from ``value`` take their defaults, so records written before a field
     was added still load.
     """
-    if value is None:
-        return None
-    origin = typing.get_origin(kind)
-    if origin in (types.UnionType, typing.Union):
-        options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return from_plain(options[0], value)
-    if origin is tuple:
-        item = typing.get_args(kind)[0]
-        return tuple(from_plain(item, v) for v in value)
-    if kind is dt.date:
-        return dt.date.fromisoformat(value)
-    if kind is float:
-        return float(value)
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        hints = _hints(kind)
-        return kind(
-            **{
-                f.name: from_plain(hints[f.name], value[f.name])
-                for f in dataclasses.fields(kind)
-                if f.name in value
-            }
-        )
+    return _decoder(kind)(value)
+
+
+Decoder = typing.Callable[[Any], Any]
+_DECODERS: dict[Any, Decoder] = {}
+
+
+def _identity(value: Any) -> Any:
     return value
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+def _decoder(kind: Any) -> Decoder:
+    """A function that rebuilds values of type ``kind`` from plain JSON values, made once
+    per type: the type hints are read once, not at every value."""
+    found = _DECODERS.get(kind)
+    if found is None:
+        found = _DECODERS[kind] = _make_decoder(kind)
+    return found
 
 
-def _hints(kind: type) -> dict[str, Any]:
-    if kind not in _HINTS:
-        _HINTS[kind] = typing.get_type_hints(kind)
-    return _HINTS[kind]
+def _make_decoder(kind: Any) -> Decoder:
+    origin = typing.get_origin(kind)
+    if origin in (types.UnionType, typing.Union):
+        option = _decoder(next(a for a in typing.get_args(kind) if a is not type(None)))
+        return lambda v: None if v is None else option(v)
+    if origin is tuple:
+        item = _decoder(typing.get_args(kind)[0])
+        if item is _identity:
+            return lambda v: None if v is None else tuple(v)
+        return lambda v: None if v is None else tuple(item(x) for x in v)
+    if kind is dt.date:
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
+    if kind is float:
+        return lambda v: None if v is None else float(v)
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind)]
+
+        def record(v: Any) -> Any:
+            if v is None:
+                return None
+            return kind(**{n: d(v[n]) for n, d in fields if n in v})
+
+        return record
+    return _identity
 
 
 def dataclass_to_json(value: Any) -> str:
