@@ -500,3 +500,11 @@ def test_a_name_with_an_age_is_a_person_a_pronoun_can_refer_to(q):
     )
     # (the pinned English model tags "Ysolde Carrow" as a place here)
     assert one(found, "We have heard nothing").speaker_name == "Ysolde Carrow"
+
+
+def test_reported_speech_that_opens_a_quote_also_closes_it(q):
+    found = q(
+        "Mayor Ines Varr praised staff for what she called “heroic, exhausting work” and said "
+        "the city would help."
+    )
+    assert one(found, "staff for").text == "staff for what she called “heroic, exhausting work”"

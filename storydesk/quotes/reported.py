@@ -134,7 +134,21 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         toks.pop()
     if not toks:
         return []
-    return list(doc[toks[0].i : toks[-1].i + 1])
+    last = toks[-1].i
+    span = doc[toks[0].i : last + 1]
+    # 'what she called "heroic work"': a quote the content opens, it also closes
+    if sum(t.text in _OPENING for t in span) > sum(t.text in _CLOSING for t in span):
+        for t in doc[last + 1 : last + 3]:
+            if t.text in _CLOSING:
+                return list(doc[toks[0].i : t.i + 1])
+            if not t.is_punct:
+                break
+    return list(span)
+
+
+# Curly marks say which way they face; a straight mark is counted as both.
+_OPENING = frozenset({"“", "‘", '"'})
+_CLOSING = frozenset({"”", "’", '"'})
 
 
 def _parenthetical(tok: Token) -> bool:
