@@ -226,7 +226,11 @@ def test_event_date_prefers_the_main_verb(nlp):
     doc = nlp(text)
     exprs = find_time_expressions(text, THU, doc)
     assert event_expression(exprs, doc).text == "Wednesday"
-    assert event_expression(exprs).text == "Monday"  # without the parse: the first
+    # Expressions found with the parse carry their depth: stored, they need no parse.
+    assert [e.depth for e in exprs] == [2, 0]  # "arrived" under "Kerry" under "said"
+    assert event_expression(exprs).text == "Wednesday"
+    plain = find_time_expressions(text, THU)
+    assert event_expression(plain).text == "Monday"  # never parsed: the first
 
 
 def test_event_date_skips_bounds_and_unresolved():

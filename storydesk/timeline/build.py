@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..model import AnalyzedArticle, Citation, Sentence
-from .dates import governing_verb
+from .dates import clause_depth
 from .expressions import Anchor, TimeExpression
 from .resolve import find_anchors, find_time_expressions
 from .words import NOT_EVENT_RELATIONS
@@ -44,33 +44,28 @@ class Timeline:
 _GRANULARITY_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4}
 
 
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token = token.head
-        depth += 1
-    return depth
-
-
 def event_expression(
     expressions: Sequence[TimeExpression], doc: Doc | None = None, offset: int = 0
 ) -> TimeExpression | None:
     """The expression that dates a sentence's event, or ``None``.
 
     Only resolved expressions count, and not those that bound a span of time ("since
-    Monday", "until 2015", "after Tuesday's vote"). With the parse (``doc``, whose character
-    0 is ``offset`` in the expressions' text) the one attached nearest the main verb wins;
-    then the finer granularity; then the first.
+    Monday", "until 2015", "after Tuesday's vote"). The one attached nearest the main verb
+    wins (by the parse ``doc``, whose character 0 is ``offset`` in the expressions' text,
+    else by the ``depth`` the expressions were found with); then the finer granularity;
+    then the first.
     """
     cands = [e for e in expressions if e.date is not None and e.relation not in NOT_EVENT_RELATIONS]
     if not cands:
         return None
 
     def rank(e: TimeExpression) -> tuple[int, int, int]:
-        depth = 0
-        if doc is not None:
-            verb = governing_verb(doc, e.start - offset, e.end - offset)
-            depth = _depth(verb) if verb is not None else 99
+        if e.depth is not None:
+            depth = e.depth
+        elif doc is not None:
+            depth = clause_depth(doc, e.start - offset, e.end - offset)
+        else:
+            depth = 0
         return (depth, _GRANULARITY_RANK[e.granularity], e.start)
 
     return min(cands, key=rank)

@@ -85,6 +85,19 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
 _FUTURE_HEADS = words("expect due schedule set plan go intend hope aim prepare")
 
 
+def clause_depth(doc: Doc, start: int, end: int) -> int:
+    """Steps from the verb that ``[start, end)`` attaches to up to its sentence's root; 99
+    when no verb governs it."""
+    token = governing_verb(doc, start, end)
+    if token is None:
+        return 99
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
 def _tense(doc: Doc | None, start: int, end: int) -> str | None:
     """``past``, ``future`` or ``None`` for the verb an expression attaches to."""
     if doc is None:

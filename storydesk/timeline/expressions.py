@@ -18,7 +18,9 @@ class TimeExpression:
     the first day of that period (a week starts on Monday), or ``None`` when the expression
     cannot be resolved. ``kind`` says how it was read: ``absolute``, ``weekday``,
     ``relative``, ``period`` or ``counted``. ``relation`` is the preposition before it
-    ("on", "since", ...), when there is one.
+    ("on", "since", ...), when there is one. ``depth`` is how far below its sentence's main
+    verb the verb it attaches to stands (99 for none), when it was found with a parse: the
+    date of a sentence's event is the one nearest its main verb.
     """
 
     text: str
@@ -28,6 +30,7 @@ class TimeExpression:
     granularity: str
     kind: str
     relation: str | None = None
+    depth: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from .dates import (
     _safe_date,
     _tense,
     _weekday_date,
+    clause_depth,
 )
 from .expressions import (
     _ANCHOR_BEFORE,
@@ -208,7 +209,8 @@ def _resolve(
             matching = list(anchors)  # "its 24th day": the only thing counted here
         if matching and n:
             date = matching[0].date + dt.timedelta(days=n - 1)
-    return TimeExpression(text[start:end], start, end, date, gran, kind, rel)
+    depth = clause_depth(doc, start, end) if doc is not None else None
+    return TimeExpression(text[start:end], start, end, date, gran, kind, rel, depth)
 
 
 def _resolve_safely(
