@@ -301,7 +301,7 @@ def run_timeline_eval(
             exprs = find_time_expressions(
                 sentence, a["published"], parse, anchors_of[item.article_id]
             )
-            chosen = event_expression(exprs, parse)
+            chosen = event_expression(exprs)
             pred[name] = chosen.date if chosen and chosen.granularity == "day" else None
         pred["published_date"] = a["published"]
         pred["dateutil_fuzzy"] = _dateutil_guess(sentence, a["published"])

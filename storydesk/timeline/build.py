@@ -10,7 +10,6 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..model import AnalyzedArticle, Citation, Sentence
-from .dates import clause_depth
 from .expressions import Anchor, TimeExpression
 from .resolve import find_anchors, find_time_expressions
 from .words import NOT_EVENT_RELATIONS
@@ -44,28 +43,20 @@ class Timeline:
 _GRANULARITY_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4}
 
 
-def event_expression(
-    expressions: Sequence[TimeExpression], doc: Doc | None = None, offset: int = 0
-) -> TimeExpression | None:
+def event_expression(expressions: Sequence[TimeExpression]) -> TimeExpression | None:
     """The expression that dates a sentence's event, or ``None``.
 
     Only resolved expressions count, and not those that bound a span of time ("since
     Monday", "until 2015", "after Tuesday's vote"). The one attached nearest the main verb
-    wins (by the parse ``doc``, whose character 0 is ``offset`` in the expressions' text,
-    else by the ``depth`` the expressions were found with); then the finer granularity;
-    then the first.
+    wins (by the ``depth`` the expressions were found with, when they were found with a
+    parse); then the finer granularity; then the first.
     """
     cands = [e for e in expressions if e.date is not None and e.relation not in NOT_EVENT_RELATIONS]
     if not cands:
         return None
 
     def rank(e: TimeExpression) -> tuple[int, int, int]:
-        if e.depth is not None:
-            depth = e.depth
-        elif doc is not None:
-            depth = clause_depth(doc, e.start - offset, e.end - offset)
-        else:
-            depth = 0
+        depth = e.depth if e.depth is not None else 0
         return (depth, _GRANULARITY_RANK[e.granularity], e.start)
 
     return min(cands, key=rank)
@@ -133,12 +124,11 @@ def build_timeline(
     dated: list[_Dated] = []
     undated: list[UndatedStatement] = []
     for i, (a, x) in enumerate(zip(articles, exprs, strict=True)):
-        doc = docs.get(a.article.id)
         for s in a.sentences:
             inside = [e for e in x if s.span.start <= e.start and e.end <= s.span.end]
             if not inside:
                 continue
-            chosen = event_expression(inside, doc)
+            chosen = event_expression(inside)
             if chosen is not None:
                 dated.append(_Dated(i, s, chosen))
             elif all(e.date is None for e in inside):
