@@ -10,6 +10,14 @@ each setting of :class:`storydesk.summarize.ilp.ILPParams` in the grid. Clusters
 parsed by the evaluation harness (the code the briefings use) and cached in ``.cache/``.
 The test sets (DUC 2004, Multi-News, DUC 2007 update) are never looked at here.
 
+``--update`` scores a proxy for update summaries: each development cluster split by
+publication date into an earlier and a later half; a 100-word briefing of the earlier half,
+then a 100-word update of the later half for its reader, the two scored together (ROUGE-2
+recall against the cluster's references): how much of the story a reader of both has. It
+also prints the share of the update's concepts that the earlier articles did not carry.
+It chose what an update fades: the concepts of the earlier summary (shipped), not every
+concept of the earlier articles.
+
 ``--small`` scores a proxy for stories of a few reports (most Multi-News clusters have two
 or three): from each development cluster, 2 to 4 documents drawn with a fixed seed,
 ROUGE-2 F1 at 250 words against the same references. It chose ``rare_weight``.
@@ -187,15 +195,64 @@ def rouge2(
     return 100 * statistics.mean(scores)
 
 
-def _setting(name: str) -> tuple[ILPParams, int, str, Settings | None]:
+def update_proxy(data: dict[str, list[dict]], known_from: str, words: int = 100) -> None:
+    """Print the ``--update`` proxy for one way of choosing what the reader knows."""
+    from rouge_score import rouge_scorer
+
+    from storydesk.summarize.concepts import sentence_concepts
+    from storydesk.summarize.update import repeats, summarize_since
+
+    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
+    settings = Settings()
+    row = []
+    for name in DEV:
+        both, new_share = [], []
+        for c in data[name]:
+            arts = sorted(c["articles"], key=lambda a: (str(a.article.published), a.article.id))
+            old, new = arts[: len(arts) // 2], arts[len(arts) // 2 :]
+            summarize = ILPSummarizer(settings)
+            first = summarize(old, words)
+            if known_from == "summary":  # shipped
+                update = summarize_since(new, old, words, settings)
+            else:  # every concept of the earlier articles
+                known = {k for a in old for x in a.sentences for k in sentence_concepts(x)}
+                update = summarize(new, words, known, repeats(new, old, settings.redundancy))
+            text = " ".join(old[x.doc].text_of(x.sentence) for x in first).split()[:words]
+            text += " ".join(new[x.doc].text_of(x.sentence) for x in update).split()[:words]
+            both.append(
+                statistics.mean(
+                    scorer.score(r, " ".join(text))["rouge2"].recall for r in c["references"]
+                )
+            )
+            had = {k for a in old for x in a.sentences for k in sentence_concepts(x)}
+            got = {k for x in update for k in sentence_concepts(x.sentence)}
+            new_share.append(len(got - had) / max(1, len(got)))
+        row.append(
+            f"{name} {100 * statistics.mean(both):.2f} (new {statistics.mean(new_share):.0%})"
+        )
+    print(
+        f"update fades the concepts of the earlier {known_from:8s}: " + "  ".join(row), flush=True
+    )
+
+
+def _setting(name: str, words: int = WORDS) -> tuple[ILPParams, int, str, Settings | None]:
     if name in SETTINGS:
-        return ILPParams(), WORDS, "recall", SETTINGS[name]
-    return GRID[name], WORDS, "recall", None
+        return ILPParams(), words, "recall", SETTINGS[name]
+    return GRID[name], words, "recall", None
 
 
 def main() -> None:
     args = sys.argv[1:]
+    words = WORDS
+    if args and args[0].startswith("--words="):
+        # A short-budget proxy: summaries of this many words, recall against the
+        # references cut to the same length (as DUC 2004 scores 100-word summaries).
+        words = int(args.pop(0).split("=", 1)[1])
     data = {name: parsed(name) for name in DEV}
+    if args and args[0] == "--update":
+        for known_from in ("summary", "articles"):
+            update_proxy(data, known_from)
+        return
     if args and args[0] == "--small":
         proxy = small(data)
         for name in args[1:] or list(GRID):
@@ -205,7 +262,7 @@ def main() -> None:
         return
     for name in args or [*GRID, *SETTINGS]:
         t = time.perf_counter()
-        a, b = (rouge2(data[d], *_setting(name)) for d in DEV)
+        a, b = (rouge2(data[d], *_setting(name, words)) for d in DEV)
         print(
             f"{name:12s} {DEV[0]} {a:.2f}  {DEV[1]} {b:.2f}  mean {(a + b) / 2:.3f}"
             f"  ({time.perf_counter() - t:.0f} s)",

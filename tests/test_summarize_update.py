@@ -7,7 +7,9 @@ from conftest import analyzed
 from storydesk.pipeline import brief
 from storydesk.render.markdown import render_markdown
 from storydesk.settings import Settings
-from storydesk.summarize.update import repeats, split_since, summarize_since
+from storydesk.summarize.concepts import sentence_concepts
+from storydesk.summarize.ilp import ILPSummarizer
+from storydesk.summarize.update import repeats, split_since, summarize_since, told
 
 DAY1 = dt.date(2026, 3, 9)
 DAY2 = dt.date(2026, 3, 10)
@@ -73,3 +75,15 @@ def test_brief_since_heads_the_summary_and_cites_only_new_articles(nlp):
     nothing = brief(_story(nlp)[:4], Settings(words=40), since=DAY2)
     assert nothing.summary == ()
     assert "Nothing new since 2026-03-10." in render_markdown(nothing)
+
+
+def test_the_reader_was_told_the_earlier_summary_not_every_earlier_sentence(nlp):
+    _, old = split_since(_story(nlp)[:4], DAY1)
+    chosen = ILPSummarizer()(old, 20)
+    assert chosen
+    known = told(old, 20)
+    assert known == {c for t in chosen for c in sentence_concepts(t.sentence)}
+    left_out = [s for a in old for s in a.sentences]
+    unsaid = set().union(*(sentence_concepts(s) for s in left_out)) - known
+    assert unsaid  # concepts of the earlier articles the 20-word briefing did not carry
+    assert told([], 20) == set()
