@@ -508,3 +508,44 @@ def test_reported_speech_that_opens_a_quote_also_closes_it(q):
         "the city would help."
     )
     assert one(found, "staff for").text == "staff for what she called “heroic, exhausting work”"
+
+
+def test_a_deed_of_a_common_noun_taken_for_a_name_is_not_speech(q):
+    # spaCy takes the sentence-initial "Teams" for an organisation here
+    found = q("Teams will begin inspecting homes in the sealed-off “red zone” tomorrow.")
+    assert not found, found
+
+
+def test_the_subject_of_a_relative_clause_speaks_not_the_noun_it_describes(q):
+    found = q(
+        "Police sealed off a large part of Orlen, which engineers are calling the “red zone”, "
+        "because several buildings could collapse."
+    )
+    assert found
+    assert {x.speaker.text for x in found if x.speaker} == {"engineers"}
+
+
+def test_a_clause_of_time_after_the_tag_is_not_what_was_said(q):
+    found = q(
+        "At least 27 people have died in the floods, up from 19 on Tuesday, the interior "
+        "ministry said on Wednesday, as the government raised its emergency fund and an "
+        "international relief body pledged $12 million in aid."
+    )
+    said = one(found, "27 people")
+    assert said.cue == "said"
+    assert said.text.startswith("At least 27 people have died in the floods")
+    assert not any("government raised" in x.text for x in found)
+
+
+def test_a_speech_verb_joined_into_what_was_said_keeps_the_outer_speaker(q):
+    found = q(
+        "Mayor Ilse Varga said the city's emergency services had been \"stretched to the "
+        'limit" and asked anyone with a private boat to register with the fire brigade.\n\n'
+        "Harbour master Ines Calloway toured the shelters.\n\n"
+        "She said the water in Millbank had started to level off by late afternoon but warned "
+        "that it could rise again if the rain returned overnight."
+    )
+    assert one(direct(found), "stretched to the limit").speaker_name == "Ilse Varga"
+    warned = [x for x in found if x.cue == "warned"]
+    assert [x.speaker.text for x in warned if x.speaker] == ["She"]
+    assert not any(x.speaker and "water" in x.speaker.text for x in found)

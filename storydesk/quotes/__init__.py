@@ -61,7 +61,7 @@ from .records import Quote, Speaker
 from .reported import _colon_claims, _reported_speech
 from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS, TOPIC_VERBS
 
-VERSION = "quotes-2"
+VERSION = "quotes-3"
 
 
 def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:

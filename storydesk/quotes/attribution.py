@@ -76,10 +76,12 @@ def _quoting_verb(tok: Token, people: _People) -> bool:
     head = _speaker_head(tok, people)
     if head is None:
         return False
+    # A common noun the entity recogniser took for a name ("Teams will begin inspecting
+    # homes in the "red zone"", 'Teams' as an organisation) does not make a deed speech.
     return (
         head.lower_ in ("he", "she", "they", "we", "i")
         or head.pos_ == "PROPN"
-        or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ != "NOUN")
     )
 
 
@@ -104,6 +106,9 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and any(c.dep_ == "nsubjpass" for c in subjects):
         subjects = [c for c in agent.children if c.dep_ == "pobj"]  # "was written by X"
+    # 'Millbank, which engineers are calling the "red zone"': the parse may give the
+    # relative pronoun and the real subject both as subjects; the real one speaks
+    subjects.sort(key=lambda c: c.lower_ in _RELATIVE)
     head = subjects[0] if subjects else None
     if head is not None and head.lower_ in _RELATIVE and verb.dep_ == "relcl":
         head = verb.head
@@ -124,6 +129,10 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
     if head is None and depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp"):
         up = verb.head
         if verb.dep_ == "pcomp" and up.dep_ == "prep":  # "distanced himself by saying"
+            up = up.head
+        if verb.dep_ == "conj" and up.dep_ == "ccomp" and _is_cue(verb) and _is_cue(up.head):
+            # 'He said the water had levelled off but warned that it could rise': the parse
+            # ties "warned" into what he said; he warned, not the water
             up = up.head
         if up.i != verb.i:
             return _syntactic_speaker(up, depth + 1)

@@ -12,7 +12,15 @@ from .attribution import _Attribution, _attribution, _is_cue, _resolve
 from .marks import _WORD, _paragraphs
 from .people import _People
 from .records import Quote, Speaker
-from .vocabulary import _REPORTING, _SAY, _TALK, _TOPIC_PREPS, INTENT_VERBS, TOPIC_VERBS
+from .vocabulary import (
+    _ADVERBIAL_MARKS,
+    _REPORTING,
+    _SAY,
+    _TALK,
+    _TOPIC_PREPS,
+    INTENT_VERBS,
+    TOPIC_VERBS,
+)
 
 
 def _reported_speech(
@@ -87,7 +95,9 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         skip = {t.i for t in tok.subtree}
         toks = [t for t in clause.subtree if t.i not in skip]
     else:
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        # '..., the ministry said, as the government raised its fund': a clause opened by
+        # "as", "while" ... is the time or cause of the saying, misparsed as what was said
+        comps = [c for c in tok.children if c.dep_ == "ccomp" and not _adverbial(c)]
         # 'It is unlikely; her team says she will go on': the clause after the verb
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
@@ -144,6 +154,13 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             if not t.is_punct:
                 break
     return list(span)
+
+
+def _adverbial(clause: Token) -> bool:
+    """A clause opened by a subordinator of time, cause or concession ("as the government
+    raised its fund")."""
+    first = clause.left_edge
+    return first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS
 
 
 # Curly marks say which way they face; a straight mark is counted as both.

@@ -85,6 +85,13 @@ _TALK: dict[str, frozenset[str]] = {
 _REPORTING = BELIEF_VERBS | EVIDENCE_VERBS | INTENT_VERBS | TOPIC_VERBS | frozenset(_TALK)
 
 
+# Subordinators of time, cause or concession: a clause they open after a tag ("..., the
+# ministry said, as the government raised its fund") is not what was said.
+_ADVERBIAL_MARKS = _set(
+    "as while when whenever after before because since although though once until"
+)
+
+
 # Verbs that report speech in a parenthetical after it ("..., officials said").
 _SAY = _set("""say tell add note report write tweet explain warn insist claim""")
 
