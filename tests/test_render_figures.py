@@ -4,13 +4,15 @@ import datetime as dt
 import re
 
 from storydesk.facts import Fact
-from storydesk.quotes import Quote
+from storydesk.model import Briefing, Story
+from storydesk.quotes import Quote, Speaker
 from storydesk.render.figures import (
     FigureRow,
     KeyFigure,
     _without_repeats,
     chart_svg,
     quote_label,
+    who_said_what,
 )
 
 
@@ -88,3 +90,30 @@ def test_nested_reported_speech_is_listed_once():
     outer = _quote(text, "she expected the toll to rise further", "said", False)
     inner = _quote(text, "the toll to rise further", "expected", False)
     assert _without_repeats([("a", inner), ("a", outer)]) == [("a", outer)]
+
+
+def test_unnamed_sources_are_one_group_however_capitalised():
+    at = iter(range(0, 1000, 100))
+
+    def said(words: str, source: str, name: str | None = None) -> tuple[str, Quote]:
+        start = next(at)
+        speaker = Speaker(source, start, start + len(source))
+        return ("a1", Quote(words, start, start + len(words), False, speaker, name, "said"))
+
+    b = Briefing(
+        story=Story(id="s", title="t", article_ids=("a1",)),
+        articles=(),
+        summary=(),
+        quotes=(
+            said("the dam was stable", "Engineers"),
+            said("the wall was cracking", "engineers"),
+            said("the river would rise", "officials"),
+            said("help was coming", "Rosa Elmquist", "Rosa Elmquist"),
+        ),
+    )
+    groups = who_said_what(b)
+    assert [(g.name, g.resolved, len(g.quotes)) for g in groups] == [
+        ("Rosa Elmquist", True, 1),
+        ("Engineers", False, 2),
+        ("officials", False, 1),
+    ]

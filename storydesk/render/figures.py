@@ -141,13 +141,18 @@ def people(b: Briefing) -> list[Entity]:
 
 
 def who_said_what(b: Briefing) -> list[SpeakerQuotes]:
-    """Quotes grouped by speaker: named speakers first, the most quoted first."""
+    """Quotes grouped by speaker: named speakers first, the most quoted first. Sources
+    that are not named are grouped however they are capitalised ("Engineers" at the head
+    of a sentence, "engineers" inside one), under the form met first."""
     groups: dict[tuple[str, bool], list[tuple[str, Quote]]] = {}
+    shown: dict[tuple[str, bool], str] = {}
     for n, (article_id, q) in enumerate(b.quotes):
-        groups.setdefault(speaker_name(b, n), []).append((article_id, q))
+        name, named = speaker_name(b, n)
+        key = (name if named else name.casefold(), named)
+        shown.setdefault(key, name)
+        groups.setdefault(key, []).append((article_id, q))
     out = [
-        SpeakerQuotes(name, named, tuple(_without_repeats(qs)))
-        for (name, named), qs in groups.items()
+        SpeakerQuotes(shown[key], key[1], tuple(_without_repeats(qs))) for key, qs in groups.items()
     ]
     out.sort(key=lambda g: (not g.resolved, g.name == "Unattributed", -len(g.quotes), g.name))
     return out
