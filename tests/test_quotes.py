@@ -549,3 +549,14 @@ def test_a_speech_verb_joined_into_what_was_said_keeps_the_outer_speaker(q):
     warned = [x for x in found if x.cue == "warned"]
     assert [x.speaker.text for x in warned if x.speaker] == ["She"]
     assert not any(x.speaker and "water" in x.speaker.text for x in found)
+
+
+def test_a_pronoun_after_an_unnamed_person_is_not_given_to_an_earlier_name(q):
+    found = q(
+        "Governor Tomas Brenner toured the district on Monday.\n\n"
+        "One man, who gave his name only as Viktor, said he had lived on the street for 40 "
+        "years. “They told us the river was under control. Look at it,” he said."
+    )
+    told = one(direct(found), "river was under control")
+    assert told.speaker is not None and told.speaker.text == "he"
+    assert told.speaker_name != "Tomas Brenner"

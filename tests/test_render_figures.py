@@ -108,6 +108,8 @@ def test_unnamed_sources_are_one_group_however_capitalised():
             said("the dam was stable", "Engineers"),
             said("the wall was cracking", "engineers"),
             said("the river would rise", "officials"),
+            said("the river was under control", "He"),
+            said("look at it", "he"),
             said("help was coming", "Rosa Elmquist", "Rosa Elmquist"),
         ),
     )
@@ -115,5 +117,6 @@ def test_unnamed_sources_are_one_group_however_capitalised():
     assert [(g.name, g.resolved, len(g.quotes)) for g in groups] == [
         ("Rosa Elmquist", True, 1),
         ("Engineers", False, 2),
+        ("Not named (he)", False, 2),
         ("officials", False, 1),
     ]

@@ -78,6 +78,9 @@ class _People:
         self.at: dict[int, int] = {}  # token index -> person, for every token of a name
         # (token index of the mention's head, person, in subject position), outside quotes
         self.mentions: list[tuple[int, int, bool]] = []
+        # (token index, gender) of people described but not named, as subjects: "One man,
+        # who gave only his first name, said ..." -- a later "he" may be him
+        self.strangers: list[tuple[int, str]] = []
         # One pass over the tokens: the later passes need only these.
         propns: list[Token] = []
         subject_nouns: list[int] = []
@@ -145,6 +148,8 @@ class _People:
                 found = self.for_description(tok)
                 if found is not None:
                     self.mentions.append((tok.i, found, True))
+                elif (gender := _gender_word(tok.lower_)) is not None:
+                    self.strangers.append((tok.i, gender))
         self._genders_from_pronouns()
 
     def _add_full(self, toks: Sequence[Token]) -> None:
@@ -275,19 +280,25 @@ class _People:
 
     def for_pronoun(self, before: int, gender: str | None) -> int | None:
         """The person a "he"/"she" at token ``before`` most likely refers to: the latest
-        person in subject position, else the latest person, whose known gender fits."""
+        person in subject position, else the latest person, whose known gender fits;
+        ``None`` when a person described but not named ("one man") stands in between."""
 
         def fits(pid: int) -> bool:
             known = self.persons[pid].gender
             return gender is None or known is None or known == gender
 
         earlier = [m for m in self.mentions if m[0] < before]
-        for _, pid, subject in reversed(earlier):
+        # A person described but not named since ("One man ... said. '...,' he said"):
+        # the pronoun is more likely theirs than a named person's from before
+        stranger = max(
+            (i for i, g in self.strangers if i < before and gender in (None, g)), default=-1
+        )
+        for i, pid, subject in reversed(earlier):
             if subject and fits(pid):
-                return pid
-        for _, pid, _ in reversed(earlier):
+                return pid if i > stranger else None
+        for i, pid, _ in reversed(earlier):
             if fits(pid):
-                return pid
+                return pid if i > stranger else None
         return None
 
 

@@ -130,8 +130,13 @@ def speaker_name(b: Briefing, n: int) -> tuple[str, bool]:
     if q.speaker_name:
         return q.speaker_name, True
     if q.speaker is not None:
+        if q.speaker.text.casefold() in _PRONOUNS:  # a "he" no one could be found for
+            return f"Not named ({q.speaker.text.casefold()})", False
         return q.speaker.text, False
     return "Unattributed", False
+
+
+_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
 
 
 def people(b: Briefing) -> list[Entity]:
