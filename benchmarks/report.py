@@ -198,7 +198,18 @@ def scale(lines: list[str]) -> None:
             f"{run['load_seconds']} s | {run['ms_per_article_excluding_load']} | "
             f"{run['stories_after']:,} |"
         )
-    lines.append("")
+    at = r["ms_per_article_adding_to_store_of"]
+    last = r["runs"][-1]
+    lines += [
+        "",
+        f"Per added article: {at.get('1000')} / {at.get('5000')} / {at.get('9000')} ms into "
+        "a store of 1k / 5k / 9k articles: it grows, though far slower than the store (the "
+        "figures also swing by about 1 ms from run to run on this shared machine). Loading "
+        "the store's stories and signatures is a fixed cost per run that grows with the "
+        f"store ({last['load_seconds']} s at {last['store_size_before']:,}): most of it is "
+        "decoding the stored features and inserting the signatures into the LSH index.",
+        "",
+    ]
 
 
 _PEERS = (

@@ -63,7 +63,8 @@ class _State:
 def _load_state(store: Store, params: ClusterParams) -> _State:
     rows = store.all_features()
     docfreq = DocFreq()
-    docfreq.add(f for _, _, _, f in rows if f is not None)
+    if params.idf != "background":  # background rarity needs no corpus counts
+        docfreq.add(f for _, _, _, f in rows if f is not None)
     index = StoryIndex(docfreq=docfreq)
     with_features = [(aid, sid, pub, f) for aid, sid, pub, f in rows if f is not None]
     x = vectorize([f for *_, f in with_features], docfreq, params)

@@ -63,7 +63,7 @@ def features_from_json(data: str) -> Features:
         tf=tuple(d["tf"]),
         rarity=tuple(d["r"]),
         entity=tuple(bool(x) for x in d["e"]),
-        signature=tuple(int(v) for v in d["sig"]),
+        signature=tuple(d["sig"]),  # JSON numbers without a point load as ints
         shingle_count=d["n"],
         people=tuple((int(k), int(v)) for k, v in d.get("p", [])),
         offices=tuple((int(k), int(v)) for k, v in d.get("o", [])),
