@@ -11,9 +11,9 @@ development proxy (each DUC 2006 / 2007 main cluster split by date into an earli
 later half, a 100-word briefing of the first, then a 100-word update of the second, the
 two scored together for ROUGE-2 recall against the cluster's references), fading every
 concept of the earlier articles gave 8.00 (DUC 2006 7.23, DUC 2007 main 8.77) and fading
-those of the earlier summary 9.10 (8.30, 9.89):
-the central concepts run through every article of a story, and fading them all left the
-update to peripheral detail the reader had never been told. The share of the update's
+those of the earlier summary 9.10 (8.30, 9.89): the central concepts run through every
+article of a story, and fading them all left the update to peripheral detail the reader
+had never been told. The share of the update's
 concepts new to the earlier articles fell from 78% to 62%; no sentence restating an
 earlier article is chosen either way (``python benchmarks/tune_summarizer.py --update``).
 """
@@ -79,8 +79,8 @@ def summarize_since(
 def told(
     old: Sequence[AnalyzedArticle], words: int, summarizer: ILPSummarizer | None = None
 ) -> set[str]:
-    """Concepts of the summary a briefing of ``old`` gives in ``words``: what the reader
-    was told."""
+    """Concepts of the summary the concept-coverage summariser gives ``old`` in ``words``
+    (a default briefing's summary): what the reader was told."""
     if not old:
         return set()
     chosen = (summarizer or ILPSummarizer())(old, words)
