@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cluster import (
     ClusterItem,
@@ -128,7 +128,7 @@ def ingest_articles(
     taken = store.taken_ids()
     ids = unique_ids([(a.id, a.source) for _, a in ordered], taken=taken)
     renamed = [
-        (h, a if a.id == new else _with_id(a, new))
+        (h, a if a.id == new else replace(a, id=new))
         for (h, a), new in zip(ordered, ids, strict=True)
     ]
     hash_of = {a.id: h for h, a in renamed}
@@ -155,18 +155,6 @@ def ingest_articles(
             progress(len(batch))
     report.stories = store.story_of(report.added + [aid for _, aid in report.already_stored])
     return report
-
-
-def _with_id(a: Article, new_id: str) -> Article:
-    return Article(
-        id=new_id,
-        source=a.source,
-        text=a.text,
-        title=a.title,
-        outlet=a.outlet,
-        url=a.url,
-        published=a.published,
-    )
 
 
 def _provisional_title(a: Article) -> str:
