@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from storydesk.settings import Settings  # noqa: E402
+from storydesk.summarize.base import candidate_text  # noqa: E402
 from storydesk.summarize.ilp import ILPParams, ILPSummarizer  # noqa: E402
 
 DEV = ("duc2006", "duc2007-main")
@@ -138,6 +139,21 @@ GRID = {
     "s120": ILPParams(mip_gap=0.01, max_sentences=120),
     "s150": ILPParams(mip_gap=0.01, max_sentences=150),
     "shipped": ILPParams(),  # min_df 2, 150 concepts, rare 0.1, 100 sentences, gap 1%
+    # Session 5: light trims (storydesk.trims), one kind at a time, then together.
+    "notrim": ILPParams(trim_kinds=()),
+    "tr-app": ILPParams(trim_kinds=("appositive",)),
+    "tr-rel": ILPParams(trim_kinds=("relative",)),
+    "tr-par": ILPParams(trim_kinds=("parenthesis",)),
+    "tr-ptc": ILPParams(trim_kinds=("participle",)),
+    "tr-all": ILPParams(trim_kinds=("appositive", "relative", "parenthesis", "participle")),
+    "tr-open": ILPParams(trim_kinds=("opening",)),
+    "tr-all5": ILPParams(
+        trim_kinds=("appositive", "relative", "parenthesis", "participle", "opening")
+    ),
+    "lead2": ILPParams(lead_bonus=2.0),
+    "lead4": ILPParams(lead_bonus=4.0),
+    "tr-3": ILPParams(trim_kinds=("relative", "parenthesis", "participle")),
+    "tr-2": ILPParams(trim_kinds=("relative", "parenthesis")),
 }
 # Sentence filters (storydesk.settings.Settings) tried with the shipped concept model.
 SETTINGS = {
@@ -186,7 +202,7 @@ def rouge2(
     scores = []
     for c in clusters:
         arts = c["articles"]
-        text = " ".join(arts[x.doc].text_of(x.sentence) for x in summarize(arts, words))
+        text = " ".join(candidate_text(arts, x) for x in summarize(arts, words))
         text = " ".join(text.split()[:words])
         refs = [" ".join(r.split()[:words]) for r in c["references"]]
         scores.append(
@@ -195,11 +211,14 @@ def rouge2(
     return 100 * statistics.mean(scores)
 
 
-def update_proxy(data: dict[str, list[dict]], known_from: str, words: int = 100) -> None:
+def update_proxy(
+    data: dict[str, list[dict]], known_from: str, words: int = 100, setting: str = "shipped"
+) -> None:
     """Print the ``--update`` proxy for one way of choosing what the reader knows."""
     from rouge_score import rouge_scorer
 
     from storydesk.summarize.concepts import sentence_concepts
+    from storydesk.summarize.ilp import candidate_concepts
     from storydesk.summarize.update import repeats, summarize_since
 
     scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
@@ -210,28 +229,30 @@ def update_proxy(data: dict[str, list[dict]], known_from: str, words: int = 100)
         for c in data[name]:
             arts = sorted(c["articles"], key=lambda a: (str(a.article.published), a.article.id))
             old, new = arts[: len(arts) // 2], arts[len(arts) // 2 :]
-            summarize = ILPSummarizer(settings)
+            summarize = ILPSummarizer(settings, GRID[setting])
             first = summarize(old, words)
             if known_from == "summary":  # shipped
-                update = summarize_since(new, old, words, settings)
+                update = summarize_since(new, old, words, settings, GRID[setting])
             else:  # every concept of the earlier articles
                 known = {k for a in old for x in a.sentences for k in sentence_concepts(x)}
                 update = summarize(new, words, known, repeats(new, old, settings.redundancy))
-            text = " ".join(old[x.doc].text_of(x.sentence) for x in first).split()[:words]
-            text += " ".join(new[x.doc].text_of(x.sentence) for x in update).split()[:words]
+            text = " ".join(candidate_text(old, x) for x in first).split()[:words]
+            text += " ".join(candidate_text(new, x) for x in update).split()[:words]
             both.append(
                 statistics.mean(
                     scorer.score(r, " ".join(text))["rouge2"].recall for r in c["references"]
                 )
             )
             had = {k for a in old for x in a.sentences for k in sentence_concepts(x)}
-            got = {k for x in update for k in sentence_concepts(x.sentence)}
+            got = {k for x in update for k in candidate_concepts(x)}
             new_share.append(len(got - had) / max(1, len(got)))
         row.append(
             f"{name} {100 * statistics.mean(both):.2f} (new {statistics.mean(new_share):.0%})"
         )
     print(
-        f"update fades the concepts of the earlier {known_from:8s}: " + "  ".join(row), flush=True
+        f"{setting:12s} update fades the concepts of the earlier {known_from:8s}: "
+        + "  ".join(row),
+        flush=True,
     )
 
 
@@ -250,6 +271,10 @@ def main() -> None:
         words = int(args.pop(0).split("=", 1)[1])
     data = {name: parsed(name) for name in DEV}
     if args and args[0] == "--update":
+        if args[1:]:  # settings of the concept model, each with the shipped way of fading
+            for name in args[1:]:
+                update_proxy(data, "summary", setting=name)
+            return
         for known_from in ("summary", "articles"):
             update_proxy(data, known_from)
         return

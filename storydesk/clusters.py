@@ -26,6 +26,7 @@ from .ingest.decode import decode_bytes
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story
 from .nlp import analyze, load_pipeline
 from .pipeline import brief, prepare, story_title
+from .render.jsonout import summary_sentence_dict
 from .settings import Settings
 from .summarize import cite, get_summarizer
 from .summarize.update import summarize_since
@@ -190,16 +191,7 @@ def summary_record(record: ClusterRecord, briefing: Briefing, cited: bool) -> di
         "summary": " ".join(s.text for s in briefing.summary),
     }
     if cited:
-        out["sentences"] = [
-            {
-                "text": s.text,
-                "citations": [
-                    {"article_id": c.article_id, "start": c.start, "end": c.end}
-                    for c in s.citations
-                ],
-            }
-            for s in briefing.summary
-        ]
+        out["sentences"] = [summary_sentence_dict(s) for s in briefing.summary]
         out["articles"] = [
             {"id": a.id, "source": a.source, "text": a.text} for a in briefing.articles
         ]

@@ -73,6 +73,19 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Trim:
+    """A part of a sentence a summary may leave out (see :mod:`storydesk.trims`): characters
+    ``[start, end)`` of the article's cleaned text, holding the sentence's words
+    ``[first_word, end_word)`` (indexes into :attr:`Sentence.lemmas`)."""
+
+    start: int
+    end: int
+    first_word: int
+    end_word: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of an article, with the normalised terms the summariser works on.
 
@@ -86,7 +99,11 @@ class Sentence:
     terms: tuple[str, ...]
     # Lower-cased lemmas of every word token (stop words included), for n-gram concepts.
     lemmas: tuple[str, ...] = ()
-    starts_with_pronoun: bool = False
+    # Opens with a pronoun, or has "he", "she" or "they" as its main subject: who or what
+    # it is about is named in another sentence.
+    needs_referent: bool = False
+    # Parts a summary may leave out, in text order, none overlapping.
+    trims: tuple[Trim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +154,16 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
-    """A summary sentence, verbatim from the article of its first citation."""
+    """A summary sentence, verbatim from the article of its first citation.
+
+    When the summary leaves out parts of that sentence (light trims, see
+    :mod:`storydesk.trims`), ``omitted`` holds them: ``text`` is then the first citation's
+    characters less the ``omitted`` ranges, every piece of it still verbatim.
+    """
 
     text: str
     citations: tuple[Citation, ...]
+    omitted: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from .annotate import annotate
 from .clean import DATELINE
@@ -17,6 +18,7 @@ from .doctext import doc_text
 from .errors import ModelNotFoundError
 from .features import features_of
 from .model import AnalyzedArticle, Article, Sentence, Span
+from .trims import trims_of
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,16 @@ def load_pipeline(preferred: str = "") -> Language:
     return nlp
 
 
+_PERSONAL = frozenset({"he", "she", "they"})
+
+
+def _pronoun_subject(sent: SpacySpan) -> bool:
+    """The main clause's subject is "he", "she" or "they" ("On Tuesday, he said ...")."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _PERSONAL for c in sent.root.children
+    )
+
+
 def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
     """Sentences of a parsed article as offset spans with their terms."""
     out: list[Sentence] = []
@@ -105,6 +117,7 @@ def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
         )
         lemmas = tuple(t.lemma_.lower() for t in words)
         first = words[0]
+        word_index = {t.i: k for k, t in enumerate(words)}
         out.append(
             Sentence(
                 span=Span(article_id, start, end),
@@ -112,7 +125,9 @@ def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
                 words=len(words),
                 terms=terms,
                 lemmas=lemmas,
-                starts_with_pronoun=first.lower_ in _PRONOUNS and first.pos_ in {"PRON", "DET"},
+                needs_referent=(first.lower_ in _PRONOUNS and first.pos_ in {"PRON", "DET"})
+                or _pronoun_subject(sent),
+                trims=trims_of(tokens, word_index),
             )
         )
     return tuple(out)

@@ -53,3 +53,19 @@ def analyzed(nlp, text: str, id: str = "a1", **kw) -> AnalyzedArticle:
     """An analysed article in one line."""
     a = article(text, id, **kw)
     return AnalyzedArticle(a, sentences_of(nlp(a.text), a.id))
+
+
+def assert_summary_checks_out(texts: dict[str, str], sentence: dict) -> None:
+    """A summary sentence of a ``briefing.json`` is its first citation's characters, less
+    the asides it leaves out (``omitted``, light trims), and every citation is in range."""
+    first = sentence["citations"][0]
+    source, at, kept = texts[first["article_id"]], first["start"], []
+    for o in sentence["omitted"]:
+        assert o["article_id"] == first["article_id"]
+        assert at <= o["start"] < o["end"] <= first["end"]
+        kept.append(source[at : o["start"]])
+        at = o["end"]
+    kept.append(source[at : first["end"]])
+    assert "".join(kept) == sentence["text"]
+    for c in sentence["citations"]:
+        assert 0 <= c["start"] < c["end"] <= len(texts[c["article_id"]])

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import assert_summary_checks_out
 
 from storydesk import run
 
@@ -53,5 +54,4 @@ def test_golden_citations_check_out(produced: Path):
     texts = {a["id"]: a["text"] for a in data["articles"]}
     assert data["summary"]
     for s in data["summary"]:
-        first = s["citations"][0]
-        assert texts[first["article_id"]][first["start"] : first["end"]] == s["text"]
+        assert_summary_checks_out(texts, s)

@@ -107,3 +107,29 @@ def test_index_lists_stories():
     html = render_index([_briefing()], [Rejected("x.txt", "empty file")])
     assert 'href="s-1/briefing.html"' in html and "empty file" in html
     assert "<script>" not in html
+
+
+def test_a_trimmed_summary_sentence_shows_where_its_source_said_more():
+    from storydesk.model import Span
+
+    text = "Marta Ruiz, the port's director, said the harbour would reopen on Friday."
+    a = Article(id="a1", source="a.txt", text=text)
+    cut = text.index(", the port's")
+    left = Span("a1", cut, cut + len(", the port's director,"))
+    s = SummarySentence(
+        text="Marta Ruiz said the harbour would reopen on Friday.",
+        citations=(Citation("a1", 0, len(text)),),
+        omitted=(left,),
+    )
+    b = Briefing(
+        story=Story(id="s-1", title="Harbour", article_ids=("a1",)), articles=(a,), summary=(s,)
+    )
+    md = render_markdown(b)
+    assert "- Marta Ruiz \\[…\\] said the harbour would reopen on Friday. [1]" in md
+    html = render_html(b)
+    assert 'title="Left out: the port&#39;s director"' in html
+    assert 'Marta Ruiz<span class="elided"' in html
+    [sentence] = json.loads(render_json(b))["summary"]
+    assert sentence["text"] == s.text
+    assert sentence["omitted"] == [{"article_id": "a1", "start": cut, "end": left.end}]
+    assert text[: left.start] + text[left.end :] == sentence["text"]

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import assert_summary_checks_out
 from test_clean import SEED_BOILERPLATE
 
 from storydesk import run
@@ -66,10 +67,7 @@ def test_summary_is_verbatim_and_offsets_check_out(seed_run):
         assert b["summary"]
         assert sum(len(s["text"].split()) for s in b["summary"]) <= 120
         for s in b["summary"]:
-            first = s["citations"][0]
-            assert texts[first["article_id"]][first["start"] : first["end"]] == s["text"]
-            for c in s["citations"]:
-                assert 0 <= c["start"] < c["end"] <= len(texts[c["article_id"]])
+            assert_summary_checks_out(texts, s)
 
 
 @pytest.fixture(scope="module")

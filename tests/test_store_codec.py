@@ -37,3 +37,22 @@ def test_a_field_missing_from_an_older_record_takes_its_default_and_ints_become_
     value = from_plain(Outer, old)
     assert value == Outer((Inner("a", None, 2.0),), ())
     assert isinstance(value.items[0].score, float) and value.added_later == 7
+
+
+def test_sentences_keep_their_trims_and_older_records_load_without():
+    from storydesk.model import Sentence, Span, Trim
+    from storydesk.store.codec import sentences_from_json, sentences_to_json
+
+    s = Sentence(
+        Span("a1", 0, 60),
+        0,
+        11,
+        ("ruiz", "director"),
+        ("marta", "ruiz", "the", "port", "director", "say"),
+        False,
+        (Trim(10, 32, 2, 5, "appositive"),),
+    )
+    assert sentences_from_json("a1", sentences_to_json((s,))) == (s,)
+    old = '[[0,60,0,11,["ruiz"],["marta","ruiz"],false]]'
+    [loaded] = sentences_from_json("a1", old)
+    assert loaded.trims == () and loaded.lemmas == ("marta", "ruiz")

@@ -49,6 +49,7 @@ def test_every_article_that_states_it_is_cited(nlp):
     by_id = {a.article.id: a.article for a in story}
     for s in summary:
         first = s.citations[0]
+        assert not s.omitted  # the coverage summariser does not trim
         assert by_id[first.article_id].text[first.start : first.end] == s.text
         assert len({c.article_id for c in s.citations}) == len(s.citations)
     # A sentence only one article reports cites only that article.

@@ -104,3 +104,39 @@ def test_exclusive_pairs_are_never_both_chosen():
     weights = {"a": 1.0, "b": 1.0, "c": 1.0, "d": 0.5}
     assert solve(sets, [2, 2, 2], weights, 6, [0, 0, 0]) == [0, 1, 2]
     assert solve(sets, [2, 2, 2], weights, 6, [1, 0, 0], exclusive=[(0, 1)]) == [0, 2]
+
+
+def test_a_tight_budget_takes_a_trimmed_sentence_and_cites_it_honestly(nlp):
+    from storydesk.summarize import cite
+    from storydesk.summarize.base import candidate_text
+
+    a = (
+        "Marta Ruiz, who has run the harbour office in Port Averly for eleven years, said the "
+        "Kessen Dam burst on Monday night."
+    )
+    b = "The Kessen Dam burst on Monday night, Marta Ruiz said, and the harbour is shut for now."
+    story = [analyzed(nlp, a, "a"), analyzed(nlp, b, "b")]
+    summarizer = get_summarizer("ilp", Settings())
+    summarizer.params = ILPParams(trim_kinds=("relative",))
+    [whole] = summarizer(story, 30)
+    assert not whole.trims  # room for a whole sentence: nothing is left out
+    [chosen] = summarizer(story, 12)  # only the first sentence, trimmed, fits
+    assert chosen.doc == 0 and [x.kind for x in chosen.trims] == ["relative"]
+    assert candidate_text(story, chosen) == "Marta Ruiz said the Kessen Dam burst on Monday night."
+    summarizer.params = ILPParams(trim_kinds=())
+    assert summarizer(story, 12) == []  # without trims nothing fits
+    [s] = cite(story, [chosen], Settings().support)
+    first = s.citations[0]
+    assert a[first.start : first.end] == a  # the citation is the whole source sentence
+    [left] = s.omitted
+    assert a[left.start : left.end] == (
+        ", who has run the harbour office in Port Averly for eleven years,"
+    )
+    assert a[: left.start] + a[left.end :] == s.text
+
+
+def test_no_trims_unless_asked(nlp):
+    story = [analyzed(nlp, A, "a"), analyzed(nlp, B, "b"), analyzed(nlp, C, "c")]
+    summarizer = get_summarizer("ilp", Settings())
+    summarizer.params = ILPParams(trim_kinds=())
+    assert all(not c.trims for c in summarizer(story, 40))

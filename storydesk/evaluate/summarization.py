@@ -44,6 +44,7 @@ from ..model import AnalyzedArticle, Rejected
 from ..nlp import analyze, load_pipeline, model_name
 from ..settings import Settings
 from ..summarize import get_summarizer
+from ..summarize.base import candidate_text
 from .data import dataset_path
 from .peers import SumyPeer, greedy_oracle, lead, lead_first
 from .rouge import CONVENTIONS, Convention, Rouge, aggregate
@@ -62,7 +63,7 @@ DEV_SETS = ("duc2006", "duc2007-main")
 # Bump when what a parse produces changes in a way the source digests below do not see.
 PARSE_VERSION = "summarization-parse-1"
 # The modules whose code decides what a parsed article is; their source is in the cache key.
-_PARSE_MODULES = ("clean.py", "nlp.py", "features.py", "model.py", "ids.py")
+_PARSE_MODULES = ("clean.py", "nlp.py", "features.py", "model.py", "ids.py", "trims.py")
 RESAMPLES = 1000
 SEED = 0
 
@@ -193,7 +194,7 @@ def texts_of(articles: Sequence[AnalyzedArticle], chosen: Sequence[Any]) -> list
     out = []
     for c in chosen:
         if hasattr(c, "sentence"):
-            out.append(articles[c.doc].text_of(c.sentence))
+            out.append(candidate_text(articles, c))
         else:
             out.append(c.text)
     return out

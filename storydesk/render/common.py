@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Article, Briefing
+from ..model import Article, Briefing, SummarySentence
+
+ELISION = "[…]"
 
 
 def source_numbers(b: Briefing) -> dict[str, int]:
@@ -62,3 +64,31 @@ def empty_summary_note(b: Briefing) -> str:
     if b.since is not None:
         return f"Nothing new since {b.since.isoformat()}."
     return "No summary: the articles have no usable sentences."
+
+
+def summary_parts(b: Briefing, s: SummarySentence) -> list[tuple[str, str]]:
+    """A summary sentence as ``(kept text, text left out after it)`` pairs: a trimmed
+    sentence shows where its source said more (the second item is empty at the end and
+    for a whole sentence)."""
+    if not s.omitted:
+        return [(s.text, "")]
+    by_id = {a.id: a for a in b.articles}
+    source = s.citations[0]
+    at = 0
+    out: list[tuple[str, str]] = []
+    for o in sorted(s.omitted, key=lambda o: o.start):
+        cut = o.start - source.start - sum(len(x) for _, x in out)
+        out.append((s.text[at:cut], by_id[o.article_id].text[o.start : o.end]))
+        at = cut
+    out.append((s.text[at:], ""))
+    return out
+
+
+def with_elisions(parts: list[tuple[str, str]]) -> str:
+    """Kept text with an elision mark wherever something was left out."""
+    out = []
+    for kept, left in parts:
+        out.append(kept)
+        if left:
+            out.append(f"{ELISION} " if not "".join(out).strip() else f" {ELISION}")
+    return "".join(out)

@@ -21,6 +21,7 @@ from .common import (
     empty_summary_note,
     source_numbers,
     summary_heading,
+    summary_parts,
 )
 from .figures import (
     STATUS_NOTE,
@@ -154,6 +155,7 @@ def render_html(b: Briefing) -> str:
     summary = [
         {
             "text": s.text,
+            "parts": summary_parts(b, s),
             "refs": [
                 {
                     "n": numbers[c.article_id],

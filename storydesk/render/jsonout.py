@@ -8,7 +8,7 @@ from typing import Any
 
 from ..entities import entities_json
 from ..facts import facts_json
-from ..model import Article, Briefing, Rejected
+from ..model import Article, Briefing, Rejected, SummarySentence
 from ..timeline import Timeline, timeline_json
 from .figures import speaker_entity, speaker_name
 
@@ -25,6 +25,20 @@ def article_dict(a: Article) -> dict[str, Any]:
         "url": a.url,
         "published": a.published.isoformat() if a.published else None,
         "text": a.text,
+    }
+
+
+def summary_sentence_dict(s: SummarySentence) -> dict[str, Any]:
+    """``{"text", "citations"}``, and ``omitted``: the parts of the first citation's
+    sentence the summary leaves out (light trims), each an offset range."""
+    return {
+        "text": s.text,
+        "citations": [
+            {"article_id": c.article_id, "start": c.start, "end": c.end} for c in s.citations
+        ],
+        "omitted": [
+            {"article_id": o.article_id, "start": o.start, "end": o.end} for o in s.omitted
+        ],
     }
 
 
@@ -68,16 +82,7 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
             }
             for a in b.articles
         ],
-        "summary": [
-            {
-                "text": s.text,
-                "citations": [
-                    {"article_id": c.article_id, "start": c.start, "end": c.end}
-                    for c in s.citations
-                ],
-            }
-            for s in b.summary
-        ],
+        "summary": [summary_sentence_dict(s) for s in b.summary],
         "rejected": [rejected_dict(r) for r in b.rejected],
         "entities": entities_json(b.entities),
         "quotes": [quote_dict(b, n) for n in range(len(b.quotes))],

@@ -12,6 +12,8 @@ from .common import (
     empty_summary_note,
     source_numbers,
     summary_heading,
+    summary_parts,
+    with_elisions,
 )
 from .figures import (
     STATUS_NOTE,
@@ -35,7 +37,7 @@ def render_markdown(b: Briefing) -> str:
     lines = [f"# {_esc(b.story.title)}", "", f"*{coverage_line(b)}*", "", heading, ""]
     for s in b.summary:
         refs = "".join(f"[{numbers[c.article_id]}]" for c in s.citations)
-        lines.append(f"- {_esc(s.text)} {refs}")
+        lines.append(f"- {_esc(with_elisions(summary_parts(b, s)))} {refs}")
     if not b.summary:
         lines.append(f"*{_esc(empty_summary_note(b))}*")
     lines += _people(b)

@@ -9,7 +9,7 @@ import types
 import typing
 from typing import Any, TypeVar
 
-from ..model import Features, Sentence, Span
+from ..model import Features, Sentence, Span, Trim
 
 T = TypeVar("T")
 
@@ -24,7 +24,8 @@ def sentences_to_json(sentences: tuple[Sentence, ...]) -> str:
                 s.words,
                 list(s.terms),
                 list(s.lemmas),
-                s.starts_with_pronoun,
+                s.needs_referent,
+                [[x.start, x.end, x.first_word, x.end_word, x.kind] for x in s.trims],
             ]
             for s in sentences
         ],
@@ -34,9 +35,18 @@ def sentences_to_json(sentences: tuple[Sentence, ...]) -> str:
 
 
 def sentences_from_json(article_id: str, data: str) -> tuple[Sentence, ...]:
+    """Sentences as stored; those stored before trims were kept have none."""
     return tuple(
-        Sentence(Span(article_id, start, end), index, words, tuple(terms), tuple(lemmas), pron)
-        for start, end, index, words, terms, lemmas, pron in json.loads(data)
+        Sentence(
+            Span(article_id, start, end),
+            index,
+            words,
+            tuple(terms),
+            tuple(lemmas),
+            pron,
+            tuple(Trim(*x) for x in (trims[0] if trims else ())),
+        )
+        for start, end, index, words, terms, lemmas, pron, *trims in json.loads(data)
     )
 
 

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..model import AnalyzedArticle, Sentence
+from ..model import AnalyzedArticle, Sentence, Trim
+from ..trims import apply
 
 # '"...," he said.' / '..., she added.': the speaker is named in another sentence.
 _PRONOUN_ATTRIBUTION = re.compile(
@@ -24,6 +25,15 @@ class Candidate:
 
     doc: int  # index of the article in the story
     sentence: Sentence
+    # Parts of the sentence left out (see :mod:`storydesk.trims`); none: the whole sentence.
+    trims: tuple[Trim, ...] = ()
+
+
+def candidate_text(articles: Sequence[AnalyzedArticle], c: Candidate) -> str:
+    """What a candidate says: its sentence, less any trims."""
+    a = articles[c.doc]
+    text = a.text_of(c.sentence)
+    return apply(text, c.sentence.span.start, c.trims) if c.trims else text
 
 
 class Summarizer(Protocol):
@@ -36,7 +46,7 @@ def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words:
     """A sentence a reader can take on its own: whole, not a fragment of a longer quote,
     not opening with a pronoun whose referent is in another sentence, not a quote given
     to "he" or "she" (its speaker is named elsewhere), not a question."""
-    if not min_words <= sentence.words <= max_words or sentence.starts_with_pronoun:
+    if not min_words <= sentence.words <= max_words or sentence.needs_referent:
         return False
     stripped = text.strip()
     if not stripped or stripped[-1] in ":;,?" or stripped.endswith('?"') or stripped.endswith("?”"):

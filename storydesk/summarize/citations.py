@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import AnalyzedArticle, Citation, SummarySentence
-from .base import Candidate
+from ..model import AnalyzedArticle, Citation, Span, SummarySentence
+from .base import Candidate, candidate_text
 from .vectors import term_vectors
 
 
@@ -41,7 +41,11 @@ def cite(
             if sims[best] >= support:
                 span = flat[best][1].span
                 citations.append(Citation(other.article.id, span.start, span.end))
-        sentence = SummarySentence(text=article.text_of(c.sentence), citations=tuple(citations))
+        sentence = SummarySentence(
+            text=candidate_text(articles, c),
+            citations=tuple(citations),
+            omitted=tuple(Span(article.article.id, x.start, x.end) for x in c.trims),
+        )
         out.append((_reading_key(articles, c, sentence, published), sentence))
     return [s for _, s in sorted(out, key=lambda pair: pair[0])]
 

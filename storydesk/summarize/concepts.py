@@ -22,7 +22,6 @@ from ..model import AnalyzedArticle, Sentence
 _NOT_WORD = frozenset({"'s", "’s", "-", "--", "'", "`", "``", "''"})
 
 
-@lru_cache(maxsize=65536)
 def sentence_concepts(sentence: Sentence) -> frozenset[str]:
     """Lemma bigrams of a sentence, except those of two stop words.
 
@@ -30,10 +29,16 @@ def sentence_concepts(sentence: Sentence) -> frozenset[str]:
     >>> sorted(sentence_concepts(s))
     ['the truce', 'truce hold']
     """
-    lemmas = [w for w in sentence.lemmas if w not in _NOT_WORD and any(ch.isalnum() for ch in w)]
+    return lemma_concepts(sentence.lemmas)
+
+
+@lru_cache(maxsize=65536)
+def lemma_concepts(lemmas: tuple[str, ...]) -> frozenset[str]:
+    """Lemma bigrams of a word sequence, except those of two stop words."""
+    words = [w for w in lemmas if w not in _NOT_WORD and any(ch.isalnum() for ch in w)]
     return frozenset(
         f"{a} {b}"
-        for a, b in itertools.pairwise(lemmas)
+        for a, b in itertools.pairwise(words)
         if not (a in STOP_WORDS and b in STOP_WORDS)
     )
 

@@ -12,6 +12,7 @@ weight, so the summary spends its words on what is new.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -22,8 +23,9 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from ..model import AnalyzedArticle
 from ..settings import Settings
-from .base import Candidate, is_clean_candidate, reading_order
-from .concepts import concept_stats, sentence_concepts
+from ..trims import TRIM_KINDS, kept_lemmas
+from .base import Candidate, candidate_text, is_clean_candidate, reading_order
+from .concepts import concept_stats, lemma_concepts, sentence_concepts
 from .vectors import term_vectors
 
 
@@ -50,6 +52,9 @@ class ILPParams:
     # Share of its weight a concept keeps when too few articles carry it: enough to fill
     # the budget from the leads when the articles share little (two or three reports).
     rare_weight: float = 0.1
+    # Kinds of light trims (see :mod:`storydesk.trims`) a chosen sentence may have: each
+    # candidate also stands for itself without each trim, and without all of them.
+    trim_kinds: tuple[str, ...] = TRIM_KINDS
 
 
 def concept_weights(
@@ -75,6 +80,24 @@ def concept_weights(
     if params.max_concepts and len(out) > params.max_concepts:
         top = sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))[: params.max_concepts]
         out = dict(top)
+    return out
+
+
+def candidate_concepts(c: Candidate) -> frozenset[str]:
+    """Concepts of what a candidate says (its sentence less any trims)."""
+    if not c.trims:
+        return sentence_concepts(c.sentence)
+    return lemma_concepts(kept_lemmas(c.sentence.lemmas, c.trims))
+
+
+def variants(c: Candidate, kinds: Collection[str]) -> list[Candidate]:
+    """The candidate whole, then with each allowed trim alone, then with all of them."""
+    allowed = tuple(x for x in c.sentence.trims if x.kind in kinds)
+    if not allowed:
+        return [c]
+    out = [c, *(Candidate(c.doc, c.sentence, (x,)) for x in allowed)]
+    if len(allowed) > 1:
+        out.append(Candidate(c.doc, c.sentence, allowed))
     return out
 
 
@@ -211,10 +234,13 @@ class ILPSummarizer:
         pool = useful
         if self.params.max_sentences and len(pool) > self.params.max_sentences:
             pool = self._best(articles, pool, weights)
-        sets = [sentence_concepts(c.sentence) & weights.keys() for c in pool]
-        lengths = [text_words(articles[c.doc].text_of(c.sentence)) for c in pool]
-        # Between equally good summaries prefer sentences nearer the top of their article.
-        tie = [1.0 / (1.0 + c.sentence.index) for c in pool]
+        if self.params.trim_kinds:
+            pool = [v for c in pool for v in variants(c, self.params.trim_kinds)]
+        sets = [candidate_concepts(c) & weights.keys() for c in pool]
+        lengths = [text_words(candidate_text(articles, c)) for c in pool]
+        # Between equally good summaries prefer sentences nearer the top of their article,
+        # and whole sentences to trimmed ones.
+        tie = [1.0 / (1.0 + c.sentence.index) - 0.01 * len(c.trims) for c in pool]
         chosen = solve(
             sets,
             lengths,
@@ -245,8 +271,15 @@ class ILPSummarizer:
         return [pool[i] for i in keep]
 
     def _repeats(self, pool: Sequence[Candidate]) -> list[tuple[int, int]]:
-        """Pairs of candidates whose TF-IDF cosine exceeds the redundancy setting."""
+        """Pairs of candidates whose TF-IDF cosine exceeds the redundancy setting, and the
+        pairs of variants of one sentence (at most one of them is chosen)."""
         vectors = term_vectors([c.sentence.terms for c in pool])
         sims = sparse.triu(vectors @ vectors.T, k=1).tocoo()
         keep = sims.data > self.settings.redundancy
-        return sorted(zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True))
+        pairs = set(zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True))
+        same: dict[tuple[int, int], list[int]] = {}
+        for i, c in enumerate(pool):
+            same.setdefault((c.doc, c.sentence.index), []).append(i)
+        for group in same.values():
+            pairs.update(itertools.combinations(group, 2))
+        return sorted(pairs)

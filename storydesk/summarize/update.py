@@ -28,8 +28,7 @@ import numpy as np
 from ..model import AnalyzedArticle
 from ..settings import Settings
 from .base import Candidate
-from .concepts import sentence_concepts
-from .ilp import ILPParams, ILPSummarizer
+from .ilp import ILPParams, ILPSummarizer, candidate_concepts
 from .vectors import term_vectors
 
 
@@ -84,4 +83,4 @@ def told(
     if not old:
         return set()
     chosen = (summarizer or ILPSummarizer())(old, words)
-    return {c for t in chosen for c in sentence_concepts(t.sentence)}
+    return {c for t in chosen for c in candidate_concepts(t)}
