@@ -99,9 +99,7 @@ class Sentence:
     terms: tuple[str, ...]
     # Lower-cased lemmas of every word token (stop words included), for n-gram concepts.
     lemmas: tuple[str, ...] = ()
-    # Opens with a pronoun, or has "he", "she" or "they" as its main subject: who or what
-    # it is about is named in another sentence.
-    needs_referent: bool = False
+    starts_with_pronoun: bool = False
     # Parts a summary may leave out, in text order, none overlapping.
     trims: tuple[Trim, ...] = ()
 

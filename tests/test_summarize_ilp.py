@@ -125,6 +125,9 @@ def test_a_tight_budget_takes_a_trimmed_sentence_and_cites_it_honestly(nlp):
     assert candidate_text(story, chosen) == "Marta Ruiz said the Kessen Dam burst on Monday night."
     summarizer.params = ILPParams(trim_kinds=())
     assert summarizer(story, 12) == []  # without trims nothing fits
+    summarizer.params = ILPParams(trim_kinds=("relative",), trim_max_words=11)
+    assert summarizer(story, 12) == []  # nor with a budget above the one trims are for
+    summarizer.params = ILPParams(trim_kinds=("relative",))
     [s] = cite(story, [chosen], Settings().support)
     first = s.citations[0]
     assert a[first.start : first.end] == a  # the citation is the whole source sentence

@@ -24,7 +24,7 @@ def sentences_to_json(sentences: tuple[Sentence, ...]) -> str:
                 s.words,
                 list(s.terms),
                 list(s.lemmas),
-                s.needs_referent,
+                s.starts_with_pronoun,
                 [[x.start, x.end, x.first_word, x.end_word, x.kind] for x in s.trims],
             ]
             for s in sentences

@@ -46,7 +46,7 @@ def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words:
     """A sentence a reader can take on its own: whole, not a fragment of a longer quote,
     not opening with a pronoun whose referent is in another sentence, not a quote given
     to "he" or "she" (its speaker is named elsewhere), not a question."""
-    if not min_words <= sentence.words <= max_words or sentence.needs_referent:
+    if not min_words <= sentence.words <= max_words or sentence.starts_with_pronoun:
         return False
     stripped = text.strip()
     if not stripped or stripped[-1] in ":;,?" or stripped.endswith('?"') or stripped.endswith("?”"):

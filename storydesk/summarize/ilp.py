@@ -55,6 +55,10 @@ class ILPParams:
     # Kinds of light trims (see :mod:`storydesk.trims`) a chosen sentence may have: each
     # candidate also stands for itself without each trim, and without all of them.
     trim_kinds: tuple[str, ...] = TRIM_KINDS
+    # Trims are offered only for budgets up to this many words. On the development sets
+    # they gained R-2 recall at 100 / 150 / 200 words (+0.28 / +0.15 / +0.11) and nothing
+    # at 250 (-0.04): the shorter the summary, the more a word saved is worth.
+    trim_max_words: int = 200
 
 
 def concept_weights(
@@ -234,7 +238,7 @@ class ILPSummarizer:
         pool = useful
         if self.params.max_sentences and len(pool) > self.params.max_sentences:
             pool = self._best(articles, pool, weights)
-        if self.params.trim_kinds:
+        if self.params.trim_kinds and words <= self.params.trim_max_words:
             pool = [v for c in pool for v in variants(c, self.params.trim_kinds)]
         sets = [candidate_concepts(c) & weights.keys() for c in pool]
         lengths = [text_words(candidate_text(articles, c)) for c in pool]
