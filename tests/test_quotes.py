@@ -502,6 +502,15 @@ def test_a_name_with_an_age_is_a_person_a_pronoun_can_refer_to(q):
     assert one(found, "We have heard nothing").speaker_name == "Ysolde Carrow"
 
 
+def test_a_speaking_name_taken_for_a_facility_is_a_person_a_pronoun_can_refer_to(q):
+    found = q(
+        "Regional Governor Rosa Elmquist visited the docks on Monday. Harbour master Ines "
+        'Calloway said the port would stay shut until Friday. "The crane is wrecked," she said.'
+    )
+    # (the pinned English model tags "Ines Calloway" as a facility here)
+    assert one(found, "The crane is wrecked").speaker_name == "Ines Calloway"
+
+
 def test_reported_speech_that_opens_a_quote_also_closes_it(q):
     found = q(
         "Mayor Ines Varr praised staff for what she called “heroic, exhausting work” and said "

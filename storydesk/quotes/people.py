@@ -20,6 +20,7 @@ from .vocabulary import (
     _PARTICLES,
     _PRONOUN_GENDER_ALL,
     _ROLE_SYNONYMS,
+    _SAY,
     _SUBJECT_DEPS,
 )
 
@@ -97,7 +98,7 @@ class _People:
         names = [
             (e, _strip_name(list(e)))
             for e in doc.ents
-            if e.label_ == "PERSON" or aged_name(doc, e.start, e.end)
+            if e.label_ == "PERSON" or aged_name(doc, e.start, e.end) or speaking_name(e)
         ]
         for _, toks in names:
             if len(toks) > 1:
@@ -313,6 +314,22 @@ def aged_name(doc: Doc, start: int, end: int) -> bool:
     return (
         comma.text == "," and close.text == "," and age.text.isdigit() and 1 <= int(age.text) <= 120
     )
+
+
+# Things the entity recogniser may take a name for that cannot speak.
+_MUTE_LABELS = frozenset({"FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def speaking_name(ent: Span) -> bool:
+    """A two- or three-word proper name that says something, taken by the entity
+    recogniser for a facility, place or thing ("Harbour master Ines Calloway said ..."):
+    those do not speak, so it is a person."""
+    if ent.label_ not in _MUTE_LABELS or not 2 <= len(ent) <= 3:
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAY
 
 
 def _is_subject(tok: Token) -> bool:
