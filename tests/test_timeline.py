@@ -306,6 +306,26 @@ def test_counted_days_can_use_a_start_from_another_article(nlp):
     assert [u.expression for u in alone.undated] == ["the 17th day of the offensive"]
 
 
+def test_a_counted_day_read_anew_keeps_the_tenses_of_the_rest(nlp):
+    from dataclasses import replace
+
+    from storydesk.annotate import annotate
+
+    def annotated(text: str, id: str):
+        a = analyzed(nlp, text, id, published=THU)
+        return replace(a, annotations=annotate(a.article, nlp(a.article.text)))
+
+    a = annotated("The offensive began on July 8.", "a")
+    b = annotated(
+        "Gaza suffered on the 17th day of the offensive. A memorial service is planned for "
+        "Sunday in the city.",
+        "b",
+    )
+    dates = {e.text[:10]: e.date for e in build_timeline([a, b]).events}
+    assert dates["Gaza suffe"] == dt.date(2014, 7, 24)
+    assert dates["A memorial"] == dt.date(2014, 7, 27)  # the Sunday after, not before
+
+
 def test_timeline_rejects_a_parse_of_other_text_and_bad_similarity(nlp):
     a = analyzed(nlp, "He came on Monday.", "a", published=THU)
     with pytest.raises(ValueError):

@@ -77,6 +77,16 @@ def _article_expressions(
     return find_time_expressions(a.article.text, a.article.published, doc, anchors)
 
 
+def _with_counted(
+    found: Sequence[TimeExpression], again: Sequence[TimeExpression]
+) -> tuple[TimeExpression, ...]:
+    """``found`` with its counted days taken from ``again`` (read anew with the story's
+    anchors). The rest stay as found, with the tenses of the parse: read anew without it,
+    "a service is planned for Sunday" would fall on the Sunday before."""
+    counted = {(e.start, e.end): e for e in again if e.kind == "counted"}
+    return tuple(counted.get((e.start, e.end), e) if e.kind == "counted" else e for e in found)
+
+
 def build_timeline(
     articles: Sequence[AnalyzedArticle],
     docs: Mapping[str, Doc] | None = None,
@@ -115,7 +125,7 @@ def build_timeline(
             for anchor in find_anchors(a.article.text, a.article.published, x, a.article.id)
         ]
         exprs = [
-            _article_expressions(a, docs.get(a.article.id), pooled)
+            _with_counted(x, _article_expressions(a, docs.get(a.article.id), pooled))
             if any(e.kind == "counted" and e.date is None for e in x)
             else x
             for a, x in zip(articles, exprs, strict=True)
