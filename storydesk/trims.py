@@ -101,11 +101,12 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
 
     def add(kind: str, a: int, b: int, start: int, end: int) -> None:
         span = words_in(a, b)
-        if span is None or marks[a] % 2 or marks[b + 1 if b < last else b] != marks[a]:
-            return  # a quote is kept as said; no trim takes a quote mark away
-        if any(ch in _QUOTES for k in range(a, b + 1) for ch in tokens[k].text):
-            return
-        if any(tokens[k].lemma_.lower() in _CAVEATS for k in range(a, b + 1)):
+        if span is None or marks[a] % 2:
+            return  # inside a quotation: a quote is kept as said
+        part = tokens[a : b + 1]
+        if any(ch in _QUOTES for t in part for ch in t.text):
+            return  # no trim takes a quote mark away
+        if any(t.lemma_.lower() in _CAVEATS for t in part):
             return
         found.append(Trim(start, end, span[0], span[1], kind))
 
