@@ -89,6 +89,9 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
     among its non-punctuation tokens) of each word token's ``Token.i``."""
     if len(tokens) < 6:
         return ()
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return ()  # no main verb: a misparse or a fragment, whose parts cannot be told
     pos = {t.i: k for k, t in enumerate(tokens)}
     marks = _quote_marks(tokens)
     last = len(tokens) - 1
@@ -127,7 +130,14 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
         if left not in pos or right not in pos:
             continue
         a, b = pos[left], pos[right]
-        if t.dep_ == "appos" and t.head.pos_ in _NOMINAL and t.head.i < t.i:
+        if (
+            t.dep_ == "appos"
+            and t.head.pos_ in _NOMINAL
+            and t.head.i < t.i
+            # "for Zyuganov, ultranationalist Zhirinovsky and several other candidates": a
+            # list the parse took for an appositive
+            and not any(c.dep_ in ("cc", "conj") for c in t.children)
+        ):
             set_off("appositive", a, b)
         elif t.dep_ == "relcl" and tokens[a].lower_ in _RELATIVE_WORDS:
             set_off("relative", a, b)
@@ -141,21 +151,19 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
             set_off("participle", a, b)
     # An opening phrase: "On Tuesday, the council voted" -> "The council voted" would change
     # a word, so only an opening before a capitalised word is trimmed.
-    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
-    if root is not None:
-        for child in root.children:
-            if child.i not in pos or child.dep_ not in _OPENING or child.left_edge.i != tokens[0].i:
-                continue
-            if child.dep_ == "prep" and child.lower_ not in _OPENING_PREPOSITIONS:
-                continue
-            if any(w.lemma_.lower() in _CONDITIONS for w in child.subtree):
-                continue
-            end = pos.get(child.right_edge.i)
-            if end is None or end + 2 > last or tokens[end + 1].text != ",":
-                continue
-            nxt = tokens[end + 2]
-            if nxt.text[:1].isupper() and nxt.i <= root.i:
-                add("opening", 0, end, tokens[0].idx, nxt.idx)
+    for child in root.children:
+        if child.i not in pos or child.dep_ not in _OPENING or child.left_edge.i != tokens[0].i:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in _OPENING_PREPOSITIONS:
+            continue
+        if any(w.lemma_.lower() in _CONDITIONS for w in child.subtree):
+            continue
+        end = pos.get(child.right_edge.i)
+        if end is None or end + 2 > last or tokens[end + 1].text != ",":
+            continue
+        nxt = tokens[end + 2]
+        if nxt.text[:1].isupper() and nxt.i <= root.i:
+            add("opening", 0, end, tokens[0].idx, nxt.idx)
     for k, t in enumerate(tokens):
         if t.text != "(" or k < 2:
             continue

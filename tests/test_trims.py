@@ -110,3 +110,15 @@ def test_no_trim_turns_a_condition_a_source_or_a_doubt_into_a_statement(nlp):
         "The toll rose to 40 on Monday in the town of Orlo, citing hospital officials.",
     ):
         assert _trimmed(nlp, text) == [], text
+
+
+def test_no_trim_of_a_list_or_of_a_sentence_without_a_main_verb(nlp):
+    # The parse takes the list for an appositive of "Zyuganov"; its verb is in the list.
+    text = (
+        "Support groups for party chief Gennady Zyuganov, ultranationalist Vladimir "
+        "Zhirinovsky and several other candidates registered with the commission on Friday."
+    )
+    assert _trimmed(nlp, text) == []
+    # A fragment: "Lawrence, an 18-year-old student who ..." would leave "Lawrence."
+    text = "Lawrence, an 18-year-old student who was stabbed to death in South London in 1993."
+    assert _trimmed(nlp, text) == []
