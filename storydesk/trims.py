@@ -30,6 +30,8 @@ _QUOTES = frozenset('"“”„«»')
 _FINAL = frozenset({".", "!", "?"})
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_PLURAL = frozenset({"NNS", "NNPS"})
+_SINGULAR = frozenset({"NN", "NNP"})
 # Openings that only say when or where: "On Tuesday", "In Geneva", "Last week". Not
 # "Under the plan", "Without rain", "According to police", "If ...", "Perhaps": leaving
 # those out would turn a condition, a source or a doubt into a plain statement.
@@ -113,15 +115,20 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
             return
         found.append(Trim(start, end, span[0], span[1], kind))
 
-    def set_off(kind: str, a: int, b: int) -> None:
-        """Tokens a..b bounded by a comma before and a comma or the final stop after."""
+    def set_off(kind: str, a: int, b: int, noun: Token) -> None:
+        """Tokens a..b, which describe ``noun``, bounded by a comma before and a comma or
+        the final stop after."""
         if a < 2 or tokens[a - 1].text != "," or b >= last:
             return
         after = tokens[b + 1]
-        if after.text == ",":  # "X, the director, said": drop ", the director,"
-            add(kind, a, b, tokens[a - 1].idx, after.idx + 1)
-        elif b + 1 == closing:  # "... met X, the director." -> "... met X."
-            add(kind, a, b, tokens[a - 1].idx, tokens[b].idx + len(tokens[b].text))
+        end = tokens[b].idx + len(tokens[b].text)
+        if b + 1 == closing:  # "... met X, the director." -> "... met X."
+            add(kind, a, b, tokens[a - 1].idx, end)
+        elif after.text == "," and b + 2 < len(tokens):
+            if _same_clause(noun, tokens[b + 2]):  # "X, the director, said" -> "X said"
+                add(kind, a, b, tokens[a - 1].idx, after.idx + 1)
+            else:  # "... of Romania, an EU member, the agency quoted": keep the 2nd comma
+                add(kind, a, b, tokens[a - 1].idx, end)
 
     for t in tokens:
         if t.i not in pos:
@@ -134,21 +141,26 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
             t.dep_ == "appos"
             and t.head.pos_ in _NOMINAL
             and t.head.i < t.i
-            # "for Zyuganov, ultranationalist Zhirinovsky and several other candidates": a
+            # "for Zyuganov, ultranationalist Zhirinovsky and several other candidates",
+            # "with Alan Greenspan, stock market regulators ... and finance officials": a
             # list the parse took for an appositive
             and not any(c.dep_ in ("cc", "conj") for c in t.children)
+            and not (t.tag_ in _PLURAL and t.head.tag_ in _SINGULAR)
         ):
-            set_off("appositive", a, b)
+            set_off("appositive", a, b, t.head)
         elif t.dep_ == "relcl" and tokens[a].lower_ in _RELATIVE_WORDS:
-            set_off("relative", a, b)
+            set_off("relative", a, b, t.head)
         elif (
             t.dep_ == "advcl"
             and t.tag_ == "VBG"
             and t.head.dep_ == "ROOT"
             and t.head.i < t.i
             and b + 1 == closing
+            # "necessary for conservation, flood prevention, adjusting weather and ...": the
+            # last items of a list the parse took for a clause
+            and not any(tokens[k].text == "," for k in range(pos[t.head.i] + 1, a - 1))
         ):
-            set_off("participle", a, b)
+            set_off("participle", a, b, t.head)
     # An opening phrase: "On Tuesday, the council voted" -> "The council voted" would change
     # a word, so only an opening before a capitalised word is trimmed.
     for child in root.children:
@@ -173,6 +185,15 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
         prev = tokens[k - 1]  # "X (Y) said" -> "X said"
         add("parenthesis", k, close, prev.idx + len(prev.text), tokens[close].idx + 1)
     return _outermost(found)
+
+
+def _same_clause(noun: Token, nxt: Token) -> bool:
+    """``nxt`` belongs to the clause of the verb that governs ``noun`` (so the two can be
+    joined without the comma between them)."""
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(w.i == nxt.i for w in verb.subtree)
 
 
 def _outermost(trims: list[Trim]) -> tuple[Trim, ...]:

@@ -122,3 +122,26 @@ def test_no_trim_of_a_list_or_of_a_sentence_without_a_main_verb(nlp):
     # A fragment: "Lawrence, an 18-year-old student who ..." would leave "Lawrence."
     text = "Lawrence, an 18-year-old student who was stabbed to death in South London in 1993."
     assert _trimmed(nlp, text) == []
+
+
+def test_lists_taken_for_a_clause_or_an_appositive_are_kept(nlp):
+    for text in (
+        "The wetlands are necessary for water conservation, flood prevention, adjusting "
+        "weather and maintaining the varieties of organisms.",
+        "Rubin said he talked Monday with Federal Reserve Chairman Alan Greenspan, stock "
+        "market regulators at the Securities and Exchange Commission and finance officials "
+        "around the world.",
+    ):
+        assert _trimmed(nlp, text) == [], text
+
+
+def test_a_comma_that_closes_a_clause_stays(nlp):
+    text = (
+        "The new currency would pose problems to the economy of Romania, an associate EU "
+        "country seeking admission, the Rompres news agency quoted the bank governor as saying."
+    )
+    got = {kind: rest for kind, _, rest in _trimmed(nlp, text)}
+    assert got["appositive"] == (
+        "The new currency would pose problems to the economy of Romania, the Rompres news "
+        "agency quoted the bank governor as saying."
+    )
