@@ -173,7 +173,10 @@ def _single_segments(
             if role == "open" and open_at is None:
                 open_at = i
             elif role == "close" and open_at is not None:
-                out.append(_Segment(open_at + 1, i, open_at, i + 1))
+                # Across a double quote ("‘a «b» c’") the single marks pair up wrongly (or
+                # hold a quote of their own, which the doubles already give): left out.
+                if not any(open_at < d.open_mark < i for d in doubles):
+                    out.append(_Segment(open_at + 1, i, open_at, i + 1))
                 open_at = None
     return out
 
