@@ -85,3 +85,22 @@ def test_the_death_toll_changes_over_the_days(briefings):
         if flood["facts"][i]["as_of"]
     }
     assert values_by_day.get("2026-03-11") == 27.0
+
+
+def test_a_short_briefing_trims_an_aside_and_marks_it(tmp_path):
+    from storydesk.settings import Settings
+
+    run([str(EXAMPLES)], tmp_path, Settings(words=60))
+    trimmed = []
+    for path in sorted(tmp_path.glob("*/briefing.json")):
+        b = json.loads(path.read_text())
+        texts = {a["id"]: a["text"] for a in b["articles"]}
+        for s in b["summary"]:
+            if s["omitted"]:
+                [o] = s["omitted"]
+                trimmed.append((texts[o["article_id"]][o["start"] : o["end"]], s["text"]))
+                assert "[…]" in (path.parent / "briefing.md").read_text().replace("\\", "")
+    assert (
+        ", which runs the dam,",
+        "The Sallow Hydro Authority has said only that engineers are examining the structure.",
+    ) in trimmed
