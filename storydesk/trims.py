@@ -127,7 +127,7 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
         elif after.text == "," and b + 2 < len(tokens):
             if _same_clause(noun, tokens[b + 2]):  # "X, the director, said" -> "X said"
                 add(kind, a, b, tokens[a - 1].idx, after.idx + 1)
-            else:  # "... of Romania, an EU member, the agency quoted": keep the 2nd comma
+            else:  # "... of Caldonia, a small country, the agency quoted": keep the 2nd comma
                 add(kind, a, b, tokens[a - 1].idx, end)
 
     for t in tokens:
@@ -141,8 +141,8 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
             t.dep_ == "appos"
             and t.head.pos_ in _NOMINAL
             and t.head.i < t.i
-            # "for Zyuganov, ultranationalist Zhirinovsky and several other candidates",
-            # "with Alan Greenspan, stock market regulators ... and finance officials": a
+            # "to party leader Anton Velik, regional officials in the north and several
+            # smaller groups", "with Ivo Renn, port regulators ... and union officials": a
             # list the parse took for an appositive
             and not any(c.dep_ in ("cc", "conj") for c in t.children)
             and not (t.tag_ in _PLURAL and t.head.tag_ in _SINGULAR)
@@ -156,7 +156,7 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
             and t.head.dep_ == "ROOT"
             and t.head.i < t.i
             and b + 1 == closing
-            # "necessary for conservation, flood prevention, adjusting weather and ...": the
+            # "covers rents, deposits, charging fees for repairs and evicting ...": the
             # last items of a list the parse took for a clause
             and not any(tokens[k].text == "," for k in range(pos[t.head.i] + 1, a - 1))
         ):

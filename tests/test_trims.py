@@ -113,35 +113,35 @@ def test_no_trim_turns_a_condition_a_source_or_a_doubt_into_a_statement(nlp):
 
 
 def test_no_trim_of_a_list_or_of_a_sentence_without_a_main_verb(nlp):
-    # The parse takes the list for an appositive of "Zyuganov"; its verb is in the list.
+    # The parse takes the list for an appositive of "Velik": "Funds went to ... Velik."
     text = (
-        "Support groups for party chief Gennady Zyuganov, ultranationalist Vladimir "
-        "Zhirinovsky and several other candidates registered with the commission on Friday."
+        "Funds went to party leader Anton Velik, regional officials in the north and several "
+        "smaller groups, the report said."
     )
     assert _trimmed(nlp, text) == []
-    # A fragment: "Lawrence, an 18-year-old student who ..." would leave "Lawrence."
-    text = "Lawrence, an 18-year-old student who was stabbed to death in South London in 1993."
+    # A fragment: "Teodor Lask, a 19-year-old student who ..." would leave "Teodor Lask."
+    text = "Teodor Lask, a 19-year-old student who was stabbed to death in Port Averly in 2021."
     assert _trimmed(nlp, text) == []
 
 
 def test_lists_taken_for_a_clause_or_an_appositive_are_kept(nlp):
     for text in (
-        "The wetlands are necessary for water conservation, flood prevention, adjusting "
-        "weather and maintaining the varieties of organisms.",
-        "Rubin said he talked Monday with Federal Reserve Chairman Alan Greenspan, stock "
-        "market regulators at the Securities and Exchange Commission and finance officials "
-        "around the world.",
+        # "charging ... and evicting ..." would go as a closing participle clause
+        "The new law covers rents, deposits, charging fees for repairs and evicting tenants.",
+        # "port regulators ... and union officials" would go as an appositive of "Renn"
+        "Marsh said she talked Monday with Finance Minister Ivo Renn, port regulators at the "
+        "Harbour Board and union officials around the country.",
     ):
         assert _trimmed(nlp, text) == [], text
 
 
 def test_a_comma_that_closes_a_clause_stays(nlp):
     text = (
-        "The new currency would pose problems to the economy of Romania, an associate EU "
-        "country seeking admission, the Rompres news agency quoted the bank governor as saying."
+        "The strike would pose problems to the economy of Caldonia, a small coastal country "
+        "seeking new trade, the Meridian news agency quoted the bank governor as saying."
     )
     got = {kind: rest for kind, _, rest in _trimmed(nlp, text)}
     assert got["appositive"] == (
-        "The new currency would pose problems to the economy of Romania, the Rompres news "
-        "agency quoted the bank governor as saying."
+        "The strike would pose problems to the economy of Caldonia, the Meridian news agency "
+        "quoted the bank governor as saying."
     )
