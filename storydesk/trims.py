@@ -32,6 +32,8 @@ _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PLURAL = frozenset({"NNS", "NNPS"})
 _SINGULAR = frozenset({"NN", "NNP"})
+# Words that open another item of a list ("for flood control, the water supply, ...").
+_ITEM_STARTS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})
 # Openings that only say when or where: "On Tuesday", "In Geneva", "Last week". Not
 # "Under the plan", "Without rain", "According to police", "If ...", "Perhaps": leaving
 # those out would turn a condition, a source or a doubt into a plain statement.
@@ -125,10 +127,14 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
         if b + 1 == closing:  # "... met X, the director." -> "... met X."
             add(kind, a, b, tokens[a - 1].idx, end)
         elif after.text == "," and b + 2 < len(tokens):
-            if _same_clause(noun, tokens[b + 2]):  # "X, the director, said" -> "X said"
-                add(kind, a, b, tokens[a - 1].idx, after.idx + 1)
-            else:  # "... of Caldonia, a small country, the agency quoted": keep the 2nd comma
+            nxt = tokens[b + 2]
+            if not _same_clause(noun, nxt):
+                # "... of Caldonia, a small country, the agency quoted": keep the 2nd comma
                 add(kind, a, b, tokens[a - 1].idx, end)
+            elif not (nxt.tag_ == "VBG" or nxt.pos_ in _ITEM_STARTS):
+                # "X, the director, said" -> "X said"; but not before another item of a
+                # list ("for flood control, the water supply, cooling the streets ...")
+                add(kind, a, b, tokens[a - 1].idx, after.idx + 1)
 
     for t in tokens:
         if t.i not in pos:

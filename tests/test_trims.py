@@ -131,6 +131,9 @@ def test_lists_taken_for_a_clause_or_an_appositive_are_kept(nlp):
         # "port regulators ... and union officials" would go as an appositive of "Renn"
         "Marsh said she talked Monday with Finance Minister Ivo Renn, port regulators at the "
         "Harbour Board and union officials around the country.",
+        # "the water supply of the city" would go as an appositive of "flood control"
+        "The marshes matter for flood control, the water supply of the city, cooling the "
+        "streets and sheltering birds.",
     ):
         assert _trimmed(nlp, text) == [], text
 
