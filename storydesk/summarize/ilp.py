@@ -56,8 +56,8 @@ class ILPParams:
     # candidate also stands for itself without each trim, and without all of them.
     trim_kinds: tuple[str, ...] = TRIM_KINDS
     # Trims are offered only for budgets up to this many words. On the development sets
-    # (mean R-2 recall) they gained at 100 and 200 words (+0.49, +0.14), were within noise
-    # at 150 (-0.06) and lost a little at 250 (-0.03): a word saved is worth most when the
+    # (mean R-2 recall) they gained at 100 and 200 words (+0.47, +0.17), were within noise
+    # at 150 (-0.09) and lost a little at 250 (-0.05): a word saved is worth most when the
     # summary is short.
     trim_max_words: int = 200
 
