@@ -74,21 +74,27 @@ def summary_parts(b: Briefing, s: SummarySentence) -> list[tuple[str, str]]:
         return [(s.text, "")]
     by_id = {a.id: a for a in b.articles}
     source = s.citations[0]
-    at = 0
+    at = removed = 0
     out: list[tuple[str, str]] = []
     for o in sorted(s.omitted, key=lambda o: o.start):
-        cut = o.start - source.start - sum(len(x) for _, x in out)
+        cut = o.start - source.start - removed
         out.append((s.text[at:cut], by_id[o.article_id].text[o.start : o.end]))
-        at = cut
+        at, removed = cut, removed + o.end - o.start
     out.append((s.text[at:], ""))
     return out
 
 
+def elision_marks(parts: list[tuple[str, str]]) -> list[str]:
+    """For each part, the mark shown after its kept text: ``[…]`` spaced from the text
+    before it (after it, at the start of a sentence), or nothing when nothing was left out."""
+    marks, before = [], ""
+    for kept, left in parts:
+        before += kept
+        marks.append((f" {ELISION}" if before.strip() else f"{ELISION} ") if left else "")
+    return marks
+
+
 def with_elisions(parts: list[tuple[str, str]]) -> str:
     """Kept text with an elision mark wherever something was left out."""
-    out = []
-    for kept, left in parts:
-        out.append(kept)
-        if left:
-            out.append(f"{ELISION} " if not "".join(out).strip() else f" {ELISION}")
-    return "".join(out)
+    marks = elision_marks(parts)
+    return "".join(kept + mark for (kept, _), mark in zip(parts, marks, strict=True))

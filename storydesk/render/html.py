@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..model import Article, Briefing, Citation, Rejected
+from ..model import Article, Briefing, Citation, Rejected, SummarySentence
 from .common import (
     article_label,
     coverage_line,
     duplicate_note,
+    elision_marks,
     empty_summary_note,
     source_numbers,
     summary_heading,
@@ -77,6 +78,15 @@ def article_html(article: Article, marks: Sequence[tuple[int, int]]) -> Markup:
         pieces.append(str(escape(text[cursor:p_end])))
         out.append(f"<p>{''.join(pieces)}</p>")
     return Markup("\n".join(out))
+
+
+def _summary_parts(b: Briefing, s: SummarySentence) -> list[dict[str, str]]:
+    """Kept text, what was left out after it, and the mark that shows it."""
+    parts = summary_parts(b, s)
+    return [
+        {"kept": kept, "left": left, "mark": mark}
+        for (kept, left), mark in zip(parts, elision_marks(parts), strict=True)
+    ]
 
 
 def render_html(b: Briefing) -> str:
@@ -155,7 +165,7 @@ def render_html(b: Briefing) -> str:
     summary = [
         {
             "text": s.text,
-            "parts": summary_parts(b, s),
+            "parts": _summary_parts(b, s),
             "refs": [
                 {
                     "n": numbers[c.article_id],
