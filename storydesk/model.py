@@ -102,6 +102,9 @@ class Sentence:
     starts_with_pronoun: bool = False
     # Parts a summary may leave out, in text order, none overlapping.
     trims: tuple[Trim, ...] = ()
+    # The main clause's subject is "he", "she" or "they" ("On Tuesday, he flew ..."): the
+    # sentence names no one and needs a referent from an earlier sentence.
+    pronoun_subject: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from .annotate import annotate
 from .clean import DATELINE
@@ -79,6 +80,16 @@ def load_pipeline(preferred: str = "") -> Language:
     return nlp
 
 
+_PERSONAL = frozenset({"he", "she", "they"})
+
+
+def pronoun_subject(sent: SpacySpan) -> bool:
+    """The main clause's subject is "he", "she" or "they" ("On Tuesday, he said ...")."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _PERSONAL for c in sent.root.children
+    )
+
+
 def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
     """Sentences of a parsed article as offset spans with their terms."""
     out: list[Sentence] = []
@@ -116,6 +127,7 @@ def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
                 lemmas=lemmas,
                 starts_with_pronoun=first.lower_ in _PRONOUNS and first.pos_ in {"PRON", "DET"},
                 trims=trims_of(tokens, word_index),
+                pronoun_subject=pronoun_subject(sent),
             )
         )
     return tuple(out)

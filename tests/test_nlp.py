@@ -36,6 +36,17 @@ def test_terms_and_pronoun_flag(nlp):
     assert second.words == 4 and second.index == 1
 
 
+def test_pronoun_subject_of_the_main_clause(nlp):
+    text = (
+        "On Tuesday, he flew to Port Averly. Engineers said they had warned the council. "
+        "Governor Ilse Brandt said she would visit."
+    )
+    flags = [s.pronoun_subject for s in sentences_of(nlp(text), "a")]
+    # "they" and "she" are subjects of clauses below the main verb "said": the sentences
+    # name who speaks.
+    assert flags == [True, False, False]
+
+
 words = st.sampled_from(
     [
         "The",

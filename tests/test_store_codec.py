@@ -51,8 +51,10 @@ def test_sentences_keep_their_trims_and_older_records_load_without():
         ("marta", "ruiz", "the", "port", "director", "say"),
         False,
         (Trim(10, 32, 2, 5, "appositive"),),
+        pronoun_subject=True,
     )
     assert sentences_from_json("a1", sentences_to_json((s,))) == (s,)
     old = '[[0,60,0,11,["ruiz"],["marta","ruiz"],false]]'
     [loaded] = sentences_from_json("a1", old)
     assert loaded.trims == () and loaded.lemmas == ("marta", "ruiz")
+    assert not loaded.pronoun_subject

@@ -6,7 +6,13 @@ from storydesk.settings import Settings
 from storydesk.summarize import get_summarizer
 from storydesk.summarize.base import is_clean_candidate
 from storydesk.summarize.concepts import sentence_concepts
-from storydesk.summarize.ilp import ILPParams, concept_weights, solve, text_words
+from storydesk.summarize.ilp import (
+    ILPParams,
+    ILPSummarizer,
+    concept_weights,
+    solve,
+    text_words,
+)
 
 A = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
 
@@ -143,3 +149,25 @@ def test_no_trims_unless_asked(nlp):
     summarizer = get_summarizer("ilp", Settings())
     summarizer.params = ILPParams(trim_kinds=())
     assert all(not c.trims for c in summarizer(story, 40))
+
+
+def test_a_penalty_keeps_a_sentence_out_unless_it_is_worth_it():
+    sets = [{"a", "b"}, {"a", "c"}]
+    weights = {"a": 1.0, "b": 1.0, "c": 1.2}
+    assert solve(sets, [2, 2], weights, 2, [0, 0]) == [1]
+    assert solve(sets, [2, 2], weights, 2, [0, 0], penalty=[0.0, 0.5]) == [0]
+    assert solve(sets, [2, 2], weights, 2, [0, 0], penalty=[0.0, 0.1]) == [1]
+
+
+def test_a_sentence_with_he_as_its_subject_gives_way_to_one_that_names(nlp):
+    story = [
+        analyzed(nlp, "On Monday, he ordered the Kessen Dam spillway opened at dawn.", "a"),
+        analyzed(nlp, "Governor Ilse Brandt ordered the Kessen Dam spillway opened.", "b"),
+        analyzed(nlp, "The Kessen Dam spillway was opened at dawn on Monday.", "c"),
+    ]
+    assert story[0].sentences[0].pronoun_subject
+    # Without a cost the sentence that shares most is taken; with one, the named one.
+    plain = ILPSummarizer(Settings(), ILPParams(pronoun_cost=0.0, trim_kinds=()))(story, 11)
+    assert [c.doc for c in plain] == [0]
+    named = ILPSummarizer(Settings(), ILPParams(pronoun_cost=0.5, trim_kinds=()))(story, 11)
+    assert [c.doc for c in named] in ([1], [2])

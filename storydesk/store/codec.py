@@ -26,6 +26,7 @@ def sentences_to_json(sentences: tuple[Sentence, ...]) -> str:
                 list(s.lemmas),
                 s.starts_with_pronoun,
                 [[x.start, x.end, x.first_word, x.end_word, x.kind] for x in s.trims],
+                s.pronoun_subject,
             ]
             for s in sentences
         ],
@@ -35,7 +36,8 @@ def sentences_to_json(sentences: tuple[Sentence, ...]) -> str:
 
 
 def sentences_from_json(article_id: str, data: str) -> tuple[Sentence, ...]:
-    """Sentences as stored; those stored before trims were kept have none."""
+    """Sentences as stored; those stored before trims (or pronoun subjects) were kept have
+    none."""
     return tuple(
         Sentence(
             Span(article_id, start, end),
@@ -44,9 +46,10 @@ def sentences_from_json(article_id: str, data: str) -> tuple[Sentence, ...]:
             tuple(terms),
             tuple(lemmas),
             pron,
-            tuple(Trim(*x) for x in (trims[0] if trims else ())),
+            tuple(Trim(*x) for x in (rest[0] if rest else ())),
+            bool(rest[1]) if len(rest) > 1 else False,
         )
-        for start, end, index, words, terms, lemmas, pron, *trims in json.loads(data)
+        for start, end, index, words, terms, lemmas, pron, *rest in json.loads(data)
     )
 
 
