@@ -1,5 +1,6 @@
 """Per-article annotations made while the parse is at hand: date expressions, numeric
-facts, quotes and entity mentions, each an offset range into the article's cleaned text.
+facts, quotes, entity mentions and who a "he" or "she" stands for, each an offset range
+into the article's cleaned text.
 
 :func:`annotate` is a per-article stage (a plain map over parsed articles). An extractor
 that fails on one article is logged and leaves that part empty: one odd article never
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 from .entities import Entity, Mention, extract_mentions, merge_entities
 from .facts import Fact, extract_facts
 from .model import AnalyzedArticle, Article
-from .quotes import Quote, extract_quotes
+from .quotes import Quote, Referent, extract_speech
 from .timeline import TimeExpression, find_time_expressions
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ log.addHandler(logging.NullHandler())
 
 # Bump when an extractor changes what it finds: stored annotations of an older version
 # are made again from the text when a story is briefed.
-ANNOTATIONS_VERSION = 4
+ANNOTATIONS_VERSION = 5
 
 T = TypeVar("T")
 
@@ -41,6 +42,8 @@ class Annotations:
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    # Who a "he"/"she" named in an earlier sentence stands for (summary sentences show it).
+    referents: tuple[Referent, ...] = ()
 
 
 def _safely(what: str, article: Article, fn: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
@@ -59,11 +62,17 @@ def annotate(article: Article, doc: Doc) -> Annotations:
         lambda: tuple(find_time_expressions(article.text, article.published, doc)),
     )
     facts = _safely("fact extraction", article, lambda: extract_facts(article, doc, times))
-    quotes = _safely("quote extraction", article, lambda: extract_quotes(article.text, doc))
+    try:
+        quotes, referents = extract_speech(article.text, doc)
+    except Exception:  # as _safely: log it, keep the rest
+        log.warning("quote extraction failed on %s; left out", article.source, exc_info=True)
+        quotes, referents = (), ()
     mentions = _safely(
         "entity extraction", article, lambda: tuple(extract_mentions(article.text, doc))
     )
-    return Annotations(times=times, facts=facts, quotes=quotes, mentions=mentions)
+    return Annotations(
+        times=times, facts=facts, quotes=quotes, mentions=mentions, referents=referents
+    )
 
 
 def is_current(a: AnalyzedArticle) -> bool:

@@ -154,17 +154,33 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Referent:
+    """A "he" or "she" as the subject of a clause, with the person it stands for, named in
+    an earlier sentence of the article: ``article_text[start:end]`` is the pronoun,
+    ``name`` the person's longest name there ("Ilse Brandt"), ``antecedent`` the offset of
+    the mention the pronoun was resolved to (see :mod:`storydesk.quotes.referents`)."""
+
+    start: int
+    end: int
+    name: str
+    antecedent: int
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
     """A summary sentence, verbatim from the article of its first citation.
 
     When the summary leaves out parts of that sentence (light trims, see
     :mod:`storydesk.trims`), ``omitted`` holds them: ``text`` is then the first citation's
     characters less the ``omitted`` ranges, every piece of it still verbatim.
+    ``referents`` say who a "he" or "she" in it stands for (offsets into the first
+    citation's article), when the article named the person in an earlier sentence.
     """
 
     text: str
     citations: tuple[Citation, ...]
     omitted: tuple[Span, ...] = ()
+    referents: tuple[Referent, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,3 +133,37 @@ def test_a_trimmed_summary_sentence_shows_where_its_source_said_more():
     assert sentence["text"] == s.text
     assert sentence["omitted"] == [{"article_id": "a1", "start": cut, "end": left.end}]
     assert text[: left.start] + text[left.end :] == sentence["text"]
+
+
+def test_a_pronoun_is_followed_by_its_person_in_brackets():
+    from storydesk.model import Referent, Span
+
+    text = "On Monday, she ordered the spillway opened, the ministry said, and she left."
+    a = Article(id="a1", source="a.txt", text=text)
+    she, second = text.index("she"), text.rindex("she")
+    cut = text.index(", the ministry")
+    left = Span("a1", cut, cut + len(", the ministry said"))
+    s = SummarySentence(
+        text=text[:cut] + text[left.end :],
+        citations=(Citation("a1", 0, len(text)),),
+        omitted=(left,),
+        referents=(
+            Referent(she, she + 3, "Ilse Brandt", 0),
+            Referent(second, second + 3, "Ilse Brandt", 0),
+        ),
+    )
+    b = Briefing(
+        story=Story(id="s-1", title="Dam", article_ids=("a1",)), articles=(a,), summary=(s,)
+    )
+    md = render_markdown(b)
+    assert (
+        "- On Monday, she \\[Ilse Brandt\\] ordered the spillway opened \\[…\\], "
+        "and she \\[Ilse Brandt\\] left. [1]"
+    ) in md
+    assert "she [Ilse Brandt] ordered" in render_html(b)
+    [sentence] = json.loads(render_json(b))["summary"]
+    assert sentence["text"] == s.text  # the JSON keeps the source's words only
+    assert sentence["referents"] == [
+        {"article_id": "a1", "start": she, "end": she + 3, "name": "Ilse Brandt"},
+        {"article_id": "a1", "start": second, "end": second + 3, "name": "Ilse Brandt"},
+    ]

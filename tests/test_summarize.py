@@ -71,3 +71,31 @@ def test_clean_candidate_rules(nlp):
 
 def test_summary_of_nothing_is_empty(nlp):
     assert get_summarizer()([], 100) == []
+
+
+def test_a_cited_sentence_says_who_its_he_or_she_is(nlp):
+    from conftest import article
+
+    from storydesk.model import Trim
+    from storydesk.nlp import analyze
+    from storydesk.summarize.base import Candidate
+
+    text = (
+        "Governor Ilse Brandt toured the Kessen Dam on Sunday.\n\n"
+        "On Monday, she ordered the spillway opened, and she thanked the crews."
+    )
+    [a] = analyze([article(text, "a")], nlp)
+    second = a.sentences[1]
+    [s] = cite([a], [Candidate(0, second)], 0.5)
+    assert [(text[r.start : r.end], r.name) for r in s.referents] == [
+        ("she", "Ilse Brandt"),
+        ("she", "Ilse Brandt"),
+    ]
+    # A trim that leaves the second "she" out leaves out its referent too.
+    cut = text.index(", and she")
+    trim = Trim(cut, second.span.end - 1, 7, 12, "participle")
+    [t] = cite([a], [Candidate(0, second, (trim,))], 0.5)
+    assert [r.start for r in t.referents] == [text.index("she ordered")]
+    # The first sentence names her: nothing to add.
+    [first] = cite([a], [Candidate(0, a.sentences[0])], 0.5)
+    assert first.referents == ()

@@ -38,7 +38,8 @@ travelling with Kerry", "sources") stays anonymous (``speaker_name`` is ``None``
 
 The modules: ``marks`` (pass 1), ``direct`` (pass 2), ``reported`` (pass 3); ``attribution``
 (cues and their speakers), ``people`` (resolving a speaker to a name), ``vocabulary`` (the
-word lists), ``records`` (:class:`Quote`, :class:`Speaker`).
+word lists), ``records`` (:class:`Quote`, :class:`Speaker`, :class:`Referent`), ``referents`` (who a
+"he" or "she" stands for, for summary sentences read on their own).
 
 >>> from storydesk.nlp import load_pipeline
 >>> text = '"We are hopeful," John Kerry said. "It is achievable."'
@@ -57,7 +58,8 @@ from .attribution import _Attribution, _attribution, _is_cue, _quoting_verb
 from .direct import _direct_quotes
 from .marks import _segments, quote_segments
 from .people import _People
-from .records import Quote, Speaker
+from .records import Quote, Referent, Speaker
+from .referents import _referents
 from .reported import _colon_claims, _reported_speech
 from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS, TOPIC_VERBS
 
@@ -66,6 +68,15 @@ VERSION = "quotes-3"
 
 def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
     """Direct quotes and reported speech in ``text`` (parsed as ``doc``), in text order.
+
+    Raises ``ValueError`` when ``doc`` is not a parse of ``text``.
+    """
+    return extract_speech(text, doc)[0]
+
+
+def extract_speech(text: str, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Referent, ...]]:
+    """The quotes of :func:`extract_quotes`, and who each "he"/"she" subject named in an
+    earlier sentence stands for (:mod:`.referents`), from one reading of the people.
 
     Raises ``ValueError`` when ``doc`` is not a parse of ``text``.
     """
@@ -88,7 +99,8 @@ def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
             cues[tok.i] = found
     reported = _reported_speech(text, doc, people, cues) + _colon_claims(text, doc, people)
     quotes = _direct_quotes(text, doc, segments, people, cues) + reported
-    return tuple(sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)))
+    ordered = tuple(sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)))
+    return ordered, _referents(doc, people)
 
 
 __all__ = [
@@ -99,7 +111,9 @@ __all__ = [
     "TOPIC_VERBS",
     "VERSION",
     "Quote",
+    "Referent",
     "Speaker",
     "extract_quotes",
+    "extract_speech",
     "quote_segments",
 ]

@@ -283,6 +283,11 @@ class _People:
         """The person a "he"/"she" at token ``before`` most likely refers to: the latest
         person in subject position, else the latest person, whose known gender fits;
         ``None`` when a person described but not named ("one man") stands in between."""
+        found = self.antecedent(before, gender)
+        return found[1] if found is not None else None
+
+    def antecedent(self, before: int, gender: str | None) -> tuple[int, int] | None:
+        """``(token index of the mention, person)`` that :meth:`for_pronoun` chooses."""
 
         def fits(pid: int) -> bool:
             known = self.persons[pid].gender
@@ -296,10 +301,10 @@ class _People:
         )
         for i, pid, subject in reversed(earlier):
             if subject and fits(pid):
-                return pid if i > stranger else None
+                return (i, pid) if i > stranger else None
         for i, pid, _ in reversed(earlier):
             if fits(pid):
-                return pid if i > stranger else None
+                return (i, pid) if i > stranger else None
         return None
 
 

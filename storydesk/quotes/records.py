@@ -1,9 +1,12 @@
 """The records :func:`storydesk.quotes.extract_quotes` returns: :class:`Quote` and the
-:class:`Speaker` mention it is attributed to."""
+:class:`Speaker` mention it is attributed to; and :class:`Referent`, who a "he" or "she"
+stands for (:func:`storydesk.quotes.extract_speech`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ..model import Referent
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +38,6 @@ class Quote:
     cue: str | None
     cue_start: int | None = None
     cue_end: int | None = None
+
+
+__all__ = ["Quote", "Referent", "Speaker"]

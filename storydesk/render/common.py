@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Article, Briefing, SummarySentence
+from ..model import Article, Briefing, Referent, Span, SummarySentence
 
 ELISION = "[…]"
 
@@ -69,18 +69,29 @@ def empty_summary_note(b: Briefing) -> str:
 def summary_parts(b: Briefing, s: SummarySentence) -> list[tuple[str, str]]:
     """A summary sentence as ``(kept text, text left out after it)`` pairs: a trimmed
     sentence shows where its source said more (the second item is empty at the end and
-    for a whole sentence)."""
-    if not s.omitted:
+    for a whole sentence). A "he" or "she" whose person the article named earlier is
+    followed by the name in brackets, the editor's mark for words that are not the
+    source's: "On Monday, she [Ilse Brandt] ordered ..."."""
+    if not s.omitted and not s.referents:
         return [(s.text, "")]
     by_id = {a.id: a for a in b.articles}
     source = s.citations[0]
+    events: list[tuple[int, Span | Referent]] = sorted(
+        [(o.start, o) for o in s.omitted] + [(r.end, r) for r in s.referents],
+        key=lambda e: e[0],
+    )
     at = removed = 0
+    kept = ""
     out: list[tuple[str, str]] = []
-    for o in sorted(s.omitted, key=lambda o: o.start):
-        cut = o.start - source.start - removed
-        out.append((s.text[at:cut], by_id[o.article_id].text[o.start : o.end]))
-        at, removed = cut, removed + o.end - o.start
-    out.append((s.text[at:], ""))
+    for offset, event in events:
+        cut = offset - source.start - removed
+        kept, at = kept + s.text[at:cut], cut
+        if isinstance(event, Referent):
+            kept += f" [{event.name}]"
+        else:
+            out.append((kept, by_id[event.article_id].text[event.start : event.end]))
+            kept, removed = "", removed + event.end - event.start
+    out.append((kept + s.text[at:], ""))
     return out
 
 

@@ -30,7 +30,9 @@ def article_dict(a: Article) -> dict[str, Any]:
 
 def summary_sentence_dict(s: SummarySentence) -> dict[str, Any]:
     """``{"text", "citations"}``, and ``omitted``: the parts of the first citation's
-    sentence the summary leaves out (light trims), each an offset range."""
+    sentence the summary leaves out (light trims), each an offset range; ``referents``:
+    who a "he" or "she" in it stands for, named in an earlier sentence of that article."""
+    source = s.citations[0].article_id if s.citations else None
     return {
         "text": s.text,
         "citations": [
@@ -38,6 +40,10 @@ def summary_sentence_dict(s: SummarySentence) -> dict[str, Any]:
         ],
         "omitted": [
             {"article_id": o.article_id, "start": o.start, "end": o.end} for o in s.omitted
+        ],
+        "referents": [
+            {"article_id": source, "start": r.start, "end": r.end, "name": r.name}
+            for r in s.referents
         ],
     }
 

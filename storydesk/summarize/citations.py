@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import AnalyzedArticle, Citation, Span, SummarySentence
+from ..model import AnalyzedArticle, Citation, Referent, Span, SummarySentence
 from .base import Candidate, candidate_text
 from .vectors import term_vectors
 
@@ -45,9 +45,25 @@ def cite(
             text=candidate_text(articles, c),
             citations=tuple(citations),
             omitted=tuple(Span(article.article.id, x.start, x.end) for x in c.trims),
+            referents=referents_in(article, c),
         )
         out.append((_reading_key(articles, c, sentence, published), sentence))
     return [s for _, s in sorted(out, key=lambda pair: pair[0])]
+
+
+def referents_in(article: AnalyzedArticle, c: Candidate) -> tuple[Referent, ...]:
+    """Who each "he"/"she" of what the candidate says stands for, when its article named
+    the person in an earlier sentence (and a trim does not leave the pronoun out)."""
+    if article.annotations is None:
+        return ()
+    span = c.sentence.span
+    return tuple(
+        r
+        for r in article.annotations.referents
+        if span.start <= r.start < span.end
+        and r.antecedent < span.start
+        and not any(x.start <= r.start < x.end for x in c.trims)
+    )
 
 
 def _reading_key(

@@ -1,0 +1,36 @@
+"""Who a "he" or "she" stands for, when the article named the person in an earlier
+sentence: so a summary sentence taken on its own ("On Monday, she ordered ...") can tell
+its reader who is meant, the way quotes are given to their speakers (the same resolution,
+:meth:`storydesk.quotes.people._People.antecedent`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .people import _People
+from .records import Referent
+from .vocabulary import _SUBJECT_DEPS
+
+_GENDER = {"he": "m", "she": "f"}
+
+
+def _referents(doc: Doc, people: _People) -> tuple[Referent, ...]:
+    """Each "he"/"she" subject outside quotes whose person is named in an earlier sentence."""
+    out = []
+    for tok in doc:
+        gender = _GENDER.get(tok.lower_)
+        if gender is None or tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "PRON":
+            continue
+        if tok.i in people.quoted or tok.i in people.dateline:
+            continue  # in a quote "he" is the speaker's word, not the writer's
+        found = people.antecedent(tok.i, gender)
+        if found is None:
+            continue
+        mention, pid = found
+        person = people.persons[pid]
+        named = {person.first, person.last}
+        if mention >= tok.sent.start or any(t.lower_ in named for t in tok.sent):
+            continue  # named in the same sentence: the sentence says who is meant
+        out.append(Referent(tok.idx, tok.idx + len(tok.text), people.name(pid), doc[mention].idx))
+    return tuple(out)
