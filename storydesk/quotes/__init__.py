@@ -38,8 +38,8 @@ travelling with Kerry", "sources") stays anonymous (``speaker_name`` is ``None``
 
 The modules: ``marks`` (pass 1), ``direct`` (pass 2), ``reported`` (pass 3); ``attribution``
 (cues and their speakers), ``people`` (resolving a speaker to a name), ``vocabulary`` (the
-word lists), ``records`` (:class:`Quote`, :class:`Speaker`, :class:`Referent`), ``referents`` (who a
-"he" or "she" stands for, for summary sentences read on their own).
+word lists), ``records`` (:class:`Quote`, :class:`Speaker`, :class:`Referent`),
+``referents`` (who a "he" or "she" stands for, for summary sentences read on their own).
 
 >>> from storydesk.nlp import load_pipeline
 >>> text = '"We are hopeful," John Kerry said. "It is achievable."'
