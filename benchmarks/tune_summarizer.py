@@ -281,6 +281,34 @@ def novel_recall(reference: str, told: str, update: str) -> float:
     return sum((left & grams(update)).values()) / total if total else 0.0
 
 
+def whole_story_update(
+    old: list, new: list, words: int, settings: Settings, summarize: ILPSummarizer | None = None
+) -> list[Candidate]:
+    """An update whose concepts are weighed on the old and the new articles together
+    (session 4, withdrawn): indexes into ``new``."""
+    from storydesk.summarize.update import repeats, told
+
+    summarize = summarize or ILPSummarizer(settings)
+    story = [*old, *new]
+    skip = {(d, x.index) for d, a in enumerate(old) for x in a.sentences}
+    skip |= {(d + len(old), i) for d, i in repeats(new, old, settings.redundancy)}
+    picked = summarize(story, words, told(old, words), skip)
+    return [Candidate(x.doc - len(old), x.sentence, x.trims) for x in picked]
+
+
+def articles_faded_update(
+    old: list, new: list, words: int, settings: Settings, summarize: ILPSummarizer | None = None
+) -> list[Candidate]:
+    """An update for which every concept of the earlier articles fades, not only those of
+    the earlier briefing (session 4, not adopted)."""
+    from storydesk.summarize.concepts import sentence_concepts
+    from storydesk.summarize.update import repeats
+
+    summarize = summarize or ILPSummarizer(settings)
+    known = {k for a in old for x in a.sentences for k in sentence_concepts(x)}
+    return summarize(new, words, known, repeats(new, old, settings.redundancy))
+
+
 def update_proxy(
     data: dict[str, list[dict]], known_from: str, words: int = 100, setting: str = "shipped"
 ) -> None:
@@ -305,11 +333,7 @@ def update_proxy(
             )
             first = summarize(old, words)
             if setting == "u-whole":  # concepts weighed on the whole story (withdrawn)
-                story = [*old, *new]
-                skip = {(d, x.index) for d, a in enumerate(old) for x in a.sentences}
-                skip |= {(d + len(old), i) for d, i in repeats(new, old, settings.redundancy)}
-                picked = summarize(story, words, told(old, words), skip)
-                update = [Candidate(x.doc - len(old), x.sentence, x.trims) for x in picked]
+                update = whole_story_update(old, new, words, settings, summarize)
             elif setting.startswith("u-"):  # the reader was told the shipped briefing
                 update = ILPSummarizer(settings, GRID[setting])(
                     new, words, told(old, words), repeats(new, old, settings.redundancy)
@@ -317,8 +341,7 @@ def update_proxy(
             elif known_from == "summary":  # shipped
                 update = summarize_since(new, old, words, settings, GRID[setting])
             else:  # every concept of the earlier articles
-                known = {k for a in old for x in a.sentences for k in sentence_concepts(x)}
-                update = summarize(new, words, known, repeats(new, old, settings.redundancy))
+                update = articles_faded_update(old, new, words, settings, summarize)
             text = " ".join(candidate_text(old, x) for x in first).split()[:words]
             later = " ".join(candidate_text(new, x) for x in update).split()[:words]
             both.append(

@@ -27,8 +27,8 @@ scored 10.08 where ``plain`` scored 9.47 and ``whole`` 9.25):
 * ``articles``: every concept of the earlier articles fades, not only the briefing's;
 * further settings of :class:`ILPParams` for the update, by name (see ``VARIANTS``).
 
-Parses are cached in ``.cache/`` (keyed by the parse modules' source). ``WINDOW=N`` in
-the environment sets the window length.
+Parses are cached in ``.cache/``, keyed as the evaluation harness keys its parses (by the
+parse modules' source). ``WINDOW=N`` in the environment sets the window length.
 
 Session 6, what it showed (mean over the four dev stories of their mean window recall):
 
@@ -51,8 +51,8 @@ and none was chosen with it. Also at 7 days: ``articles`` 7.449, ``known0`` 8.83
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
+import os
 import pickle
 import statistics
 import sys
@@ -61,19 +61,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from tune_summarizer import articles_faded_update, whole_story_update  # noqa: E402
 
 from storydesk.evaluate.data import dataset_path  # noqa: E402
+from storydesk.evaluate.summarization import _code_digest  # noqa: E402
 from storydesk.evaluate.timeline import DEV_TOPICS, detokenize  # noqa: E402
 from storydesk.model import AnalyzedArticle, Article  # noqa: E402
 from storydesk.settings import Settings  # noqa: E402
 from storydesk.summarize.base import Candidate, candidate_text  # noqa: E402
-from storydesk.summarize.concepts import sentence_concepts  # noqa: E402
 from storydesk.summarize.ilp import ILPParams, ILPSummarizer  # noqa: E402
-from storydesk.summarize.update import repeats, summarize_since, told  # noqa: E402
+from storydesk.summarize.update import summarize_since  # noqa: E402
 
-WINDOW = int(__import__("os").environ.get("WINDOW", "7"))
+WINDOW = int(os.environ.get("WINDOW", "7"))
 WORDS = 100
-PARSE_MODULES = ("clean.py", "nlp.py", "features.py", "model.py", "ids.py", "trims.py")
 
 VARIANTS: dict[str, ILPParams] = {
     "known0": ILPParams(known_weight=0.0),
@@ -90,10 +92,7 @@ def _parsed_articles() -> dict[str, list[AnalyzedArticle]]:
     """The dev topics' articles, parsed into sentences (cached), by topic, by date."""
     from storydesk.nlp import load_pipeline, sentences_of
 
-    key = hashlib.sha256()
-    for name in PARSE_MODULES:
-        key.update((ROOT / "storydesk" / name).read_bytes())
-    cache = ROOT / ".cache" / f"tune_update_{key.hexdigest()[:16]}.pkl"
+    cache = ROOT / ".cache" / f"tune_update_{_code_digest()[:16]}.pkl"
     if cache.exists():
         with cache.open("rb") as fh:
             return pickle.load(fh)
@@ -172,14 +171,9 @@ def update(name: str, old: list, new: list, words: int = WORDS) -> list[Candidat
     if name == "shipped":
         return summarize_since(new, old, words, settings)
     if name == "whole":
-        story = [*old, *new]
-        skip = {(d, x.index) for d, a in enumerate(old) for x in a.sentences}
-        skip |= {(d + len(old), i) for d, i in repeats(new, old, settings.redundancy)}
-        picked = ILPSummarizer(settings)(story, words, told(old, words), skip)
-        return [Candidate(x.doc - len(old), x.sentence, x.trims) for x in picked]
+        return whole_story_update(old, new, words, settings)
     if name == "articles":
-        known = {k for a in old for x in a.sentences for k in sentence_concepts(x)}
-        return ILPSummarizer(settings)(new, words, known, repeats(new, old, settings.redundancy))
+        return articles_faded_update(old, new, words, settings)
     return summarize_since(new, old, words, settings, VARIANTS[name])
 
 
