@@ -46,29 +46,33 @@ class Annotations:
     referents: tuple[Referent, ...] = ()
 
 
-def _safely(what: str, article: Article, fn: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
+def _safely(what: str, article: Article, fn: Callable[[], T]) -> T | None:
+    """``fn()``, or ``None`` when it fails (logged with the article's source)."""
     try:
         return fn()
     except Exception:  # an extractor's bug must not lose the run: log it, keep the rest
         log.warning("%s failed on %s; left out", what, article.source, exc_info=True)
-        return ()
+        return None
 
 
 def annotate(article: Article, doc: Doc) -> Annotations:
-    """Date expressions, numeric facts, quotes and entity mentions of one parsed article."""
-    times = _safely(
-        "date resolution",
-        article,
-        lambda: tuple(find_time_expressions(article.text, article.published, doc)),
+    """Date expressions, numeric facts, quotes (with who a "he" or "she" stands for) and
+    entity mentions of one parsed article."""
+    times = (
+        _safely(
+            "date resolution",
+            article,
+            lambda: tuple(find_time_expressions(article.text, article.published, doc)),
+        )
+        or ()
     )
-    facts = _safely("fact extraction", article, lambda: extract_facts(article, doc, times))
-    try:
-        quotes, referents = extract_speech(article.text, doc)
-    except Exception:  # as _safely: log it, keep the rest
-        log.warning("quote extraction failed on %s; left out", article.source, exc_info=True)
-        quotes, referents = (), ()
-    mentions = _safely(
-        "entity extraction", article, lambda: tuple(extract_mentions(article.text, doc))
+    facts = _safely("fact extraction", article, lambda: extract_facts(article, doc, times)) or ()
+    quotes, referents = _safely(
+        "quote extraction", article, lambda: extract_speech(article.text, doc)
+    ) or ((), ())
+    mentions = (
+        _safely("entity extraction", article, lambda: tuple(extract_mentions(article.text, doc)))
+        or ()
     )
     return Annotations(
         times=times, facts=facts, quotes=quotes, mentions=mentions, referents=referents

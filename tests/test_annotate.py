@@ -48,6 +48,17 @@ def test_a_failing_extractor_costs_only_its_own_part(nlp, monkeypatch, caplog):
     assert "fact extraction failed on a1.txt" in caplog.text
 
 
+def test_a_failing_quote_extractor_costs_quotes_and_referents_only(nlp, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(annotate_module, "extract_speech", broken)
+    a = article(TEXT, "a1", published=dt.date(2026, 3, 10))
+    notes = annotate(a, nlp(a.text))
+    assert notes.quotes == () and notes.referents == () and notes.times
+    assert "quote extraction failed on a1.txt" in caplog.text
+
+
 def test_only_stale_articles_are_parsed_again(nlp):
     a, b = (article(TEXT, i, published=dt.date(2026, 3, 10)) for i in ("a", "b"))
     [fresh] = analyze([a], nlp)
