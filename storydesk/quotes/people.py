@@ -87,6 +87,8 @@ class _People:
         subject_nouns: list[int] = []
         # Verbs (and "according"): where cues of quotes and reported speech can be.
         self.verbs: list[Token] = []
+        # "he" and "she" as subjects: who they stand for is told to summary readers.
+        self.subject_pronouns: list[Token] = []
         for tok in doc:
             pos = tok.pos_
             if pos == "PROPN":
@@ -95,6 +97,8 @@ class _People:
                 self.verbs.append(tok)
             elif pos == "NOUN" and tok.dep_ in _SUBJECT_DEPS:
                 subject_nouns.append(tok.i)
+            elif pos == "PRON" and tok.dep_ in _SUBJECT_DEPS and tok.lower_ in ("he", "she"):
+                self.subject_pronouns.append(tok)
         names = [
             (e, _strip_name(list(e)))
             for e in doc.ents

@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 
 from .people import _People
 from .records import Referent
-from .vocabulary import _SUBJECT_DEPS
 
 _GENDER = {"he": "m", "she": "f"}
 
@@ -18,13 +17,10 @@ _GENDER = {"he": "m", "she": "f"}
 def _referents(doc: Doc, people: _People) -> tuple[Referent, ...]:
     """Each "he"/"she" subject outside quotes whose person is named in an earlier sentence."""
     out = []
-    for tok in doc:
-        gender = _GENDER.get(tok.lower_)
-        if gender is None or tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "PRON":
-            continue
+    for tok in people.subject_pronouns:
         if tok.i in people.quoted or tok.i in people.dateline:
             continue  # in a quote "he" is the speaker's word, not the writer's
-        found = people.antecedent(tok.i, gender)
+        found = people.antecedent(tok.i, _GENDER[tok.lower_])
         if found is None:
             continue
         mention, pid = found
