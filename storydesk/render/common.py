@@ -1,10 +1,66 @@
-"""What the Markdown and HTML renderers share: source numbering and meta lines."""
+"""What the Markdown and HTML renderers share: source numbering, meta lines, and what
+article-derived text may reach a page (:func:`printable`, :func:`link_url`)."""
 
 from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
 
 from ..model import Article, Briefing, Referent, Span, SummarySentence
 
 ELISION = "[…]"
+
+# C0 controls other than tab and newline, and DEL: a NUL or an escape has no business in a
+# page. Vertical tab, form feed and carriage return become spaces so words stay apart.
+_CONTROLS: dict[int, str | None] = {c: None for c in [*range(0x09), *range(0x0E, 0x20), 0x7F]}
+_CONTROLS.update({0x0B: " ", 0x0C: " ", 0x0D: " "})
+# A lone surrogate cannot be written as UTF-8 at all.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What a browser strips from both ends of a URL (C0 controls and space) and removes from
+# inside it (tab and newlines) before it reads the scheme (WHATWG URL standard).
+_URL_ENDS = "".join(map(chr, range(0x21)))
+_URL_INSIDE = str.maketrans("", "", "\t\n\r")
+LINKABLE_SCHEMES = frozenset({"http", "https"})
+
+
+def printable(text: str) -> str:
+    """Article-derived text as a page may show it: without C0 control characters other
+    than tab and newline (vertical tab, form feed and carriage return become spaces), and
+    with U+FFFD for a lone surrogate. One character never becomes more than one.
+
+    >>> printable("Dam\\x00 fails\\rtoday")
+    'Dam fails today'
+    """
+    return _SURROGATE.sub("\ufffd", text.translate(_CONTROLS))
+
+
+def link_url(url: str | None) -> str | None:
+    """``url`` as a renderer may put it in a link, or ``None`` when it must stay text.
+
+    Only ``http`` and ``https`` URLs with a host are links. The scheme is read as a browser
+    reads it, so ``" JaVa\\tScRiPt:..."`` is ``javascript:`` and not a link; the URL
+    returned is what the browser would follow (ends stripped, tabs and newlines removed,
+    scheme in lower case).
+
+    >>> link_url(" HTTPS://news.example/a b")
+    'https://news.example/a b'
+    >>> link_url("java\\tscript:alert(1)") is None
+    True
+    """
+    if not url:
+        return None
+    cleaned = url.strip(_URL_ENDS).translate(_URL_INSIDE)
+    scheme, colon, rest = cleaned.partition(":")
+    if not colon or not scheme.isascii() or scheme.lower() not in LINKABLE_SCHEMES:
+        return None
+    if printable(cleaned) != cleaned:  # a control character inside: not a URL to follow
+        return None
+    link = f"{scheme.lower()}:{rest}"
+    try:
+        host = urlsplit(link).hostname
+    except ValueError:  # a malformed host ("[::1") or port
+        return None
+    return link if host else None
 
 
 def source_numbers(b: Briefing) -> dict[str, int]:

@@ -14,6 +14,7 @@ from ..entities import Entity
 from ..facts import Fact, FactGroup
 from ..model import Briefing
 from ..quotes import Quote
+from .common import printable
 
 STATUS_NOTE = {
     "update": "update: the figure changed over the days",
@@ -84,7 +85,8 @@ def chart_svg(figure: KeyFigure) -> str | None:
                 xs = [mdates.date2num(p[0]) for p in points]
                 ys = [p[1] for p in points]
                 ax.plot(xs, ys, marker="o", label=f"[{source}]")
-            ax.set_title(figure.what)
+            # A "$" would start matplotlib's mathtext, which raises on "$\alert$".
+            ax.set_title(printable(figure.what).replace("$", r"\$"))
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
             days = sorted({r.fact.as_of for r in dated if r.fact.as_of is not None})
             span = (days[-1] - days[0]).days if days else 0

@@ -1,14 +1,19 @@
 """Briefings as one self-contained HTML file: inline CSS, no scripts, no external requests.
 
 Every piece of article-derived text is escaped (Jinja2 autoescape, and
-:func:`markupsafe.escape` for the marked-up article bodies). A citation links to the cited
-sentence, shown highlighted (CSS ``:target``) inside the article text.
+:func:`markupsafe.escape` for the marked-up article bodies) and made :func:`printable`. An
+article's URL is a link only when :func:`link_url` allows it (http and https), and a
+Content-Security-Policy in the page forbids scripts, plugins, frames, forms and every
+request. A citation links to the cited sentence, shown highlighted (CSS ``:target``) inside
+the article text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -20,6 +25,8 @@ from .common import (
     duplicate_note,
     elision_marks,
     empty_summary_note,
+    link_url,
+    printable,
     source_numbers,
     summary_heading,
     summary_parts,
@@ -33,18 +40,38 @@ from .figures import (
     who_said_what,
 )
 
+
+# What a briefing page may do: apply its own inline CSS (the page's <style> and the charts'
+# SVG styles), and nothing else: no script (so no javascript: link either), no request of any
+# kind, no <base>, no form. Following a link is navigation, which the policy leaves alone.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+def _printable(value: Any) -> Any:
+    """Every ``{{ value }}`` of a template is made printable before it is escaped; Markup
+    was built by this module from printable pieces."""
+    return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 _env = Environment(
     loader=PackageLoader("storydesk.render", "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    finalize=_printable,
 )
 
 
 def anchor(article_id: str, start: int, end: int) -> str:
     """The element id of a cited range: stable, and valid in HTML."""
     return f"c-{article_id}-{start}-{end}"
+
+
+def fragment(element_id: str) -> str:
+    """The ``href`` of a link to an element of the page: percent-encoded, so that an id
+    with spaces, tabs, quotes or ``%`` in it still leads to its element."""
+    return "#" + quote(printable(element_id), safe="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +98,11 @@ def article_html(article: Article, marks: Sequence[tuple[int, int]]) -> Markup:
             s, e = max(m.start, p_start, cursor), min(m.end, p_end)
             if s >= e:
                 continue
-            pieces.append(str(escape(text[cursor:s])))
-            id_attr = f' id="{m.anchor}"' if s == m.start else ""
-            pieces.append(f'<mark class="cite"{id_attr}>{escape(text[s:e])}</mark>')
+            pieces.append(str(escape(printable(text[cursor:s]))))
+            id_attr = f' id="{escape(printable(m.anchor))}"' if s == m.start else ""
+            pieces.append(f'<mark class="cite"{id_attr}>{escape(printable(text[s:e]))}</mark>')
             cursor = e
-        pieces.append(str(escape(text[cursor:p_end])))
+        pieces.append(str(escape(printable(text[cursor:p_end]))))
         out.append(f"<p>{''.join(pieces)}</p>")
     return Markup("\n".join(out))
 
@@ -106,7 +133,7 @@ def render_html(b: Briefing) -> str:
         return [
             {
                 "n": numbers[c.article_id],
-                "href": "#" + anchor(c.article_id, c.start, c.end),
+                "href": fragment(anchor(c.article_id, c.start, c.end)),
                 "title": article_label(by_id[c.article_id]),
             }
             for c in citations
@@ -118,11 +145,11 @@ def render_html(b: Briefing) -> str:
             "what": k.what,
             "status": k.status,
             "note": STATUS_NOTE.get(k.status, k.status),
-            "chart": Markup(svg) if (svg := chart_svg(k)) else None,
+            "chart": Markup(printable(svg)) if (svg := chart_svg(k)) else None,
             "rows": [
                 {
                     "n": r.source,
-                    "href": f"#a-{r.fact.article_id}",
+                    "href": fragment(f"a-{r.fact.article_id}"),
                     "value": r.fact.text,
                     "as_of": r.fact.as_of.isoformat() if r.fact.as_of else "undated",
                 }
@@ -146,7 +173,7 @@ def render_html(b: Briefing) -> str:
                     "label": quote_label(q, texts.get(article_id, "")),
                     "direct": q.direct,
                     "n": numbers[article_id],
-                    "href": f"#a-{article_id}",
+                    "href": fragment(f"a-{article_id}"),
                 }
                 for article_id, q in g.quotes
             ],
@@ -169,7 +196,7 @@ def render_html(b: Briefing) -> str:
             "refs": [
                 {
                     "n": numbers[c.article_id],
-                    "href": "#" + anchor(c.article_id, c.start, c.end),
+                    "href": fragment(anchor(c.article_id, c.start, c.end)),
                     "title": article_label(by_id[c.article_id]),
                 }
                 for c in s.citations
@@ -186,6 +213,8 @@ def render_html(b: Briefing) -> str:
             "outlet": a.outlet,
             "published": a.published.isoformat() if a.published else None,
             "url": a.url,
+            "link": link_url(a.url),
+            "href": fragment(f"a-{a.id}"),
             "source": a.source,
             "body": article_html(a, marks[a.id]),
             "note": duplicate_note(b, a, numbers),
@@ -204,6 +233,7 @@ def render_html(b: Briefing) -> str:
         empty_note=empty_summary_note(b),
         articles=articles,
         rejected=b.rejected,
+        csp=Markup(CSP),
     )
 
 
@@ -211,11 +241,13 @@ def render_index(briefings: Sequence[Briefing], rejected: Sequence[Rejected]) ->
     """The run's index page listing every story."""
     stories = [
         {
-            "id": b.story.id,
+            "href": quote(printable(b.story.id), safe="") + "/briefing.html",
             "title": b.story.title,
             "coverage": coverage_line(b),
             "lead": b.summary[0].text if b.summary else "",
         }
         for b in briefings
     ]
-    return _env.get_template("index.html.j2").render(stories=stories, rejected=rejected)
+    return _env.get_template("index.html.j2").render(
+        stories=stories, rejected=rejected, csp=Markup(CSP)
+    )

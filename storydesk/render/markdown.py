@@ -1,8 +1,16 @@
-"""Briefings as Markdown."""
+"""Briefings as Markdown.
+
+Every article-derived field is written so that a Markdown renderer shows it as the text it
+is and never as markup: punctuation that Markdown or inline HTML would read is
+backslash-escaped, sources are code spans that no backtick can close, and a URL is a link
+only when :func:`link_url` allows it, and then an autolink that no character can break out
+of. Control characters are dropped (:func:`printable`).
+"""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from ..model import Briefing
 from .common import (
@@ -10,6 +18,8 @@ from .common import (
     coverage_line,
     duplicate_note,
     empty_summary_note,
+    link_url,
+    printable,
     source_numbers,
     summary_heading,
     summary_parts,
@@ -23,11 +33,50 @@ from .figures import (
     who_said_what,
 )
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
+# What starts a block at the head of a line or list item: "- ", "+ ", "> ", "1. ", "2) ".
+_BLOCK_START = re.compile(r"^(\s*(?:\d{1,9}(?=[.)](?:\s|$)))?)([-+>=~]|(?<=\d)[.)])")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_BACKTICKS = re.compile(r"`+")
+# Printable ASCII an autolink may hold as it is; the rest is percent-encoded. CommonMark
+# ends an autolink at a space, "<" or ">"; quote marks, backticks and backslashes are
+# encoded too, for renderers that are less careful.
+_AUTOLINK_SAFE = "".join(c for c in map(chr, range(0x21, 0x7F)) if c not in '<>"`\\')
 
 
 def _esc(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Article-derived text as Markdown that renders as that very text, on one line:
+    characters that would make emphasis, links, images, code, tables, headings or inline
+    HTML are backslash-escaped (an ``&`` too, so that ``&lt;`` stays those four letters).
+
+    >>> print(_esc('1. <img src=x onerror="a()"> [x](javascript:a())'))
+    1\\. \\<img src=x onerror="a()"\\> \\[x\\](javascript:a())
+    """
+    one_line = _LINE_BREAK.sub(" ", printable(text))
+    return _BLOCK_START.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", one_line))
+
+
+def _code(text: str) -> str:
+    """Text as a Markdown code span, fenced with more backticks than it holds in a row.
+
+    >>> print(_code("a`b"))
+    ``a`b``
+    """
+    text = _LINE_BREAK.sub(" ", printable(text))
+    fence = "`" * (max((len(m) for m in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _link(url: str | None) -> str:
+    """An article's URL: an autolink when :func:`link_url` allows it (http and https), with
+    every character an autolink may not hold percent-encoded; else the URL as text."""
+    if not url:
+        return ""
+    link = link_url(url)
+    if link is None:
+        return _esc(url)
+    return f"<{quote(link, safe=_AUTOLINK_SAFE)}>"
 
 
 def render_markdown(b: Briefing) -> str:
@@ -46,13 +95,13 @@ def render_markdown(b: Briefing) -> str:
     lines += _timeline(b, numbers)
     lines += ["", "## Sources", ""]
     for a in b.articles:
-        url = f" <{a.url}>" if a.url else ""
+        url = f" {_link(a.url)}" if a.url else ""
         note = duplicate_note(b, a, numbers)
         note = f" — {_esc(note)}" if note else ""
-        lines.append(f"{numbers[a.id]}. {_esc(article_label(a))} (`{a.source}`){url}{note}")
+        lines.append(f"{numbers[a.id]}. {_esc(article_label(a))} ({_code(a.source)}){url}{note}")
     if b.rejected:
         lines += ["", "## Rejected inputs", ""]
-        lines += [f"- `{r.source}`: {_esc(r.error)}" for r in b.rejected]
+        lines += [f"- {_code(r.source)}: {_esc(r.error)}" for r in b.rejected]
     return "\n".join(lines) + "\n"
 
 
@@ -62,7 +111,7 @@ def _key_figures(b: Briefing, numbers: dict[str, int]) -> list[str]:
         return []
     lines = ["", "## Key figures", ""]
     for k in figures:
-        lines += [f"**{_esc(k.what)}**: {STATUS_NOTE.get(k.status, k.status)}", ""]
+        lines += [f"**{_esc(k.what)}**: {_esc(STATUS_NOTE.get(k.status, k.status))}", ""]
         lines += ["| source | figure | as of |", "|---|---|---|"]
         for r in k.rows:
             when = r.fact.as_of.isoformat() if r.fact.as_of else "undated"
@@ -77,7 +126,7 @@ def _timeline(b: Briefing, numbers: dict[str, int]) -> list[str]:
     lines = ["", "## Timeline", ""]
     for e in b.timeline.events:
         refs = "".join(f"[{numbers[c.article_id]}]" for c in e.citations if c.article_id in numbers)
-        when = e.date.isoformat() if e.granularity == "day" else f"{e.date} ({e.granularity})"
+        when = e.date.isoformat() if e.granularity == "day" else f"{e.date} ({_esc(e.granularity)})"
         lines.append(f"- **{when}**: {_esc(e.text)} {refs}")
     return lines
 
