@@ -40,7 +40,6 @@ from .figures import (
     who_said_what,
 )
 
-
 # What a briefing page may do: apply its own inline CSS (the page's <style> and the charts'
 # SVG styles), and nothing else: no script (so no javascript: link either), no request of any
 # kind, no <base>, no form. Following a link is navigation, which the policy leaves alone.
