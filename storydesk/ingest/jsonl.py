@@ -20,6 +20,10 @@ from .sanitize import clean_field
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _TOO_LONG = object()
 _END = object()
+# A file none of whose first lines is an article is not JSON Lines (binary data, say):
+# one rejection for the rest of it, not one per line.
+_GIVE_UP_AFTER = 100
+_GIVE_UP = f"not JSON Lines: none of the first {_GIVE_UP_AFTER} lines is an article; rest not read"
 
 
 class ByteStream(Protocol):
@@ -53,13 +57,10 @@ def iter_jsonl(stream: ByteStream, source: str) -> Iterator[RawDocument | Reject
     if first is _END:
         yield Rejected(source, "empty file")
         return
-    if isinstance(first, bytes) and b"\x00" in first:
-        yield Rejected(source, "binary data, not text (contains NUL bytes)")
-        return
     decode = LineDecoder(source)
     queue: deque[Any] = deque([first])  # lines read ahead and not yet handled
-    lineno = 0
-    seen_any = False
+    lineno = unusable = 0
+    seen_any = good = False
     while True:
         raw = queue.popleft() if queue else next(lines, _END)
         if raw is _END:
@@ -67,25 +68,30 @@ def iter_jsonl(stream: ByteStream, source: str) -> Iterator[RawDocument | Reject
         lineno += 1
         where = f"{source}:{lineno}"
         if not isinstance(raw, bytes):  # _TOO_LONG
-            seen_any = True
             too_long = f"line longer than {limits.size(limits.MAX_LINE_BYTES)}; not read"
-            yield Rejected(where, too_long)
+            item: RawDocument | Rejected = Rejected(where, too_long)
+        elif not raw.strip():
             continue
-        if not raw.strip():
-            continue
-        text = decode(raw)
-        if not seen_any and _maybe_whole(text):
-            # Possibly one pretty-printed JSON value: buffer the input (bounded) and try.
-            buffered, complete = _buffer(raw, lines)
-            whole = None
-            if complete:
-                whole = _whole_json("\n".join(decode(b) for b in buffered))
-            if whole is not None:
-                yield from (_record(item, f"{source}#{n}") for n, item in enumerate(whole, 1))
-                return
-            queue.extend(buffered[1:])
+        else:
+            text = decode(raw)
+            if not seen_any and _maybe_whole(text):
+                # Perhaps one pretty-printed JSON value: buffer the input (bounded) and try.
+                buffered, complete = _buffer(raw, lines)
+                whole = None
+                if complete:
+                    whole = _whole_json("\n".join(decode(b) for b in buffered))
+                if whole is not None:
+                    yield from (_record(x, f"{source}#{n}") for n, x in enumerate(whole, 1))
+                    return
+                queue.extend(buffered[1:])
+            item = _parse_line(text, where)
         seen_any = True
-        yield _parse_line(text, where)
+        yield item
+        good = good or isinstance(item, RawDocument)
+        unusable += 0 if good else 1
+        if unusable == _GIVE_UP_AFTER:
+            yield Rejected(source, _GIVE_UP)
+            return
     if not seen_any:
         yield Rejected(source, "empty file")
 
