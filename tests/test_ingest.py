@@ -398,3 +398,17 @@ def test_folder_walk_reports_unreadable_folders(tmp_path: Path, monkeypatch):
     out = list(read_paths([str(tmp_path)]))
     assert out[0] == Rejected(str(tmp_path / "locked"), "cannot read folder: Permission denied")
     assert isinstance(out[1], RawDocument)
+
+
+def test_readme_states_the_input_limits():
+    from storydesk.settings import MAX_ARTICLE_CHARS
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    for stated in (
+        f"an article over {MAX_ARTICLE_CHARS:,} characters",
+        f"a JSON Lines line over {limits.size(limits.MAX_LINE_BYTES)}",
+        f"file over {limits.size(limits.MAX_FILE_BYTES)}, a `.json` file over "
+        f"{limits.size(limits.MAX_JSON_FILE_BYTES)}",
+        f"JSON nested more than {limits.MAX_JSON_DEPTH} levels deep",
+    ):
+        assert stated in readme

@@ -50,7 +50,7 @@ def iter_jsonl(stream: ByteStream, source: str) -> Iterator[RawDocument | Reject
     head = stream.read(4)
     if head.startswith(_WIDE_BOMS):
         # UTF-16/32 cannot be split at b"\n": read it whole, within the .json limit.
-        yield from _whole_or_rejected(head + stream.read(limits.MAX_JSON_FILE_BYTES), source)
+        yield from read_json(head + stream.read(limits.MAX_JSON_FILE_BYTES), source)
         return
     lines = _lines(stream, head.removeprefix(codecs.BOM_UTF8))
     first = next(lines, _END)
@@ -167,23 +167,14 @@ def read_json(data: bytes, source: str) -> list[RawDocument | Rejected]:
         raise InputError(
             source,
             f"larger than {limits.size(limits.MAX_JSON_FILE_BYTES)}, the limit for a .json "
-            "file; write it as JSON Lines (.jsonl), which is read line by line",
+            "file; UTF-8 JSON Lines (.jsonl), read line by line, have none",
         )
-    return _whole_or_rejected(data, source)
-
-
-def _whole_or_rejected(data: bytes, source: str) -> list[RawDocument | Rejected]:
-    if len(data) > limits.MAX_JSON_FILE_BYTES:
-        raise InputError(source, f"larger than {limits.size(limits.MAX_JSON_FILE_BYTES)}")
     text = decode_bytes(data, source)
-    if limits.json_too_deep(text, limits.MAX_JSON_DEPTH):
-        if len([line for line in text.splitlines() if line.strip()]) <= 1:
-            raise InputError(source, f"JSON nested deeper than {limits.MAX_JSON_DEPTH} levels")
-        whole = None  # several lines: JSON Lines, one of them too deep
-    else:
-        whole = _whole_json(text)
+    whole = _whole_json(text)
     if whole is not None:
         return [_record(item, f"{source}#{n}") for n, item in enumerate(whole, start=1)]
+    if limits.json_too_deep(text, limits.MAX_JSON_DEPTH) and len(text.strip().splitlines()) <= 1:
+        raise InputError(source, f"JSON nested deeper than {limits.MAX_JSON_DEPTH} levels")
     return list(iter_jsonl(io.BytesIO(text.encode("utf-8", "surrogatepass")), source))
 
 
