@@ -93,7 +93,8 @@ def ensure_annotated(
     stale = [a for a in articles if not is_current(a)]
     if not stale:
         return list(articles)
-    docs = nlp().pipe(a.article.text for a in stale)
+    parser = nlp()
+    docs = parser.pipe(a.article.text[: parser.max_length] for a in stale)
     fresh = {
         a.article.id: replace(a, annotations=annotate(a.article, doc))
         for a, doc in zip(stale, docs, strict=True)

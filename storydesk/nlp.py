@@ -133,12 +133,23 @@ def sentences_of(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def parseable(text: str, nlp: Language, source: str = "") -> str:
+    """``text``, or its first ``nlp.max_length`` characters (offsets into it stay valid)."""
+    if len(text) <= nlp.max_length:
+        return text
+    log.warning("%s: only the first %d characters parsed", source or "article", nlp.max_length)
+    return text[: nlp.max_length]
+
+
 def analyze(
     articles: Iterable[Article], nlp: Language, batch_size: int = 32
 ) -> Iterator[AnalyzedArticle]:
     """Parse articles with spaCy (streamed in batches) and attach their sentences, clustering
-    features and annotations (:mod:`storydesk.annotate`)."""
-    pairs = ((a.text, a) for a in articles)
+    features and annotations (:mod:`storydesk.annotate`).
+
+    An article longer than ``nlp.max_length`` (which :func:`storydesk.pipeline.prepare`
+    prevents) has only that much parsed, with a warning, instead of stopping the run."""
+    pairs = ((parseable(a.text, nlp, a.source), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield AnalyzedArticle(
             article=article,

@@ -9,6 +9,7 @@ files live in :mod:`storydesk.render` and :mod:`storydesk.output`.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,9 +24,10 @@ from .facts import group_facts
 from .ids import article_id, unique_ids
 from .ids import story_id as story_id_for
 from .ingest import read_paths
+from .ingest.limits import cut_at_boundary
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
 from .nlp import analyze, load_pipeline
-from .settings import Settings
+from .settings import MAX_ARTICLE_CHARS, Settings
 from .store.base import Store
 from .stories import IngestReport, ingest_articles
 from .summarize import cite, get_summarizer
@@ -33,6 +35,7 @@ from .summarize.update import split_since, summarize_since
 from .timeline import build_timeline
 
 Progress = Callable[[int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -43,11 +46,28 @@ class Corpus:
     rejected: list[Rejected] = field(default_factory=list)
 
 
-def prepare(raw: RawDocument, article_id_: str) -> Article | Rejected:
-    """Clean one raw document into an :class:`Article`, or reject it when nothing is left."""
-    text = clean_text(raw.text, None if raw.title_from_text else raw.title)
+def prepare(
+    raw: RawDocument, article_id_: str, max_chars: int = MAX_ARTICLE_CHARS
+) -> Article | Rejected:
+    """Clean one raw document into an :class:`Article`, or reject it when nothing is left.
+
+    A text longer than ``max_chars`` is cut at a paragraph or sentence end (before cleaning,
+    so cleaning stays cheap, and again after it), with a warning naming the source.
+    """
+    text = clean_text(
+        cut_at_boundary(raw.text, max_chars), None if raw.title_from_text else raw.title
+    )
     if not text.strip():
         return Rejected(raw.source, "no article text left after removing boilerplate")
+    if len(raw.text) > max_chars or len(text) > max_chars:
+        text = cut_at_boundary(text, max_chars)
+        log.warning(
+            "%s: article of %d characters cut to %d (the limit is max_article_chars=%d)",
+            raw.source,
+            len(raw.text),
+            len(text),
+            max_chars,
+        )
     return Article(
         id=article_id_,
         source=raw.source,
@@ -59,7 +79,9 @@ def prepare(raw: RawDocument, article_id_: str) -> Article | Rejected:
     )
 
 
-def load(paths: Sequence[str], stdin: BinaryIO | None = None) -> Corpus:
+def load(
+    paths: Sequence[str], stdin: BinaryIO | None = None, max_chars: int = MAX_ARTICLE_CHARS
+) -> Corpus:
     """Read and clean every input under ``paths``; never raises on bad input."""
     raws: list[RawDocument] = []
     corpus = Corpus()
@@ -70,7 +92,7 @@ def load(paths: Sequence[str], stdin: BinaryIO | None = None) -> Corpus:
             raws.append(item)
     ids = unique_ids((article_id(r.source, r.id_hint), r.source) for r in raws)
     for raw, aid in zip(raws, ids, strict=True):
-        result = prepare(raw, aid)
+        result = prepare(raw, aid, max_chars)
         if isinstance(result, Rejected):
             corpus.rejected.append(result)
         else:
@@ -191,7 +213,7 @@ def ingest(
 ) -> IngestReport:
     """Read, clean, analyse and store articles; each joins its story. Titles of the stories
     touched are refreshed from their summaries (unless the caller briefs them anyway)."""
-    corpus = load(paths, stdin=stdin)
+    corpus = load(paths, stdin=stdin, max_chars=settings.max_article_chars)
     if on_loaded is not None:
         on_loaded(len(corpus.articles))
     report = ingest_articles(store, corpus.articles, settings, params, progress)

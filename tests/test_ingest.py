@@ -1,16 +1,23 @@
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import io
 import json
+import logging
+import os
+import threading
+import zlib
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storydesk.ingest import READERS, read_bytes, read_paths
+from storydesk.ingest import READERS, limits, read_bytes, read_paths
 from storydesk.ingest.dates import parse_date
+from storydesk.ingest.limits import MAX_JSON_DEPTH
 from storydesk.ingest.text import looks_like_headline, split_title
 from storydesk.model import RawDocument, Rejected
 
@@ -171,3 +178,237 @@ def test_readers_never_raise_on_arbitrary_text(text: str, kind: str):
     for encoding in ("utf-8", "utf-16"):
         out = read_bytes(text.encode(encoding, "surrogatepass"), "fuzz" + kind, kind)
         assert all(isinstance(item, (RawDocument, Rejected)) for item in out)
+
+
+# --- Hardening (issue 13): one bad input never costs the others ----------------------------
+
+GOOD = "Floods close Kell bridge\n\nThe Kell bridge closed on Monday after the river rose, the council said.\n"
+
+
+def _no_surrogates(*values: str | None) -> bool:
+    for v in values:
+        if v is not None:
+            v.encode("utf-8")  # raises on a lone surrogate
+    return True
+
+
+def test_corrupt_gzip_is_a_rejected_record(tmp_path: Path):
+    data = bytearray(gzip.compress(GOOD.encode() * 20, mtime=0))
+    data[20] ^= 0xFF  # a flipped bit in the deflate stream: zlib.error, not OSError
+    with pytest.raises(zlib.error):
+        gzip.decompress(bytes(data))
+    (tmp_path / "a.txt.gz").write_bytes(bytes(data))
+    (tmp_path / "b.txt.gz").write_bytes(gzip.compress(GOOD.encode() * 20)[:-12])
+    (tmp_path / "c.txt").write_text(GOOD)
+    out = list(read_paths([str(tmp_path)]))
+    assert [type(x).__name__ for x in out] == ["Rejected", "Rejected", "RawDocument"]
+    assert out[0].source == str(tmp_path / "a.txt.gz")
+    assert out[0].error.startswith("cannot decompress")
+    assert out[1].error.startswith("cannot decompress")
+
+
+def test_corrupt_gzip_of_json_lines_keeps_the_lines_before_the_damage(tmp_path: Path):
+    lines = [
+        json.dumps({"id": f"g{i}", "text": f"Report {i} on the Kell floods."}) for i in range(200)
+    ]
+    data = gzip.compress("\n".join(lines).encode())[:-40]
+    (tmp_path / "feed.jsonl.gz").write_bytes(data)
+    out = list(read_paths([str(tmp_path / "feed.jsonl.gz")]))
+    good = [x for x in out if isinstance(x, RawDocument)]
+    assert good and [d.source for d in good] == [f"g{i}" for i in range(len(good))]
+    assert out[-1].source == str(tmp_path / "feed.jsonl.gz")
+    assert out[-1].error.startswith("cannot decompress")
+
+
+def test_lone_surrogates_and_control_characters_are_cleaned_at_ingest():
+    record = {
+        "id": "s\ud8001",
+        "title": "Bridge\ud800 shut\x00",
+        "outlet": "Kell\udfff Post\x07",
+        "url": "https://kell.example/\ud800\x01",
+        "source": "x",
+        "text": "The bridge\ud800 shut\x00 on Monday.\x1b\r\nEngineers\tfound cracks.",
+    }
+    [doc] = read_bytes(json.dumps(record).encode(), "feed.jsonl", ".jsonl")
+    assert isinstance(doc, RawDocument)
+    assert _no_surrogates(doc.source, doc.id_hint, doc.title, doc.outlet, doc.url, doc.text)
+    assert doc.title == "Bridge\ufffd shut"
+    assert doc.outlet == "Kell\ufffd Post"
+    assert doc.source == "s\ufffd1"
+    assert doc.text == "The bridge\ufffd shut on Monday.\nEngineers\tfound cracks."
+
+
+def test_undecodable_file_name_is_a_clean_source(tmp_path: Path):
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(name, "wb") as f:
+        f.write(GOOD.encode())
+    [doc] = read_paths([str(tmp_path)])
+    assert isinstance(doc, RawDocument)
+    assert _no_surrogates(doc.source) and doc.source.endswith("caf\ufffd.txt")
+
+
+def _read_in_thread(paths: list[str], seconds: float = 20) -> list[RawDocument | Rejected]:
+    box: list = []
+    worker = threading.Thread(target=lambda: box.append(list(read_paths(paths))), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return box[0] if box else []
+
+
+def test_fifo_is_rejected_and_never_opened(tmp_path: Path):
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    (tmp_path / "sub").mkdir()
+    os.mkfifo(tmp_path / "sub" / "pipe.txt")
+    (tmp_path / "sub" / "good.txt").write_text(GOOD)
+    try:
+        out = _read_in_thread([str(fifo), str(tmp_path / "sub")])
+    finally:
+        for f in (fifo, tmp_path / "sub" / "pipe.txt"):  # free a reader blocked on open()
+            with contextlib.suppress(OSError):
+                os.close(os.open(f, os.O_WRONLY | os.O_NONBLOCK))
+    assert out, "reading a FIFO must not block"
+    assert out[0] == Rejected(str(fifo), out[0].error)
+    assert "not a regular file" in out[0].error
+    assert out[1].source == str(tmp_path / "sub" / "good.txt")
+    assert out[2] == Rejected(str(tmp_path / "sub" / "pipe.txt"), out[0].error)
+
+
+def test_one_stray_cp1252_byte_keeps_the_file_utf8(caplog):
+    data = "Zürich café\n\nThe café in Zürich reopened on Monday.\n".encode() + b"It\x92s open.\n"
+    with caplog.at_level(logging.WARNING):
+        [doc] = read_bytes(data, "zurich.txt", ".txt")
+    assert doc.title == "Zürich café"
+    assert "The café in Zürich reopened" in doc.text
+    assert "It’s open." in doc.text
+    assert any("zurich.txt" in r.getMessage() and "UTF-8" in r.getMessage() for r in caplog.records)
+
+
+def test_one_deeply_nested_line_rejects_only_that_line():
+    lines = [json.dumps({"id": f"g{i}", "text": f"Report {i} on the floods."}) for i in range(40)]
+    lines.insert(5, "[" * 100_000)
+    out = read_bytes("\n".join(lines).encode(), "feed.jsonl", ".jsonl")
+    assert [d.source for d in out if isinstance(d, RawDocument)] == [f"g{i}" for i in range(40)]
+    [rej] = [r for r in out if isinstance(r, Rejected)]
+    assert rej.source == "feed.jsonl:6"
+    assert f"nested deeper than {MAX_JSON_DEPTH} levels" in rej.error
+
+
+def test_too_deeply_nested_json_file_is_rejected():
+    for depth in (MAX_JSON_DEPTH + 1, 100_000):
+        data = ("[" * depth + "]" * depth).encode()
+        assert read_bytes(data, "a.json", ".json") == [
+            Rejected("a.json", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+        ]
+    shallow = {"id": "x", "text": "Hello there.", "meta": [[[["deep enough"]]]]}
+    [doc] = read_bytes(json.dumps(shallow).encode(), "a.json", ".json")
+    assert isinstance(doc, RawDocument)
+
+
+def test_huge_number_in_a_line_rejects_that_line():
+    lines = ['{"id": "n", "text": "Bridge shut.", "n": ' + "9" * 5000 + "}", '{"text": "Kept."}']
+    out = read_bytes("\n".join(lines).encode(), "feed.jsonl", ".jsonl")
+    assert isinstance(out[0], Rejected) and out[0].source == "feed.jsonl:1"
+    assert isinstance(out[1], RawDocument)
+
+
+def test_overlong_line_is_rejected_and_the_rest_read(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_LINE_BYTES", 1000)
+    lines = [
+        json.dumps({"id": "a", "text": "Short report on the bridge."}),
+        json.dumps({"id": "b", "text": "Long report. " * 200}),
+        json.dumps({"id": "c", "text": "Another short report."}),
+    ]
+    out = read_bytes("\n".join(lines).encode(), "feed.jsonl", ".jsonl")
+    assert [x.source for x in out] == ["a", "feed.jsonl:2", "c"]
+    assert "longer than" in out[1].error
+
+
+def test_overlong_file_is_rejected(monkeypatch, tmp_path: Path):
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "big.txt").write_text(GOOD * 50)
+    (tmp_path / "small.txt").write_text(GOOD)
+    out = list(read_paths([str(tmp_path)]))
+    assert out[0].source == str(tmp_path / "big.txt") and "larger than" in out[0].error
+    assert isinstance(out[1], RawDocument)
+
+
+class _Lines(io.RawIOBase):
+    """A stream that counts what was read from it."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.pos = data, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        n = min(len(buf), len(self.data) - self.pos, 4096)
+        buf[:n] = self.data[self.pos : self.pos + n]
+        self.pos += n
+        return n
+
+
+def test_json_lines_are_streamed():
+    lines = [json.dumps({"id": f"g{i}", "text": f"Report {i} on the floods."}) for i in range(5000)]
+    stream = _Lines("\n".join(lines).encode())
+    reader = read_paths(["-"], stdin=io.BufferedReader(stream))
+    first = next(reader)
+    assert first.source == "g0"
+    assert stream.pos < len(stream.data) // 10, "the first record came only after reading it all"
+    assert sum(1 for _ in reader) == 4999
+
+
+def test_pretty_printed_json_on_stdin_is_still_one_document():
+    data = json.dumps([{"id": "p1", "text": "One."}, {"id": "p2", "text": "Two."}], indent=2)
+    out = list(read_paths(["-"], stdin=io.BytesIO(data.encode())))
+    assert [d.source for d in out] == ["p1", "p2"]
+
+
+def test_folder_walk_reports_broken_links_and_loops(tmp_path: Path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop-a.txt").symlink_to(tmp_path / "loop-b.txt")
+    (tmp_path / "loop-b.txt").symlink_to(tmp_path / "loop-a.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "back").symlink_to(tmp_path)
+    (tmp_path / ".hidden-link.txt").symlink_to(tmp_path / "missing.txt")
+    out = list(read_paths([str(tmp_path)]))
+    by_source = {x.source: x for x in out}
+    assert isinstance(by_source[str(tmp_path / "good.txt")], RawDocument)
+    assert "dangling" in by_source[str(tmp_path / "dangling.txt")].error
+    assert "loop" in by_source[str(tmp_path / "loop-a.txt")].error
+    assert "loop" in by_source[str(tmp_path / "loop-b.txt")].error
+    assert "loop" in by_source[str(tmp_path / "sub" / "back")].error
+    assert len(out) == 5  # the hidden link is skipped, the good file read once
+
+
+def test_folder_walk_reports_unreadable_folders(tmp_path: Path, monkeypatch):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(GOOD)
+    (tmp_path / "open.txt").write_text(GOOD)
+    real = os.scandir
+
+    def scandir(path):
+        if os.fspath(path) == str(tmp_path / "locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = list(read_paths([str(tmp_path)]))
+    assert out[0] == Rejected(str(tmp_path / "locked"), "cannot read folder: Permission denied")
+    assert isinstance(out[1], RawDocument)
+
+
+def test_readme_states_the_input_limits():
+    from storydesk.settings import MAX_ARTICLE_CHARS
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    for stated in (
+        f"an article over {MAX_ARTICLE_CHARS:,} characters",
+        f"a JSON Lines line over {limits.size(limits.MAX_LINE_BYTES)}",
+        f"file over {limits.size(limits.MAX_FILE_BYTES)}, a `.json` file over "
+        f"{limits.size(limits.MAX_JSON_FILE_BYTES)}",
+        f"JSON nested more than {limits.MAX_JSON_DEPTH} levels deep",
+    ):
+        assert stated in readme

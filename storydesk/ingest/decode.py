@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import logging
 
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+
+log = logging.getLogger(__name__)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -52,7 +55,83 @@ def _decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    bad = _mostly_utf8(data)
+    if bad:
+        log.warning(
+            "%s: %d invalid UTF-8 byte sequence%s in otherwise UTF-8 text; read as UTF-8, "
+            "those bytes as Windows-1252",
+            source,
+            bad,
+            "" if bad == 1 else "s",
+        )
+        return data.decode("utf-8", _CP1252_FIXUP)
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(source, "cannot decode: not UTF-8 and no text encoding fits")
     return str(best)
+
+
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 cannot decode, read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return "".join(bytes([b]).decode("cp1252", "replace") for b in bad), exc.end
+
+
+_CP1252_FIXUP = "storydesk-cp1252"
+codecs.register_error(_CP1252_FIXUP, _cp1252_bytes)
+
+
+def _mostly_utf8(data: bytes) -> int:
+    """How many invalid byte sequences ``data`` has when it is UTF-8 but for a few stray
+    legacy bytes (a Windows-1252 apostrophe pasted into UTF-8 text), else 0.
+
+    Charset detection would decode the whole text by those few bytes, and can then choose
+    an encoding that garbles every accented letter. Mostly UTF-8 means: the invalid
+    sequences are at most 1% of the bytes, or fewer than the valid non-ASCII characters
+    (text in a legacy encoding almost never holds a valid UTF-8 multi-byte sequence).
+    """
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if bad <= 0:
+        return 0
+    if bad * 100 <= len(data):
+        return bad
+    valid = sum(1 for ch in text if ch > "\x7f") - bad
+    return bad if valid > bad else 0
+
+
+class LineDecoder:
+    """Decodes the lines of one JSON Lines input: UTF-8, as JSON requires; a line that is
+    not is decoded as :func:`decode_bytes` would decode the whole input, by an encoding
+    chosen from the first such line and kept for the rest (one warning per input)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.encoding: str | None = None
+
+    def __call__(self, line: bytes) -> str:
+        try:
+            return line.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        if self.encoding is None:
+            self.encoding = _CP1252_FIXUP if _mostly_utf8(line) else _detect(line)
+            log.warning(
+                "%s: lines that are not valid UTF-8; read as %s",
+                self.source,
+                "UTF-8 with stray bytes as Windows-1252"
+                if self.encoding == _CP1252_FIXUP
+                else self.encoding,
+            )
+        if self.encoding == _CP1252_FIXUP:
+            return line.decode("utf-8", _CP1252_FIXUP)
+        return line.decode(self.encoding, "replace")
+
+
+def _detect(line: bytes) -> str:
+    best = from_bytes(line).best()
+    if best is None or not best.encoding or best.encoding.startswith(("utf_16", "utf_32")):
+        return _CP1252_FIXUP  # a line split at b"\n" cannot be UTF-16 or UTF-32
+    return best.encoding
