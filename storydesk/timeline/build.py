@@ -40,6 +40,9 @@ class Timeline:
     undated: tuple[UndatedStatement, ...] = ()
 
 
+# Kinds of expression that are page chrome (see :func:`storydesk.timeline.find_time_expressions`).
+CHROME_KINDS = frozenset({"dateline", "page"})
+
 _GRANULARITY_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4}
 
 
@@ -47,11 +50,19 @@ def event_expression(expressions: Sequence[TimeExpression]) -> TimeExpression | 
     """The expression that dates a sentence's event, or ``None``.
 
     Only resolved expressions count, and not those that bound a span of time ("since
-    Monday", "until 2015", "after Tuesday's vote"). The one attached nearest the main verb
-    wins (by the ``depth`` the expressions were found with, when they were found with a
-    parse); then the finer granularity; then the first.
+    Monday", "until 2015", "after Tuesday's vote"), nor page chrome (a dateline, a
+    "Published: ..." stamp, a byline), nor, when they were found with a parse, a date in a
+    sentence without a verb (a caption, a heading: not a sentence of the body). The one attached
+    nearest the main verb wins (by ``depth``); then the finer granularity; then the first.
     """
-    cands = [e for e in expressions if e.date is not None and e.relation not in NOT_EVENT_RELATIONS]
+    cands = [
+        e
+        for e in expressions
+        if e.date is not None
+        and e.relation not in NOT_EVENT_RELATIONS
+        and e.kind not in CHROME_KINDS
+        and e.in_clause is not False
+    ]
     if not cands:
         return None
 
