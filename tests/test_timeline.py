@@ -289,8 +289,11 @@ def test_timeline_without_parses_and_json_shape(nlp):
     out = timeline_json(timeline)
     assert set(out) == {"timeline", "undated"}
     first = out["timeline"][0]
-    assert set(first) == {"date", "granularity", "text", "citations"}
-    assert set(first["citations"][0]) == {"article_id", "start", "end"}
+    assert set(first) == {"date", "granularity", "date_text", "basis", "text", "citations"}
+    assert set(first["citations"][0]) == {"article_id", "start", "end", "basis"}
+    # "July 8" has no year: the publication year gives it.
+    assert first["basis"] == "relative to publication date 2014-07-24"
+    assert first["citations"][0]["basis"] == first["basis"]
     assert dt.date.fromisoformat(first["date"]) == dt.date(2014, 7, 8)
 
 

@@ -58,10 +58,13 @@ The package: :mod:`~storydesk.timeline.words` (month, weekday and number words),
 from __future__ import annotations
 
 from .build import (
+    PLACED,
     Timeline,
     TimelineEvent,
     UndatedStatement,
     build_timeline,
+    date_attribute,
+    date_text,
     event_expression,
     timeline_json,
 )
@@ -86,6 +89,7 @@ __all__ = [
     "HOSTILITIES",
     "MONTHS",
     "NOT_EVENT_RELATIONS",
+    "PLACED",
     "TENS",
     "UNITS",
     "VERSION",
@@ -96,6 +100,8 @@ __all__ = [
     "TimelineEvent",
     "UndatedStatement",
     "build_timeline",
+    "date_attribute",
+    "date_text",
     "event_expression",
     "find_anchors",
     "find_time_expressions",
