@@ -112,4 +112,4 @@ __all__ = [
     "words",
 ]
 
-VERSION = "timeline-1"
+VERSION = "timeline-2"
