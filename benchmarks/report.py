@@ -542,15 +542,31 @@ def timeline(lines: list[str]) -> None:
         f"{', '.join(r['dev_topics'])}, the rest test.",
         "",
         "| split | sentences | storydesk | storydesk without the parse | publication date | "
-        "dateutil fuzzy |",
-        "|---|---|---|---|---|---|",
+        "dateutil fuzzy | dateparser | dateparser, tense |",
+        "|---|---|---|---|---|---|---|---|",
     ]
+    systems = ("storydesk", "storydesk_no_parse", "published_date", "dateutil_fuzzy")
+    systems += tuple(k for k in ("dateparser", "dateparser_tense") if k in r["splits"]["dev"])
     for split, s in r["splits"].items():
-        cells = " | ".join(
-            f"{s[k]['accuracy']:.3f} ({s[k]['correct']})"
-            for k in ("storydesk", "storydesk_no_parse", "published_date", "dateutil_fuzzy")
-        )
+        cells = " | ".join(f"{s[k]['accuracy']:.3f} ({s[k]['correct']})" for k in systems)
         lines.append(f"| {split} | {s['sentences']} | {cells} |")
+    if "by_rule" in r["splits"]["dev"]:
+        lines += [
+            "",
+            "Per rule (the pattern that found the event date), correct days: storydesk's rule "
+            "against dateparser's `DateDataParser` on the same words (`PREFER_DATES_FROM` by "
+            "the tense storydesk reads / `current_period`). A rule keeps its code only where "
+            "it beats the library on dev.",
+            "",
+            "| split | rule | sentences | storydesk | dateparser, tense | dateparser, current |",
+            "|---|---|---|---|---|---|",
+        ]
+        for split, s in r["splits"].items():
+            for rule, c in s["by_rule"].items():
+                lines.append(
+                    f"| {split} | {rule} | {c['sentences']} | {c['storydesk']} | "
+                    f"{c['dateparser_same_words']} | {c['dateparser_same_words_current']} |"
+                )
     lines += [
         "",
         "Session 5, tried and dropped: not dating a sentence by a date in a clause that "

@@ -383,13 +383,14 @@ def eval_timeline(
         int | None, typer.Option("--limit", help="Read at most K articles per topic.")
     ] = None,
 ) -> None:
-    """Date resolution on Timeline17 sentences that state a day, next to two baselines."""
-    from .evaluate.timeline import run_timeline_eval
+    """Date resolution on Timeline17 sentences that state a day, next to baselines and
+    dateparser."""
+    from .evaluate.timeline import SYSTEMS, run_timeline_eval
 
     with _errors():
         result = run_timeline_eval(limit=limit)
     table = Table(title=f"Timeline17 date resolution ({result['articles_read']} articles read)")
-    systems = ("storydesk", "storydesk_no_parse", "published_date", "dateutil_fuzzy")
+    systems = SYSTEMS
     table.add_column("split")
     table.add_column("sentences", justify="right")
     for name in systems:

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storydesk.timeline import (
+    PLACED,
     Anchor,
     build_timeline,
     event_expression,
@@ -289,8 +290,11 @@ def test_timeline_without_parses_and_json_shape(nlp):
     out = timeline_json(timeline)
     assert set(out) == {"timeline", "undated"}
     first = out["timeline"][0]
-    assert set(first) == {"date", "granularity", "text", "citations"}
-    assert set(first["citations"][0]) == {"article_id", "start", "end"}
+    assert set(first) == {"date", "granularity", "date_text", "basis", "text", "citations"}
+    assert set(first["citations"][0]) == {"article_id", "start", "end", "basis"}
+    # "July 8" has no year: the publication year gives it.
+    assert first["basis"] == "relative to publication date 2014-07-24"
+    assert first["citations"][0]["basis"] == first["basis"]
     assert dt.date.fromisoformat(first["date"]) == dt.date(2014, 7, 8)
 
 
@@ -382,3 +386,239 @@ def test_any_text_never_raises_and_spans_lie_inside(text, published):
         assert e.granularity in {"day", "weekend", "week", "month", "year"}
         if published is None and e.date is not None:
             assert e.kind in ("absolute", "counted")
+
+
+# --- issue 14: real pages ---------------------------------------------------------------
+
+MON = dt.date(2026, 3, 9)  # a Monday
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A plan in a Monday report: the next day, not a week back.
+        ("The ministers will meet on Tuesday in Lindenhall.", "2026-03-10"),
+        ("The cabinet meets on Tuesday to vote on the budget.", "2026-03-10"),
+        ("The final report is due on Tuesday.", "2026-03-10"),
+        ("A meeting planned for Thursday was moved.", "2026-03-12"),
+        # A past event: the Tuesday before.
+        ("The ministers met on Tuesday in Lindenhall.", "2026-03-03"),
+        # The publication day's own weekday: that day, unless "last".
+        ("The ministers met on Monday in Lindenhall.", "2026-03-09"),
+        ("The cabinet meets on Monday to vote.", "2026-03-09"),
+        ("The ministers met last Monday in Lindenhall.", "2026-03-02"),
+        # Present tense of saying, and a weekday of a noun: news convention, looking back.
+        ("Officials say on Tuesday the dam held.", "2026-03-03"),
+        ("Tuesday's flood is the worst in decades.", "2026-03-03"),
+    ],
+)
+def test_weekdays_follow_the_tense_of_a_monday_report(nlp, text, expected):
+    found = [e for e in find_time_expressions(text, MON, nlp(text)) if e.kind == "weekday"]
+    assert [e.date.isoformat() for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The river rose a few weeks ago.",
+        "Weeks ago, the engineers warned of cracks.",
+        "The engineers warned of cracks more than a year ago.",
+        "The engineers warned of cracks about ten days ago.",
+        "The engineers recently warned of cracks.",
+        "In recent weeks the engineers warned of cracks.",
+    ],
+)
+def test_fuzzy_relative_dates_get_no_made_up_day(text):
+    (e,) = find_time_expressions(text, MON)
+    assert e.date is None
+    timeline = build_timeline([analyzed_story(text)])
+    assert timeline.events == ()
+    assert [u.expression for u in timeline.undated] == [e.text]
+
+
+def analyzed_story(text: str, published: dt.date | None = MON, id: str = "a"):
+    from storydesk.nlp import load_pipeline
+
+    return analyzed(load_pipeline(), text, id, published=published)
+
+
+def test_a_month_ago_is_a_month_and_renders_as_one():
+    (e,) = find_time_expressions("The engineers warned of cracks a month ago.", MON)
+    assert (e.date, e.granularity) == (dt.date(2026, 2, 1), "month")
+    (event,) = build_timeline(
+        [analyzed_story("The engineers warned of cracks a month ago.")]
+    ).events
+    assert event.date_text == "February 2026"
+
+
+def test_year_and_month_dates_render_at_their_precision(nlp):
+    from storydesk.render.markdown import _timeline
+
+    text = (
+        "The dam was inspected in 2009.\n\nIts wall cracked in March 2009.\n\n"
+        "The wall gave way on March 8, 2026."
+    )
+    timeline = build_timeline([analyzed(nlp, text, "a", published=MON)])
+    assert [e.date_text for e in timeline.events] == ["2009", "March 2009", "2026-03-08"]
+    out = timeline_json(timeline)["timeline"]
+    assert [e["date"] for e in out] == ["2009-01-01", "2009-03-01", "2026-03-08"]
+    assert [e["date_text"] for e in out] == ["2009", "March 2009", "2026-03-08"]
+    assert {e["basis"] for e in out} == {"stated in text"}
+    lines = "\n".join(_timeline(_briefing(timeline), {"a": 1}))
+    assert "2009-01-01" not in lines and "(year)" not in lines
+    assert "**2009**" in lines and "**March 2009**" in lines
+
+
+def _briefing(timeline):
+    from storydesk.model import Briefing, Story
+
+    return Briefing(Story("s", "t", ("a",)), (), (), timeline=timeline)
+
+
+def test_coarse_dates_sort_before_the_days_they_hold(nlp):
+    text = "The wall gave way on March 8, 2026.\n\nThe wall had cracked in March 2026."
+    timeline = build_timeline([analyzed(nlp, text, "a", published=MON)])
+    assert [e.date_text for e in timeline.events] == ["March 2026", "2026-03-08"]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "PORT AVERLY, March 3 -",
+        "PORT AVERLY, March 3 (Lakes Wire) -",
+        "Publication date: March 3, 2019",
+        "Updated: 2019-03-03 10:42",
+        "Posted on March 3, 2019 by the news desk",
+        "By Jane Roe | March 3, 2019",
+        "Rescue boats on Quay Street, Tuesday morning.",  # a caption: told by the parse
+    ],
+)
+def test_page_chrome_is_never_a_timeline_event(nlp, chrome):
+    body = "The river burst its banks on Sunday night, officials said."
+    text = f"{chrome}\n\n{body}"
+    a = analyzed(nlp, text, "a", published=MON)
+    parse_only = chrome.startswith("Rescue")
+    for docs in ({"a": nlp(a.article.text)}, None) if not parse_only else ({"a": nlp(text)},):
+        timeline = build_timeline([a], docs)
+        assert [e.text for e in timeline.events] == [body], docs
+        assert timeline.undated == ()
+
+
+def test_an_inline_dateline_does_not_date_its_sentence(nlp):
+    text = "PORT AVERLY, March 3 (Lakes Wire) - The river burst its banks on Sunday night."
+    a = analyzed(nlp, text, "a", published=dt.date(2026, 3, 3))
+    (event,) = build_timeline([a], {"a": nlp(a.article.text)}).events
+    assert event.date == dt.date(2026, 3, 1)  # the Sunday, not the dateline's day
+    alone = "PORT AVERLY, March 3 (Lakes Wire) - The river burst its banks."
+    b = analyzed(nlp, alone, "b", published=dt.date(2026, 3, 3))
+    assert build_timeline([b], {"b": nlp(b.article.text)}).events == ()
+
+
+def test_a_chronology_heading_dates_the_sentence_after_it(nlp):
+    text = "12 May 2025 Engineers inspect the spillway wall."
+    a = analyzed(nlp, text, "a", published=MON)
+    (event,) = build_timeline([a], {"a": nlp(a.article.text)}).events
+    assert event.date == dt.date(2025, 5, 12) and event.text == text
+
+
+def test_an_undated_article_gets_no_made_up_date(nlp):
+    text = "The dam gave way late on Sunday after a week of heavy rain."
+    a = analyzed(nlp, text, "a", published=None)
+    timeline = build_timeline([a], {"a": nlp(a.article.text)})
+    assert timeline.events == ()
+    assert [u.expression for u in timeline.undated] == ["Sunday"]
+
+
+def test_an_undated_article_is_placed_by_what_it_reports_with_the_basis(nlp):
+    dated = analyzed(
+        nlp, "The Kessen Dam gave way late on Sunday after heavy rain.", "a", published=MON
+    )
+    undated = analyzed(
+        nlp, "The Kessen Dam gave way late on Sunday after heavy rain.", "b", published=None
+    )
+    timeline = build_timeline([dated, undated])
+    (event,) = timeline.events
+    assert event.date == dt.date(2026, 3, 8)
+    assert [c.article_id for c in event.citations] == ["a", "b"]
+    assert event.bases == ("relative to publication date 2026-03-09", PLACED)
+    assert timeline.undated == ()
+    cites = timeline_json(timeline)["timeline"][0]["citations"]
+    assert [c["basis"] for c in cites] == list(event.bases)
+
+
+def test_html_pages_take_no_publication_date_from_a_copyright_year():
+    from storydesk.ingest.html import read_html
+
+    body = "<p>" + "The river rose overnight and residents were moved to higher ground. " * 3
+    page = f"<html><body><article><h1>Floods</h1>{body}</p></article>"
+    page += "<footer>(c) 2015 Example News</footer></body></html>"
+    (raw,) = read_html(page.encode(), "page.html")
+    assert raw.published is None
+    stamped = page.replace("<head>", "").replace(
+        "<html>", '<html><head><meta property="article:published_time" content="2026-03-09"></head>'
+    )
+    (raw,) = read_html(stamped.encode(), "page.html")
+    assert raw.published == dt.date(2026, 3, 9)
+
+
+_BODY = st.sampled_from(
+    [
+        "The dam gave way on Sunday.",
+        "PORT AVERLY, March 3 -",
+        "Updated: March 3, 2019",
+        "Rescue boats on Quay Street, Tuesday morning.",
+        "Officials said 12 people died in 2019.",
+        "Talks will resume next week, a month ago they failed.",
+        "12 May 2025 Engineers inspect the wall.",
+        "The engineers recently warned of cracks.",
+    ]
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(_BODY, min_size=1, max_size=4), min_size=1, max_size=3), st.booleans())
+def test_every_timeline_event_cites_characters_of_its_article(nlp, paragraphs, parse):
+    from storydesk.clean import clean_text
+
+    articles = [
+        analyzed(nlp, "\n\n".join(p), f"a{i}", published=MON if i % 2 == 0 else None)
+        for i, p in enumerate(paragraphs)
+    ]
+    texts = {a.article.id: a.article.text for a in articles}
+    docs = {a.article.id: nlp(a.article.text) for a in articles} if parse else None
+    timeline = build_timeline(articles, docs)
+    for e in timeline.events:
+        assert len(e.citations) == len(e.bases)
+        first = e.citations[0]
+        assert e.text == texts[first.article_id][first.start : first.end]
+        for c in e.citations:
+            assert 0 <= c.start < c.end <= len(texts[c.article_id])
+            assert clean_text(texts[c.article_id]) == texts[c.article_id]
+        assert e.date_text and "(year)" not in e.date_text
+    for u in timeline.undated:
+        c = u.citation
+        assert u.text == texts[c.article_id][c.start : c.end]
+        assert u.expression in u.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PORT AVERLY, March 3 (Lakes Wire) - The river burst its banks.",
+        "PORT AVERLY, Caldonia, March 3 -",
+        "March 3 (Lakes Wire) - The river burst its banks.",
+        "Publication date: March 3, 2019",
+        "By Jane Roe | March 3, 2019",
+    ],
+)
+def test_a_dateline_or_page_stamp_dates_no_event(text):
+    (e,) = find_time_expressions(text, MON)
+    assert e.kind in ("dateline", "page") and e.date == dt.date(
+        2026 if "2019" not in text else 2019, 3, 3
+    )
+    assert event_expression([e]) is None
+
+
+def test_a_date_and_a_dash_in_a_chronology_is_a_date():
+    (e,) = find_time_expressions("March 3 - The river burst its banks.", MON)
+    assert e.kind == "absolute" and event_expression([e]) is e

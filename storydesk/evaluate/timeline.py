@@ -21,8 +21,17 @@ from the timelines, and the measured set is fixed before any system runs:
    storydesk's resolver (:func:`storydesk.timeline.find_time_expressions` on the whole
    article for anchors, the sentence parsed by spaCy for attachment and tense,
    :func:`storydesk.timeline.event_expression` to pick the event date), the same without a
-   parse, the baseline "the sentence's date is the article's publication date", and
-   dateutil's fuzzy parser with the publication date as default.
+   parse, the baseline "the sentence's date is the article's publication date",
+   dateutil's fuzzy parser with the publication date as default, and dateparser's
+   ``search_dates`` (``RELATIVE_BASE`` = the publication date; its first date of a day's
+   precision). dateparser is run with ``PREFER_DATES_FROM`` = ``current_period`` (the
+   best of its settings on dev) and, as ``dateparser_tense``, with it chosen by the tense of
+   the sentence's main verb (past, future, else current period).
+4. **Per rule.** ``by_rule`` compares, for each of storydesk's rules (the pattern that
+   found the event date: ``mdy``, ``weekday``, ``word`` ...; ``+year`` when the date
+   states its year), storydesk's date with dateparser's for the same words (its
+   ``DateDataParser``, ``PREFER_DATES_FROM`` by the tense storydesk reads, or
+   ``current_period``): a rule is worth its code only where it beats the library on dev.
 
 The topics are split in two by story, fixed here: the resolver was developed by looking at
 the errors of the **dev** topics (BP oil spill, H1N1, Haiti, Michael Jackson) only; the
@@ -38,6 +47,7 @@ Parses are cached in ``.cache/`` keyed by :data:`VERSION` and the spaCy model.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -49,12 +59,13 @@ from pathlib import Path
 from typing import Any
 
 from ..timeline import VERSION as RESOLVER_VERSION
-from ..timeline import event_expression, find_anchors, find_time_expressions
+from ..timeline import TimeExpression, event_expression, find_anchors, find_time_expressions
+from ..timeline.dates import _tense
 from .data import dataset_path
 
 log = logging.getLogger(__name__)
 
-VERSION = f"timeline17-1/{RESOLVER_VERSION}"
+VERSION = f"timeline17-2/{RESOLVER_VERSION}"
 MATCH_COSINE = 0.5
 DEV_TOPICS = ("bpoil_", "H1N1_", "haiti_", "MJ_")
 CACHE_DIR = Path(".cache")
@@ -253,9 +264,80 @@ def _dateutil_guess(sentence: str, published: dt.date) -> dt.date | None:
         return None
 
 
-def _score(rows: Iterable[tuple[Item, dict[str, dt.date | None]]]) -> dict[str, Any]:
+SYSTEMS = (
+    "storydesk",
+    "storydesk_no_parse",
+    "published_date",
+    "dateutil_fuzzy",
+    "dateparser",
+    "dateparser_tense",
+)
+_DP_SETTINGS = {"RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _prefer(tense: str | None) -> str:
+    """dateparser's ``PREFER_DATES_FROM`` for a tense storydesk reads (a present tense
+    is left to the library's default)."""
+    return {"past": "past", "future": "future"}.get(tense or "", "current_period")
+
+
+def _dateparser_search(sentence: str, published: dt.date, prefer: str) -> dt.date | None:
+    """dateparser's ``search_dates``: its first date found at a day's precision."""
+    from dateparser.search import search_dates
+
+    settings = {
+        **_DP_SETTINGS,
+        "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day),
+        "PREFER_DATES_FROM": prefer,
+    }
+    try:
+        found = search_dates(sentence, languages=["en"], settings=settings, add_period=True)
+    except Exception:  # the library's own failure on odd text is a miss, not a crash
+        log.debug("dateparser failed on %r", sentence[:60], exc_info=True)
+        return None
+    for _text, when, period in found or ():
+        if period in ("day", "time"):
+            return when.date()
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_data_parser(published: dt.date, prefer: str) -> Any:
+    from dateparser.date import DateDataParser
+
+    settings = {
+        **_DP_SETTINGS,
+        "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day),
+        "PREFER_DATES_FROM": prefer,
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def dateparser_resolve(words: str, published: dt.date, prefer: str) -> dt.date | None:
+    """dateparser's date for the words of one expression, when it gives a day."""
+    try:
+        data = _date_data_parser(published, prefer).get_date_data(words)
+    except Exception:  # as above: a miss
+        return None
+    if data is None or data.date_obj is None or data.period not in ("day", "time"):
+        return None
+    return data.date_obj.date()
+
+
+def _root_tense(doc: Any) -> str | None:
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return None if root is None else _tense(doc, root.idx, root.idx + len(root))
+
+
+def _rule(e: TimeExpression) -> str:
+    stated = e.rule in ("mdy", "dmy") and re.search(r"\b(?:1[89]|20)\d\d\b", e.text)
+    return f"{e.rule}+year" if stated else str(e.rule)
+
+
+def _score(rows: Iterable[tuple[Item, dict[str, Any]]]) -> dict[str, Any]:
     rows = list(rows)
-    systems = ("storydesk", "storydesk_no_parse", "published_date", "dateutil_fuzzy")
+    systems = SYSTEMS
     out: dict[str, Any] = {"sentences": len(rows)}
     for name in systems:
         correct = sum(pred[name] == item.gold for item, pred in rows)
@@ -271,6 +353,13 @@ def _score(rows: Iterable[tuple[Item, dict[str, dt.date | None]]]) -> dict[str, 
         for name in systems:
             kinds[item.kind][name] += pred[name] == item.gold
     out["by_kind"] = {k: dict(v) for k, v in sorted(kinds.items())}
+    rules: dict[str, Counter[str]] = defaultdict(Counter)
+    for item, pred in rows:
+        rule = str(pred.get("rule") or "(none)")
+        rules[rule]["sentences"] += 1
+        for name in ("storydesk", "dateparser_same_words", "dateparser_same_words_current"):
+            rules[rule][name] += pred[name] == item.gold
+    out["by_rule"] = {k: dict(v) for k, v in sorted(rules.items())}
     return out
 
 
@@ -296,16 +385,29 @@ def run_timeline_eval(
         if item.article_id not in anchors_of:
             anchors_of[item.article_id] = find_anchors(a["text"], a["published"])
         sentence = a["text"][item.start : item.end]
-        pred: dict[str, dt.date | None] = {}
+        pred: dict[str, Any] = {}
+        picked = None
         for name, parse in (("storydesk", doc), ("storydesk_no_parse", None)):
             exprs = find_time_expressions(
                 sentence, a["published"], parse, anchors_of[item.article_id]
             )
             chosen = event_expression(exprs)
             pred[name] = chosen.date if chosen and chosen.granularity == "day" else None
+            picked = chosen if parse is not None else picked
         pred["published_date"] = a["published"]
         pred["dateutil_fuzzy"] = _dateutil_guess(sentence, a["published"])
-        rows.append((item, pred))
+        pred["dateparser"] = _dateparser_search(sentence, a["published"], "current_period")
+        tense = _prefer(_root_tense(doc))
+        pred["dateparser_tense"] = _dateparser_search(sentence, a["published"], tense)
+        # The same words storydesk dated, dated by the library.
+        same = same_current = None
+        if picked is not None:
+            prefer = _prefer(_tense(doc, picked.start, picked.end))
+            same = dateparser_resolve(picked.text, a["published"], prefer)
+            same_current = dateparser_resolve(picked.text, a["published"], "current_period")
+        pred["dateparser_same_words"] = same
+        pred["dateparser_same_words_current"] = same_current
+        rows.append((item, {**pred, "rule": _rule(picked) if picked else None}))
     result: dict[str, Any] = {
         "version": VERSION,
         "dataset": "timeline17",
@@ -329,7 +431,7 @@ def run_timeline_eval(
                 "published": item.published.isoformat(),
                 "gold": item.gold.isoformat(),
                 "cosine": item.cosine,
-                **{k: v.isoformat() if v else None for k, v in pred.items()},
+                **{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in pred.items()},
             }
             for item, pred in rows
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from ..errors import InputError
 from ..model import RawDocument
@@ -28,6 +29,9 @@ def read_html(data: bytes, source: str) -> list[RawDocument]:
             include_comments=False,
             include_tables=False,
             include_images=False,
+            # Without the extensive search, htmldate takes a date from the page's metadata,
+            # its URL or a marked-up date, never a year from "(c) 2015" turned into Jan 1.
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception as exc:
         raise InputError(source, f"cannot parse HTML: {type(exc).__name__}") from exc

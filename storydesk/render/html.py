@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..model import Article, Briefing, Citation, Rejected, SummarySentence
+from ..timeline import PLACED, date_attribute
 from .common import (
     article_label,
     coverage_line,
@@ -181,10 +182,11 @@ def render_html(b: Briefing) -> str:
     ]
     timeline = [
         {
-            "date": e.date.isoformat(),
-            "granularity": e.granularity,
+            "date": date_attribute(e.date, e.granularity),
+            "date_text": e.date_text,
             "text": e.text,
             "refs": refs(e.citations),
+            "placed": [r for r, b in zip(refs(e.citations), e.bases, strict=False) if b == PLACED],
         }
         for e in events
     ]

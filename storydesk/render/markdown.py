@@ -13,6 +13,7 @@ import re
 from urllib.parse import quote
 
 from ..model import Briefing
+from ..timeline import PLACED
 from .common import (
     article_label,
     coverage_line,
@@ -126,8 +127,13 @@ def _timeline(b: Briefing, numbers: dict[str, int]) -> list[str]:
     lines = ["", "## Timeline", ""]
     for e in b.timeline.events:
         refs = "".join(f"[{numbers[c.article_id]}]" for c in e.citations if c.article_id in numbers)
-        when = e.date.isoformat() if e.granularity == "day" else f"{e.date} ({_esc(e.granularity)})"
-        lines.append(f"- **{when}**: {_esc(e.text)} {refs}")
+        placed = "".join(
+            f"[{numbers[c.article_id]}]"
+            for c, b in zip(e.citations, e.bases, strict=False)
+            if b == PLACED and c.article_id in numbers
+        )
+        note = f" ({placed}: undated, placed by what it reports)" if placed else ""
+        lines.append(f"- **{_esc(e.date_text)}**: {_esc(e.text)} {refs}{note}")
     return lines
 
 

@@ -18,7 +18,9 @@ What is resolved, and how (the conventions of news copy):
   to the next February.) "last March" / "next March" look strictly back / forward.
 * **Weekdays** ("on Monday", "late Wednesday", "Monday night"): the most recent such day
   on or before the publication date, which is how a news report uses them; a future-tense
-  verb ("will", "would", "is due to") or "coming" looks forward (on or after), "next
+  verb ("will", "would", "is due to"), a plan in the present tense that the date modifies
+  ("the cabinet meets on Tuesday", "is due on Tuesday") or "coming" looks forward (on or
+  after: in a Monday report, "meets on Tuesday" is the next day), "next
   Monday" is the first one after publication, and "last Tuesday" is the Tuesday of the
   previous week (Monday to Sunday): on a Friday, "last Tuesday's earthquake" was ten days
   before, not three.
@@ -27,8 +29,13 @@ What is resolved, and how (the conventions of news copy):
 * **Periods**: "last week" / "this week" / "next week" are a ``week`` with ``date`` = its
   Monday; "last weekend" a ``weekend`` with ``date`` = its Saturday; "last month" a
   ``month`` (``date`` = its first day); "last year" a ``year`` (January 1). "N weeks ago"
-  is the week N weeks before publication. A ``granularity`` other than ``day`` says the
-  date stands for that whole period.
+  is the week N weeks before publication, "a month ago" a ``month``. A ``granularity``
+  other than ``day`` says the date stands for that whole period. Fuzzy times get no date:
+  "weeks ago", "a few days ago", "more than a year ago", "about ten days ago", "recently",
+  "in recent weeks".
+* **Page chrome**: a dateline ("CAIRO, March 3 (Reuters) -"), a page's stamp ("Updated:
+  ...") or a byline's date keeps its date but has ``kind`` ``dateline`` or ``page``, and
+  dates no event; nor does a date in a sentence without a verb (a caption).
 * **Counted days** ("the 17th day of the conflict", "day 17 of the war"): the start plus
   N - 1 days, when the start is known: stated in the same article ("the conflict began on
   July 8", "since the flare-up began eight days ago"), implied by "the 14-day conflict" as
@@ -58,10 +65,13 @@ The package: :mod:`~storydesk.timeline.words` (month, weekday and number words),
 from __future__ import annotations
 
 from .build import (
+    PLACED,
     Timeline,
     TimelineEvent,
     UndatedStatement,
     build_timeline,
+    date_attribute,
+    date_text,
     event_expression,
     timeline_json,
 )
@@ -86,6 +96,7 @@ __all__ = [
     "HOSTILITIES",
     "MONTHS",
     "NOT_EVENT_RELATIONS",
+    "PLACED",
     "TENS",
     "UNITS",
     "VERSION",
@@ -96,6 +107,8 @@ __all__ = [
     "TimelineEvent",
     "UndatedStatement",
     "build_timeline",
+    "date_attribute",
+    "date_text",
     "event_expression",
     "find_anchors",
     "find_time_expressions",
@@ -106,4 +119,4 @@ __all__ = [
     "words",
 ]
 
-VERSION = "timeline-1"
+VERSION = "timeline-2"

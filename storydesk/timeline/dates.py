@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .words import words
 
@@ -82,7 +82,51 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-_FUTURE_HEADS = words("expect due schedule set plan go intend hope aim prepare")
+_FUTURE_HEADS = words("expect due schedule set plan go intend hope aim prepare slate")
+# A present-tense verb of saying reports a statement, not a plan: "officials say on Monday".
+_SAYING = words(
+    """say tell announce report confirm add insist claim warn state deny admit note write
+    according"""
+)
+
+
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "ccomp"})
+
+
+def _has_verb(sent: Span) -> bool:
+    """A verb, or the parts of a clause where the tagger missed the verb ("police
+    interview the doctor": "interview" tagged as a noun, "the doctor" its object)."""
+    return any(
+        t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT") or t.dep_ in _CLAUSE_DEPS
+        for t in sent
+    )
+
+
+def in_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether the sentence that holds ``[start, end)`` has a verb: a finite clause, not a
+    caption, a heading or a dateline. A date that is a sentence of its own at the head of
+    a line dates the sentence after it on that line, as in a chronology ("28 June 2009
+    Police interview the doctor."): it counts when that sentence has a verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    sent = span.sent
+    if _has_verb(sent):
+        return True
+    text = doc.text
+    alone = not heading_rest(text, sent.start_char, sent.end_char, start, end)
+    line_start = text.rfind("\n", 0, start) + 1
+    if not alone or text[line_start:start].strip() or sent.end >= len(doc):
+        return False
+    after = doc[sent.end].sent
+    return "\n" not in text[sent.end_char : after.start_char] and _has_verb(after)
+
+
+def heading_rest(text: str, s_start: int, s_end: int, start: int, end: int) -> bool:
+    """Whether sentence ``[s_start, s_end)`` holds anything but the date ``[start, end)``
+    and punctuation."""
+    rest = text[s_start:start] + text[end:s_end]
+    return any(c.isalnum() for c in rest)
 
 
 def clause_depth(doc: Doc, start: int, end: int) -> int:
@@ -98,8 +142,29 @@ def clause_depth(doc: Doc, start: int, end: int) -> int:
     return depth
 
 
+def _adverbial(doc: Doc, start: int, end: int, verb: Token) -> bool:
+    """Whether the date modifies ``verb`` itself ("meets on Tuesday", "is due on Tuesday"),
+    not a noun of its clause ("Tuesday's quake is the worst")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    while token.i != verb.i and token.head.i != token.i:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token not in span:
+            return False
+        if token.dep_ in ("poss", "compound", "nmod"):
+            return False
+        token = token.head
+    return token.i == verb.i
+
+
 def _tense(doc: Doc | None, start: int, end: int) -> str | None:
-    """``past``, ``future`` or ``None`` for the verb an expression attaches to."""
+    """``past``, ``future``, ``present`` or ``None`` for the verb an expression attaches to.
+
+    ``present`` is a present-tense verb (not one of saying) that the date modifies
+    directly: "the cabinet meets on Tuesday", "the vote is due on Tuesday", "ministers are
+    meeting on Tuesday". News writes plans that way, so such a weekday lies ahead.
+    """
     if doc is None:
         return None
     verb = governing_verb(doc, start, end)
@@ -112,8 +177,15 @@ def _tense(doc: Doc | None, start: int, end: int) -> str | None:
         return "future"
     if verb.lemma_ in _FUTURE_HEADS and aux & {"is", "are", "am", "'s", "’s", "'re", "’re"}:
         return "future"  # "a service is planned for Sunday", "talks are expected on Friday"
+    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return "future"  # "a meeting planned for Tuesday"
     if verb.tag_ == "VBD" or aux & {"had", "was", "were", "did"}:
         return "past"
     if verb.tag_ == "VBN" and aux & {"has", "have"}:
         return "past"
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "’s", "'re", "’re"}
+    )
+    if present and verb.lemma_ not in _SAYING and _adverbial(doc, start, end, verb):
+        return "present"
     return None

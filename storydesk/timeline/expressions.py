@@ -20,7 +20,10 @@ class TimeExpression:
     ``relative``, ``period`` or ``counted``. ``relation`` is the preposition before it
     ("on", "since", ...), when there is one. ``depth`` is how far below its sentence's main
     verb the verb it attaches to stands (99 for none), when it was found with a parse: the
-    date of a sentence's event is the one nearest its main verb.
+    date of a sentence's event is the one nearest its main verb. ``rule`` names the pattern
+    that found it (``mdy``, ``weekday``, ``ago``, ...). ``in_clause`` says whether the
+    sentence it stands in has a verb (``None`` when found without a parse): a caption or a
+    heading ("Rescue boats on Quay Street, Tuesday morning.") dates no event.
     """
 
     text: str
@@ -31,6 +34,8 @@ class TimeExpression:
     kind: str
     relation: str | None = None
     depth: int | None = None
+    rule: str | None = None
+    in_clause: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,12 @@ _ORD_WORD = (
     r"(?:twenty|thirty|forty|fifty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
     r"ninth)"
 )
+# Before "N units ago": a bound ("more than a year ago") says only on which side the time
+# lies; an approximation ("about ten days ago") blurs a day or a week, not a month or year.
+_BOUNDS = r"more\s+than|at\s+least|nearly|almost|less\s+than|just\s+over|just\s+under|well\s+over"
+_APPROXIMATIONS = r"about|around|roughly|approximately|some"
+_QUALIFIER = rf"{_BOUNDS}|{_APPROXIMATIONS}"
+BOUND_WORDS = re.compile(rf"(?i:{_BOUNDS})")
 _NOT_DIGIT_AFTER = r"(?![\d:%]|\.\d|,\d{3})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -131,8 +142,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            rf"(?i:\b(?P<n>{_NUM_WORD}|a\s+few|several|a\s+couple\s+of|some|many)\s+"
+            rf"(?i:\b(?:(?P<q>{_QUALIFIER})\s+)?"
+            rf"(?:(?P<n>{_NUM_WORD}|a\s+few|several|a\s+couple\s+of|some|many)\s+)?"
             r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b)"
+        ),
+    ),
+    (
+        "vague",
+        re.compile(
+            r"(?i:\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months|years)|"
+            r"not\s+long\s+ago|some\s+time\s+ago|the\s+other\s+day)\b)"
         ),
     ),
     (
@@ -174,3 +193,29 @@ _PART_OF_DAY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:the|its|their)\s+", re.IGNORECASE)
+
+# Page chrome around a date on its own line. A dateline: a place, the date, perhaps an
+# agency, then a dash, a colon or the end of the line ("CAIRO, March 3 (Reuters) -"); or
+# the date and an agency without a place ("March 3 (Reuters) -"). A date and a dash alone
+# ("March 3 - The river rose") may be an entry of a chronology, and stays a date.
+_CAP = r"[A-Z][\w.'’-]*"
+DATELINE_PLACE = re.compile(
+    rf"[ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,4}}(?:[ \t]*,[ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,3}})*"
+    r"[ \t]*[,/][ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
+)
+_CLOCK = r"(?:[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:[A-Z]{2,4})?)?"
+DATELINE_AFTER = re.compile(
+    rf"{_CLOCK}[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:[-–—:]|$)", re.MULTILINE
+)
+DATELINE_AGENCY_AFTER = re.compile(rf"{_CLOCK}[ \t]*\([^()\n]{{1,40}}\)[ \t]*[-–—]")
+# A page's stamp ("Published: ...", "Updated 3 March 2009", "Accessed ...") or a byline
+# ("By Jane Roe | March 3, 2009") before a date on its line.
+PAGE_STAMP_BEFORE = re.compile(
+    r"(?i:^[ \t]*(?:[^\n]{0,60}?[|·•][ \t]*)?(?:first[ \t]+|last[ \t]+|date[ \t]+)?"
+    r"(?:published|publication[ \t]+date|updated|posted|modified|filed|accessed|retrieved|"
+    r"date|created)(?:[ \t]+(?:on|at))?[ \t]*[:|–—-]?[ \t]*$)"
+    r"|^[ \t]*By[ \t]+(?!(?:the|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"late|early|mid|then|now|noon)\b)"
+    rf"{_CAP}(?:[ \t]+(?:{_CAP}|and|de|van|von|al|bin))*[ \t]*[,|/·•–—-][^\n]{{0,60}}$"
+)

@@ -17,6 +17,7 @@ from .dates import (
     _tense,
     _weekday_date,
     clause_depth,
+    in_clause,
 )
 from .expressions import (
     _ANCHOR_BEFORE,
@@ -25,10 +26,32 @@ from .expressions import (
     _PART_OF_DAY_BEFORE,
     _PATTERNS,
     _RELATION_BEFORE,
+    BOUND_WORDS,
+    DATELINE_AFTER,
+    DATELINE_AGENCY_AFTER,
+    DATELINE_PLACE,
+    PAGE_STAMP_BEFORE,
     Anchor,
     TimeExpression,
 )
 from .words import _RELATIONS, HOSTILITIES, MONTHS, WEEKDAYS, number_word, ordinal_word
+
+
+def _chrome(text: str, start: int, end: int) -> str | None:
+    """``dateline`` for a date that heads its line as a dateline ("CAIRO, March 3 -"),
+    ``page`` for a page's stamp or byline ("Updated: March 3, 2009"): neither dates an
+    event of the article's body."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if len(before) > 120:
+        return None
+    if PAGE_STAMP_BEFORE.search(before):
+        return "page"
+    if DATELINE_PLACE.fullmatch(before) and DATELINE_AFTER.match(text, end, end + 60):
+        return "dateline"
+    if not before.strip() and DATELINE_AGENCY_AFTER.match(text, end, end + 60):
+        return "dateline"
+    return None
 
 
 def _relation(text: str, start: int) -> str | None:
@@ -150,7 +173,10 @@ def _resolve(
         if published is not None:
             direction = {"next": "after", "last": "before", "coming": "future"}.get(mod)
             if direction is None:
-                direction = "future" if _tense(doc, start, end) == "future" else "past"
+                # A plan ("will meet", "meets", "is due") looks ahead, anything else back;
+                # either way the publication day's own weekday is that day.
+                ahead = _tense(doc, start, end) in ("future", "present")
+                direction = "future" if ahead else "past"
             date = _weekday_date(WEEKDAYS.index(g["weekday"].lower()), published, direction)
     elif name == "word":
         kind = "relative"
@@ -183,7 +209,9 @@ def _resolve(
         kind = "relative"
         unit = g["unit"].lower().rstrip("s")
         gran = unit
-        n = number_word(" ".join(g["n"].split()))
+        n = number_word(" ".join(g["n"].split())) if g["n"] else None
+        if g["q"] and (BOUND_WORDS.fullmatch(" ".join(g["q"].split())) or unit in ("day", "week")):
+            n = None  # "more than a year ago", "about ten days ago": no day, week or year
         if published is not None and n is not None:
             if unit == "day":
                 date = published - dt.timedelta(days=n)
@@ -193,6 +221,8 @@ def _resolve(
                 date = _month_start(published, -n)
             else:
                 date = dt.date(published.year - n, 1, 1)
+    elif name == "vague":
+        kind = "relative"  # "recently", "in recent weeks": said, never placed
     elif name in ("counted", "dayn"):
         kind = "counted"
         n = ordinal_word(g["ord"]) if name == "counted" else int(g["n"])
@@ -209,8 +239,13 @@ def _resolve(
             matching = list(anchors)  # "its 24th day": the only thing counted here
         if matching and n:
             date = matching[0].date + dt.timedelta(days=n - 1)
-    depth = clause_depth(doc, start, end) if doc is not None else None
-    return TimeExpression(text[start:end], start, end, date, gran, kind, rel, depth)
+    if kind in ("absolute", "weekday", "relative"):
+        kind = _chrome(text, start, end) or kind
+    if doc is None:
+        return TimeExpression(text[start:end], start, end, date, gran, kind, rel, None, name)
+    depth = clause_depth(doc, start, end)
+    clause = in_clause(doc, start, end)
+    return TimeExpression(text[start:end], start, end, date, gran, kind, rel, depth, name, clause)
 
 
 def _resolve_safely(
@@ -224,7 +259,7 @@ def _resolve_safely(
     try:
         return _resolve(name, m, text, published, doc, anchors)
     except (ValueError, OverflowError):  # "999 years ago" before year 1: no such date
-        return TimeExpression(m.group(), m.start(), m.end(), None, "day", "relative")
+        return TimeExpression(m.group(), m.start(), m.end(), None, "day", "relative", rule=name)
 
 
 def find_anchors(
