@@ -6,12 +6,19 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from storydesk.clean import clean_text
 from storydesk.model import AnalyzedArticle, Article
 from storydesk.nlp import load_pipeline, sentences_of
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# In CI (CI=true) property tests draw the same examples every run, so a red build is one
+# anyone can reproduce, and nothing is read from or written to the example database.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -163,3 +163,13 @@ def test_update_set_reads_the_earlier_subsets(shared: Path, tmp_path: Path):
     assert r["ours_made_by"] == {"summarizer": 1, "summarize_since": 2}
     assert sum(s.startswith("nist:") for s in r["systems"]) == 24
     assert r["best_official"]["system"].startswith("nist:")
+
+
+def test_storydesk_alone_scores_as_in_the_full_run(tmp_path: Path):
+    """The quality gate's quick path (peers=False) gives the full run's storydesk figures."""
+    loaded = load_set(str(_dataset(tmp_path)), cache=None)
+    full = summarization.evaluate(loaded, "coverage", resamples=200)
+    alone = summarization.evaluate(loaded, "coverage", resamples=200, peers=False)
+    assert set(alone["systems"]) == {"storydesk"} and set(alone["speed"]) == {"storydesk"}
+    assert alone["systems"]["storydesk"] == full["systems"]["storydesk"]
+    assert alone["ours_made_by"] == full["ours_made_by"]

@@ -87,3 +87,43 @@ def test_the_reader_was_told_the_earlier_summary_not_every_earlier_sentence(nlp)
     unsaid = set().union(*(sentence_concepts(s) for s in left_out)) - known
     assert unsaid  # concepts of the earlier articles the 20-word briefing did not carry
     assert told([], 20) == set()
+
+
+BRIDGE_READ = [
+    """The Brannock Bridge over the Tessel River collapsed on Friday, killing four people.
+
+Police closed the roads on both banks while divers searched the water.""",
+    """Four people died when the Brannock Bridge over the Tessel River fell on Friday evening.
+
+The cause of the collapse was not yet known, the county said.""",
+]
+BRIDGE_NEW = [
+    """Commuters who crossed the Brannock Bridge over the Tessel River every day described their shock.
+
+Transport Minister Ilse Varga resigned on Sunday over the collapse.""",
+    """Traffic used the Brannock Bridge over the Tessel River for the last time on Friday morning, witnesses recalled.
+
+Transport Minister Ilse Varga resigned on Sunday, her office said.""",
+    """Engineers had inspected the Brannock Bridge over the Tessel River in May and found rust in its joints.
+
+Rail services on the line resumed on Monday.""",
+]
+
+
+def test_what_the_reader_was_told_fades_so_the_update_tells_what_is_new(nlp):
+    """Every new article leads with the bridge, in words no earlier sentence repeats: only
+    the fading of the told concepts keeps the update on the resignation."""
+    old = [analyzed(nlp, t, f"o{i}") for i, t in enumerate(BRIDGE_READ)]
+    new = [analyzed(nlp, t, f"n{i}") for i, t in enumerate(BRIDGE_NEW)]
+    assert {"brannock bridge", "tessel river"} <= told(old, 20)
+    skip = repeats(new, old, Settings().redundancy)
+    assert skip == set()  # no new sentence restates an old one
+
+    def texts(chosen):
+        return [new[c.doc].text_of(c.sentence) for c in chosen]
+
+    # Unfaded, the bridge the reader has already heard of outweighs everything else.
+    assert any("Brannock" in t for t in texts(ILPSummarizer()(new, 20, skip=skip)))
+    update = texts(summarize_since(new, old, 20))
+    assert any("Ilse Varga resigned" in t for t in update)
+    assert not any("Brannock" in t for t in update)

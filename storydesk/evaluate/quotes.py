@@ -364,6 +364,19 @@ def run_quotes_eval(
     }
 
 
+def storydesk_scores(
+    split: str = "dev", limit: int | None = None, cache: Path | None = Path(".cache")
+) -> dict[str, Any]:
+    """storydesk's figures alone on one split, the quality gate's quick figure: the same
+    articles, parse (and parse cache), gold and :func:`score` as :func:`run_quotes_eval`,
+    without the peer."""
+    rows = load_split(split, limit)
+    texts = [r["text"] for r in rows]
+    docs = parse(texts, cache, f"polnear-{split}")
+    predicted = [ours(t, d) for t, d in zip(texts, docs, strict=True)]
+    return score(texts, [gold_of(r) for r in rows], predicted)
+
+
 __all__ = [
     "gold_of",
     "head_to_head",
@@ -372,4 +385,5 @@ __all__ = [
     "run_quotes_eval",
     "score",
     "speaker_matches",
+    "storydesk_scores",
 ]

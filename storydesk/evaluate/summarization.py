@@ -282,15 +282,20 @@ def evaluate(
     summarizer: str | None = None,
     resamples: int = RESAMPLES,
     seed: int = SEED,
+    peers: bool = True,
 ) -> dict[str, Any]:
-    """Score ours and every peer on a loaded set; see the module docstring."""
+    """Score ours and every peer on a loaded set; see the module docstring.
+
+    ``peers=False`` scores storydesk alone (the quality gate's quick figure): the same
+    summaries and ROUGE as a full run, without the baselines and published systems.
+    """
     name, conv = loaded.name, loaded.convention
     summarizer = summarizer or Settings().summarizer
     settings = Settings(words=max(10, conv.words), summarizer=summarizer)
     ours = get_summarizer(summarizer, settings)
     rouge = Rouge(conv)
-    sumy = {alg: SumyPeer(alg) for alg in SumyPeer.ALGORITHMS}
-    external = _external_peers(name, loaded.path)
+    sumy = {alg: SumyPeer(alg) for alg in SumyPeer.ALGORITHMS} if peers else {}
+    external = _external_peers(name, loaded.path) if peers else {}
     by_source = {a.article.source: a for c in loaded.clusters for a in c.articles}
     scores: dict[str, list[dict[str, float]]] = {}
     seconds: dict[str, list[float]] = {"storydesk": [], "lexrank": []}
@@ -309,16 +314,17 @@ def evaluate(
             ours_text, method = texts_of(reps, chosen), "summarizer"
         methods[method] = methods.get(method, 0) + 1
         seconds["storydesk"].append(took)
-        lexrank, took = _timed(sumy["lexrank"], reps, conv.words)
-        seconds["lexrank"].append(took)
-        summaries = {
-            "storydesk": ours_text,
-            "lead": lead(c.articles, conv.words),
-            "lead_first": lead_first(c.articles, conv.words),
-            "lexrank": lexrank,
-            "textrank": sumy["textrank"](reps, conv.words),
-            "oracle": greedy_oracle(reps, c.references, rouge),
-        }
+        summaries = {"storydesk": ours_text}
+        if peers:
+            lexrank, took = _timed(sumy["lexrank"], reps, conv.words)
+            seconds["lexrank"].append(took)
+            summaries |= {
+                "lead": lead(c.articles, conv.words),
+                "lead_first": lead_first(c.articles, conv.words),
+                "lexrank": lexrank,
+                "textrank": sumy["textrank"](reps, conv.words),
+                "oracle": greedy_oracle(reps, c.references, rouge),
+            }
         for system, sentences in summaries.items():
             scores.setdefault(system, []).append(
                 rouge.score_cluster(" ".join(sentences), c.references)
@@ -357,6 +363,7 @@ def evaluate(
                 "mean_seconds_per_cluster": round(statistics.fmean(v), 4),
             }
             for k, v in seconds.items()
+            if v
         },
         "rejected": [{"source": r.source, "error": r.error} for r in loaded.rejected],
         "rejected_documents": sum(len(c.rejected) for c in loaded.clusters),

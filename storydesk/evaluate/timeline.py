@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
 from ..timeline import VERSION as RESOLVER_VERSION
 from ..timeline import TimeExpression, event_expression, find_anchors, find_time_expressions
 from ..timeline.dates import _tense
@@ -436,3 +437,43 @@ def run_timeline_eval(
             for item, pred in rows
         ]
     return result
+
+
+def sentence_date(
+    sentence: str, published: dt.date, parse: Any, anchors: tuple[Any, ...]
+) -> dt.date | None:
+    """storydesk's date for one measured sentence: the event expression's day, if it has one."""
+    chosen = event_expression(find_time_expressions(sentence, published, parse, anchors))
+    return chosen.date if chosen and chosen.granularity == "day" else None
+
+
+def storydesk_accuracy(split: str = "dev", cache: Path | None = CACHE_DIR) -> dict[str, Any]:
+    """storydesk's accuracy on one split alone, the quality gate's quick figure.
+
+    The same sentences, gold dates and resolver as :func:`run_timeline_eval` (the gold is
+    built topic by topic, so reading only the split's topics changes nothing), without the
+    baselines or the parse-free variant.
+    """
+    if split not in ("dev", "test"):
+        raise ConfigError(f"unknown Timeline17 split {split!r}: expected dev or test")
+    everything, entries = _load(None)
+    articles = {k: a for k, a in everything.items() if _topic_split(a["topic"]) == split}
+    items = gold_items(articles, entries)
+    docs = _parses([articles[i.article_id]["text"][i.start : i.end] for i in items], cache)
+    anchors_of: dict[str, tuple[Any, ...]] = {}
+    correct = 0
+    for item, doc in zip(items, docs, strict=True):
+        a = articles[item.article_id]
+        if item.article_id not in anchors_of:
+            anchors_of[item.article_id] = find_anchors(a["text"], a["published"])
+        sentence = a["text"][item.start : item.end]
+        correct += sentence_date(sentence, a["published"], doc, anchors_of[item.article_id]) == (
+            item.gold
+        )
+    return {
+        "version": VERSION,
+        "split": split,
+        "sentences": len(items),
+        "correct": correct,
+        "accuracy": round(correct / len(items), 4) if items else None,
+    }
