@@ -14,6 +14,8 @@ from collections import Counter
 
 import ftfy
 
+from .furniture import looks_like_page, page_body
+
 __all__ = ["DATELINE", "clean_text", "is_boilerplate", "paragraphs"]
 
 # A boilerplate rule only removes a paragraph up to this many words: a long paragraph that
@@ -205,7 +207,10 @@ def clean_text(text: str, title: str | None = None) -> str:
 
 def _clean_once(text: str, title: str | None) -> str:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
-    paras = [p for p in paras if p and not is_boilerplate(p)]
+    paras = [p for p in paras if p]
+    if looks_like_page(paras, is_boilerplate):
+        paras = page_body(paras, is_boilerplate)
+    paras = [p for p in paras if not is_boilerplate(p)]
     counts = Counter(_key(p) for p in paras)
     title_key = _key(_fix_paragraph(_normalise_characters(title))) if title else None
     kept: list[str] = []
