@@ -209,7 +209,7 @@ def _clean_once(text: str, title: str | None) -> str:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
     paras = [p for p in paras if p]
     if looks_like_page(paras, is_boilerplate):
-        paras = page_body(paras, is_boilerplate)
+        paras = page_body(paras, is_boilerplate, title)
     paras = [p for p in paras if not is_boilerplate(p)]
     counts = Counter(_key(p) for p in paras)
     title_key = _key(_fix_paragraph(_normalise_characters(title))) if title else None

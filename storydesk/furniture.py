@@ -41,16 +41,21 @@ LENGTH_LOW = 70
 LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
+# A line that ends like a sentence is good from this length on: one-sentence paragraphs.
+LENGTH_HIGH_PROSE = 70
 # A line of prose with less stop words than jusText asks for: a list, a technical sentence.
 STOPWORDS_PROSE = 0.15
 # Maximum-sum segment: what a bad line costs, per line and per character; a line that ends
 # an article's body costs more than any article of a page store is long.
 BAD_LINE_COST = 30
 BAD_CHAR_COST = 0.5
-END_OF_BODY_COST = 2000
+END_OF_BODY_COST = 500
+# What a good line between two lines that are not counts, per character.
+ALONE_WEIGHT = 0.3
 # Text with fewer lines of furniture than this is an article's text, not a page's.
 MIN_FURNITURE_LINES = 3
 
+_TOKEN = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _STRIP = ".,;:!?\"'“”‘’()[]«»—–-"
@@ -75,7 +80,8 @@ _FURNITURE = [
         rf"^(?:(?:updated|published|posted|first published|last updated|modified)\s*:?\s*)?"
         rf"(?:{_WEEKDAY},?\s*)?(?:{_DATE})?(?:,?\s*(?:at\s*)?{_TIME})?(?:,?\s*[a-z]{{2,4}})?\s*$",
         r"^(?:updated\s+|posted\s+)?(?:about\s+)?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|"
-        r"minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago$",
+        r"minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b.{0,20}$",
+        rf"^(?:{_DATE}|\d+\s*[a-z]{{1,7}}\s+ago)?\s*\d+\s+(?:photos|pictures|images|videos|slides)$",
         # a comment's header and controls: "Jane says:", "Alex on May 3, 2018 at 6:34 am said:"
         r"^[\w .'’@-]{1,40}\s(?:says|said|wrote|writes|replied)\s*:$",
         rf"^[\w .'’@-]{{1,40}}\s+on\s+{_DATE}.{{0,30}}(?:says|said|wrote)\s*:?$",
@@ -137,6 +143,7 @@ _END_OF_BODY = [
         r"^(?:sign up|subscribe)\b.{0,60}$",
     )
 ]
+_PROSE = frozenset({"good", "neargood"})
 # A word that starts with a capital (or is a number), for Title Case headlines.
 _CAPITALISED = re.compile(r"^[\"'“‘(]*(?:[A-Z]|\d)")
 
@@ -217,7 +224,8 @@ def line_class(line: str, stop: frozenset[str], boilerplate: Callable[[str], boo
         return "short"
     density = stopword_density(line, stop)
     if density >= STOPWORDS_HIGH:
-        return "good" if len(line) > LENGTH_HIGH else "neargood"
+        prose = len(line) > LENGTH_HIGH_PROSE and _SENTENCE_END.search(line)
+        return "good" if len(line) > LENGTH_HIGH or prose else "neargood"
     if density >= STOPWORDS_LOW or is_prose(line, stop):
         return "neargood"
     return "bad"
@@ -242,13 +250,42 @@ def looks_like_page(lines: Sequence[str], boilerplate: Callable[[str], bool]) ->
     return furniture >= MIN_FURNITURE_LINES
 
 
-def page_body(lines: Sequence[str], boilerplate: Callable[[str], bool]) -> list[str]:
+def page_body(
+    lines: Sequence[str], boilerplate: Callable[[str], bool], title: str | None = None
+) -> list[str]:
     """The lines of a page's text that are its article (see the module docstring)."""
+    keep, _ = classify_page(lines, boilerplate, title)
+    return [line for line, k in zip(lines, keep, strict=True) if k]
+
+
+def headline_at(lines: Sequence[str], title: str | None) -> int | None:
+    """The first line that repeats the page's title (a site name after it aside): where
+    the article starts on a page."""
+    if not title:
+        return None
+    wanted = " ".join(_TOKEN.findall(title.lower()))
+    n = len(wanted.split())
+    if n < 2:
+        return None
+    for i, line in enumerate(lines):
+        got = " ".join(_TOKEN.findall(line.lower()))
+        m = len(got.split())
+        if not got or m > 2 * n:
+            continue
+        if got == wanted or (m >= max(3, n / 2) and got in wanted) or (n >= 3 and wanted in got):
+            return i
+    return None
+
+
+def classify_page(
+    lines: Sequence[str], boilerplate: Callable[[str], bool], title: str | None = None
+) -> tuple[list[bool], tuple[int, int] | None]:
+    """Whether each line of a page's text is the article's, and the body's span of lines."""
     from justext.core import PathInfo, revise_paragraph_classification
     from justext.paragraph import Paragraph
 
     if not lines:
-        return []
+        return [], None
     stop = stoplist_for(lines)
     classes = [line_class(line, stop, boilerplate) for line in lines]
     paras = []
@@ -261,28 +298,33 @@ def page_body(lines: Sequence[str], boilerplate: Callable[[str], bool]) -> list[
     revise_paragraph_classification(paras)
     good = [p.class_type == "good" for p in paras]
 
-    # The heaviest run of good lines (maximum-sum segment).
-    best, best_span, total, start = 0.0, None, 0.0, 0
-    for i, line in enumerate(lines):
+    # The heaviest run of good lines (maximum-sum segment), after the headline when the page
+    # repeats its title. A good line alone between others is a teaser more often than prose.
+    begin = headline_at(lines, title) or 0
+    best, best_span, total, start = 0.0, None, 0.0, begin
+    for i in range(begin, len(lines)):
+        line = lines[i]
         if total <= 0:
             total, start = 0.0, i
         if good[i]:
-            total += len(line)
+            alone = not (i > 0 and classes[i - 1] in _PROSE) and not (
+                i + 1 < len(lines) and classes[i + 1] in _PROSE
+            )
+            total += len(line) * (ALONE_WEIGHT if alone else 1.0)
         elif ends_body(line):
             total -= END_OF_BODY_COST
         else:
             total -= BAD_LINE_COST + BAD_CHAR_COST * len(line)
         if total > best:
             best, best_span = total, (start, i)
-    if best_span is None:
-        return []
+    if best_span is None:  # no run of prose at all: keep what is not explicit furniture
+        return [c != "bad" for c in classes], None
     first, last = best_span
     # A closing line of prose too short for jusText ("No one was hurt.") still belongs.
     while last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop):
         last += 1
-    kept = []
-    for i in range(first, last + 1):
-        line = lines[i]
-        if good[i] or (classes[i] != "bad" and is_prose(line, stop)):
-            kept.append(line)
-    return kept
+    keep = [
+        first <= i <= last and (good[i] or (classes[i] != "bad" and is_prose(line, stop)))
+        for i, line in enumerate(lines)
+    ]
+    return keep, (first, last)

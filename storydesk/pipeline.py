@@ -45,7 +45,7 @@ class Corpus:
 
 def prepare(raw: RawDocument, article_id_: str) -> Article | Rejected:
     """Clean one raw document into an :class:`Article`, or reject it when nothing is left."""
-    text = clean_text(raw.text, None if raw.title_from_text else raw.title)
+    text = clean_text(raw.text, raw.title)
     if not text.strip():
         return Rejected(raw.source, "no article text left after removing boilerplate")
     return Article(
