@@ -119,6 +119,12 @@ _FURNITURE = [
         r"^(?:all )?rights reserved\b|^©|\(c\)\s*\d{4}",
     )
 ]
+_COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"\b(?:website|browser|browsing|consent|opt[- ]?out|your experience|necessary|preferences|"
+    r"third[- ]party|analytics)\b",
+    re.IGNORECASE,
+)
 # Lines that end an article's body on a page: what follows is comments, related stories,
 # tags or an author box.
 _END_OF_BODY = [
@@ -185,6 +191,8 @@ def stopword_density(line: str, stop: frozenset[str]) -> float:
 def is_furniture(line: str) -> bool:
     """A line that is page furniture wherever it stands: a date or a time alone, a picture
     credit, a comment's header, a link to another story, a site counter, a share button."""
+    if _COOKIES.search(line) and _CONSENT.search(line):
+        return True  # a page's cookie notice runs long; on a page it is never the article
     if len(line) > 200:
         return False
     return any(rule.search(line) for rule in _FURNITURE) or ends_body(line)
@@ -272,7 +280,12 @@ def headline_at(lines: Sequence[str], title: str | None) -> int | None:
         m = len(got.split())
         if not got or m > 2 * n:
             continue
-        if got == wanted or (m >= max(3, n / 2) and got in wanted) or (n >= 3 and wanted in got):
+        if (
+            got == wanted
+            or (m >= max(2, n / 2) and got in wanted)
+            or (m >= 2 and wanted.startswith(got + " "))
+            or (n >= 3 and wanted in got)
+        ):
             return i
     return None
 
