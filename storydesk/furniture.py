@@ -49,7 +49,7 @@ STOPWORDS_PROSE = 0.15
 # an article's body costs more than any article of a page store is long.
 BAD_LINE_COST = 30
 BAD_CHAR_COST = 0.5
-END_OF_BODY_COST = 500
+END_OF_BODY_COST = 300
 # What a good line between two lines that are not counts, per character.
 ALONE_WEIGHT = 0.3
 # Text with fewer lines of furniture than this is an article's text, not a page's.
@@ -130,8 +130,11 @@ _CONSENT = re.compile(
 _END_OF_BODY = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|thoughts on\b.*|"
-        r"responses to\b.*|comments? on\b.*)\s*(?:\(\d+\))?$",
+        r"^\W*(?:\d+\s+)?(?:top rated |latest |all |reader |readers'? |user )?"
+        r"(?:comments?|responses?|replies|reactions?|thoughts on\b.*|"
+        r"responses to\b.*|comments? on\b.*)\s*(?:\(\d+\))?\W*$",
+        r"^share your (?:thoughts|comments|views)\b",
+        r"^more (?:from |on |in )?(?:the )?(?-i:[A-Z][\w&' -]{2,30})$",
         r"^(?:leave|post|add|write|join|view|show|read)\s+(?:a |the |your |all |\d+ )?"
         r"(?:reply|comments?|discussion|conversation)\b",
         r"^(?:related|recommended|more from\b.{0,40}|more (?:stories|articles|news)|"
@@ -320,10 +323,12 @@ def classify_page(
         if total <= 0:
             total, start = 0.0, i
         if good[i]:
+            # A short line that its neighbours made good adds nothing of its own.
             alone = not (i > 0 and classes[i - 1] in _PROSE) and not (
                 i + 1 < len(lines) and classes[i + 1] in _PROSE
             )
-            total += len(line) * (ALONE_WEIGHT if alone else 1.0)
+            if classes[i] in _PROSE:
+                total += len(line) * (ALONE_WEIGHT if alone else 1.0)
         elif ends_body(line):
             total -= END_OF_BODY_COST
         else:
