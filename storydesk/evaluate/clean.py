@@ -38,6 +38,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
 from ..ingest import read_bytes
 from ..model import RawDocument
 from .data import dataset_path
@@ -161,6 +162,8 @@ def run_clean_eval(
     limit: int | None = None, subset: str = "all", cache: Path | None = CACHE_DIR
 ) -> dict[str, Any]:
     """Score both paths and their peers on the pages (``subset``: ``all`` or ``gate``)."""
+    if subset not in ("all", "gate"):
+        raise ConfigError(f"--subset must be all or gate, got {subset!r}")
     gold = json.loads((dataset_path(DATASET) / "ground-truth.json").read_text())
     ids = sorted(gold)
     if subset == "gate":
