@@ -153,9 +153,14 @@ def paragraphs(text: str) -> list[str]:
             continue
         inner = lines[:-1]
         long_lines = sorted(len(line) for line in lines)[len(lines) // 2] >= 30
+        # Hard-wrapped lines run to about the same width; a page's menu lines and its
+        # paragraphs, one a line, do not.
+        width = max(len(line) for line in lines)
+        even = sum(1 for line in inner if len(line) >= 0.6 * width) >= 0.8 * len(inner)
         wrapped = (
             len(lines) > 2
             and long_lines
+            and even
             and sum(1 for line in inner if not _SENTENCE_END.search(line)) > 0.5 * len(inner)
         )
         if wrapped:

@@ -153,6 +153,10 @@ _END_OF_BODY = [
     )
 ]
 _PROSE = frozenset({"good", "neargood"})
+_COMMENTS = re.compile(
+    r"\b(?:comments?|responses?|replies|thoughts on|reply|discussion|conversation)\b",
+    re.IGNORECASE,
+)
 # A word that starts with a capital (or is a number), for Title Case headlines.
 _CAPITALISED = re.compile(r"^[\"'“‘(]*(?:[A-Z]|\d)")
 
@@ -204,6 +208,12 @@ def is_furniture(line: str) -> bool:
 def ends_body(line: str) -> bool:
     """A line after which a page has comments, related stories, tags or an author box."""
     return len(line) <= 80 and any(rule.search(line) for rule in _END_OF_BODY)
+
+
+def starts_comments(line: str) -> bool:
+    """A line that opens the readers' comments (a box of related links may stand inside an
+    article's body; comments never do)."""
+    return bool(_COMMENTS.search(line))
 
 
 def is_headline_shaped(line: str, stop: frozenset[str]) -> bool:
@@ -329,7 +339,7 @@ def classify_page(
             )
             if classes[i] in _PROSE:
                 total += len(line) * (ALONE_WEIGHT if alone else 1.0)
-        elif ends_body(line):
+        elif ends_body(line) and starts_comments(line):
             total -= END_OF_BODY_COST
         else:
             total -= BAD_LINE_COST + BAD_CHAR_COST * len(line)
