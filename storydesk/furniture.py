@@ -257,7 +257,6 @@ def looks_like_page(lines: Sequence[str], boilerplate: Callable[[str], bool]) ->
     counting a menu (three or more short lines in a row that are not sentences)."""
     if len(lines) < MIN_FURNITURE_LINES:
         return False
-    stop = stoplist_for(lines)
     furniture = sum(boilerplate(line) or is_furniture(line) for line in lines)
     run = 0
     for line in lines:
@@ -267,7 +266,6 @@ def looks_like_page(lines: Sequence[str], boilerplate: Callable[[str], bool]) ->
                 furniture += 1
         else:
             run = 0
-    del stop
     return furniture >= MIN_FURNITURE_LINES
 
 
@@ -349,7 +347,9 @@ def classify_page(
         return [c != "bad" for c in classes], None
     first, last = best_span
     # An opening or closing line of prose too short for jusText ("No one was hurt.") belongs.
-    while last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop):
+    while (
+        last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop)
+    ):
         last += 1
     while first > begin and classes[first - 1] == "short" and is_prose(lines[first - 1], stop):
         first -= 1

@@ -118,7 +118,12 @@ def test_text_cut_off_mid_sentence_loses_its_partial_sentence_only():
 
 @pytest.mark.parametrize(
     "end",
-    ["No one was hurt.", "Flood Toll Rises To 19 In Port Averly", "(Photo: Jane Doe)", "Offices struck"],
+    [
+        "No one was hurt.",
+        "Flood Toll Rises To 19 In Port Averly",
+        "(Photo: Jane Doe)",
+        "Offices struck",
+    ],
 )
 def test_finished_text_is_not_cut_off(end: str):
     assert not cut_off(f"{BODY[0]}\n\n{end}")
@@ -148,8 +153,9 @@ def test_cleaning_page_text_is_idempotent_and_keeps_its_body_run(before, body, a
 # --- the fast gate: text-path F1 on a fixed subset of real pages, from the code -----------
 
 GATE_FLOOR = json.loads(
-    (__import__("pathlib").Path(__file__).resolve().parent.parent / "benchmarks" / "floors.json")
-    .read_text()
+    (
+        __import__("pathlib").Path(__file__).resolve().parent.parent / "benchmarks" / "floors.json"
+    ).read_text()
 )["_gates"]["clean_text_path_subset_f1"]
 
 

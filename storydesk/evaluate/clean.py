@@ -123,9 +123,7 @@ def _peer_outputs(ids: Iterable[str], cache: Path | None) -> dict[str, dict[str,
 
     ids = list(ids)
     key = hashlib.sha256(
-        json.dumps(
-            [ids, version("trafilatura"), version("html-text"), version("lxml")]
-        ).encode()
+        json.dumps([ids, version("trafilatura"), version("html-text"), version("lxml")]).encode()
     ).hexdigest()[:16]
     path = cache / f"clean-aeb-{key}.json" if cache is not None else None
     if path is not None and path.exists():
