@@ -14,7 +14,9 @@ from collections import Counter
 
 import ftfy
 
-__all__ = ["DATELINE", "clean_text", "is_boilerplate", "paragraphs"]
+from .furniture import looks_like_page, page_body
+
+__all__ = ["DATELINE", "clean_text", "cut_off", "is_boilerplate", "paragraphs"]
 
 # A boilerplate rule only removes a paragraph up to this many words: a long paragraph that
 # happens to mention cookies or a privacy policy is content. Reader contact forms run long
@@ -77,6 +79,16 @@ _BOILERPLATE += [
         r"(\s.*)?$",
         r"^(skip to (main )?content|back to top|jump to)\b",
         r"^(update|updated|last updated|published|posted) (on |at )?\d",
+        # page metadata: "Publication date: ...", a citation's "accessed ...", site counters
+        r"^(publication|publishing|release|posting) date\s*:",
+        r"^(first |originally )?(published|posted)( on| at)?\s*:",
+        r"^\(?(last )?(accessed|retrieved)( on)? \d",
+        r"\b(accessed|retrieved)( on)? (\d{1,2} [a-z]+|[a-z]+ \d{1,2}),? \d{4}[.)]*$",
+        r"^(more than|over|nearly|almost|join) [\d,.]+ ?(k|m|million|thousand)? "
+        r"(readers|subscribers|people|members|followers|visitors)\b.{0,80}"
+        r"\b(read|follow|subscribe|trust|visit|join)",
+        # a caption that ends with its credit: "... on Monday. (Photo: Jane Doe)"
+        r"\((photo|image|picture|credit|pic)s?\s*:\s*[^)]{1,60}\)$",
         # contributor and production credits
         r"\bcontributed (reporting |to this (report|article|story))",
         r"^(additional |with )?reporting (by|from)\b",
@@ -88,6 +100,18 @@ _BOILERPLATE += [
     )
 ]
 _BYLINE_ALONE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*,$")
+# A dateline on its own line: "CAIRO", "PORT AVERLY, Caldonia, March 10 (Meridian Press) -".
+_DATELINE_ALONE = re.compile(
+    r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    r"\s*(?:\([A-Za-z .&-]{1,40}\))?\s*(?::|—|–|-{1,2})?$"
+)
+# A byline run into a dateline: "By Jane Doe, CAIRO (Reuters) - The army said ..."
+_BYLINE_BEFORE_DATELINE = re.compile(
+    r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+    r"(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})?,? +(?=[A-Z]{2})"
+)
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -129,9 +153,14 @@ def paragraphs(text: str) -> list[str]:
             continue
         inner = lines[:-1]
         long_lines = sorted(len(line) for line in lines)[len(lines) // 2] >= 30
+        # Hard-wrapped lines run to about the same width; a page's menu lines and its
+        # paragraphs, one a line, do not.
+        width = max(len(line) for line in lines)
+        even = sum(1 for line in inner if len(line) >= 0.6 * width) >= 0.8 * len(inner)
         wrapped = (
             len(lines) > 2
             and long_lines
+            and even
             and sum(1 for line in inner if not _SENTENCE_END.search(line)) > 0.5 * len(inner)
         )
         if wrapped:
@@ -158,6 +187,9 @@ def _normalise_characters(text: str) -> str:
 def _fix_paragraph(paragraph: str) -> str:
     paragraph = _SPACES.sub(" ", paragraph).strip()
     paragraph = _GLUED.sub(" ", paragraph)
+    byline = _BYLINE_BEFORE_DATELINE.match(paragraph)
+    if byline and DATELINE.match(paragraph[byline.end() :]):
+        paragraph = paragraph[byline.end() :]
     return paragraph
 
 
@@ -168,7 +200,7 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if words > _MAX_BOILERPLATE_WORDS:
         return False
-    if _BYLINE_ALONE.match(paragraph):
+    if _BYLINE_ALONE.match(paragraph) or _DATELINE_ALONE.match(paragraph):
         return True
     return any(rule.search(paragraph) for rule in _BOILERPLATE)
 
@@ -181,7 +213,51 @@ def _is_caption_like(paragraph: str) -> bool:
     return len(_WORD.findall(paragraph)) <= 15 and not _SENTENCE_END.search(paragraph)
 
 
-def clean_text(text: str, title: str | None = None) -> str:
+# The end of a sentence inside a paragraph: closing punctuation, then a space and a capital,
+# a digit or an opening quote (an initial or a title such as "Dr." is not one).
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bGen)"
+    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bProf)"
+    r"[.!?…][\"'”’)\]]*(?=\s+[\"“‘'(]?[A-Z0-9])"
+)
+# A paragraph this long that ends without closing punctuation was cut off, not written so.
+_MIN_CUT_WORDS = 6
+
+
+def cut_off(text: str) -> bool:
+    """Whether text ends mid-sentence, as text cut by a size cap does: its last paragraph is
+    prose (several words, not a headline) with no closing punctuation.
+
+    >>> cut_off("The river rose.\n\nOfficials said the water would recede by")
+    True
+    >>> cut_off("The river rose.\n\nPhoto: Jane Doe")
+    False
+    """
+    text = text.rstrip()
+    last = text.rsplit("\n", 1)[-1].strip()
+    words = _WORD.findall(last)
+    if len(words) < _MIN_CUT_WORDS or _SENTENCE_END.search(last):
+        return False
+    if last[-1] in "»”\"')]":  # a closing quote or bracket: a quote, a credit, a parenthesis
+        return False
+    # A headline or a credit line: most words capitalised.
+    lower = sum(1 for w in words if w[0].islower())
+    return lower >= len(words) / 3
+
+
+def _drop_partial_sentence(paras: list[str]) -> list[str]:
+    """Leave out the unfinished last sentence of text cut off by a size cap (its last
+    paragraph back to its last sentence end; the whole paragraph when it has none), unless
+    nothing would be left."""
+    if not paras or not cut_off(paras[-1]):
+        return paras
+    ends = list(_SENTENCE_BREAK.finditer(paras[-1]))
+    if ends:
+        return [*paras[:-1], paras[-1][: ends[-1].end()]]
+    return paras[:-1] if len(paras) > 1 else paras
+
+
+def clean_text(text: str, title: str | None = None, *, page: bool | None = None) -> str:
     """Clean an article's text.
 
     Removes boilerplate paragraphs, keeps a repeated paragraph once (a dateline prefix such
@@ -189,23 +265,32 @@ def clean_text(text: str, title: str | None = None) -> str:
     first paragraph that only repeats the title, splits glued sentences and normalises
     quote marks.
 
+    With ``page=None`` text that looks like a whole page's (menus, sidebars, comments: see
+    :mod:`storydesk.furniture`) is cut down to its article line by line; ``page=False``
+    (text an HTML reader already extracted) skips that. Text cut off mid-sentence by a size
+    cap loses its unfinished last sentence.
+
     >>> clean_text("Talks resumed.Kerry arrived.\\n\\nShare this article")
     'Talks resumed. Kerry arrived.'
     """
+
     # Each step is meant to be idempotent, but ftfy, the quote rules and whitespace rules can
     # hand each other new work on odd input (a C1 control next to a no-break space): run the
     # whole pass to a fixpoint, so that cleaning clean text never changes it.
     for _ in range(5):
-        cleaned = _clean_once(text, title)
+        cleaned = _clean_once(text, title, page)
         if cleaned == text:
             break
         text = cleaned
     return text
 
 
-def _clean_once(text: str, title: str | None) -> str:
+def _clean_once(text: str, title: str | None, page: bool | None) -> str:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
-    paras = [p for p in paras if p and not is_boilerplate(p)]
+    paras = [p for p in paras if p]
+    if page is not False and looks_like_page(paras, is_boilerplate):
+        paras = page_body(paras, is_boilerplate, title)
+    paras = [p for p in paras if not is_boilerplate(p)]
     counts = Counter(_key(p) for p in paras)
     title_key = _key(_fix_paragraph(_normalise_characters(title))) if title else None
     kept: list[str] = []
@@ -220,4 +305,4 @@ def _clean_once(text: str, title: str | None) -> str:
             continue
         seen.add(key)
         kept.append(p)
-    return "\n\n".join(kept)
+    return "\n\n".join(_drop_partial_sentence(kept))

@@ -406,6 +406,35 @@ def eval_timeline(
     _write_json(out_file, {"command": command, **result})
 
 
+@eval_app.command("clean")
+def eval_clean(
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the figures as JSON here.")
+    ] = None,
+    subset: Annotated[
+        str, typer.Option("--subset", help="all, or gate (the fixed pages the tests use).")
+    ] = "all",
+) -> None:
+    """Article text from real pages (scrapinghub-aeb), HTML and text paths, next to peers."""
+    from .evaluate.clean import SYSTEMS, run_clean_eval
+
+    with _errors():
+        result = run_clean_eval(subset=subset)
+    table = Table(title=f"article text from {result['pages']} real pages (shingle P/R/F1)")
+    table.add_column("system")
+    for col in ("precision", "recall", "F1", "furniture kept", "body lost"):
+        table.add_column(col, justify="right")
+    for system in SYSTEMS:
+        m = result[system]
+        table.add_row(
+            system,
+            *(f"{m[k]:.3f}" for k in ("precision", "recall", "f1", "furniture_kept", "body_lost")),
+        )
+    out.print(table)
+    command = "storydesk eval clean" + (f" --subset {subset}" if subset != "all" else "")
+    _write_json(out_file, {"command": command, **result})
+
+
 @eval_app.command("summarize")
 def eval_summarize(
     datasets: Annotated[

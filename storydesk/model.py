@@ -36,6 +36,9 @@ class RawDocument:
     # Title was taken from the text's first line (plain text), so cleaning must not look
     # for it again.
     title_from_text: bool = False
+    # The reader already took the article out of its page (HTML, by trafilatura), so
+    # cleaning must not look for page furniture line by line again.
+    main_text_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

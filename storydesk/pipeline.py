@@ -55,7 +55,9 @@ def prepare(
     so cleaning stays cheap, and again after it), with a warning naming the source.
     """
     text = clean_text(
-        cut_at_boundary(raw.text, max_chars), None if raw.title_from_text else raw.title
+        cut_at_boundary(raw.text, max_chars),
+        raw.title,
+        page=False if raw.main_text_only else None,
     )
     if not text.strip():
         return Rejected(raw.source, "no article text left after removing boilerplate")

@@ -25,6 +25,8 @@ def briefings(tmp_path_factory):
 
 
 def _event(article_id: str) -> str:
+    if "varden" in article_id:
+        return "D"
     if "2019" in article_id or "storm-idris" in article_id:
         return "B"
     if "brackwater" in article_id or "hbd-" in article_id:
@@ -32,11 +34,66 @@ def _event(article_id: str) -> str:
     return "A"
 
 
-def test_three_events_three_stories(briefings):
+def test_four_events_four_stories(briefings):
     stories = sorted(sorted({_event(a["id"]) for a in b["articles"]}) for b in briefings)
-    assert stories == [["A"], ["B"], ["C"]]
+    assert stories == [["A"], ["B"], ["C"], ["D"]]
     sizes = sorted(len(b["articles"]) for b in briefings)
-    assert sizes == [2, 2, 9]
+    assert sizes == [2, 2, 3, 9]
+
+
+# Page furniture in the Varden pages (examples/README.md): none of it may reach an article's
+# cleaned text, nor anything a briefing cites.
+FURNITURE = [
+    "Minister Elmquist: Won't resign",
+    "Harbour Strike Talks Collapse Again",
+    "Schools Reopen In Port Averly",
+    "Ferry Fares To Rise In April",
+    "Publication date",
+    "By Oskar Lind",
+    "Photo: Mira Holt",
+    "Photo: Leo Brandt",
+    "Photo: Anneke Vos",
+    "About the author",
+    "covers transport and the Varden valley",
+    "regional affairs correspondent",
+    "readers trust",
+    "Reader comments",
+    "says:",
+    "Somebody should answer for this",
+    "My brother was stuck up there",
+    "Three million dollars is nothing",
+    "Most read",
+    "Share this article",
+    "All rights reserved",
+    "Home",
+    "Weather",
+]
+
+
+def test_no_page_furniture_in_any_briefing(briefings):
+    varden = [b for b in briefings if {_event(a["id"]) for a in b["articles"]} == {"D"}]
+    assert len(varden) == 1
+    for b in briefings:
+        cited = [a["text"] for a in b["articles"]]
+        cited += [s["text"] for s in b["summary"]]
+        cited += [q["text"] for q in b["quotes"]]
+        cited += [(q["speaker"] or {}).get("name") or "" for q in b["quotes"]]
+        cited += [f["text"] for f in b["facts"]] + [e["text"] for e in b["timeline"]]
+        for text in cited:
+            for line in FURNITURE:
+                assert line not in text, (line, text[:80])
+
+
+def test_a_text_cut_off_mid_sentence_loses_only_its_partial_sentence(briefings):
+    [b] = [b for b in briefings if {_event(a["id"]) for a in b["articles"]} == {"D"}]
+    by_id = {a["id"]: a for a in b["articles"]}
+    text = by_id["cd-20260312-varden-road-closed"]["text"]
+    assert text.endswith('"We need to know why that wall was never built," he said.')
+    assert "Hauliers" not in text
+    assert text.startswith("VARDEN, Caldonia, March 12 (Coastline Daily) - The Varden Pass road")
+    # the page's own date line dates the plain-text page, and is not left in its text
+    page = next(a for a in b["articles"] if a["source"].endswith("pass-landslide.txt"))
+    assert page["published"] == "2026-03-12"
 
 
 def test_syndicated_copy_counts_once(briefings):

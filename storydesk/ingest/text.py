@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import RawDocument
+from .dates import parse_date
 from .decode import decode_bytes
 
 _TERMINAL = re.compile(r"[.,;:]$")
@@ -49,8 +51,40 @@ def split_title(text: str) -> tuple[str | None, str]:
     return title, "\n".join(lines[title_at + 1 :])
 
 
+# A page's own publication-date line: "Publication date: 12 March 2026", "Published: ...".
+_DATE_LINE = re.compile(
+    r"^\s*(?:publication|publishing|release|posting)\s+date\s*:\s*(.{6,40}?)\s*$"
+    r"|^\s*(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?\s*:\s*(.{6,40}?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def published_from_text(text: str) -> dt.date | None:
+    """The date of the text's first publication-date line, if it has one that parses.
+
+    Cleaning removes the line; its date is the article's, not an event of the story.
+
+    >>> published_from_text("Floods\nPublication date: 12 March 2026\nThe river rose.")
+    datetime.date(2026, 3, 12)
+    """
+    for m in _DATE_LINE.finditer(text):
+        value = m.group(1) or m.group(2)
+        date = parse_date(value)
+        if date is not None:
+            return date
+    return None
+
+
 def read_text(data: bytes, source: str) -> list[RawDocument]:
     """Read one ``.txt`` article."""
     text = decode_bytes(data, source)
     title, body = split_title(text)
-    return [RawDocument(source=source, text=body, title=title, title_from_text=title is not None)]
+    return [
+        RawDocument(
+            source=source,
+            text=body,
+            title=title,
+            title_from_text=title is not None,
+            published=published_from_text(body),
+        )
+    ]

@@ -1,0 +1,360 @@
+"""Page furniture in text: which lines of a whole page's visible text are the article.
+
+A page store or a scraper often keeps a page's whole text: menus, related headlines from a
+sidebar, a byline and a publication-date line, photo captions, share prompts, reader
+comments, an author box, a footer. HTML readers drop these by the page's markup; in text,
+only each line's own evidence and its place are left. This module follows jusText
+(Pomikálek, 2011), whose classifier it reuses (the ``justext`` package and its stop-word
+lists for 100 languages):
+
+1. **Each line on its own evidence** (:func:`line_class`): explicit furniture (the boilerplate
+   rules of :mod:`storydesk.clean` and those below: a date or a time alone, "Photo: ...",
+   "X says:", "Read more", a site counter) is *bad*; a line under 70 characters is *short*;
+   a longer line is *good*, *near-good* or *bad* by its share of stop words (jusText's
+   thresholds). A headline-shaped line (Title Case, no closing punctuation) is only ever
+   short, so that a list of related headlines does not pass for prose.
+2. **By its neighbours**: jusText's context-sensitive pass
+   (:func:`justext.core.revise_paragraph_classification`): short and near-good lines take
+   the class of the good or bad lines around them.
+3. **Position**: the article body is the heaviest run of good lines, found as a maximum-sum
+   segment where a good line counts its length and a bad one a penalty; a line that ends an
+   article's body ("Comments", "Related Tags:", "You may also like", "Leave a reply") breaks
+   the run. Inside that run every line of prose is kept (a lost body sentence is worse than
+   a kept menu line); outside it, nothing.
+
+Only text that looks like a whole page (:func:`looks_like_page`: several lines of explicit
+furniture or menu runs) goes through steps 2 and 3; an article's clean text is left to the
+boilerplate rules of :mod:`storydesk.clean`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+__all__ = ["looks_like_page", "page_body"]
+
+# jusText's defaults (characters; share of words that are stop words).
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+# A line that ends like a sentence is good from this length on: one-sentence paragraphs.
+LENGTH_HIGH_PROSE = 70
+# A line of prose with less stop words than jusText asks for: a list, a technical sentence.
+STOPWORDS_PROSE = 0.15
+# Maximum-sum segment: what a bad line costs, per line and per character; a line that ends
+# an article's body costs more than any article of a page store is long.
+BAD_LINE_COST = 30
+BAD_CHAR_COST = 0.25
+END_OF_BODY_COST = 300
+# What a good line between two lines that are not counts, per character.
+ALONE_WEIGHT = 0.3
+# Text with fewer lines of furniture than this is an article's text, not a page's.
+MIN_FURNITURE_LINES = 3
+
+_TOKEN = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+_STRIP = ".,;:!?\"'“”‘’()[]«»—–-"
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_TIME = r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?"
+_DATE = (
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?(?:\s+\d{{4}})?"
+    r"|\d{4}-\d\d-\d\d(?:t[\d:.+-]+z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+)
+# Lines that are furniture wherever they stand on a page (the general boilerplate rules of
+# storydesk.clean apply too).
+_FURNITURE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # a date, a time, or both, alone: "November 19, 2019 at 6:34 am", "Updated 2 hours ago"
+        rf"^(?:(?:updated|published|posted|first published|last updated|modified)\s*:?\s*)?"
+        rf"(?:{_WEEKDAY},?\s*)?(?:{_DATE})?(?:,?\s*(?:at\s*)?{_TIME})?(?:,?\s*[a-z]{{2,4}})?\s*$",
+        r"^(?:updated\s+|posted\s+)?(?:about\s+)?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|"
+        r"minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b.{0,20}$",
+        rf"^(?:{_DATE}|\d+\s*[a-z]{{1,7}}\s+ago)?\s*\d+\s+(?:photos|pictures|images|videos|slides)$",
+        # a comment's header and controls: "Jane says:", "Alex on May 3, 2018 at 6:34 am said:"
+        r"^[\w .'’@-]{1,40}\s(?:says|said|wrote|writes|replied)\s*:$",
+        rf"^[\w .'’@-]{{1,40}}\s+on\s+{_DATE}.{{0,30}}(?:says|said|wrote)\s*:?$",
+        r"^(?:reply|report|flag|like|likes|\d+\s+likes?|share|edit|delete|quote|permalink|"
+        r"load more|show more|see more|view more|more|menu|close|search|home|back)"
+        r"(?:\s*[|·•]\s*\w+)*\s*$",
+        r"^(?:rating\s*:\s*)?[+-]?\d+\s+(?:votes?|points?|likes?|replies|comments?|shares?|"
+        r"views?|reads?)$",
+        # a picture and its credit: "Image 3 of 5", "(Image: Getty)", "Credit: ...", "/Getty Images"
+        r"^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+\b",
+        r"^\d+\s+of\s+\d+\s",
+        r"\((?:image|photo|picture|credit|pic)s?\s*:[^)]{1,60}\)\s*$",
+        r"\b(?:credit|photo|image|picture)s?\s*:\s*[\w .,'’&/-]{1,60}$",
+        r"/\s*(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)\s*$",
+        # links to other stories: "Read more: ...", "SEE MORE: ...", "Headline [INSIGHT]"
+        r"^(?:read more|see more|read also|also read|watch|listen|more|related)\s*(?:»|>|:)",
+        r"\[\s*[A-Z][A-Z ]{2,20}\]\s*\|?$",
+        r"^(?:click|tap) (?:to|here)\b",
+        r"\(opens in (?:a )?new window\)",
+        # metadata lines: "Publication date: ...", "accessed 12 March 2026", counters
+        r"^(?:publication|publishing|published|posted|release|last modified|modified|updated)"
+        r"\s*(?:date|on|at)?\s*:",
+        r"^\(?(?:last\s+)?(?:accessed|retrieved|viewed)\s+(?:on\s+)?\d",
+        r"\b(?:accessed|retrieved)\s+(?:on\s+)?(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\s+\d{1,2}),?"
+        r"\s+\d{4}\.?\)?$",
+        r"^(?:more than|over|nearly|almost|some|join)\s+[\d,.]+\s*(?:k|m|million|thousand)?\s+"
+        r"(?:readers|subscribers|people|members|followers|users|visitors)\b",
+        r"^[\d,.]+\s*(?:k|m)?\s+(?:readers|subscribers|followers|views|shares|comments)\b",
+        # share and follow buttons, one network a line
+        r"^(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|tumblr|email|e-mail|"
+        r"print|instagram|youtube|flipboard|messenger|copy link|google\+?|sms|x)\s*$",
+        # breadcrumbs and section lists joined by separators: "Home › News › World"
+        r"^(?:[^|›»>/]{1,30}\s*[|›»>/]\s*){2,}[^|›»>/]{0,30}$",
+        r"^you are (?:at|here)\s*:?$",
+        r"^(?:all )?rights reserved\b|^©|\(c\)\s*\d{4}",
+    )
+]
+_COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"\b(?:website|browser|browsing|consent|opt[- ]?out|your experience|necessary|preferences|"
+    r"third[- ]party|analytics)\b",
+    re.IGNORECASE,
+)
+# Lines that end an article's body on a page: what follows is comments, related stories,
+# tags or an author box.
+_END_OF_BODY = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^\W*(?:\d+\s+)?(?:top rated |latest |all |reader |readers'? |user )?"
+        r"(?:comments?|responses?|replies|reactions?|thoughts on\b.*|"
+        r"responses to\b.*|comments? on\b.*)\s*(?:\(\d+\))?\W*$",
+        r"^share your (?:thoughts|comments|views)\b",
+        r"^more (?:from |on |in )?(?:the )?(?-i:[A-Z][\w&' -]{2,30})$",
+        r"^(?:leave|post|add|write|join|view|show|read)\s+(?:a |the |your |all |\d+ )?"
+        r"(?:reply|comments?|discussion|conversation)\b",
+        r"^(?:related|recommended|more from\b.{0,40}|more (?:stories|articles|news)|"
+        r"you (?:may|might|will) (?:also )?(?:like|enjoy|be interested)|read next|"
+        r"most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|popular now|"
+        r"latest (?:news|stories)|editor'?s picks|what to read next|around the web|"
+        r"other (?:stories|articles)|in other news|from the web|recommended for you|"
+        r"sponsored (?:stories|links)|promoted stories|don'?t miss)"
+        r"(?:\s+(?:stories|articles|posts|news|links|content|videos))?\s*[:.!]*$",
+        r"^(?:related\s+)?(?:tags|topics|filed under|categories|keywords)\s*:",
+        r"^share this(?: article| story| post| page)?\s*:?$",
+        r"^(?:about the author|author'?s? bio|more by this author)\s*:?$",
+        r"^(?:previous|next) (?:post|article|story)\s*:?$",
+        r"^want more stories like this\?",
+        r"^(?:sign up|subscribe)\b.{0,60}$",
+    )
+]
+_PROSE = frozenset({"good", "neargood"})
+_COMMENTS = re.compile(
+    r"\b(?:comments?|responses?|replies|thoughts on|reply|discussion|conversation)\b",
+    re.IGNORECASE,
+)
+# A word that starts with a capital (or is a number), for Title Case headlines.
+_CAPITALISED = re.compile(r"^[\"'“‘(]*(?:[A-Z]|\d)")
+
+
+@functools.cache
+def _stoplists() -> dict[str, frozenset[str]]:
+    import justext  # jusText ships its stop-word lists: nothing is downloaded
+
+    return {
+        name: frozenset(w.lower() for w in justext.get_stoplist(name))
+        for name in sorted(justext.get_stoplists())
+    }
+
+
+def stoplist_for(lines: Sequence[str]) -> frozenset[str]:
+    """The jusText stop-word list of the text's language: the one that covers most of its
+    words (English on a tie).
+
+    >>> "the" in stoplist_for(["The river rose in the night."])
+    True
+    """
+    counts = Counter(w.lower().strip(_STRIP) for line in lines for w in line.split())
+    lists = _stoplists()
+
+    def coverage(name: str) -> tuple[int, bool]:
+        words = lists[name]
+        return sum(c for w, c in counts.items() if w in words), name == "English"
+
+    return lists[max(lists, key=coverage)]
+
+
+def stopword_density(line: str, stop: frozenset[str]) -> float:
+    words = line.split()
+    if not words:
+        return 0.0
+    return sum(w.lower().strip(_STRIP) in stop for w in words) / len(words)
+
+
+def is_furniture(line: str) -> bool:
+    """A line that is page furniture wherever it stands: a date or a time alone, a picture
+    credit, a comment's header, a link to another story, a site counter, a share button."""
+    if _COOKIES.search(line) and _CONSENT.search(line):
+        return True  # a page's cookie notice runs long; on a page it is never the article
+    if len(line) > 200:
+        return False
+    return any(rule.search(line) for rule in _FURNITURE) or ends_body(line)
+
+
+def ends_body(line: str) -> bool:
+    """A line after which a page has comments, related stories, tags or an author box."""
+    return len(line) <= 80 and any(rule.search(line) for rule in _END_OF_BODY)
+
+
+def starts_comments(line: str) -> bool:
+    """A line that opens the readers' comments (a box of related links may stand inside an
+    article's body; comments never do)."""
+    return bool(_COMMENTS.search(line))
+
+
+def is_headline_shaped(line: str, stop: frozenset[str]) -> bool:
+    """Title Case (or capitals) and no closing punctuation: a headline, a menu, a kicker."""
+    if _SENTENCE_END.search(line):
+        return False
+    words = [w for w in line.split() if w.strip(_STRIP)]
+    content = [w for w in words if w.lower().strip(_STRIP) not in stop]
+    if len(words) < 2 or not content:
+        return False
+    capitalised = sum(bool(_CAPITALISED.match(w)) for w in content)
+    return capitalised / len(content) >= 0.75
+
+
+def is_prose(line: str, stop: frozenset[str]) -> bool:
+    """A sentence or more: closing punctuation, a few words, some of them stop words."""
+    return (
+        bool(_SENTENCE_END.search(line))
+        and len(line.split()) >= 4
+        and stopword_density(line, stop) >= STOPWORDS_PROSE
+    )
+
+
+def line_class(line: str, stop: frozenset[str], boilerplate: Callable[[str], bool]) -> str:
+    """jusText's context-free class of one line: ``bad``, ``short``, ``neargood`` or ``good``."""
+    if boilerplate(line) or is_furniture(line):
+        return "bad"
+    if len(line) < LENGTH_LOW or is_headline_shaped(line, stop):
+        return "short"
+    density = stopword_density(line, stop)
+    if density >= STOPWORDS_HIGH:
+        prose = len(line) > LENGTH_HIGH_PROSE and _SENTENCE_END.search(line)
+        return "good" if len(line) > LENGTH_HIGH or prose else "neargood"
+    if density >= STOPWORDS_LOW or is_prose(line, stop):
+        return "neargood"
+    return "bad"
+
+
+def looks_like_page(lines: Sequence[str], boilerplate: Callable[[str], bool]) -> bool:
+    """Whether text is a whole page's rather than an article's: several lines of furniture,
+    counting a menu (three or more short lines in a row that are not sentences)."""
+    if len(lines) < MIN_FURNITURE_LINES:
+        return False
+    furniture = sum(boilerplate(line) or is_furniture(line) for line in lines)
+    run = 0
+    for line in lines:
+        if len(line) < LENGTH_LOW and not _SENTENCE_END.search(line):
+            run += 1
+            if run >= 3:
+                furniture += 1
+        else:
+            run = 0
+    return furniture >= MIN_FURNITURE_LINES
+
+
+def page_body(
+    lines: Sequence[str], boilerplate: Callable[[str], bool], title: str | None = None
+) -> list[str]:
+    """The lines of a page's text that are its article (see the module docstring)."""
+    keep, _ = classify_page(lines, boilerplate, title)
+    return [line for line, k in zip(lines, keep, strict=True) if k]
+
+
+def headline_at(lines: Sequence[str], title: str | None) -> int | None:
+    """The first line that repeats the page's title (a site name after it aside): where
+    the article starts on a page."""
+    if not title:
+        return None
+    wanted = " ".join(_TOKEN.findall(title.lower()))
+    n = len(wanted.split())
+    if n < 2:
+        return None
+    for i, line in enumerate(lines):
+        got = " ".join(_TOKEN.findall(line.lower()))
+        m = len(got.split())
+        if not got or m > 2 * n:
+            continue
+        if (
+            got == wanted
+            or (m >= max(2, n / 2) and got in wanted)
+            or (m >= 2 and wanted.startswith(got + " "))
+            or (n >= 3 and wanted in got)
+        ):
+            return i
+    return None
+
+
+def classify_page(
+    lines: Sequence[str], boilerplate: Callable[[str], bool], title: str | None = None
+) -> tuple[list[bool], tuple[int, int] | None]:
+    """Whether each line of a page's text is the article's, and the body's span of lines."""
+    from justext.core import PathInfo, revise_paragraph_classification
+    from justext.paragraph import Paragraph
+
+    if not lines:
+        return [], None
+    stop = stoplist_for(lines)
+    classes = [line_class(line, stop, boilerplate) for line in lines]
+    paras = []
+    for line, cls in zip(lines, classes, strict=True):
+        p = Paragraph(PathInfo())
+        p.append_text(line)
+        p.cf_class = cls
+        p.heading = False
+        paras.append(p)
+    revise_paragraph_classification(paras)
+    good = [p.class_type == "good" for p in paras]
+
+    # The heaviest run of good lines (maximum-sum segment), after the headline when the page
+    # repeats its title. A good line alone between others is a teaser more often than prose.
+    begin = headline_at(lines, title) or 0
+    best, best_span, total, start = 0.0, None, 0.0, begin
+    for i in range(begin, len(lines)):
+        line = lines[i]
+        if total <= 0:
+            total, start = 0.0, i
+        if good[i]:
+            # A short line that its neighbours made good adds nothing of its own.
+            alone = not (i > 0 and classes[i - 1] in _PROSE) and not (
+                i + 1 < len(lines) and classes[i + 1] in _PROSE
+            )
+            if classes[i] in _PROSE:
+                total += len(line) * (ALONE_WEIGHT if alone else 1.0)
+        elif ends_body(line) and starts_comments(line):
+            total -= END_OF_BODY_COST
+        else:
+            total -= BAD_LINE_COST + BAD_CHAR_COST * len(line)
+        if total > best:
+            best, best_span = total, (start, i)
+    if best_span is None:  # no run of prose at all: keep what is not explicit furniture
+        return [c != "bad" for c in classes], None
+    first, last = best_span
+    # An opening or closing line of prose too short for jusText ("No one was hurt.") belongs.
+    while (
+        last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop)
+    ):
+        last += 1
+    while first > begin and classes[first - 1] == "short" and is_prose(lines[first - 1], stop):
+        first -= 1
+    keep = [
+        first <= i <= last and (good[i] or (classes[i] != "bad" and is_prose(line, stop)))
+        for i, line in enumerate(lines)
+    ]
+    return keep, (first, last)
