@@ -94,6 +94,13 @@ _BOILERPLATE += [
         r"^(additional |with )?reporting (by|from)\b",
         r"^(writing|editing|edited|compiled|produced) by\b",
         r"^\(?(reporting|writing) by .{0,120}(editing|additional reporting) by\b",
+        # an author box: "Jane Doe covers transport for the Voice." / "Jane Doe is a senior
+        # correspondent at the Herald." (a short paragraph: a longer one is content)
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}) (covers|reports on|writes about|"
+        r"has (covered|reported on)) .{0,120}\b(for|at) (the )?(?-i:[A-Z])",
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (a|an|the) ([a-z]+ ){0,3}"
+        r"(reporter|correspondent|writer|editor|journalist|columnist)\b.{0,60}\b(for|at) "
+        r"(the )?(?-i:[A-Z])",
         # a byline alone on its line: "By Jane Doe", "Jane Doe ," "Jane Doe | Herald"
         r"^by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?"
         r"(\s*[,|/-].{0,60})?$",

@@ -224,3 +224,23 @@ def test_cleaning_keeps_clean_newswire_whole(shared):
                 raw_words += len(doc["text"].split())
                 kept_words += len(clean_text(doc["text"]).split())
     assert kept_words / raw_words > 0.995
+
+
+def test_an_author_box_is_dropped_but_a_sentence_about_a_reporter_stays():
+    text = (
+        "A landslide closed the Orrin Pass road on Tuesday, officials said.\n\n"
+        "Crews expect to reopen one lane by Friday.\n\n"
+        "Mara Voss covers transport and the Orrin valley for the Courier. "
+        "She has reported from the valley for ten years.\n\n"
+        "Dana Ruel is a senior correspondent at the Lakeside Herald."
+    )
+    cleaned = clean_text(text)
+    assert "Mara Voss covers" not in cleaned and "Dana Ruel" not in cleaned
+    assert "Crews expect to reopen one lane by Friday." in cleaned
+    body = (
+        "Police detained Tomas Brandt, a reporter who had filmed the protest, on Monday "
+        "and questioned him for six hours about the footage before his lawyer arrived, "
+        "and then released him without charge late in the evening after his newspaper "
+        "protested, the union said."
+    )
+    assert clean_text(body) == body
