@@ -149,7 +149,9 @@ def brief(
             sorted((k, v) for k, v in duplicate_of.items() if k in present and v in present)
         ),
         facts=tuple(facts),
-        fact_groups=group_facts(facts),
+        fact_groups=group_facts(
+            facts, {a.article.id: a.article.outlet or a.article.id for a in reports}
+        ),
         timeline=build_timeline(reports),
         quotes=quotes,
         entities=entities,

@@ -15,11 +15,14 @@ from ..doctext import doc_text
 from ..model import Article
 from ..timeline import NOT_EVENT_RELATIONS, TimeExpression, find_time_expressions, governing_verb
 from .amounts import _SYMBOL_TOKENS, _clean_value, parse_amount
-from .reading import _read, _Reading
+from .priced import CHANGE_VERBS, priced
+from .reading import _read, _Reading, _side
 from .spans import _is_year, _number_spans, _numberish, _qualifier, _skip
 from .verbs import _PEOPLE_CLASSES
 
 _RATE = re.compile(r"\s+((?:a|per)\s+(?:day|week|month|year))\b", re.I)
+# A site's own audience ("More than 20,000 readers ..."): page furniture, not news.
+_AUDIENCE = frozenset({"reader", "readers", "subscriber", "subscribers", "follower", "followers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +39,14 @@ class Fact:
     qualifier: str | None
     as_of: dt.date | None
     total: bool = False
-    # The counted noun names a people ("Palestinians", "Israeli civilians"): see group_facts.
+    # The counted noun names a people ("Palestinians", "Israeli civilians").
     population: bool = False
+    # The figure names what it counts and what is said of it ("Palestinians killed", "deal
+    # (USD)"), so other sources' figures can be compared with it; a bare "$57" or "80
+    # Britons" cannot, and stands alone.
+    comparable: bool = True
+    # The text says the level moved to this figure ("raised its fund to $65 million").
+    changed: bool = False
 
 
 def extract_facts(
@@ -71,20 +80,32 @@ def extract_facts(
         if not numbers:
             continue
         reading = _read(numbers[-1])
+        if reading is not None and reading.noun is not None and reading.noun.lower_ in _AUDIENCE:
+            continue  # a site counter, not a figure of the story
         who = reading.who if reading else None
         verb = reading.verb if reading else None
-        if label == "MONEY" or currency:
-            unit = currency or "money"
-            what = " ".join(p for p in (who, unit, verb) if p)
-        elif label == "PERCENT" or rest.startswith(("%", "percent", "per cent")):
-            unit = "%"
-            what = " ".join(p for p in (who, unit, verb) if p)
+        if who == "people" and reading is not None and reading.total:
+            who = _side(numbers[-1]) or who
+        comparable = reading is not None and not reading.vague
+        changed = reading is not None and _moved(numbers[-1], reading)
+        money = label == "MONEY" or currency is not None
+        percent = not money and (
+            label == "PERCENT" or rest.startswith(("%", "percent", "per cent"))
+        )
+        if money or percent:
+            unit = "%" if percent else currency or "money"
+            of = priced(numbers[-1], percent)
+            what = ""  # named below, with the rate ("$18 million a day")
+            comparable, changed = of.named, of.changed
         elif label == "QUANTITY" and rest:
             unit = rest.lower().lstrip("-")
             what = " ".join(p for p in (unit, verb) if p)
+            comparable = comparable and verb is not None
         elif reading is not None and (who is not None or verb in _PEOPLE_CLASSES):
             unit = who if who not in (None, "people") else "people"
             what = " ".join(p for p in (unit, verb) if p)
+            # A counted thing and what is said of it: "80 Britons" alone says neither.
+            comparable = comparable and (verb is not None or reading.total)
         else:
             continue  # a bare number: nothing says what it counts
         end = span.end_char - (1 if span.text.endswith(".") else 0)  # "$57m." ends a sentence
@@ -93,6 +114,8 @@ def extract_facts(
         rate = _RATE.match(text, end)
         if rate:
             unit += " " + " ".join(rate.group(1).lower().split())
+        if money or percent:
+            what = of.what(unit)
         start = min(q_start, span.start_char)
         total = (
             bool(reading and reading.total)
@@ -116,9 +139,22 @@ def extract_facts(
                 as_of=_as_of(doc, numbers[-1], expressions, article.published),
                 total=total,
                 population=population,
+                comparable=comparable,
+                changed=changed,
             )
         )
     return tuple(out)
+
+
+def _moved(number: Token, reading: _Reading) -> bool:
+    """ "rose to 19", "climbed to 27": the text says the count moved to this figure."""
+    verb = reading.predicate
+    return (
+        verb is not None
+        and verb.lemma_.lower() in CHANGE_VERBS
+        and number.dep_ == "pobj"
+        and number.head.lower_ == "to"
+    )
 
 
 def _perfect(verb: Token | None) -> bool:

@@ -138,5 +138,10 @@ def _skip(span: Span, text: str) -> bool:
 
 
 def _is_year(span: Span) -> bool:
+    """ "in 2009", "the 2009 prisoner exchange": a year, not a count. A year-like number
+    counts only a plural noun ("1999 rockets")."""
     s = span.text.strip()
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", s)) and span[-1].dep_ != "nummod"
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", s):
+        return False
+    last = span[-1]
+    return last.dep_ != "nummod" or last.head.tag_ not in ("NNS", "NNPS")

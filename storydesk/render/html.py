@@ -118,6 +118,7 @@ def render_html(b: Briefing) -> str:
             "what": k.what,
             "status": k.status,
             "note": STATUS_NOTE.get(k.status, k.status),
+            "basis": k.basis,
             "chart": Markup(svg) if (svg := chart_svg(k)) else None,
             "rows": [
                 {
