@@ -150,7 +150,9 @@ def brief(
         ),
         facts=tuple(facts),
         fact_groups=group_facts(
-            facts, {a.article.id: a.article.outlet or a.article.id for a in reports}
+            facts,
+            {a.article.id: a.article.outlet or a.article.id for a in reports},
+            {a.article.id for a in reports if a.article.published is not None},
         ),
         timeline=build_timeline(reports),
         quotes=quotes,

@@ -114,6 +114,35 @@ def test_a_share_price_is_not_a_deal_price(nlp):
     assert not next(f for f in facts if f.text == "$5m").comparable
 
 
+def test_a_part_of_a_price_is_not_the_price(nlp):
+    facts = story(
+        nlp,
+        (None, "Vexco will pay $334 million for Dunmore, including $281 million in cash."),
+        (None, "The deal is worth $334 million, of which $281 million will be paid in cash."),
+    )
+    assert holding(facts, "$334 million")[:2] == ("deal (USD)", "consistent")
+    assert [f.what for f in facts if f.value == 281e6] == ["cash payment (USD)", "part (USD)"]
+
+
+def test_an_undated_reports_figure_is_dated_by_the_year_its_clause_states(nlp):
+    # Vexco's earlier purchase is no rival figure for today's deal.
+    facts = story(
+        nlp,
+        (None, "Vexco bought Harlow for $19 billion in 2002."),
+        (None, "Vexco will buy Dunmore for $13.9 billion."),
+    )
+    assert [(f.what, f.as_of) for f in facts] == [
+        ("deal (USD)", dt.date(2002, 1, 1)),
+        ("deal (USD)", None),
+    ]
+    assert [g.facts for g in group_facts(facts, dated_articles=())] == [(0,), (1,)]
+
+
+def test_thousands_split_by_a_tokeniser_are_one_number(nlp):
+    (f,) = story(nlp, ("2026-03-10", "The tsunami killed 230, 000 people across the region."))
+    assert (f.value, f.text) == (230000, "230, 000 people")
+
+
 @pytest.mark.parametrize(
     "text, what",
     [

@@ -197,8 +197,9 @@ def _as_of(
 ) -> dt.date | None:
     """The date stated for the clause of the number, else the publication date.
 
-    A date well before publication that governs the number's clause, or a clause above it,
-    dates the figure to that time ("last flooded in October 2019, when five people died").
+    A date well before publication (or any date, in an undated article) that governs the
+    number's clause, or a clause above it, dates the figure to that time ("last flooded in
+    October 2019, when five people died").
     A "since" date starts a running total and never dates it.
     """
     verb = governing_verb(doc, number.idx, number.idx + len(number.text))
@@ -218,7 +219,8 @@ def _as_of(
             continue
         if e.granularity == "day" and governor == verb:
             return e.date
-        historic = published is not None and (published - e.date).days > HISTORIC_DAYS
+        # An undated article's figure is dated by a date its clause states ("in 2002").
+        historic = published is None or (published - e.date).days > HISTORIC_DAYS
         if historic and governor.i in above:
             return e.date
     return published

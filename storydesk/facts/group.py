@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -168,7 +168,9 @@ def _judge(facts: Sequence[Fact], names: Mapping[str, str]) -> tuple[str, str]:
 
 
 def group_facts(
-    facts: Sequence[Fact], names: Mapping[str, str] | None = None
+    facts: Sequence[Fact],
+    names: Mapping[str, str] | None = None,
+    dated_articles: Collection[str] | None = None,
 ) -> tuple[FactGroup, ...]:
     """Group a story's facts by the quantity they give, and say how the sources compare.
 
@@ -178,7 +180,11 @@ def group_facts(
     a count of one incident ("the toll rose to 798" is not "fifteen people were killed in
     the shelling"). A figure that is not ``comparable`` (it names no counted thing, or
     nothing said of it) stands alone. Figures dated more than :data:`HISTORIC_DAYS` apart
-    are different eras (a look back years earlier is not an earlier toll).
+    are different eras (a look back years earlier is not an earlier toll). Undated figures
+    join the latest era, unless ``dated_articles`` (the ids of the articles that carry a
+    publication date) is given and no figure of the latest era comes from one of them: a
+    year an undated report states ("bought Harlow in 2002") says nothing of when its other
+    figures hold.
 
     Each group's ``status``, with its ``basis`` (sources are called by ``names``, article
     id -> outlet, else by article id), is decided in this order:
@@ -214,7 +220,9 @@ def group_facts(
         else:
             alone.append(i)
     parts = [
-        (what, total, part) for (what, total), idx in keys.items() for part in _eras(facts, idx)
+        (what, total, part)
+        for (what, total), idx in keys.items()
+        for part in _eras(facts, idx, dated_articles)
     ]
     parts += [(facts[i].what, facts[i].total, [i]) for i in alone]
     groups = []
@@ -224,11 +232,13 @@ def group_facts(
     return tuple(sorted(groups, key=lambda g: g.facts[0]))
 
 
-def _eras(facts: Sequence[Fact], idx: Sequence[int]) -> list[list[int]]:
+def _eras(
+    facts: Sequence[Fact], idx: Sequence[int], dated_articles: Collection[str] | None
+) -> list[list[int]]:
     """Split facts at gaps of more than :data:`HISTORIC_DAYS` between their dates.
 
     A look back at an earlier event ("five people died in 2019") is not an earlier
-    figure of today's toll. Undated facts stay with the latest dates.
+    figure of today's toll. Undated facts stay with the latest dates (see group_facts).
     """
     dated = sorted((d, i) for i in idx if (d := facts[i].as_of) is not None)
     eras: list[list[int]] = [[]]
@@ -236,7 +246,12 @@ def _eras(facts: Sequence[Fact], idx: Sequence[int]) -> list[list[int]]:
         if k and (day - dated[k - 1][0]).days > HISTORIC_DAYS:
             eras.append([])
         eras[-1].append(i)
-    eras[-1].extend(i for i in idx if facts[i].as_of is None)
+    undated = [i for i in idx if facts[i].as_of is None]
+    if dated_articles is not None and not any(
+        facts[i].article_id in dated_articles for i in eras[-1]
+    ):
+        eras.append([])
+    eras[-1].extend(undated)
     return [sorted(e) for e in eras if e]
 
 

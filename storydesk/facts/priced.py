@@ -29,13 +29,17 @@ _STOCK_NOUNS = words("share shares stock stocks")
 # "won 52 percent": a candidate's or party's share of the vote.
 _WIN_VERBS = words("win take get receive secure capture garner poll")
 _VOTE_NOUNS = words("vote votes ballot ballots")
+_PAYMENT_FORMS = words("cash stock stocks shares")
+_SYMBOLS = frozenset({"$", "£", "€", "¥", "US$"})
+_QUALIFIER_WORDS = words("about approximately some nearly around roughly")
 
 
 @dataclass(frozen=True, slots=True)
 class Priced:
-    """What an amount is of: ``thing`` (a noun phrase), ``owner`` (whose), ``verb`` (what
-    the owner did with it, when no thing is named) and whether the text says the level
-    ``changed`` to this amount."""
+    """What an amount is of: ``thing`` (a noun phrase; ``""`` for a part of a price that
+    names no whole: "including $281 million"), ``owner`` (whose), ``verb`` (what the owner
+    did with it, when no thing is named) and whether the text says the level ``changed``
+    to this amount."""
 
     thing: str | None
     owner: str | None
@@ -45,12 +49,14 @@ class Priced:
     @property
     def named(self) -> bool:
         """A thing priced, or an owner and what it did: enough to compare sources by."""
-        return self.thing is not None or (self.owner is not None and self.verb is not None)
+        return bool(self.thing) or (self.owner is not None and self.verb is not None)
 
     def what(self, unit: str) -> str:
         """ "deal (USD)", "Smith share (%)", "donors pledged (USD)"; the bare unit when the
         amount is of nothing named."""
         words_ = [w for w in (self.owner, self.thing or self.verb) if w]
+        if self.thing == "":
+            words_ = ["part"]
         return f"{' '.join(words_)} ({unit})" if words_ else unit
 
 
@@ -124,6 +130,26 @@ def _owner_beside(anchor: Token) -> Token | None:
     return None
 
 
+def _part(number: Token, anchor: Token) -> str | None:
+    """Part of a price: "$281 million in cash" is the cash payment (not the deal), and
+    "including $281 million", "of which $281 million" a part of no named thing ("")."""
+    doc = number.doc
+    after = [t.lower_ for t in doc[anchor.i + 1 : anchor.i + 5]]
+    if after[:1] == ["in"] and after[1:2] and after[1] in _PAYMENT_FORMS:
+        if after[2:3] == ["and"] and after[3:4] and after[3] in _PAYMENT_FORMS:
+            return None  # "in cash and stock": the whole price
+        return ("stock" if after[1] in _STOCK_NOUNS else after[1]) + " payment"
+    first = number
+    while first.i > 0 and (doc[first.i - 1].like_num or doc[first.i - 1].text in _SYMBOLS):
+        first = doc[first.i - 1]
+    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    if before[-1:] == ["including"] or before[-2:] == ["of", "which"]:
+        return ""
+    if before and before[-1] in _QUALIFIER_WORDS and len(before) > 1 and before[-2] == "including":
+        return ""
+    return None
+
+
 def priced(number: Token, percent: bool) -> Priced:
     """What the amount whose last number token is ``number`` prices or measures."""
     anchor = number
@@ -143,6 +169,9 @@ def priced(number: Token, percent: bool) -> Priced:
             return Priced(_thing(head), None, None, False)
     if _per_share(anchor):
         return Priced("share price", None, None, False)
+    part = _part(number, anchor)
+    if part is not None:
+        return Priced(part, None, None, False)
     owner_token = _owner_beside(anchor)
     owner = _noun_words(owner_token) if owner_token is not None else None
     x = _first_conjunct(anchor)
@@ -151,6 +180,11 @@ def priced(number: Token, percent: bool) -> Priced:
         thing = "share" if of.lemma_.lower() in _VOTE_NOUNS else f"{_thing(of)} share"
     else:
         thing = None
+    if x.head.lower_ == "worth" and x.head.i != x.i:
+        # "a deal worth $334 million", "the deal is worth $334 million"
+        worth = x.head
+        held = worth.head if _named_noun(worth.head) else _subject(worth.head)
+        return Priced(_thing(held) if held is not None else None, owner, None, False)
     verb = x.head if x.head.pos_ in ("VERB", "AUX") and x.head.i != x.i else None
     changed = False
     if x.dep_ == "pobj":
