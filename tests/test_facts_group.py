@@ -152,6 +152,8 @@ def test_thousands_split_by_a_tokeniser_are_one_number(nlp):
         ("The union wants a 9 percent pay rise.", "pay rise (%)"),
         ("Turnout was 61 percent.", "turnout (%)"),
         ("HP values the acquisition at $13.9 billion.", "deal (USD)"),
+        ("Vexco agreed a deal worth $334 million.", "deal (USD)"),
+        ("The deal would make the merged company worth $22 billion.", "company (USD)"),
         ("The Concord Office pledged $12 million.", "Concord Office pledged (USD)"),
     ],
 )
@@ -191,10 +193,10 @@ def test_a_count_with_nothing_said_of_it_stands_alone(nlp):
 # --- labels and their basis ---------------------------------------------------------------
 
 
-def F(value, day=None, source="a", qualifier=None, what="people killed", total=True):
+def F(value, day=None, source="a", qualifier=None, what="people killed", total=True, unit="people"):
     """A fact of ``what`` dated ``day`` of March 2026 (``None``: undated)."""
     as_of = dt.date(2026, 3, day) if day else None
-    return Fact(source, 0, 1, "x", value, "people", what, qualifier, as_of, total)
+    return Fact(source, 0, 1, "x", value, unit, what, qualifier, as_of, total)
 
 
 def judged(*facts: Fact, names=None) -> list[tuple[str, str]]:
@@ -243,9 +245,14 @@ def test_a_toll_that_falls_differs_a_count_of_the_missing_may_fall():
 
 def test_a_figure_that_is_no_running_total_does_not_update():
     # Two deal prices a month apart are two deals, or a mistake: not the deal growing.
-    deal = dict(what="deal (USD)", total=False)
+    deal = dict(what="deal (USD)", total=False, unit="USD")
     assert judged(F(125e6, 2, "a", **deal), F(334e6, 29, "b", **deal)) == [
-        ("differ", "125 million (2 Mar); 334 million (29 Mar)")
+        ("differ", "$125 million (2 Mar); $334 million (29 Mar)")
+    ]
+    # A count is a running figure: a hospital's patients over the days are an update.
+    treated = dict(what="people treated", total=False)
+    assert judged(F(58, 10, "a", **treated), F(41, 11, "b", **treated)) == [
+        ("update", "fell from 58 (10 Mar) to 41 (11 Mar)")
     ]
 
 

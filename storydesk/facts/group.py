@@ -13,7 +13,6 @@ from itertools import pairwise
 from typing import Any
 
 from .extract import HISTORIC_DAYS, Fact
-from .verbs import _PEOPLE_CLASSES
 
 STATUSES = ("consistent", "update", "conflict", "differ")
 # Counts of what cannot be undone: a later, lower figure is not the count going down.
@@ -102,6 +101,12 @@ def _values(facts: Sequence[Fact], names: Mapping[str, str] | None = None) -> st
     return " vs ".join(f"{v} ({', '.join(w)})" if w else v for v, w in seen.items())
 
 
+def _priced(f: Fact) -> bool:
+    """Money or a percentage (unit "%", "USD", "money", "cents" ..., maybe "a day")."""
+    unit = f.unit.split(" ", 1)[0]
+    return unit in ("%", "money", "cents", "pence") or (len(unit) == 3 and unit.isupper())
+
+
 def _judge(facts: Sequence[Fact], names: Mapping[str, str]) -> tuple[str, str]:
     """The status of one group of facts about one quantity, and its basis."""
     sources = {f.article_id for f in facts}
@@ -125,9 +130,10 @@ def _judge(facts: Sequence[Fact], names: Mapping[str, str]) -> tuple[str, str]:
     per_day = [
         max(by_day[d], key=lambda f: (float(f.value), f.qualifier is not None)) for d in days
     ]
-    running = any(
-        f.total or f.changed or f.what.rsplit(" ", 1)[-1] in _PEOPLE_CLASSES for f in facts
-    )
+    # A count over the days is a running figure; an amount or a rate is one only when the
+    # text says so (a total, "raised to"): two deal prices a month apart are not the deal
+    # growing.
+    running = any(f.total or f.changed or not _priced(f) for f in facts)
     cumulative = any(f.what.rsplit(" ", 1)[-1] in _CUMULATIVE for f in facts)
     levels = [float(f.value) for f in per_day]
     moved = len(days) > 1 and len(set(levels)) > 1
@@ -192,13 +198,13 @@ def group_facts(
     * ``conflict``: sources give values for the same ``as_of`` date that do not agree
       (qualifiers count, see :func:`_interval`: "at least 20" agrees with 22, "more than
       800" does not agree with 798);
-    * ``update``: a running total (a toll, "so far", a count of people killed, wounded,
-      displaced, missing ..., or a level the text says moved, "raised its fund to $65
-      million") whose figure changes from one date to a later one; a count of what cannot
-      be undone (killed, wounded ...) must not fall;
+    * ``update``: a running figure (a count, or an amount or a rate that is a total or
+      that the text says moved: "raised its fund to $65 million") whose value changes from
+      one date to a later one; a count of what cannot be undone (killed, wounded ...) must
+      not fall;
     * ``consistent``: every value agrees with every other (one source is consistent);
     * ``differ``: otherwise: undated values that differ, one report giving two values,
-      a figure that is not a running total changing between dates, a toll that falls.
+      an amount that is not a running figure changing between dates, a toll that falls.
       Different values are never consistent.
 
     Groups come in order of their first fact.

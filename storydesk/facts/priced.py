@@ -82,8 +82,8 @@ def _thing(noun: Token) -> str:
     """A priced noun, normalised: every name of an acquisition is the deal, a share is the
     share price."""
     lemma = noun.lemma_.lower()
-    if lemma in _DEAL_NOUNS or noun.lower_ in _DEAL_NOUNS:
-        return "deal"
+    if noun.tag_ == "NN" and (lemma in _DEAL_NOUNS or noun.lower_ in _DEAL_NOUNS):
+        return "deal"  # one deal; "deals worth $2.5 billion" are others
     if lemma in _STOCK_NOUNS or noun.lower_ in _STOCK_NOUNS:
         mods = [
             c.text for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
@@ -93,7 +93,12 @@ def _thing(noun: Token) -> str:
 
 
 def _named_noun(token: Token | None) -> bool:
-    return token is not None and token.pos_ in ("NOUN", "PROPN") and not token.like_num
+    return (
+        token is not None
+        and token.pos_ in ("NOUN", "PROPN")
+        and not token.like_num
+        and any(c.isalpha() for c in token.text)  # "#" for "£" in some corpora
+    )
 
 
 def _per_share(anchor: Token) -> bool:
@@ -183,7 +188,13 @@ def priced(number: Token, percent: bool) -> Priced:
     if x.head.lower_ == "worth" and x.head.i != x.i:
         # "a deal worth $334 million", "the deal is worth $334 million"
         worth = x.head
-        held = worth.head if _named_noun(worth.head) else _subject(worth.head)
+        # "make the company worth $22 billion": the company, not the deal making it so
+        held = (
+            _subject(worth)
+            or (worth.head if _named_noun(worth.head) else None)
+            or _object(worth.head)
+            or _subject(worth.head)
+        )
         return Priced(_thing(held) if held is not None else None, owner, None, False)
     verb = x.head if x.head.pos_ in ("VERB", "AUX") and x.head.i != x.i else None
     changed = False
