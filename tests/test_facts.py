@@ -325,6 +325,7 @@ def test_facts_json_shape(nlp):
         "as_of": "2014-07-22",
         "total": False,
         "comparable": True,
+        "place": None,
     }
     assert out["fact_groups"] == [
         {

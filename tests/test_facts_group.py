@@ -81,6 +81,30 @@ def test_part_of_a_count_or_a_pronouns_count_stands_alone(nlp):
     assert all(len(g.facts) == 1 for g in group_facts(facts))
 
 
+def test_counts_in_two_places_are_two_quantities_one_place_is_the_storys(nlp):
+    facts = story(
+        nlp,
+        ("2026-04-28", "So far 103 people have died in Kervania, officials said."),
+        ("2026-04-28", "So far 7 people have died in Caldonia."),
+        ("2026-04-28", "So far 110 people have died, the agency said."),
+    )
+    assert [(g[0], g[3]) for g in groups_of(facts)] == [
+        ("people killed in Kervania", ["103 people"]),
+        ("people killed in Caldonia", ["7 people"]),
+        ("people killed", ["110 people"]),
+    ]
+    one_place = story(
+        nlp,
+        ("2026-03-10", "So far 19 people have died in Port Averly."),
+        ("2026-03-10", "So far 19 people have died, the ministry said."),
+    )
+    assert groups_of(one_place)[0][:3] == (
+        "people killed",
+        "consistent",
+        "2 sources, same value 19",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

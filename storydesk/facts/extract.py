@@ -47,6 +47,8 @@ class Fact:
     comparable: bool = True
     # The text says the level moved to this figure ("raised its fund to $65 million").
     changed: bool = False
+    # Where the counted thing is, when its clause says so ("killed 103 people in Mexico").
+    place: str | None = None
 
 
 def extract_facts(
@@ -141,9 +143,27 @@ def extract_facts(
                 population=population,
                 comparable=comparable,
                 changed=changed,
+                place=_place(reading) if reading is not None and not (money or percent) else None,
             )
         )
     return tuple(out)
+
+
+def _place(reading: _Reading) -> str | None:
+    """Where the counted thing is, when the clause says so: "killed 103 people in Mexico"
+    and "infected 20 in the United States" count different things ("in Mexico")."""
+    for holder in (reading.noun, reading.predicate):
+        if holder is None:
+            continue
+        for c in holder.children:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            for o in c.children:
+                if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC"):
+                    ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+                    name = ent.text if ent is not None else o.text
+                    return "in " + (name[4:] if name.lower().startswith("the ") else name)
+    return None
 
 
 def _moved(number: Token, reading: _Reading) -> bool:

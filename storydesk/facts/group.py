@@ -226,9 +226,10 @@ def group_facts(
         else:
             alone.append(i)
     parts = [
-        (what, total, part)
+        (label, total, part)
         for (what, total), idx in keys.items()
-        for part in _eras(facts, idx, dated_articles)
+        for label, placed in _places(facts, what, idx)
+        for part in _eras(facts, placed, dated_articles)
     ]
     parts += [(facts[i].what, facts[i].total, [i]) for i in alone]
     groups = []
@@ -236,6 +237,19 @@ def group_facts(
         status, basis = _judge([facts[i] for i in part], names)
         groups.append(FactGroup(what, tuple(part), status, total, basis))
     return tuple(sorted(groups, key=lambda g: g.facts[0]))
+
+
+def _places(facts: Sequence[Fact], what: str, idx: list[int]) -> list[tuple[str, list[int]]]:
+    """Split one quantity's facts by the places they are counted in, when they name more
+    than one ("killed in Mexico", "killed in United States"); figures that name none then
+    stand apart, as nothing tells which place they count. One place named is the story's:
+    figures with and without it are one quantity."""
+    places = sorted({p for i in idx if (p := facts[i].place) is not None})
+    if len(places) < 2:
+        return [(what, idx)]
+    split = [(f"{what} {p}", [i for i in idx if facts[i].place == p]) for p in places]
+    unplaced = [i for i in idx if facts[i].place is None]
+    return split + ([(what, unplaced)] if unplaced else [])
 
 
 def _eras(
@@ -277,6 +291,7 @@ def facts_json(facts: Sequence[Fact], groups: Sequence[FactGroup]) -> dict[str, 
                 "as_of": f.as_of.isoformat() if f.as_of else None,
                 "total": f.total,
                 "comparable": f.comparable,
+                "place": f.place,
             }
             for f in facts
         ],
