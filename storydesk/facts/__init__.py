@@ -31,7 +31,8 @@ injure / hurt "wounded", and so on, see :data:`VERB_CLASSES`), ``qualifier`` ("a
 "more than", "about", "nearly", "up to", "less than" or ``None``), ``total`` (a running
 total: a toll, "so far", "since ...", "the number of ..."), ``comparable`` (false when the
 figure names no counted thing, or nothing said of it: "80 Britons", "four of them", a bare
-"$57"), and ``as_of``: the date stated in
+"$57"), ``place`` ("in Mexico", when the clause names where the counted thing is), and
+``as_of``: the date stated in
 the clause ("On Tuesday alone, the conflict claimed the lives of at least 20") resolved with
 :func:`storydesk.timeline.find_time_expressions`, else the publication date (``None`` if
 the article has none).
