@@ -173,7 +173,11 @@ def brief(
             sorted((k, v) for k, v in duplicate_of.items() if k in present and v in present)
         ),
         facts=tuple(facts),
-        fact_groups=group_facts(facts),
+        fact_groups=group_facts(
+            facts,
+            {a.article.id: a.article.outlet or a.article.id for a in reports},
+            {a.article.id for a in reports if a.article.published is not None},
+        ),
         timeline=build_timeline(reports),
         quotes=quotes,
         entities=entities,

@@ -120,3 +120,38 @@ def test_unnamed_sources_are_one_group_however_capitalised():
         ("Not named (he)", False, 2),
         ("officials", False, 1),
     ]
+
+
+def test_key_figures_show_the_basis_of_each_label_and_one_reports_figures_are_no_comparison():
+    from storydesk.facts import group_facts
+    from storydesk.model import Article
+    from storydesk.render import render_html, render_markdown
+
+    def fact(value: float, source: str, what: str = "people killed") -> Fact:
+        return Fact(source, 0, 3, "572", value, "people", what, None, None, what != "boats sent")
+
+    facts = (
+        fact(572, "a1"),
+        fact(798, "a2"),
+        fact(15, "a1", "boats sent"),
+        fact(40, "a1", "boats sent"),
+    )
+    groups = group_facts(facts)
+    assert [(g.status, g.basis) for g in groups] == [
+        ("differ", "undated: 572 vs 798"),
+        ("differ", "in one report: 15 vs 40"),
+    ]
+    b = Briefing(
+        story=Story(id="s", title="t", article_ids=("a1", "a2")),
+        articles=(Article("a1", "a1.txt", "572 dead."), Article("a2", "a2.txt", "798 dead.")),
+        summary=(),
+        facts=facts,
+        fact_groups=groups,
+    )
+    md = render_markdown(b)
+    assert "**people killed (running total)**: differ: the values differ" in md
+    assert "Basis: undated: 572 vs 798" in md
+    assert "boats sent" not in md  # one report's two figures are not sources compared
+    html = render_html(b)
+    assert '<p class="basis">Basis: undated: 572 vs 798</p>' in html
+    assert "status-differ" in html

@@ -18,7 +18,9 @@ What is a fact, and what is not:
   digit groups ("555-1234"), identifiers ("Resolution 1701", "Flight 17"), ranges
   ("20-40,000"), and vague quantities ("dozens", "hundreds of people"): they have no value
   a source could be checked against.
-* Percentages are facts with unit ``%``.
+* Percentages are facts with unit ``%``. Money and percentages are named by what they
+  price or measure, and whose (:mod:`~storydesk.facts.priced`): "deal (USD)", "share price
+  (USD)", "emergency fund (USD)", "Smith share (%)", "donors pledged (USD)".
 
 Each fact has ``value`` (a number, scaled: "1.8 million" -> 1800000), ``unit`` (a currency
 code for money, ``%``, the measure word of a quantity, else the counted noun, ``people`` for
@@ -27,7 +29,10 @@ people), ``what`` (the counted thing and what happened to it, normalised for gro
 casualty vocabulary kill / die / dead / death toll / lives claimed is all "killed", wound /
 injure / hurt "wounded", and so on, see :data:`VERB_CLASSES`), ``qualifier`` ("at least",
 "more than", "about", "nearly", "up to", "less than" or ``None``), ``total`` (a running
-total: a toll, "so far", "since ...", "the number of ..."), and ``as_of``: the date stated in
+total: a toll, "so far", "since ...", "the number of ..."), ``comparable`` (false when the
+figure names no counted thing, or nothing said of it: "80 Britons", "four of them", a bare
+"$57"), ``place`` ("in Mexico", when the clause names where the counted thing is), and
+``as_of``: the date stated in
 the clause ("On Tuesday alone, the conflict claimed the lives of at least 20") resolved with
 :func:`storydesk.timeline.find_time_expressions`, else the publication date (``None`` if
 the article has none).
@@ -37,7 +42,8 @@ the article has none).
 The package: :mod:`~storydesk.facts.amounts` (the value of a number phrase),
 :mod:`~storydesk.facts.spans` (number phrases in the parse, and those that are not facts),
 :mod:`~storydesk.facts.verbs` (what happened to the counted thing),
-:mod:`~storydesk.facts.reading` (what a number counts), :mod:`~storydesk.facts.extract`
+:mod:`~storydesk.facts.reading` (what a number counts), :mod:`~storydesk.facts.priced`
+(what an amount prices), :mod:`~storydesk.facts.extract`
 (:func:`extract_facts`) and :mod:`~storydesk.facts.group` (:func:`group_facts`, JSON).
 
 >>> import datetime as dt
@@ -54,12 +60,13 @@ from __future__ import annotations
 
 from .amounts import parse_amount
 from .extract import HISTORIC_DAYS, Fact, extract_facts
-from .group import FactGroup, facts_json, group_facts
+from .group import STATUSES, FactGroup, facts_json, group_facts
 from .verbs import VERB_CLASSES
 
 # The public API, and the constants that were public before the split.
 __all__ = [
     "HISTORIC_DAYS",
+    "STATUSES",
     "VERB_CLASSES",
     "VERSION",
     "Fact",
@@ -70,4 +77,4 @@ __all__ = [
     "parse_amount",
 ]
 
-VERSION = "facts-1"
+VERSION = "facts-2"

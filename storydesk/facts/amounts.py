@@ -23,7 +23,7 @@ _SCALES = {
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000,
 }  # fmt: skip
 _AMOUNT = re.compile(
-    r"(?P<cur>US\$|\$|£|€|¥)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<cur>US\$|\$|£|€|¥)?\s*(?P<num>\d{1,3}(?:, ?\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:[\s-]*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?",
     re.IGNORECASE,
 )
@@ -73,7 +73,8 @@ def parse_amount(text: str) -> tuple[float, str | None, str] | None:
     text = text.strip()
     m = _AMOUNT.search(text)
     if m and not text[: m.start()].strip().strip("$£€¥").strip():
-        value = float(m.group("num").replace(",", ""))
+        # "230, 000": a tokenised corpus's thousands; the NER keeps it one number.
+        value = float(m.group("num").replace(",", "").replace(" ", ""))
         scale = (m.group("scale") or "").lower()
         if scale:
             value *= _SCALES[scale]

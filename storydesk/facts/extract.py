@@ -15,11 +15,14 @@ from ..doctext import doc_text
 from ..model import Article
 from ..timeline import NOT_EVENT_RELATIONS, TimeExpression, find_time_expressions, governing_verb
 from .amounts import _SYMBOL_TOKENS, _clean_value, parse_amount
-from .reading import _read, _Reading
+from .priced import CHANGE_VERBS, priced
+from .reading import _read, _Reading, _side
 from .spans import _is_year, _number_spans, _numberish, _qualifier, _skip
 from .verbs import _PEOPLE_CLASSES
 
 _RATE = re.compile(r"\s+((?:a|per)\s+(?:day|week|month|year))\b", re.I)
+# A site's own audience ("More than 20,000 readers ..."): page furniture, not news.
+_AUDIENCE = frozenset({"reader", "readers", "subscriber", "subscribers", "follower", "followers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +39,16 @@ class Fact:
     qualifier: str | None
     as_of: dt.date | None
     total: bool = False
-    # The counted noun names a people ("Palestinians", "Israeli civilians"): see group_facts.
+    # The counted noun names a people ("Palestinians", "Israeli civilians").
     population: bool = False
+    # The figure names what it counts and what is said of it ("Palestinians killed", "deal
+    # (USD)"), so other sources' figures can be compared with it; a bare "$57" or "80
+    # Britons" cannot, and stands alone.
+    comparable: bool = True
+    # The text says the level moved to this figure ("raised its fund to $65 million").
+    changed: bool = False
+    # Where the counted thing is, when its clause says so ("killed 103 people in Mexico").
+    place: str | None = None
 
 
 def extract_facts(
@@ -71,20 +82,32 @@ def extract_facts(
         if not numbers:
             continue
         reading = _read(numbers[-1])
+        if reading is not None and reading.noun is not None and reading.noun.lower_ in _AUDIENCE:
+            continue  # a site counter, not a figure of the story
         who = reading.who if reading else None
         verb = reading.verb if reading else None
-        if label == "MONEY" or currency:
-            unit = currency or "money"
-            what = " ".join(p for p in (who, unit, verb) if p)
-        elif label == "PERCENT" or rest.startswith(("%", "percent", "per cent")):
-            unit = "%"
-            what = " ".join(p for p in (who, unit, verb) if p)
+        if who == "people" and reading is not None and reading.total:
+            who = _side(numbers[-1]) or who
+        comparable = reading is not None and not reading.vague
+        changed = reading is not None and _moved(numbers[-1], reading)
+        money = label == "MONEY" or currency is not None
+        percent = not money and (
+            label == "PERCENT" or rest.startswith(("%", "percent", "per cent"))
+        )
+        if money or percent:
+            unit = "%" if percent else currency or "money"
+            of = priced(numbers[-1], percent)
+            what = ""  # named below, with the rate ("$18 million a day")
+            comparable, changed = of.named, of.changed
         elif label == "QUANTITY" and rest:
             unit = rest.lower().lstrip("-")
             what = " ".join(p for p in (unit, verb) if p)
+            comparable = comparable and verb is not None
         elif reading is not None and (who is not None or verb in _PEOPLE_CLASSES):
             unit = who if who not in (None, "people") else "people"
             what = " ".join(p for p in (unit, verb) if p)
+            # A counted thing and what is said of it: "80 Britons" alone says neither.
+            comparable = comparable and (verb is not None or reading.total)
         else:
             continue  # a bare number: nothing says what it counts
         end = span.end_char - (1 if span.text.endswith(".") else 0)  # "$57m." ends a sentence
@@ -93,6 +116,8 @@ def extract_facts(
         rate = _RATE.match(text, end)
         if rate:
             unit += " " + " ".join(rate.group(1).lower().split())
+        if money or percent:
+            what = of.what(unit)
         start = min(q_start, span.start_char)
         total = (
             bool(reading and reading.total)
@@ -116,9 +141,40 @@ def extract_facts(
                 as_of=_as_of(doc, numbers[-1], expressions, article.published),
                 total=total,
                 population=population,
+                comparable=comparable,
+                changed=changed,
+                place=_place(reading) if reading is not None and not (money or percent) else None,
             )
         )
     return tuple(out)
+
+
+def _place(reading: _Reading) -> str | None:
+    """Where the counted thing is, when the clause says so: "killed 103 people in Mexico"
+    and "infected 20 in the United States" count different things ("in Mexico")."""
+    for holder in (reading.noun, reading.predicate):
+        if holder is None:
+            continue
+        for c in holder.children:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            for o in c.children:
+                if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC"):
+                    ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+                    name = ent.text if ent is not None else o.text
+                    return "in " + (name[4:] if name.lower().startswith("the ") else name)
+    return None
+
+
+def _moved(number: Token, reading: _Reading) -> bool:
+    """ "rose to 19", "climbed to 27": the text says the count moved to this figure."""
+    verb = reading.predicate
+    return (
+        verb is not None
+        and verb.lemma_.lower() in CHANGE_VERBS
+        and number.dep_ == "pobj"
+        and number.head.lower_ == "to"
+    )
 
 
 def _perfect(verb: Token | None) -> bool:
@@ -161,8 +217,9 @@ def _as_of(
 ) -> dt.date | None:
     """The date stated for the clause of the number, else the publication date.
 
-    A date well before publication that governs the number's clause, or a clause above it,
-    dates the figure to that time ("last flooded in October 2019, when five people died").
+    A date well before publication (or any date, in an undated article) that governs the
+    number's clause, or a clause above it, dates the figure to that time ("last flooded in
+    October 2019, when five people died").
     A "since" date starts a running total and never dates it.
     """
     verb = governing_verb(doc, number.idx, number.idx + len(number.text))
@@ -182,7 +239,8 @@ def _as_of(
             continue
         if e.granularity == "day" and governor == verb:
             return e.date
-        historic = published is not None and (published - e.date).days > HISTORIC_DAYS
+        # An undated article's figure is dated by a date its clause states ("in 2002").
+        historic = published is None or (published - e.date).days > HISTORIC_DAYS
         if historic and governor.i in above:
             return e.date
     return published

@@ -1,34 +1,47 @@
 """How a story's sources compare: facts grouped by quantity (:func:`group_facts`), each
-group ``consistent``, an ``update`` or a ``conflict``; and the facts' JSON."""
+group ``consistent``, an ``update``, a ``conflict`` or values that ``differ``, with the
+basis of that label; and the facts' JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from .extract import HISTORIC_DAYS, Fact
-from .verbs import VERB_CLASSES
+
+STATUSES = ("consistent", "update", "conflict", "differ")
+# Counts of what cannot be undone: a later, lower figure is not the count going down.
+_CUMULATIVE = frozenset({"killed", "wounded", "arrested", "infected", "fired"})
 
 
 @dataclass(frozen=True, slots=True)
 class FactGroup:
     """Facts about one quantity (indexes into the list given to :func:`group_facts`).
 
-    ``status``: ``consistent`` (the sources agree, or there is one), ``update`` (the figure
-    changes from one date to a later one) or ``conflict`` (sources disagree for one date, or
-    a running total falls).
+    ``status`` (one of :data:`STATUSES`) and ``basis``, the evidence for it in a few
+    words: ``consistent`` (the values agree: "2 sources, same value 19"), ``update`` (a
+    running total that moves with time: "rose from 12 (9 Mar) to 19 (10 Mar)"),
+    ``conflict`` (sources differ for the same date: "for 10 Mar: 19 (NBS) vs 21
+    (Herald)") or ``differ`` (values differ and nothing tells which holds: "undated: 572
+    vs 798").
     """
 
     what: str
     facts: tuple[int, ...]
     status: str
     total: bool = False
+    basis: str = ""
 
 
 def _interval(f: Fact) -> tuple[float, float]:
+    """The values a hedged figure allows. "more than 500" is read as "at least 500", so
+    "at least 500" and "more than 500" agree, and each agrees with 520 but not with 480;
+    "about" allows 10% either way; "nearly 500" is 450 to 500."""
     v = float(f.value)
     return {
         "at least": (v, math.inf),
@@ -45,87 +58,207 @@ def _agree(a: Fact, b: Fact) -> bool:
     return alo <= bhi and blo <= ahi
 
 
-def _status(facts: Sequence[Fact], total: bool) -> str:
-    dated = [f for f in facts if f.as_of is not None]
-    for i, a in enumerate(dated):
-        for b in dated[i + 1 :]:
-            if a.article_id == b.article_id:
-                continue
-            if a.as_of == b.as_of and not _agree(a, b):
-                return "conflict"
-            if total and a.as_of != b.as_of:
-                early, late = (a, b) if a.as_of < b.as_of else (b, a)  # type: ignore[operator]
-                if _interval(late)[1] < _interval(early)[0]:
-                    return "conflict"  # a running total cannot fall
-    dates = {f.as_of for f in dated}
-    if len(dates) > 1 and not all(_agree(a, b) for a in dated for b in dated):
-        return "update"
-    return "consistent"
+def _all_agree(facts: Sequence[Fact]) -> bool:
+    # Intervals on a line that meet pairwise share a point: one value fits them all.
+    return all(_agree(a, b) for i, a in enumerate(facts) for b in facts[i + 1 :])
 
 
-def _split_what(what: str) -> tuple[str, str]:
-    """("Palestinians killed") -> ("Palestinians", "killed") for the casualty vocabulary."""
-    for verb in sorted(set(VERB_CLASSES.values()) | {"casualties"}, key=len, reverse=True):
-        if what.endswith(" " + verb):
-            return what[: -len(verb) - 1], verb
-    return what, ""
+def _number(value: float) -> str:
+    v = float(value)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= size:
+            return f"{v / size:.3g} {word}"
+    return f"{int(v):,}" if v.is_integer() else f"{v:g}"
 
 
-def group_facts(facts: Sequence[Fact]) -> tuple[FactGroup, ...]:
+def _figure(f: Fact) -> str:
+    """ "at least 23", "$40 million" (USD), "9.5%"."""
+    number = _number(f.value)
+    unit = f.unit.split(" ", 1)[0]
+    if unit == "%":
+        number += "%"
+    elif unit == "USD":
+        number = "$" + number
+    elif unit.isupper() and len(unit) == 3:
+        number = f"{unit} {number}"
+    return f"{f.qualifier} {number}" if f.qualifier else number
+
+
+def _day(d: dt.date, years: bool) -> str:
+    return f"{d.day} {d:%b}" + (f" {d.year}" if years else "")
+
+
+def _values(facts: Sequence[Fact], names: Mapping[str, str] | None = None) -> str:
+    """Distinct figures, each with its sources when ``names`` is given: "19 (NBS, Ledger)".
+    One source's figures of one value are one figure ("23" and "at least 23": the first)."""
+    seen: dict[str, list[str]] = {}
+    once = {(f.article_id, float(f.value)): f for f in reversed(facts)}
+    for f in sorted(once.values(), key=lambda f: (_interval(f), f.article_id)):
+        who = seen.setdefault(_figure(f), [])
+        name = names.get(f.article_id, f.article_id) if names is not None else None
+        if name is not None and name not in who:
+            who.append(name)
+    return " vs ".join(f"{v} ({', '.join(w)})" if w else v for v, w in seen.items())
+
+
+def _priced(f: Fact) -> bool:
+    """Money or a percentage (unit "%", "USD", "money", "cents" ..., maybe "a day")."""
+    unit = f.unit.split(" ", 1)[0]
+    return unit in ("%", "money", "cents", "pence") or (len(unit) == 3 and unit.isupper())
+
+
+def _judge(facts: Sequence[Fact], names: Mapping[str, str]) -> tuple[str, str]:
+    """The status of one group of facts about one quantity, and its basis."""
+    sources = {f.article_id for f in facts}
+    by_day: dict[dt.date, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.as_of is not None:
+            by_day[f.as_of].append(f)
+    days = sorted(by_day)
+    years = len({d.year for d in days}) > 1
+    undated = [f for f in facts if f.as_of is None]
+    # Sources that disagree about one day.
+    clashes = [
+        d
+        for d in days
+        if len({f.article_id for f in by_day[d]}) > 1
+        and any(
+            not _agree(a, b) for a in by_day[d] for b in by_day[d] if a.article_id != b.article_id
+        )
+    ]
+    # The figure of each day (the largest reported), for a running total over the days.
+    per_day = [
+        max(by_day[d], key=lambda f: (float(f.value), f.qualifier is not None)) for d in days
+    ]
+    # A count over the days is a running figure; an amount or a rate is one only when the
+    # text says so (a total, "raised to"): two deal prices a month apart are not the deal
+    # growing.
+    running = any(f.total or f.changed or not _priced(f) for f in facts)
+    cumulative = any(f.what.rsplit(" ", 1)[-1] in _CUMULATIVE for f in facts)
+    levels = [float(f.value) for f in per_day]
+    moved = len(days) > 1 and len(set(levels)) > 1
+    falls = any(b < a for a, b in pairwise(levels))
+    trend = ""
+    if moved:
+        first, last = per_day[0], per_day[-1]
+        verb = "rose" if float(last.value) > float(first.value) else "fell"
+        trend = (
+            f"{verb} from {_figure(first)} ({_day(days[0], years)}) "
+            f"to {_figure(last)} ({_day(days[-1], years)})"
+        )
+    if clashes:
+        parts = [f"for {_day(d, years)}: {_values(by_day[d], names)}" for d in clashes]
+        parts += [f"{_day(d, years)}: {_values(by_day[d])}" for d in days if d not in clashes]
+        return "conflict", "; ".join(parts)
+    if moved and running and not (cumulative and falls):
+        basis = trend
+        stray = [f for f in undated if not any(_agree(f, g) for g in facts if g.as_of)]
+        if stray:
+            basis += f"; undated: {_values(stray)}"
+        return "update", basis
+    if _all_agree(facts):
+        if len(sources) == 1:
+            return "consistent", f"1 source: {_values(facts)}"
+        if len({(f.value, f.qualifier) for f in facts}) == 1:
+            return "consistent", f"{len(sources)} sources, same value {_figure(facts[0])}"
+        return "consistent", f"{len(sources)} sources agree: {_values(facts)}"
+    if moved and cumulative and falls:
+        return "differ", f"{trend}, though a count of this kind does not fall"
+    if len(sources) == 1:
+        return "differ", f"in one report: {_values(facts)}"
+    if not days:
+        return "differ", f"undated: {_values(facts)}"
+    dated = "; ".join(f"{_values(by_day[d])} ({_day(d, years)})" for d in days)
+    rest = f"; undated: {_values(undated)}" if undated else ""
+    return "differ", f"{dated}{rest}"
+
+
+def group_facts(
+    facts: Sequence[Fact],
+    names: Mapping[str, str] | None = None,
+    dated_articles: Collection[str] | None = None,
+) -> tuple[FactGroup, ...]:
     """Group a story's facts by the quantity they give, and say how the sources compare.
 
-    Facts group when their ``what`` is the same (a running total apart from a count of one
-    incident: "the toll rose to 798" is not "fifteen people were killed in the shelling").
-    An unqualified toll ("the death toll rose to 798": ``people killed``) is, in news usage,
-    the story's headline toll: it joins the running total of the same kind for a people
-    (``population``: "572 Palestinians" killed) whose figures are the largest (rather than
-    "27 Israelis"), when the story has one; a role ("1,000 terrorists killed", "soldiers
-    killed") is a part of a toll, not the toll. Within a group, sources that disagree for
-    the same ``as_of`` date are a ``conflict`` (qualifiers count: "at least 20" agrees with
-    22; "more than 800" does not agree with 798), as is a running total that falls; a
-    figure that changes from one date to a later one is an ``update``; otherwise the group
-    is ``consistent``.
+    Facts group when their ``what`` is the same, the counted thing with what is said of
+    it ("Palestinians killed", "Israelis killed" and "soldiers killed" are three
+    quantities; "deal (USD)" is not "share price (USD)"), and a running total apart from
+    a count of one incident ("the toll rose to 798" is not "fifteen people were killed in
+    the shelling"). A figure that is not ``comparable`` (it names no counted thing, or
+    nothing said of it) stands alone. Figures dated more than :data:`HISTORIC_DAYS` apart
+    are different eras (a look back years earlier is not an earlier toll). Undated figures
+    join the latest era, unless ``dated_articles`` (the ids of the articles that carry a
+    publication date) is given and no figure of the latest era comes from one of them: a
+    year an undated report states ("bought Harlow in 2002") says nothing of when its other
+    figures hold.
+
+    Each group's ``status``, with its ``basis`` (sources are called by ``names``, article
+    id -> outlet, else by article id), is decided in this order:
+
+    * ``conflict``: sources give values for the same ``as_of`` date that do not agree
+      (qualifiers count, see :func:`_interval`: "at least 20" agrees with 22, "more than
+      800" does not agree with 798);
+    * ``update``: a running figure (a count, or an amount or a rate that is a total or
+      that the text says moved: "raised its fund to $65 million") whose value changes from
+      one date to a later one; a count of what cannot be undone (killed, wounded ...) must
+      not fall;
+    * ``consistent``: every value agrees with every other (one source is consistent);
+    * ``differ``: otherwise: undated values that differ, one report giving two values,
+      an amount that is not a running figure changing between dates, a toll that falls.
+      Different values are never consistent.
+
     Groups come in order of their first fact.
 
     >>> import datetime as dt
     >>> f = lambda v, d, a: Fact(a, 0, 1, "x", v, "people", "people killed", None, d, True)
     >>> early, late = f(572, dt.date(2014, 7, 21), "a"), f(798, dt.date(2014, 7, 24), "b")
-    >>> [g.status for g in group_facts([early, late])]
-    ['update']
+    >>> [(g.status, g.basis) for g in group_facts([early, late])]
+    [('update', 'rose from 572 (21 Jul) to 798 (24 Jul)')]
+    >>> [(g.status, g.basis) for g in group_facts([f(572, None, "a"), f(798, None, "b")])]
+    [('differ', 'undated: 572 vs 798')]
     """
+    names = names or {}
     keys: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    alone: list[int] = []
     for i, f in enumerate(facts):
-        keys[(f.what, f.total)].append(i)
-    # An unqualified running toll joins the largest specific one of the same kind.
-    for key in list(keys):
-        what, total = key
-        who, verb = _split_what(what)
-        if not (total and who == "people" and verb):
-            continue
-        specific = [
-            k
-            for k in keys
-            if k[1]
-            and k != key
-            and _split_what(k[0])[1] == verb
-            and any(facts[i].population for i in keys[k])
-        ]
-        if specific:
-            best = max(specific, key=lambda k: max(float(facts[i].value) for i in keys[k]))
-            keys[best] = sorted(keys[best] + keys.pop(key))
-    groups = [
-        FactGroup(what, tuple(part), _status([facts[i] for i in part], total), total)
+        if f.comparable:
+            keys[(f.what, f.total)].append(i)
+        else:
+            alone.append(i)
+    parts = [
+        (label, total, part)
         for (what, total), idx in keys.items()
-        for part in _eras(facts, idx)
+        for label, placed in _places(facts, what, idx)
+        for part in _eras(facts, placed, dated_articles)
     ]
+    parts += [(facts[i].what, facts[i].total, [i]) for i in alone]
+    groups = []
+    for what, total, part in parts:
+        status, basis = _judge([facts[i] for i in part], names)
+        groups.append(FactGroup(what, tuple(part), status, total, basis))
     return tuple(sorted(groups, key=lambda g: g.facts[0]))
 
 
-def _eras(facts: Sequence[Fact], idx: Sequence[int]) -> list[list[int]]:
+def _places(facts: Sequence[Fact], what: str, idx: list[int]) -> list[tuple[str, list[int]]]:
+    """Split one quantity's facts by the places they are counted in, when they name more
+    than one ("killed in Mexico", "killed in United States"); figures that name none then
+    stand apart, as nothing tells which place they count. One place named is the story's:
+    figures with and without it are one quantity."""
+    places = sorted({p for i in idx if (p := facts[i].place) is not None})
+    if len(places) < 2:
+        return [(what, idx)]
+    split = [(f"{what} {p}", [i for i in idx if facts[i].place == p]) for p in places]
+    unplaced = [i for i in idx if facts[i].place is None]
+    return split + ([(what, unplaced)] if unplaced else [])
+
+
+def _eras(
+    facts: Sequence[Fact], idx: Sequence[int], dated_articles: Collection[str] | None
+) -> list[list[int]]:
     """Split facts at gaps of more than :data:`HISTORIC_DAYS` between their dates.
 
     A look back at an earlier event ("five people died in 2019") is not an earlier
-    figure of today's toll. Undated facts stay with the latest dates.
+    figure of today's toll. Undated facts stay with the latest dates (see group_facts).
     """
     dated = sorted((d, i) for i in idx if (d := facts[i].as_of) is not None)
     eras: list[list[int]] = [[]]
@@ -133,7 +266,12 @@ def _eras(facts: Sequence[Fact], idx: Sequence[int]) -> list[list[int]]:
         if k and (day - dated[k - 1][0]).days > HISTORIC_DAYS:
             eras.append([])
         eras[-1].append(i)
-    eras[-1].extend(i for i in idx if facts[i].as_of is None)
+    undated = [i for i in idx if facts[i].as_of is None]
+    if dated_articles is not None and not any(
+        facts[i].article_id in dated_articles for i in eras[-1]
+    ):
+        eras.append([])
+    eras[-1].extend(undated)
     return [sorted(e) for e in eras if e]
 
 
@@ -152,11 +290,19 @@ def facts_json(facts: Sequence[Fact], groups: Sequence[FactGroup]) -> dict[str, 
                 "qualifier": f.qualifier,
                 "as_of": f.as_of.isoformat() if f.as_of else None,
                 "total": f.total,
+                "comparable": f.comparable,
+                "place": f.place,
             }
             for f in facts
         ],
         "fact_groups": [
-            {"what": g.what, "facts": list(g.facts), "status": g.status, "total": g.total}
+            {
+                "what": g.what,
+                "facts": list(g.facts),
+                "status": g.status,
+                "total": g.total,
+                "basis": g.basis,
+            }
             for g in groups
         ],
     }

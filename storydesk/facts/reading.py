@@ -74,6 +74,8 @@ class _Reading:
     noun: Token | None
     total: bool
     predicate: Token | None
+    # The counted thing is only a pronoun ("killed four of them"): what it counts is unknown.
+    vague: bool = False
 
 
 def _measure(noun: Token) -> _Reading:
@@ -178,12 +180,59 @@ def _read(number: Token) -> _Reading | None:
     if predicate is None:
         return None
     word = _participle(predicate)
+    part = _partitive(x)
+    if part is not None:
+        # "three of the four soldiers died" counts soldiers, but only some of them, and
+        # "killed four of them" counts someone named elsewhere: neither is comparable.
+        if part.pos_ == "PRON":
+            return _Reading(None, word, None, False, predicate, vague=True)
+        kind = _casualty(part)
+        who = "people" if kind else _who(part)
+        return _Reading(who, word or kind, part, False, predicate, vague=True)
     if x.dep_ in ("nsubj", "nsubjpass") and word in _PEOPLE_CLASSES:
         return _Reading("people", word, None, False, predicate)  # "at least 20 were killed"
     subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if x.dep_ == "pobj" and subject is not None and subject.pos_ in ("NOUN", "PROPN"):
         return _Reading(subject.lower_, None, None, False, predicate)  # "unemployment rose to 9%"
     return _Reading(None, word, None, False, predicate)  # "promised more than $4.4 billion"
+
+
+def _partitive(number: Token) -> Token | None:
+    """The plural noun or pronoun of "three of the four soldiers", "four of them"."""
+    for c in number.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj" and (o.pos_ == "PRON" or o.tag_ in ("NNS", "NNPS")):
+                    return o
+    return None
+
+
+def _demonym_plural(token: Token) -> str:
+    word = token.text
+    return word + "s" if word[-1:] in ("n", "i") else word
+
+
+# ", many of them Palestinian civilians": words between a figure and the people it counts.
+_APPOSITION_WORDS = words("many most all nearly almost mostly of them including")
+
+
+def _side(number: Token) -> str | None:
+    """The people an unqualified toll counts when the text says so right after the figure:
+    "the death toll rose to 798, many of them Palestinian civilians" -> "Palestinians".
+    Read from the words beside the figure (parses attach such an apposition anywhere),
+    never from a people named elsewhere in the sentence ("as Israeli strikes went on")."""
+    doc = number.doc
+    i = number.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].lower_ in _APPOSITION_WORDS:
+        i += 1
+    peoples = set()
+    while i < len(doc) and doc[i].ent_type_ == "NORP":
+        peoples.add(_demonym_plural(doc[i]))
+        i += 1
+    return peoples.pop() if len(peoples) == 1 else None
 
 
 def _merge_counted(r: _Reading, counted: Token | None, predicate: Token | None = None) -> _Reading:

@@ -102,12 +102,31 @@ def _number_spans(doc: Doc) -> list[tuple[Span, str]]:
         else:
             i += 1
     cores = [(core, label) for span, label in out if (core := _core(doc, span)) is not None]
-    return sorted(cores, key=lambda x: x[0].start_char)
+    return _join_thousands(doc, sorted(cores, key=lambda x: x[0].start_char))
+
+
+def _join_thousands(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """ "230, 000": a tokenised corpus's thousands, which the NER splits in two."""
+    out: list[tuple[Span, str]] = []
+    for span, label in spans:
+        if out:
+            last, last_label = out[-1]
+            if (
+                span.start == last.end + 1
+                and doc[last.end].text == ","
+                and re.fullmatch(r"\d{3}", span[0].text)
+                and re.fullmatch(r"\d{1,3}", last[-1].text)
+                and doc[last.end].idx + 2 == span.start_char
+            ):
+                out[-1] = (doc[last.start : span.end], last_label)
+                continue
+        out.append((span, label))
+    return out
 
 
 def _skip(span: Span, text: str) -> bool:
     """Numbers that are not facts: ages, years, ordinals, digit groups, ranges, identifiers."""
-    s = span.text
+    s = re.sub(r"(\d), (\d{3})\b", r"\1,\2", span.text)  # "230, 000" (_join_thousands)
     if _RANGE.search(s) or _DIGIT_GROUPS.search(s) or re.search(r"\d(?:st|nd|rd|th)\b", s):
         return True
     if re.search(r"\d-[A-Za-z]", s) and not re.search(r"-(?:million|billion)\b", s):
@@ -138,5 +157,10 @@ def _skip(span: Span, text: str) -> bool:
 
 
 def _is_year(span: Span) -> bool:
+    """ "in 2009", "the 2009 prisoner exchange": a year, not a count. A year-like number
+    counts only a plural noun ("1999 rockets")."""
     s = span.text.strip()
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", s)) and span[-1].dep_ != "nummod"
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", s):
+        return False
+    last = span[-1]
+    return last.dep_ != "nummod" or last.head.tag_ not in ("NNS", "NNPS")

@@ -19,6 +19,7 @@ from .common import printable
 STATUS_NOTE = {
     "update": "update: the figure changed over the days",
     "conflict": "conflict: sources disagree for the same date",
+    "differ": "differ: the values differ and nothing tells which holds",
     "consistent": "consistent",
 }
 MAX_GROUPS = 8
@@ -37,6 +38,7 @@ class KeyFigure:
     what: str
     status: str
     rows: tuple[FigureRow, ...]
+    basis: str = ""
 
 
 def key_figures(b: Briefing, numbers: dict[str, int]) -> list[KeyFigure]:
@@ -46,16 +48,16 @@ def key_figures(b: Briefing, numbers: dict[str, int]) -> list[KeyFigure]:
     for g in b.fact_groups:
         facts = [b.facts[i] for i in g.facts]
         sources = {f.article_id for f in facts}
-        if len(sources) < 2 and g.status == "consistent":
-            continue
+        if len(sources) < 2 and g.status != "update":
+            continue  # one report's figures are not a comparison
         rows = sorted(
             (FigureRow(f, numbers[f.article_id]) for f in facts if f.article_id in numbers),
             key=lambda r: (r.fact.as_of is None, r.fact.as_of, r.source, r.fact.start),
         )
         label = f"{g.what} (running total)" if g.total else g.what
-        out.append(KeyFigure(label, g.status, tuple(rows)))
-    priority = {"conflict": 0, "update": 1, "consistent": 2}
-    out.sort(key=lambda k: (priority.get(k.status, 3), -len({r.source for r in k.rows}), k.what))
+        out.append(KeyFigure(label, g.status, tuple(rows), g.basis))
+    priority = {"conflict": 0, "update": 1, "differ": 2, "consistent": 3}
+    out.sort(key=lambda k: (priority.get(k.status, 4), -len({r.source for r in k.rows}), k.what))
     return out[:MAX_GROUPS]
 
 

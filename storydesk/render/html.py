@@ -145,6 +145,7 @@ def render_html(b: Briefing) -> str:
             "what": k.what,
             "status": k.status,
             "note": STATUS_NOTE.get(k.status, k.status),
+            "basis": k.basis,
             "chart": Markup(printable(svg)) if (svg := chart_svg(k)) else None,
             "rows": [
                 {

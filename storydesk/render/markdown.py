@@ -113,6 +113,8 @@ def _key_figures(b: Briefing, numbers: dict[str, int]) -> list[str]:
     lines = ["", "## Key figures", ""]
     for k in figures:
         lines += [f"**{_esc(k.what)}**: {_esc(STATUS_NOTE.get(k.status, k.status))}", ""]
+        if k.basis:
+            lines += [f"Basis: {_esc(k.basis)}", ""]
         lines += ["| source | figure | as of |", "|---|---|---|"]
         for r in k.rows:
             when = r.fact.as_of.isoformat() if r.fact.as_of else "undated"
