@@ -68,6 +68,10 @@ class ILPParams:
     # (11.634 without) and 9.504 (9.504); but DUC 2004, measured once after, fell from
     # 10.80 to 10.66, below its pinned floor (docs/benchmarks.md, session 6).
     pronoun_cost: float = 0.0
+    # The summary holds the lead (first candidate sentence) of one of the story's earliest
+    # reports, so that its first sentence is the news, not background ("In 2009, donors
+    # met ..."), and its sentences still run in time order. See ``lead_candidates``.
+    lead_required: bool = True
 
 
 def concept_weights(
@@ -129,13 +133,16 @@ def solve(
     exclusive: Sequence[tuple[int, int]] = (),
     mip_gap: float = 1e-4,
     penalty: Sequence[float] = (),
+    require: Sequence[Collection[int]] = (),
 ) -> list[int]:
     """Indices of the sentences of maximum total concept weight within ``budget`` words.
 
     ``tie_break`` (small, per sentence) decides between summaries of equal weight, so the
     answer does not depend on the solver's path. ``exclusive`` pairs of sentences say the
     same thing: at most one of each pair is chosen. ``penalty`` (per sentence, in concept
-    weight) is subtracted from the summary's worth when the sentence is chosen.
+    weight) is subtracted from the summary's worth when the sentence is chosen. Each set of
+    sentence indices in ``require`` has at least one of its sentences chosen (the caller
+    makes sure that the requirements fit the budget together).
     """
     names = sorted({c for cs in concept_sets for c in cs if c in weights})
     if not names:
@@ -176,6 +183,10 @@ def solve(
             shape=(len(pairs), n_s + n_c),
         )
         constraints.append(LinearConstraint(once, 0.0, 1.0))
+    for group in require:
+        row = np.zeros(n_s + n_c)
+        row[sorted(group)] = 1.0
+        constraints.append(LinearConstraint(sparse.csr_matrix(row[None, :]), 1.0, np.inf))
     result = milp(
         cost,
         constraints=constraints,
@@ -213,6 +224,60 @@ def lead(
     return out
 
 
+def lead_candidates(
+    articles: Sequence[AnalyzedArticle], pool: Sequence[Candidate]
+) -> set[tuple[int, int]]:
+    """``(article, sentence index)`` of the first candidate of each of the story's earliest
+    reports (the earliest publication date; all of them when none is dated): one of these
+    opens the summary, so that it starts with the news and still runs in time order."""
+    dates = [a.article.published for a in articles if a.article.published is not None]
+    first = min(dates) if dates else None
+    out: dict[int, tuple[int, int]] = {}
+    for c in pool:
+        if articles[c.doc].article.published == first and c.doc not in out:
+            out[c.doc] = (c.doc, c.sentence.index)
+    return set(out.values())
+
+
+def fitting(
+    articles: Sequence[AnalyzedArticle],
+    pool: Sequence[Candidate],
+    groups: Sequence[Collection[tuple[int, int]]],
+    words: int,
+) -> list[set[tuple[int, int]]]:
+    """The requirements, in order of priority, that fit in ``words`` together: a group is
+    kept when its shortest sentence fits beside the shortest of the groups kept before it
+    (or one sentence already kept for them is also in it). Empty groups are dropped."""
+    length = {
+        (c.doc, c.sentence.index): text_words(articles[c.doc].text_of(c.sentence))
+        for c in pool
+        if not c.trims
+    }
+    kept: list[set[tuple[int, int]]] = []
+    used = 0
+    for group in groups:
+        members = {k for k in group if k in length and length[k] <= words}
+        if not members:
+            continue
+        if kept and any(members & g for g in kept):
+            kept.append(members)
+            continue
+        shortest = min(length[k] for k in members)
+        if used + shortest <= words:
+            kept.append(members)
+            used += shortest
+    return kept
+
+
+def lead_first(ordered: list[Candidate], leads: Collection[tuple[int, int]]) -> list[Candidate]:
+    """``ordered`` with its first lead sentence moved to the front (it is of the earliest
+    date, so only same-day sentences placed higher in their articles can stand before it)."""
+    for i, c in enumerate(ordered):
+        if (c.doc, c.sentence.index) in leads:
+            return [c, *ordered[:i], *ordered[i + 1 :]]
+    return ordered
+
+
 class ILPSummarizer:
     """Exact concept coverage (Gillick and Favre, 2009) with lead-weighted concepts."""
 
@@ -228,11 +293,15 @@ class ILPSummarizer:
         words: int,
         known: Collection[str] = (),
         skip: Collection[tuple[int, int]] = (),
+        require: Sequence[Collection[tuple[int, int]]] = (),
     ) -> list[Candidate]:
         """Sentences of ``articles`` within ``words``, in reading order.
 
         ``known`` are concepts the reader already has (they keep little weight) and ``skip``
-        are ``(article, sentence index)`` pairs not to choose, for update summaries.
+        are ``(article, sentence index)`` pairs not to choose, for update summaries. Each set
+        of ``(article, sentence index)`` pairs in ``require`` (a story's key figure, say) has
+        one of its sentences chosen when the budget allows, after the lead (see
+        :attr:`ILPParams.lead_required`).
         """
         pool = [
             c for c in candidates(articles, self.settings) if (c.doc, c.sentence.index) not in skip
@@ -243,14 +312,22 @@ class ILPSummarizer:
             # Nothing to weigh one report against: news puts what matters first.
             return lead(articles, pool, words)
         weights = concept_weights(articles, self.params, known)
+        leads = lead_candidates(articles, pool) if self.params.lead_required and not known else set()
+        wanted = fitting(articles, pool, [leads, *require], words)
+        must = {k for group in wanted for k in group}
         # A sentence without a wanted concept can only spend words: leave it out.
-        useful = [c for c in pool if not sentence_concepts(c.sentence).isdisjoint(weights)]
+        useful = [
+            c
+            for c in pool
+            if (c.doc, c.sentence.index) in must
+            or not sentence_concepts(c.sentence).isdisjoint(weights)
+        ]
         if not useful:
             # The articles share nothing: news puts what matters first.
             return reading_order(articles, lead(articles, pool, words))
         pool = useful
         if self.params.max_sentences and len(pool) > self.params.max_sentences:
-            pool = self._best(articles, pool, weights)
+            pool = self._best(articles, pool, weights, must)
         if self.params.trim_kinds and words <= self.params.trim_max_words:
             pool = [v for c in pool for v in variants(c, self.params.trim_kinds)]
         sets = [candidate_concepts(c) & weights.keys() for c in pool]
@@ -264,35 +341,37 @@ class ILPSummarizer:
             else 0.0
             for c, cs in zip(pool, sets, strict=True)
         ]
-        chosen = solve(
-            sets,
-            lengths,
-            weights,
-            words,
-            tie,
-            self.params.node_limit,
-            self._repeats(pool),
-            self.params.mip_gap,
-            penalty,
-        )
-        return reading_order(articles, [pool[i] for i in chosen])
+        required = [
+            {i for i, c in enumerate(pool) if (c.doc, c.sentence.index) in group}
+            for group in wanted
+        ]
+        args = (sets, lengths, weights, words, tie, self.params.node_limit, self._repeats(pool))
+        chosen = solve(*args, self.params.mip_gap, penalty, [r for r in required if r])
+        if not chosen and any(required):
+            # Requirements that cannot be met together (the redundancy pairs can forbid
+            # them) never cost the summary: solve without them.
+            chosen = solve(*args, self.params.mip_gap, penalty)
+        ordered = reading_order(articles, [pool[i] for i in chosen])
+        return lead_first(ordered, leads)
 
     def _best(
         self,
         articles: Sequence[AnalyzedArticle],
         pool: list[Candidate],
         weights: dict[str, float],
+        must: Collection[tuple[int, int]] = (),
     ) -> list[Candidate]:
         """The ``max_sentences`` candidates with the most concept weight per word, in pool
-        order (ties to the earlier sentence)."""
+        order (ties to the earlier sentence), and every candidate in ``must``."""
 
         def density(c: Candidate) -> float:
             total = sum(weights.get(k, 0.0) for k in sentence_concepts(c.sentence))
             return total / max(1, text_words(articles[c.doc].text_of(c.sentence)))
 
         ranked = sorted(range(len(pool)), key=lambda i: (-density(pool[i]), i))
-        keep = sorted(ranked[: self.params.max_sentences])
-        return [pool[i] for i in keep]
+        keep = set(ranked[: self.params.max_sentences])
+        keep.update(i for i, c in enumerate(pool) if (c.doc, c.sentence.index) in must)
+        return [pool[i] for i in sorted(keep)]
 
     def _repeats(self, pool: Sequence[Candidate]) -> list[tuple[int, int]]:
         """Pairs of candidates whose TF-IDF cosine exceeds the redundancy setting, and the
