@@ -206,21 +206,34 @@ def _ferry(nlp):
 
 def test_the_summary_opens_with_the_lead_of_the_earliest_report(nlp):
     story = _ferry(nlp)
-    chosen = ILPSummarizer(Settings(words=30))(story, 30)
+    # Articles of three sentences: only the first counts as the lead here.
+    chosen = ILPSummarizer(Settings(words=30), ILPParams(lead_depth=1))(story, 30)
     first = story[chosen[0].doc].text_of(chosen[0].sentence)
     assert first.startswith("A ferry capsized off Tarrow Point on Sunday")
+    earliest = ILPSummarizer(Settings(words=30), ILPParams(lead_required="earliest", lead_depth=1))(
+        story, 30
+    )
+    assert earliest == chosen
     # Without the rule, the background every report repeats wins the budget.
     plain = ILPSummarizer(Settings(words=30), ILPParams(lead_required=False))(story, 30)
     assert "capsized" not in " ".join(story[c.doc].text_of(c.sentence) for c in plain)
 
 
 def test_lead_candidates_are_the_first_candidates_of_the_earliest_reports(nlp):
-    from storydesk.summarize.ilp import candidates, lead_candidates
+    import datetime as dt
+
+    from storydesk.summarize.ilp import candidates, first_candidates, lead_candidates
 
     story = _ferry(nlp)
-    assert lead_candidates(story, candidates(story, Settings())) == {(0, 0)}
+    first = first_candidates(candidates(story, Settings()))
+    assert first == {(0, 0), (1, 0), (2, 0)}
+    assert lead_candidates(story, first) == {(0, 0)}
+    assert lead_candidates(story, first, dt.date(2026, 5, 4)) == {(0, 0), (1, 0)}
     undated = [analyzed(nlp, EARLY, "e"), analyzed(nlp, LATER, "l")]
-    assert lead_candidates(undated, candidates(undated, Settings())) == {(0, 0), (1, 0)}
+    assert lead_candidates(undated, first_candidates(candidates(undated, Settings()))) == {
+        (0, 0),
+        (1, 0),
+    }
 
 
 def test_a_required_sentence_is_chosen_when_it_fits_and_ignored_when_it_cannot(nlp):
@@ -233,7 +246,9 @@ def test_a_required_sentence_is_chosen_when_it_fits_and_ignored_when_it_cannot(n
     assert minister in {(c.doc, c.sentence.index) for c in forced}
     assert sum(text_words(story[c.doc].text_of(c.sentence)) for c in forced) <= 40
     # Longer than the budget left beside the lead: the summary is made without it.
-    tight = ILPSummarizer(Settings(words=20))(story, 20, require=[{minister}])
+    # (With a one-sentence lead: at depth 3 the minister's sentence is itself a lead.)
+    one = ILPParams(lead_depth=1)
+    tight = ILPSummarizer(Settings(words=20), one)(story, 20, require=[{minister}])
     assert tight and minister not in {(c.doc, c.sentence.index) for c in tight}
 
 
