@@ -170,6 +170,10 @@ GRID = {
     "s80": ILPParams(mip_gap=0.01, max_sentences=80),
     "s120": ILPParams(mip_gap=0.01, max_sentences=120),
     "s150": ILPParams(mip_gap=0.01, max_sentences=150),
+    "nolead": ILPParams(lead_required=False),  # session 7: before the required lead
+    "earliest": ILPParams(lead_required="earliest"),
+    "depth1": ILPParams(lead_depth=1),
+    "depth2": ILPParams(lead_depth=2),
     "shipped": ILPParams(),  # min_df 2, 150 concepts, rare 0.1, 100 sentences, gap 1%
     # Session 5: light trims (storydesk.trims), one kind at a time, then together.
     "notrim": ILPParams(trim_kinds=()),

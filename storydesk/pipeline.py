@@ -31,6 +31,7 @@ from .settings import MAX_ARTICLE_CHARS, Settings
 from .store.base import Store
 from .stories import IngestReport, ingest_articles
 from .summarize import cite, get_summarizer
+from .summarize.keyfigure import key_figure_sentences
 from .summarize.update import split_since, summarize_since
 from .timeline import build_timeline
 
@@ -148,16 +149,23 @@ def brief(
     duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k != v}
     articles = ensure_annotated(articles, lambda: load_pipeline(settings.model))
     reports = [a for a in articles if a.article.id not in duplicate_of]
+    # Copies are left out: a syndicated figure is one source, not several that agree.
+    facts = all_facts(reports)
+    fact_groups = group_facts(
+        facts,
+        {a.article.id: a.article.outlet or a.article.id for a in reports},
+        {a.article.id for a in reports if a.article.published is not None},
+    )
     if since is None:
-        chosen = get_summarizer(settings.summarizer, settings)(reports, settings.words)
+        figure = key_figure_sentences(reports, facts, fact_groups)
+        summarizer = get_summarizer(settings.summarizer, settings)
+        chosen = summarizer(reports, settings.words, require=[figure] if figure else [])
         summary = cite(reports, chosen, settings.support)
     else:
         new, old = split_since(reports, since)
         chosen = summarize_since(new, old, settings.words, settings)
         summary = cite(new, chosen, settings.support)
     title = story_title(reports, summary)
-    # Copies are left out: a syndicated figure is one source, not several that agree.
-    facts = all_facts(reports)
     quotes = tuple(all_quotes(reports))
     entities = tuple(story_entities(reports))
     ids = [a.article.id for a in articles]
@@ -173,11 +181,7 @@ def brief(
             sorted((k, v) for k, v in duplicate_of.items() if k in present and v in present)
         ),
         facts=tuple(facts),
-        fact_groups=group_facts(
-            facts,
-            {a.article.id: a.article.outlet or a.article.id for a in reports},
-            {a.article.id for a in reports if a.article.published is not None},
-        ),
+        fact_groups=fact_groups,
         timeline=build_timeline(reports),
         quotes=quotes,
         entities=entities,

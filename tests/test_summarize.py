@@ -99,3 +99,21 @@ def test_a_cited_sentence_says_who_its_he_or_she_is(nlp):
     # The first sentence names her: nothing to add.
     [first] = cite([a], [Candidate(0, a.sentences[0])], 0.5)
     assert first.referents == ()
+
+
+def test_coverage_summarizer_serves_a_requirement_first(nlp):
+    from conftest import analyzed
+
+    from storydesk.summarize.coverage import CoverageSummarizer
+
+    texts = [
+        "Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.\n\nThe mayor of Port Averly thanked the volunteers who filled sandbags all night.",
+        "The Kessen Dam burst on Monday and floods swept through Port Averly, killing twelve people.\n\nRescue teams used boats in the Millbank district.",
+        "Twelve people died when floods swept Port Averly after the Kessen Dam burst on Monday.",
+    ]
+    story = [analyzed(nlp, t, f"a{i}") for i, t in enumerate(texts)]
+    mayor = (0, 1)
+    plain = CoverageSummarizer()(story, 20)
+    assert mayor not in {(c.doc, c.sentence.index) for c in plain}
+    forced = CoverageSummarizer()(story, 40, require=[{mayor}])
+    assert mayor in {(c.doc, c.sentence.index) for c in forced}

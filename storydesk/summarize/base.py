@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -17,6 +17,10 @@ _PRONOUN_ATTRIBUTION = re.compile(
     r"""wrote|writes|explained|insisted|warned|noted|stated|argued|asked|replied)\b""",
     re.IGNORECASE,
 )
+
+
+# A whole sentence ends with a full stop or an exclamation mark, perhaps inside quotes.
+_SENTENCE_END = re.compile(r"""[.!]["”’')\]]*$""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,19 +41,31 @@ def candidate_text(articles: Sequence[AnalyzedArticle], c: Candidate) -> str:
 
 
 class Summarizer(Protocol):
-    """``(articles, budget in words) -> chosen sentences`` in reading order."""
+    """``(articles, budget in words) -> chosen sentences`` in reading order. Each set of
+    ``(article, sentence index)`` pairs in ``require`` has one of its sentences chosen when
+    the budget allows (the story's key figure)."""
 
-    def __call__(self, articles: Sequence[AnalyzedArticle], words: int) -> list[Candidate]: ...
+    def __call__(
+        self,
+        articles: Sequence[AnalyzedArticle],
+        words: int,
+        *,
+        require: Sequence[Collection[tuple[int, int]]] = (),
+    ) -> list[Candidate]: ...
 
 
 def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words: int) -> bool:
-    """A sentence a reader can take on its own: whole, not a fragment of a longer quote,
+    """A sentence a reader can take on its own: whole (ending with a full stop), not a
+    fragment of a longer quote,
     not opening with a pronoun whose referent is in another sentence, not a quote given
     to "he" or "she" (its speaker is named elsewhere), not a question."""
     if not min_words <= sentence.words <= max_words or sentence.starts_with_pronoun:
         return False
     stripped = text.strip()
     if not stripped or stripped[-1] in ":;,?" or stripped.endswith('?"') or stripped.endswith("?”"):
+        return False
+    # A headline, standfirst or caption left in the text ends without a full stop.
+    if not _SENTENCE_END.search(stripped):
         return False
     first = stripped.lstrip("\"“‘'(")[:1]
     if not (first.isupper() or first.isdigit()):

@@ -6,7 +6,7 @@ redundancy check so that no two chosen sentences say the same thing.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -40,7 +40,15 @@ class CoverageSummarizer:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
 
-    def __call__(self, articles: Sequence[AnalyzedArticle], words: int) -> list[Candidate]:
+    def __call__(
+        self,
+        articles: Sequence[AnalyzedArticle],
+        words: int,
+        *,
+        require: Sequence[Collection[tuple[int, int]]] = (),
+    ) -> list[Candidate]:
+        """Greedy coverage within ``words``; each ``require`` group that still fits is served
+        first by its best sentence."""
         s = self.settings
         pool = [
             Candidate(d, sent)
@@ -79,6 +87,20 @@ class CoverageSummarizer:
         available = np.ones(len(pool), dtype=bool)
         chosen: list[int] = []
         used = 0
+        for group in require:
+            gains = (m @ remaining) * position / np.sqrt(lengths)
+            members = [
+                i
+                for i, c in enumerate(pool)
+                if (c.doc, c.sentence.index) in group and lengths[i] <= words - used
+            ]
+            if not members or any(i in chosen for i in members):
+                continue
+            best = max(members, key=lambda i: (gains[i], -i))
+            available[best] = False
+            chosen.append(best)
+            used += int(lengths[best])
+            remaining[m[best].indices] = 0.0
         while True:
             fits = available & (lengths <= words - used)
             if not fits.any():

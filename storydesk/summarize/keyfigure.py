@@ -1,0 +1,58 @@
+"""The story's key figure, as the summary sentences that state it.
+
+A war story's death toll, a disaster's count of the missing: the figure the most reports
+give is the one a reader most needs, and a summary that leaves it out for another sentence
+of background has buried the news. The summariser is asked to choose one sentence stating
+its latest value when the budget allows (see ``require`` in :class:`.ilp.ILPSummarizer`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from ..facts.extract import Fact
+from ..facts.group import FactGroup
+from ..model import AnalyzedArticle
+
+
+def key_group(facts: Sequence[Fact], groups: Sequence[FactGroup]) -> FactGroup | None:
+    """The group of facts given by the most articles (at least two), a running total first
+    among equals, then the one with more facts; ``None`` when no figure has two sources."""
+    best: tuple[int, int, int, str] | None = None
+    chosen: FactGroup | None = None
+    for g in groups:
+        sources = len({facts[i].article_id for i in g.facts})
+        if sources < 2:
+            continue
+        rank = (sources, int(g.total), len(g.facts), g.what)
+        if best is None or rank > best:
+            best, chosen = rank, g
+    return chosen
+
+
+def key_figure_sentences(
+    articles: Sequence[AnalyzedArticle], facts: Sequence[Fact], groups: Sequence[FactGroup]
+) -> set[tuple[int, int]]:
+    """``(article index, sentence index)`` of the sentences that state the key group's latest
+    value (every value when none is dated); empty when the story has no key figure."""
+    group = key_group(facts, groups)
+    if group is None:
+        return set()
+    members = [facts[i] for i in group.facts]
+    dated = [f.as_of for f in members if f.as_of is not None]
+    if dated:
+        latest = max(dated)
+        members = [f for f in members if f.as_of == latest]
+    doc_of = {a.article.id: d for d, a in enumerate(articles)}
+    out: set[tuple[int, int]] = set()
+    for f in members:
+        d = doc_of.get(f.article_id)
+        if d is None:
+            continue
+        sentences = articles[d].sentences
+        starts = [s.span.start for s in sentences]
+        k = bisect.bisect_right(starts, f.start) - 1
+        if k >= 0 and sentences[k].span.start <= f.start < sentences[k].span.end:
+            out.add((d, sentences[k].index))
+    return out
