@@ -222,6 +222,7 @@ def render_html(b: Briefing) -> str:
     ]
     return _env.get_template("briefing.html.j2").render(
         story=b.story,
+        thread=b.thread,
         coverage=coverage_line(b),
         summary=summary,
         summary_heading=summary_heading(b),
