@@ -6,7 +6,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -132,6 +132,8 @@ def run(
             for sid in sorted(report.stories, key=lambda s: order.get(s, 0))
         ]
         store.set_titles({b.story.id: b.story.title for b in briefings})
+        # Threads are titled after their largest story: name them as retitled just now.
+        briefings = [replace(b, thread=store.thread_of(b.story.id)) for b in briefings]
     processed = report.added or report.already_stored
     written = (
         write_run(Path(out_dir), briefings, report.rejected) if processed or report.rejected else []

@@ -147,7 +147,13 @@ def render_thread_markdown(t: ThreadBriefing) -> str:
             values = "; ".join(_esc(v["text"]) for v in f["values"][:4])
             lines.append(f"  - {_esc(f['what'])}: {values}")
     if d["figures_over_time"]:
-        lines += ["", "## Figures over time", "", "| figure | value | as of | event |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "## Figures over time",
+            "",
+            "| figure | value | as of | event |",
+            "|---|---|---|---|",
+        ]
         for r in d["figures_over_time"]:
             lines.append(
                 f"| {_esc(r['what'])} | {_esc(r['text'])} | {r['as_of'] or 'undated'} "
@@ -156,35 +162,11 @@ def render_thread_markdown(t: ThreadBriefing) -> str:
     return "\n".join(lines) + "\n"
 
 
-_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
-<title>{{ th.title }} · storydesk thread</title></head>
-<body><main>
-<header><div class="kicker">storydesk thread · {{ th.id }}</div><h1>{{ th.title }}</h1>
-<p class="meta">{{ th.events }} events, {{ th.articles }} articles,
-{{ th.first_published or "?" }} to {{ th.last_published or "?" }}</p></header>
-<section id="events"><h2>Events</h2><ol class="events">
-{% for e in events %}<li><time>{{ e.first_published or "undated" }}</time>
-<strong>{{ e.story.title }}</strong> <span class="src">{{ e.story.id }}</span>
-({{ e.articles }} articles){% if e.sentence %}: {{ e.sentence.text }}{% endif %}
-{% if e.key_figures %}<ul>{% for f in e.key_figures %}<li>{{ f.what }}:
-{% for v in f["values"][:4] %}{{ v.text }}{% if not loop.last %}; {% endif %}{% endfor %}</li>{% endfor %}</ul>{% endif %}
-</li>
-{% endfor %}</ol></section>
-{% if over_time %}<section id="figures"><h2>Figures over time</h2><table>
-<tr><th>figure</th><th>value</th><th>as of</th><th>event</th></tr>
-{% for r in over_time %}<tr><td>{{ r.what }}</td><td>{{ r.text }}</td><td>{{ r.as_of or "undated" }}</td><td>{{ r.event }}</td></tr>
-{% endfor %}</table></section>{% endif %}
-</main></body></html>
-"""
-
-
 def render_thread_html(t: ThreadBriefing) -> str:
     from .render.html import CSP, _env
 
     d = thread_dict(t)
-    return _env.from_string(_HTML).render(
+    return _env.get_template("thread.html.j2").render(
         th=d["thread"], events=d["events"], over_time=d["figures_over_time"], csp=Markup(CSP)
     )
 

@@ -170,7 +170,7 @@ def test_event_briefing_names_its_thread(tmp_path: Path) -> None:
         (story,) = store.story_of(["inquiry-1"])
         thread = store.thread_links()[story]
         title = next(r.title for r in store.threads() if r.id == thread)
-    briefing, written = api.brief_story(db, story, tmp_path / "out")
+    briefing, _ = api.brief_story(db, story, tmp_path / "out")
     assert briefing.thread == (thread, title)
     folder = tmp_path / "out" / story
     data = json.loads((folder / "briefing.json").read_text())

@@ -15,6 +15,7 @@ in time order, and how many events span more than three weeks.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import random
 from collections import Counter
@@ -55,7 +56,9 @@ def load_pool(per_folder: int | None = PER_FOLDER, seed: int = SEED) -> list[Lab
     for folder in sorted(folders):
         rows = sorted(folders[folder], key=lambda r: r["id"])
         if per_folder is not None and len(rows) > per_folder:
-            rows = sorted(random.Random(f"{seed}:{folder}").sample(rows, per_folder), key=lambda r: r["id"])
+            rows = sorted(
+                random.Random(f"{seed}:{folder}").sample(rows, per_folder), key=lambda r: r["id"]
+            )
         out.extend(
             LabelledDoc(
                 id=r["id"],
@@ -126,8 +129,8 @@ def event_report(
     per_thread = []
     overlaps = pairs = 0
     for members in threads:
-        dated = sorted((spans[e], e) for e in members if spans[e] is not None)
-        for (a, _), (b, _) in zip(dated, dated[1:], strict=False):
+        dated = sorted((span, e) for e in members if (span := spans[e]) is not None)
+        for (a, _), (b, _) in itertools.pairwise(dated):
             pairs += 1
             overlaps += b[0] <= a[1]  # the later-starting event starts before the other ends
         articles = [i for e in members for i in events[e]]
@@ -193,9 +196,9 @@ def run(
     labels, threads = thread_labels(docs, feats, events, params)
     gold_threads = len({d.gold for d in docs})
     sweep = {
-        str(t): score(docs, thread_labels(docs, feats, events, ThreadParams(t, params.entity_weight))[0])[
-            "bcubed"
-        ]["f1"]
+        str(t): score(
+            docs, thread_labels(docs, feats, events, ThreadParams(t, params.entity_weight))[0]
+        )["bcubed"]["f1"]
         for t in SWEEP
     }
     command = "storydesk eval threads --out benchmarks/results/threads.json" + (
@@ -206,7 +209,7 @@ def run(
         "data": f"Timeline17 (development set): {per_folder or 'all'} articles per topic/publisher "
         f"folder, drawn with seed {SEED}, pooled; gold thread = topic",
         "documents": len(docs),
-        "folders": len({d.id.split(':')[0] for d in docs}),
+        "folders": len({d.id.split(":")[0] for d in docs}),
         "gold_threads": gold_threads,
         "params": asdict(params),
         "cluster_params": asdict(cluster_params),
@@ -223,7 +226,9 @@ def run(
     }
 
 
-def _event_labels(docs: Sequence[LabelledDoc], events: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
+def _event_labels(
+    docs: Sequence[LabelledDoc], events: Sequence[Sequence[int]]
+) -> list[tuple[int, int]]:
     """(event number, document index) per document, in document order (events alone)."""
     label = {i: n for n, ev in enumerate(events) for i in ev}
     return [(label.get(i, len(events) + i), i) for i in range(len(docs))]

@@ -159,7 +159,8 @@ class SqliteStore:
     def _title_threads(self) -> None:
         """Each thread takes the title of its largest story (ties: the oldest)."""
         rows = self.db.execute(
-            "SELECT st.thread_id, s.title FROM story_threads st JOIN stories s ON s.id = st.story_id"
+            "SELECT st.thread_id, s.title FROM story_threads st"
+            " JOIN stories s ON s.id = st.story_id"
             " JOIN story_articles sa ON sa.story_id = s.id"
             " GROUP BY s.id ORDER BY st.thread_id, COUNT(sa.article_id) DESC, s.seq"
         ).fetchall()
