@@ -50,30 +50,39 @@ class StoryFeatures:
 
 def centroids(stories: Sequence[StoryFeatures], params: ThreadParams) -> sparse.csr_matrix:
     """L2-normalised (n x DIM) centroid of each story's L2-normalised article vectors."""
-    rows: list[sparse.csr_matrix] = []
-    for s in stories:
-        acc: Counter[int] = Counter()
+    indptr = [0]
+    indices: list[np.ndarray] = []
+    data: list[np.ndarray] = []
+    owner: list[int] = []
+    for k, s in enumerate(stories):
         for f in s.features:
-            if not f.indices:
-                continue
             tf = 1.0 + np.log(np.asarray(f.tf, dtype=np.float64))
             rarity = np.asarray(f.rarity, dtype=np.float64)
             boost = np.where(np.asarray(f.entity, dtype=bool), params.entity_weight, 1.0)
             w = tf * rarity * boost
             w /= float(np.sqrt((w * w).sum())) or 1.0
-            for i, v in zip(f.indices, w.tolist(), strict=True):
-                acc[i] += v
-        keys = sorted(acc)
-        data = np.asarray([acc[k] for k in keys], dtype=np.float64)
-        data /= float(np.sqrt((data * data).sum())) or 1.0
-        rows.append(
-            sparse.csr_matrix(
-                (data, np.asarray(keys, dtype=np.int64), [0, len(keys)]), shape=(1, DIM)
-            )
-        )
-    if not rows:
+            indices.append(np.asarray(f.indices, dtype=np.int64))
+            data.append(w)
+            indptr.append(indptr[-1] + len(w))
+            owner.append(k)
+    if not stories:
         return sparse.csr_matrix((0, DIM))
-    return sparse.vstack(rows, format="csr")
+    articles = sparse.csr_matrix(
+        (
+            np.concatenate(data) if data else np.zeros(0),
+            np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
+            indptr,
+        ),
+        shape=(len(owner), DIM),
+    )
+    members = sparse.csr_matrix(
+        (np.ones(len(owner)), (np.asarray(owner, dtype=np.int64), np.arange(len(owner)))),
+        shape=(len(stories), len(owner)),
+    )
+    x = sparse.csr_matrix(members @ articles)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
 
 
 def group(stories: Sequence[StoryFeatures], params: ThreadParams | None = None) -> list[list[int]]:

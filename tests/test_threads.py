@@ -9,8 +9,10 @@ from typer.testing import CliRunner
 
 from storydesk import api
 from storydesk.cli import app
+from storydesk.features import _bucket
+from storydesk.model import Features
 from storydesk.store import SqliteStore
-from storydesk.threads import thread_ids
+from storydesk.threads import StoryFeatures, group, thread_ids
 
 # A fictional running story: a chemical spill in the River Tamsel at Port Averly, and months
 # later the inquiry into it; and an unrelated story, a chess festival in Quenby.
@@ -117,6 +119,32 @@ def test_thread_ids_survive_a_later_ingest(tmp_path: Path) -> None:
         assert _thread_of_article(store, "inquiry-1") == spill_thread
         assert _thread_of_article(store, "chess-1") == chess_thread
         assert {r.id for r in store.threads()} == before
+
+
+def _features(words: str, names: str) -> Features:
+    keys = sorted({_bucket(w) for w in words.split()} | {_bucket("E:" + n) for n in names.split()})
+    entity = {_bucket("E:" + n) for n in names.split()}
+    return Features(
+        indices=tuple(keys),
+        tf=tuple(1 for _ in keys),
+        rarity=tuple(5.0 for _ in keys),
+        entity=tuple(k in entity for k in keys),
+        signature=(),
+        shingle_count=0,
+    )
+
+
+def test_group_links_stories_that_share_their_names_whatever_the_order() -> None:
+    spill = StoryFeatures(
+        "b-spill", (_features("tanker solvent spilled river fish", "tamsel averly"),)
+    )
+    inquiry = StoryFeatures(
+        "a-inquiry", (_features("inquiry blamed brakes clean-up", "tamsel averly"),)
+    )
+    chess = StoryFeatures("c-chess", (_features("grandmaster blitz tournament", "quenby velder"),))
+    assert group([spill, inquiry, chess]) == [[0, 1], [2]]
+    assert group([chess, inquiry, spill]) == [[0], [1, 2]]
+    assert group([]) == [] and group([chess]) == [[0]]
 
 
 def test_thread_ids_keep_the_stored_id_of_most_stories() -> None:
