@@ -205,3 +205,29 @@ def test_event_briefing_names_its_thread(tmp_path: Path) -> None:
     assert data["thread"] == {"id": thread, "title": title}
     assert thread in (folder / "briefing.md").read_text()
     assert thread in (folder / "briefing.html").read_text()
+
+
+def test_a_briefing_of_many_articles_inlines_only_the_texts_it_cites() -> None:
+    from storydesk.model import Article, Briefing, Citation, Story, SummarySentence
+    from storydesk.render import render_html
+
+    articles = tuple(
+        Article(
+            id=f"n{k:02d}",
+            source=f"n{k:02d}.txt",
+            text=f"Harbour note {k}: the ferry Quillon{k} docked late at Tarnby.",
+        )
+        for k in range(60)
+    )
+    cited = articles[7]
+    sentence = SummarySentence(cited.text, (Citation(cited.id, 0, len(cited.text)),))
+    story = Story("s", "Ferries", tuple(a.id for a in articles))
+    page = render_html(Briefing(story=story, articles=articles, summary=(sentence,)))
+    assert "Quillon7 " in page  # the cited text is inlined
+    assert "Quillon8 " not in page and "Quillon59 " not in page
+    assert all(f'id="a-{a.id}"' in page for a in articles)  # every article is still listed
+    few = articles[:5]
+    page = render_html(
+        Briefing(story=Story("s", "Ferries", tuple(a.id for a in few)), articles=few, summary=())
+    )
+    assert all(f"Quillon{k} " in page for k in range(5))
