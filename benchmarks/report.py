@@ -598,8 +598,9 @@ def threads(lines: list[str]) -> None:
         f"spans overlap: {ev['overlapping_consecutive_pairs']} of {ev['consecutive_event_pairs']}.",
         "",
         "Where recall goes (shipped setting): the 40 IraqWar articles, years of Guardian war "
-        "coverage, land in 26 threads, and 28 of 80 SyrianCrisis articles join the LibyaWar "
-        "thread. Tried, not shipped: single, complete and weighted linkage and entity weights "
+        "coverage, land in 26 threads; 18 of 80 SyrianCrisis articles join the LibyaWar "
+        "thread and 10 share one with 3 LibyaWar articles. Tried, not shipped: single, "
+        "complete and weighted linkage and entity weights "
         "4 and 8 (best 0.855); corpus IDF over stories (0.82); greedy centroid merging (0.79 "
         "at best); attaching threads of at most 2 articles to the nearest larger thread at "
         "average similarity >= 0.08 (0.879, but a one-article story would then join an "
