@@ -6,7 +6,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,7 +15,7 @@ from .model import Briefing, Rejected
 from .output import write_run
 from .pipeline import brief_stored, ingest
 from .settings import Settings
-from .store import SqliteStore, StoryRow
+from .store import SqliteStore, StoryRow, ThreadRow
 from .stories import IngestReport
 
 DEFAULT_DB = "storydesk.db"
@@ -61,6 +61,24 @@ def list_stories(db: str | Path) -> list[StoryRow]:
     """The stories in the store, oldest first."""
     with SqliteStore(db) as store:
         return store.stories()
+
+
+def list_threads(db: str | Path) -> list[ThreadRow]:
+    """The threads (running stories) in the store, oldest first."""
+    with SqliteStore(db) as store:
+        return store.threads()
+
+
+def brief_thread(
+    db: str | Path, thread_id: str, out_dir: str | Path, settings: Settings | None = None
+) -> tuple[str, list[Path]]:
+    """Write the briefing of one stored thread to ``out_dir``; returns its title and files."""
+    from .threadbrief import brief_thread as build
+    from .threadbrief import write_thread
+
+    with SqliteStore(db) as store:
+        t = build(store, thread_id, settings or Settings())
+    return t.thread.title, write_thread(Path(out_dir), t)
 
 
 def brief_story(
@@ -114,6 +132,8 @@ def run(
             for sid in sorted(report.stories, key=lambda s: order.get(s, 0))
         ]
         store.set_titles({b.story.id: b.story.title for b in briefings})
+        # Threads are titled after their largest story: name them as retitled just now.
+        briefings = [replace(b, thread=store.thread_of(b.story.id)) for b in briefings]
     processed = report.added or report.already_stored
     written = (
         write_run(Path(out_dir), briefings, report.rejected) if processed or report.rejected else []

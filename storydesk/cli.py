@@ -188,6 +188,62 @@ def stories(db: DbOpt = api.DEFAULT_DB) -> None:
 
 
 @app.command()
+def threads(
+    db: DbOpt = api.DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the threads: the events (stories) of one running story, linked."""
+    with _errors():
+        rows = api.list_threads(db)
+    if as_json:
+        from .render.jsonout import dumps
+
+        data = {
+            "schema": "storydesk.threads/1",
+            "threads": [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "events": r.events,
+                    "articles": r.articles,
+                    "first_published": r.first_published,
+                    "last_published": r.last_published,
+                }
+                for r in rows
+            ],
+        }
+        sys.stdout.write(dumps(data))
+        return
+    table = Table(title=f"{len(rows)} threads in {db}")
+    for col in ("thread", "title", "events", "articles", "first", "last"):
+        table.add_column(col, justify="right" if col in ("events", "articles") else "left")
+    for r in rows:
+        table.add_row(
+            r.id,
+            r.title,
+            str(r.events),
+            str(r.articles),
+            r.first_published or "-",
+            r.last_published or "-",
+        )
+    out.print(table)
+
+
+@app.command()
+def thread(
+    thread_id: Annotated[str, typer.Argument(help="A thread id, as `storydesk threads` lists it.")],
+    db: DbOpt = api.DEFAULT_DB,
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the thread briefing to.")
+    ] = Path("out"),
+) -> None:
+    """Write a thread's briefing: its events in time order, one sentence and figures each."""
+    with _errors():
+        title, written = api.brief_thread(db, thread_id, out_dir)
+    out.print(f"{title}: wrote {', '.join(str(p) for p in written)}", highlight=False)
+
+
+@app.command()
 def brief(
     story_id: Annotated[str, typer.Argument(help="A story id, as `storydesk stories` lists it.")],
     db: DbOpt = api.DEFAULT_DB,
@@ -303,6 +359,54 @@ def eval_cluster(
                 str(m["clusters"]),
             )
     out.print(table)
+    _write_json(out_file, result)
+
+
+@eval_app.command("threads")
+def eval_threads(
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the figures as JSON here.")
+    ] = None,
+    per_folder: Annotated[
+        int, typer.Option("--per-folder", help="Articles drawn per topic folder (0: all).")
+    ] = 40,
+    processes: Annotated[int, typer.Option("--processes", help="spaCy processes.")] = 1,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="Cache parsed features here.")
+    ] = Path(".cache"),
+) -> None:
+    """Threads of Timeline17's running stories (pooled): B-cubed next to TF-IDF."""
+    from .evaluate import threads as evaluate_threads
+
+    with _errors():
+        result = evaluate_threads.run(per_folder or None, n_process=processes, cache=cache)
+    table = Table(title=f"threads on {result['documents']} Timeline17 articles (B-cubed)")
+    for col in ("system", "P", "R", "F1", "pairwise F1", "clusters"):
+        table.add_column(col)
+    for system in (
+        "storydesk",
+        "storydesk_events_only",
+        "tfidf_agglomerative",
+        "tfidf_agglomerative_gold_k",
+    ):
+        m = result[system]
+        table.add_row(
+            system,
+            f"{m['bcubed']['precision']:.3f}",
+            f"{m['bcubed']['recall']:.3f}",
+            f"{m['bcubed']['f1']:.3f}",
+            f"{m['pairwise']['f1']:.3f}",
+            str(m["clusters"]),
+        )
+    out.print(table)
+    ev = result["event_structure"]
+    out.print(
+        f"{ev['events']} events in {ev['threads']} threads (gold {result['gold_threads']}); "
+        f"events per thread {ev['events_per_thread']}; events spanning > 21 days: "
+        f"{ev['share_events_over_21_days']:.1%}; overlapping consecutive events "
+        f"{ev['overlapping_consecutive_pairs']} of {ev['consecutive_event_pairs']}",
+        highlight=False,
+    )
     _write_json(out_file, result)
 
 

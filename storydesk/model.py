@@ -217,6 +217,8 @@ class Briefing:
     entities: tuple[Entity, ...] = field(default=())
     # The entity id of each quote's speaker (aligned with ``quotes``), or None.
     speakers: tuple[str | None, ...] = field(default=())
+    # (thread id, thread title): the running story this event belongs to, when stored.
+    thread: tuple[str, str] | None = None
 
     def duplicate_of(self) -> dict[str, str]:
         return dict(self.duplicates)

@@ -139,6 +139,7 @@ def brief(
     story_id: str | None = None,
     duplicate_of: dict[str, str] | None = None,
     since: dt.date | None = None,
+    thread: tuple[str, str] | None = None,
 ) -> Briefing:
     """Build the briefing of one story from its analysed articles.
 
@@ -186,6 +187,7 @@ def brief(
         quotes=quotes,
         entities=entities,
         speakers=speaker_entities(entities, quotes),
+        thread=thread,
     )
 
 
@@ -207,6 +209,7 @@ def brief_stored(
         story_id=story_id,
         duplicate_of=store.representatives(),
         since=since,
+        thread=store.thread_of(story_id),
     )
 
 

@@ -30,6 +30,7 @@ from .model import AnalyzedArticle, Article, Rejected
 from .nlp import analyze, load_pipeline
 from .settings import Settings
 from .store.base import Store, StoredArticle
+from .threads import link as link_threads
 
 Progress = Callable[[int], None]
 Analyzer = Callable[[Sequence[Article]], list[AnalyzedArticle]]
@@ -154,6 +155,8 @@ def ingest_articles(
         if progress:
             progress(len(batch))
     report.stories = store.story_of(report.added + [aid for _, aid in report.already_stored])
+    if report.added or not store.thread_links():  # threads: the events of a running story
+        link_threads(store)
     return report
 
 

@@ -116,6 +116,14 @@ def _summary_parts(b: Briefing, s: SummarySentence) -> list[dict[str, str]]:
     ]
 
 
+# A briefing of many articles stays readable: beyond INLINE_ALL articles, only the texts the
+# page cites are inlined (the rest are listed; every text is in briefing.json), and who said
+# what shows at most QUOTES_PER_SPEAKER quotes of at most MAX_SPEAKERS speakers.
+INLINE_ALL = 40
+QUOTES_PER_SPEAKER = 6
+MAX_SPEAKERS = 30
+
+
 def render_html(b: Briefing) -> str:
     """The briefing as one self-contained HTML page."""
     numbers = source_numbers(b)
@@ -176,11 +184,20 @@ def render_html(b: Briefing) -> str:
                     "n": numbers[article_id],
                     "href": fragment(f"a-{article_id}"),
                 }
-                for article_id, q in g.quotes
+                for article_id, q in g.quotes[:QUOTES_PER_SPEAKER]
             ],
+            "more": max(0, len(g.quotes) - QUOTES_PER_SPEAKER),
         }
         for g in who_said_what(b)
     ]
+    more_speakers = max(0, len(speakers) - MAX_SPEAKERS)
+    speakers = speakers[:MAX_SPEAKERS]
+    cited = {aid for aid, m in marks.items() if m}
+    cited |= {
+        aid for g in who_said_what(b)[:MAX_SPEAKERS] for aid, _ in g.quotes[:QUOTES_PER_SPEAKER]
+    }
+    cited |= {r.fact.article_id for k in key_figures(b, numbers) for r in k.rows}
+    inline_all = len(b.articles) <= INLINE_ALL
     timeline = [
         {
             "date": date_attribute(e.date, e.granularity),
@@ -218,18 +235,21 @@ def render_html(b: Briefing) -> str:
             "link": link_url(a.url),
             "href": fragment(f"a-{a.id}"),
             "source": a.source,
-            "body": article_html(a, marks[a.id]),
+            "body": article_html(a, marks[a.id]) if inline_all or a.id in cited else None,
             "note": duplicate_note(b, a, numbers),
         }
         for a in b.articles
     ]
     return _env.get_template("briefing.html.j2").render(
         story=b.story,
+        thread=b.thread,
         coverage=coverage_line(b),
         summary=summary,
         summary_heading=summary_heading(b),
         figures=figures,
         speakers=speakers,
+        more_speakers=more_speakers,
+        article_count=len(b.articles),
         entities=entities,
         timeline=timeline,
         empty_note=empty_summary_note(b),

@@ -80,6 +80,7 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
         "schema": BRIEFING_SCHEMA,
         "story": {"id": b.story.id, "title": b.story.title},
         "since": b.since.isoformat() if b.since else None,
+        "thread": {"id": b.thread[0], "title": b.thread[1]} if b.thread else None,
         "articles": [
             {
                 **article_dict(a),

@@ -85,6 +85,8 @@ def render_markdown(b: Briefing) -> str:
     numbers = source_numbers(b)
     heading = f"## {_esc(summary_heading(b))}"
     lines = [f"# {_esc(b.story.title)}", "", f"*{coverage_line(b)}*", "", heading, ""]
+    if b.thread:
+        lines[4:4] = [f"Part of the thread **{_esc(b.thread[1])}** ({_code(b.thread[0])})", ""]
     for s in b.summary:
         refs = "".join(f"[{numbers[c.article_id]}]" for c in s.citations)
         lines.append(f"- {_esc(with_elisions(summary_parts(b, s)))} {refs}")

@@ -28,6 +28,16 @@ class StoryRow:
     last_published: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class ThreadRow:
+    id: str
+    title: str
+    events: int
+    articles: int
+    first_published: str | None
+    last_published: str | None
+
+
 class Store(Protocol):
     """A persistent home for articles, their analysis, stories and near-duplicate groups."""
 
@@ -65,5 +75,24 @@ class Store(Protocol):
         ...
 
     def set_features(self, features: dict[str, Features]) -> None: ...
+
+    def thread_links(self) -> dict[str, str]:
+        """Story id -> thread id, as stored."""
+        ...
+
+    def set_threads(self, links: dict[str, str]) -> None:
+        """Replace the story -> thread links (atomically); a thread is titled after its
+        largest story, and a thread left without stories is removed."""
+        ...
+
+    def threads(self) -> list[ThreadRow]: ...
+
+    def thread_stories(self, thread_id: str) -> list[StoryRow]:
+        """The thread's stories, oldest first (by first publication date)."""
+        ...
+
+    def thread_of(self, story_id: str) -> tuple[str, str] | None:
+        """(thread id, title) of the story's thread, if it has one."""
+        ...
 
     def close(self) -> None: ...

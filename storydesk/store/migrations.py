@@ -56,6 +56,20 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     );
     """,
+    # threads: the events (stories) of one running story, linked (storydesk.threads). A
+    # store from before has none: the next ingest links its stories.
+    """
+    CREATE TABLE threads (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        seq INTEGER NOT NULL
+    );
+    CREATE TABLE story_threads (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        thread_id TEXT NOT NULL REFERENCES threads(id)
+    );
+    CREATE INDEX story_threads_thread ON story_threads(thread_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..annotate import ANNOTATIONS_VERSION, Annotations
 from ..errors import StoreError
 from ..model import AnalyzedArticle, Article, Features
-from .base import StoredArticle, StoryRow
+from .base import StoredArticle, StoryRow, ThreadRow
 from .codec import (
     dataclass_from_json,
     dataclass_to_json,
@@ -129,10 +129,46 @@ class SqliteStore:
     def set_titles(self, titles: dict[str, str]) -> None:
         with self._transaction():
             self._set_titles(titles)
+            self._title_threads()
 
     def _set_titles(self, titles: dict[str, str]) -> None:
         for story_id, title in sorted(titles.items()):
             self.db.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
+
+    def set_threads(self, links: dict[str, str]) -> None:
+        with self._transaction():
+            self.db.execute("DELETE FROM story_threads")
+            seq = int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM threads").fetchone()[0])
+            for thread_id in dict.fromkeys(links.values()):
+                if self.db.execute("SELECT 1 FROM threads WHERE id = ?", (thread_id,)).fetchone():
+                    continue
+                seq += 1
+                self.db.execute(
+                    "INSERT INTO threads (id, title, seq) VALUES (?, '', ?)", (thread_id, seq)
+                )
+            for story_id, thread_id in links.items():
+                self.db.execute(
+                    "INSERT INTO story_threads (story_id, thread_id) VALUES (?, ?)",
+                    (story_id, thread_id),
+                )
+            self.db.execute(
+                "DELETE FROM threads WHERE id NOT IN (SELECT thread_id FROM story_threads)"
+            )
+            self._title_threads()
+
+    def _title_threads(self) -> None:
+        """Each thread takes the title of its largest story (ties: the oldest)."""
+        rows = self.db.execute(
+            "SELECT st.thread_id, s.title FROM story_threads st"
+            " JOIN stories s ON s.id = st.story_id"
+            " JOIN story_articles sa ON sa.story_id = s.id"
+            " GROUP BY s.id ORDER BY st.thread_id, COUNT(sa.article_id) DESC, s.seq"
+        ).fetchall()
+        titles: dict[str, str] = {}
+        for thread_id, title in rows:
+            titles.setdefault(thread_id, title)
+        for thread_id, title in titles.items():
+            self.db.execute("UPDATE threads SET title = ? WHERE id = ?", (title, thread_id))
 
     def set_features(self, features: dict[str, Features]) -> None:
         with self._transaction():
@@ -212,6 +248,37 @@ class SqliteStore:
                 )
             }
         return out
+
+    def thread_links(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT story_id, thread_id FROM story_threads"))
+
+    def threads(self) -> list[ThreadRow]:
+        rows = self.db.execute(
+            "SELECT t.id, t.title, COUNT(DISTINCT st.story_id), COUNT(a.id), MIN(a.published),"
+            " MAX(a.published) FROM threads t JOIN story_threads st ON st.thread_id = t.id"
+            " JOIN story_articles sa ON sa.story_id = st.story_id"
+            " JOIN articles a ON a.id = sa.article_id GROUP BY t.id ORDER BY t.seq"
+        )
+        return [ThreadRow(*row) for row in rows]
+
+    def thread_stories(self, thread_id: str) -> list[StoryRow]:
+        rows = self.db.execute(
+            "SELECT s.id, s.title, COUNT(a.id), MIN(a.published), MAX(a.published) FROM stories s"
+            " JOIN story_threads st ON st.story_id = s.id"
+            " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
+            " WHERE st.thread_id = ? GROUP BY s.id"
+            " ORDER BY MIN(a.published) IS NULL, MIN(a.published), s.seq",
+            (thread_id,),
+        )
+        return [StoryRow(*row) for row in rows]
+
+    def thread_of(self, story_id: str) -> tuple[str, str] | None:
+        row = self.db.execute(
+            "SELECT t.id, t.title FROM story_threads st JOIN threads t ON t.id = st.thread_id"
+            " WHERE st.story_id = ?",
+            (story_id,),
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
 
     def missing_features(self) -> list[Article]:
         rows = self.db.execute(

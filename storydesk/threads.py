@@ -1,0 +1,155 @@
+"""Threads: the events (stories) of one running story, linked across weeks and months.
+
+Story clustering splits a long-running story into events; a thread links them again. Each
+story is represented by the centroid of its articles' feature vectors (content words
+weighted by sublinear term frequency times background rarity, named entities weighted
+more: who and where a running story is about carry across its events). Stories are grouped
+by average-linkage agglomerative clustering (SciPy) of the centroids' cosine similarity,
+cut at :attr:`ThreadParams.threshold`. Unlike events, threads ignore the time between
+stories: an oil spill in April and its inquiry in September are one thread.
+
+Threading is a corpus stage after clustering (:func:`link`), recomputed over every stored
+story; thread ids already stored are kept by the groups that hold most of their stories,
+so a later ingest does not rename a thread it only grows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from .features import DIM
+from .ids import digest
+from .model import Features
+from .store.base import Store
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadParams:
+    """Knobs of threading (chosen on the Timeline17 development set, `eval threads`)."""
+
+    # Average cosine similarity of story centroids at or above which stories share a thread.
+    threshold: float = 0.25
+    # Weight of a named-entity feature relative to a content word of the same rarity.
+    entity_weight: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFeatures:
+    """What threading needs of a story: its id and its articles' features."""
+
+    id: str
+    features: tuple[Features, ...]
+
+
+def centroids(stories: Sequence[StoryFeatures], params: ThreadParams) -> sparse.csr_matrix:
+    """L2-normalised (n x DIM) centroid of each story's L2-normalised article vectors."""
+    indptr = [0]
+    indices: list[np.ndarray] = []
+    data: list[np.ndarray] = []
+    owner: list[int] = []
+    for k, s in enumerate(stories):
+        for f in s.features:
+            tf = 1.0 + np.log(np.asarray(f.tf, dtype=np.float64))
+            rarity = np.asarray(f.rarity, dtype=np.float64)
+            boost = np.where(np.asarray(f.entity, dtype=bool), params.entity_weight, 1.0)
+            w = tf * rarity * boost
+            w /= float(np.sqrt((w * w).sum())) or 1.0
+            indices.append(np.asarray(f.indices, dtype=np.int64))
+            data.append(w)
+            indptr.append(indptr[-1] + len(w))
+            owner.append(k)
+    if not stories:
+        return sparse.csr_matrix((0, DIM))
+    articles = sparse.csr_matrix(
+        (
+            np.concatenate(data) if data else np.zeros(0),
+            np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
+            indptr,
+        ),
+        shape=(len(owner), DIM),
+    )
+    members = sparse.csr_matrix(
+        (np.ones(len(owner)), (np.asarray(owner, dtype=np.int64), np.arange(len(owner)))),
+        shape=(len(stories), len(owner)),
+    )
+    x = sparse.csr_matrix(members @ articles)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
+
+
+def group(stories: Sequence[StoryFeatures], params: ThreadParams | None = None) -> list[list[int]]:
+    """Threads as lists of indices into ``stories``; each list ascending, lists ordered by
+    their first index. The result does not depend on the order of ``stories`` beyond that
+    numbering (the stories are clustered in id order)."""
+    params = params or ThreadParams()
+    n = len(stories)
+    if n == 0:
+        return []
+    order = sorted(range(n), key=lambda k: stories[k].id)
+    if n == 1:
+        return [[0]]
+    x = centroids([stories[k] for k in order], params)
+    sim = np.asarray((x @ x.T).todense(), dtype=np.float64)
+    dist = np.clip(1.0 - sim, 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform(dist, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - params.threshold, criterion="distance")
+    by_label: dict[int, list[int]] = {}
+    for pos, label in enumerate(labels):
+        by_label.setdefault(int(label), []).append(order[pos])
+    return sorted((sorted(g) for g in by_label.values()), key=lambda g: g[0])
+
+
+def thread_ids(
+    groups: Sequence[Sequence[str]], previous: dict[str, str], taken: set[str] | None = None
+) -> dict[str, str]:
+    """Story id -> thread id. ``groups`` are the threads' story ids, founder (oldest story)
+    first, oldest thread first; ``previous`` the stored story -> thread links.
+
+    A group keeps the stored thread id that holds most of its stories (ties: the id the
+    older group's founder had), unless an earlier group kept it already; otherwise its id
+    is derived from its founding story's id."""
+    used = set(taken or ())
+    out: dict[str, str] = {}
+    for g in groups:
+        votes = Counter(previous[s] for s in g if s in previous)
+        first_seen = {t: k for k, t in reversed(list(enumerate(previous.get(s) for s in g)))}
+        chosen = None
+        for t, _ in sorted(votes.items(), key=lambda kv: (-kv[1], first_seen[kv[0]])):
+            if t not in used:
+                chosen = t
+                break
+        if chosen is None:
+            chosen = f"thread-{digest(g[0], length=8)}"
+            k = 2
+            while chosen in used:
+                chosen = f"thread-{digest(g[0], str(k), length=8)}"
+                k += 1
+        used.add(chosen)
+        for s in g:
+            out[s] = chosen
+    return out
+
+
+def link(store: Store, params: ThreadParams | None = None) -> None:
+    """Recompute the threads of every stored story and store them (ids kept; see module)."""
+    rows = store.all_features()
+    order: list[str] = []
+    feats: dict[str, list[Features]] = {}
+    for _, sid, _, f in rows:  # rows come in store order: a story's first row is its oldest
+        if sid not in feats:
+            order.append(sid)
+            feats[sid] = []
+        if f is not None:
+            feats[sid].append(f)
+    stories = [StoryFeatures(sid, tuple(feats[sid])) for sid in order]
+    groups = [[stories[k].id for k in g] for g in group(stories, params)]
+    store.set_threads(thread_ids(groups, store.thread_links()))

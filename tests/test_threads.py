@@ -1,0 +1,233 @@
+"""Threads: the events of one running story linked; stored ids kept; listed; named in briefings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storydesk import api
+from storydesk.cli import app
+from storydesk.features import _bucket
+from storydesk.model import Features
+from storydesk.store import SqliteStore
+from storydesk.threads import StoryFeatures, group, thread_ids
+
+# A fictional running story: a chemical spill in the River Tamsel at Port Averly, and months
+# later the inquiry into it; and an unrelated story, a chess festival in Quenby.
+SPILL = [
+    (
+        "spill-1",
+        "2026-03-02",
+        "Chemical spill turns the River Tamsel orange at Port Averly",
+        "A tanker of the Harlow Chemical Company overturned on the Tamsel bridge at Port Averly "
+        "on Monday and spilled 40,000 litres of solvent into the River Tamsel. Mayor Ilse Brandt "
+        "closed the riverside and told residents of Port Averly not to use well water. Fishermen "
+        "on the Tamsel found dead fish along four kilometres of the river.",
+    ),
+    (
+        "spill-2",
+        "2026-03-03",
+        "Port Averly residents told to avoid the Tamsel after solvent spill",
+        "Residents of Port Averly were told to stay away from the River Tamsel on Tuesday after "
+        "a Harlow Chemical Company tanker spilled solvent on the Tamsel bridge. Mayor Ilse Brandt "
+        "said 40,000 litres of solvent had reached the river and dead fish were found downstream.",
+    ),
+    (
+        "inquiry-1",
+        "2026-06-15",
+        "Inquiry blames Harlow Chemical Company for the Tamsel spill",
+        "An inquiry into the solvent spill in the River Tamsel at Port Averly blamed the Harlow "
+        "Chemical Company on Monday. The tanker that spilled solvent on the Tamsel bridge had "
+        "failed brakes, the inquiry found. Mayor Ilse Brandt of Port Averly said the company must "
+        "pay for cleaning the river, where fishermen still find dead fish.",
+    ),
+    (
+        "inquiry-2",
+        "2026-06-16",
+        "Harlow Chemical Company to pay for Tamsel clean-up after inquiry",
+        "The Harlow Chemical Company will pay for the clean-up of the River Tamsel, it said on "
+        "Tuesday, a day after an inquiry blamed its tanker for the solvent spill at Port Averly. "
+        "Mayor Ilse Brandt welcomed the decision and said the Tamsel fishermen would be paid too.",
+    ),
+]
+CHESS = [
+    (
+        "chess-1",
+        "2026-04-10",
+        "Quenby chess festival draws grandmasters to the Old Corn Exchange",
+        "The Quenby chess festival opened at the Old Corn Exchange on Friday with 300 players, "
+        "among them six grandmasters. Organiser Tomas Velder said the Quenby open had never had "
+        "so many entries. The blitz tournament starts on Saturday evening.",
+    ),
+    (
+        "chess-2",
+        "2026-04-12",
+        "Grandmaster wins Quenby open on tie-break",
+        "Grandmaster Aino Reval won the Quenby open chess festival on tie-break on Sunday at the "
+        "Old Corn Exchange. Organiser Tomas Velder said 300 players had taken part, and the "
+        "blitz tournament drew a record crowd to Quenby.",
+    ),
+]
+
+
+def _write(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    path.write_text(
+        "".join(
+            json.dumps({"id": i, "published": d, "title": t, "text": x}) + "\n"
+            for i, d, t, x in rows
+        )
+    )
+    return path
+
+
+def _thread_of_article(store: SqliteStore, article_id: str) -> str:
+    (story,) = store.story_of([article_id])
+    return store.thread_links()[story]
+
+
+def test_events_of_one_running_story_share_a_thread_and_unrelated_stories_do_not(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "s.db"
+    api.ingest_paths(db, [str(_write(tmp_path / "in.jsonl", SPILL + CHESS))])
+    with SqliteStore(db) as store:
+        spill = store.story_of(["spill-1"])
+        inquiry = store.story_of(["inquiry-1"])
+        assert spill != inquiry, "three months apart, the spill and its inquiry are two events"
+        assert _thread_of_article(store, "spill-1") == _thread_of_article(store, "inquiry-2")
+        assert _thread_of_article(store, "spill-1") != _thread_of_article(store, "chess-1")
+        rows = {r.id: r for r in store.threads()}
+        spill_thread = rows[_thread_of_article(store, "spill-1")]
+        assert spill_thread.events == 2 and spill_thread.articles == 4
+        assert spill_thread.first_published == "2026-03-02"
+        assert spill_thread.last_published == "2026-06-16"
+        assert spill_thread.title  # titled after its largest event
+
+
+def test_thread_ids_survive_a_later_ingest(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    api.ingest_paths(db, [str(_write(tmp_path / "a.jsonl", SPILL[:2] + CHESS))])
+    with SqliteStore(db) as store:
+        before = {r.id for r in store.threads()}
+        spill_thread = _thread_of_article(store, "spill-1")
+        chess_thread = _thread_of_article(store, "chess-1")
+    api.ingest_paths(db, [str(_write(tmp_path / "b.jsonl", SPILL[2:]))])
+    with SqliteStore(db) as store:
+        assert _thread_of_article(store, "spill-1") == spill_thread
+        assert _thread_of_article(store, "inquiry-1") == spill_thread
+        assert _thread_of_article(store, "chess-1") == chess_thread
+        assert {r.id for r in store.threads()} == before
+
+
+def _features(words: str, names: str) -> Features:
+    keys = sorted({_bucket(w) for w in words.split()} | {_bucket("E:" + n) for n in names.split()})
+    entity = {_bucket("E:" + n) for n in names.split()}
+    return Features(
+        indices=tuple(keys),
+        tf=tuple(1 for _ in keys),
+        rarity=tuple(5.0 for _ in keys),
+        entity=tuple(k in entity for k in keys),
+        signature=(),
+        shingle_count=0,
+    )
+
+
+def test_group_links_stories_that_share_their_names_whatever_the_order() -> None:
+    spill = StoryFeatures(
+        "b-spill", (_features("tanker solvent spilled river fish", "tamsel averly"),)
+    )
+    inquiry = StoryFeatures(
+        "a-inquiry", (_features("inquiry blamed brakes clean-up", "tamsel averly"),)
+    )
+    chess = StoryFeatures("c-chess", (_features("grandmaster blitz tournament", "quenby velder"),))
+    assert group([spill, inquiry, chess]) == [[0, 1], [2]]
+    assert group([chess, inquiry, spill]) == [[0], [1, 2]]
+    assert group([]) == [] and group([chess]) == [[0]]
+
+
+def test_thread_ids_keep_the_stored_id_of_most_stories() -> None:
+    previous = {"s1": "thread-a", "s2": "thread-a", "s3": "thread-b"}
+    # s1..s3 now one thread: it keeps thread-a (two stories); a new story gets a new id.
+    out = thread_ids([["s1", "s2", "s3"], ["s4"]], previous)
+    assert out["s1"] == out["s3"] == "thread-a"
+    assert out["s4"].startswith("thread-") and out["s4"] not in {"thread-a", "thread-b"}
+    # Split again: the first group keeps thread-a, the other cannot take it twice.
+    out = thread_ids([["s1"], ["s2"]], previous)
+    assert out["s1"] == "thread-a" and out["s2"] != "thread-a"
+
+
+def test_threads_json_shape_and_thread_briefing(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    api.ingest_paths(db, [str(_write(tmp_path / "in.jsonl", SPILL + CHESS))])
+    runner = CliRunner()
+    result = runner.invoke(app, ["threads", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema"] == "storydesk.threads/1"
+    assert len(data["threads"]) == 2
+    for t in data["threads"]:
+        assert set(t) == {"id", "title", "events", "articles", "first_published", "last_published"}
+    spill = max(data["threads"], key=lambda t: t["articles"])
+    assert (spill["events"], spill["articles"]) == (2, 4)
+
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["thread", spill["id"], "--db", str(db), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    brief = json.loads((out / spill["id"] / "thread.json").read_text())
+    assert brief["schema"] == "storydesk.thread/1"
+    dates = [e["first_published"] for e in brief["events"]]
+    assert dates == sorted(dates) and len(dates) == 2
+    texts = {i: x for i, _, _, x in SPILL}
+    for e in brief["events"]:
+        s = e["sentence"]
+        c = s["citations"][0]
+        assert texts[c["article_id"]][c["start"] : c["end"]].startswith(s["text"][:20])
+    md = (out / spill["id"] / "thread.md").read_text()
+    assert "## Events" in md
+    assert "<h1>" in (out / spill["id"] / "thread.html").read_text()
+    missing = runner.invoke(app, ["thread", "no-such-thread", "--db", str(db)])
+    assert missing.exit_code == 2
+
+
+def test_event_briefing_names_its_thread(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    api.ingest_paths(db, [str(_write(tmp_path / "in.jsonl", SPILL + CHESS))])
+    with SqliteStore(db) as store:
+        (story,) = store.story_of(["inquiry-1"])
+        thread = store.thread_links()[story]
+        title = next(r.title for r in store.threads() if r.id == thread)
+    briefing, _ = api.brief_story(db, story, tmp_path / "out")
+    assert briefing.thread == (thread, title)
+    folder = tmp_path / "out" / story
+    data = json.loads((folder / "briefing.json").read_text())
+    assert data["thread"] == {"id": thread, "title": title}
+    assert thread in (folder / "briefing.md").read_text()
+    assert thread in (folder / "briefing.html").read_text()
+
+
+def test_a_briefing_of_many_articles_inlines_only_the_texts_it_cites() -> None:
+    from storydesk.model import Article, Briefing, Citation, Story, SummarySentence
+    from storydesk.render import render_html
+
+    articles = tuple(
+        Article(
+            id=f"n{k:02d}",
+            source=f"n{k:02d}.txt",
+            text=f"Harbour note {k}: the ferry Quillon{k} docked late at Tarnby.",
+        )
+        for k in range(60)
+    )
+    cited = articles[7]
+    sentence = SummarySentence(cited.text, (Citation(cited.id, 0, len(cited.text)),))
+    story = Story("s", "Ferries", tuple(a.id for a in articles))
+    page = render_html(Briefing(story=story, articles=articles, summary=(sentence,)))
+    assert "Quillon7 " in page  # the cited text is inlined
+    assert "Quillon8 " not in page and "Quillon59 " not in page
+    assert all(f'id="a-{a.id}"' in page for a in articles)  # every article is still listed
+    few = articles[:5]
+    page = render_html(
+        Briefing(story=Story("s", "Ferries", tuple(a.id for a in few)), articles=few, summary=())
+    )
+    assert all(f"Quillon{k} " in page for k in range(5))
