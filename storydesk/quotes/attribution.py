@@ -53,9 +53,10 @@ def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
 
 
-def _negated(verb: Token) -> bool:
-    """ "did not criticise", "without explicitly blaming": no speech act took place."""
-    if any(c.dep_ == "neg" for c in verb.children):
+def _negated(verb: Token, quoted: set[int]) -> bool:
+    """ "did not criticise", "without explicitly blaming": no speech act took place. A
+    negation inside a quote is what was said ('"Absolutely not," he said')."""
+    if any(c.dep_ == "neg" and c.i not in quoted for c in verb.children):
         return True
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
@@ -64,7 +65,7 @@ def _quoting_verb(tok: Token, people: _People) -> bool:
     """Any verb whose object holds a quote and whose subject is a person or an
     organisation: 'Trump admires Putin as a "strong leader"', 'he blasted the media for
     being "unbelievably dishonest"'. The quoted words are taken as the subject's."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in BELIEF_VERBS or _negated(tok):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in BELIEF_VERBS or _negated(tok, people.quoted):
         return False
     if any(_is_cue(a) for a in tok.ancestors):
         return False  # 'Trump told Newsmax that Romney "had a crazy policy"': Trump speaks
@@ -245,7 +246,7 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         cue = doc[verb.i : to.i + 1].text
         cue_start = verb.idx
     else:
-        if _negated(verb):
+        if _negated(verb, people.quoted):
             return None
         subject = _speaker_head(verb, people)
         if subject is None or subject.lower_ in _RELATIVE or subject.lower_ == "there":

@@ -83,13 +83,18 @@ def _direct_quotes(
     return out
 
 
+# Words a title leaves in lower case: "Life of the Party", "Meet the Press".
+_TITLE_SMALL = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+
+
 def _title_like(text: str) -> bool:
-    """Every word capitalised, no "!" or "?": "Fox News Sunday", not "U-S-A! U-S-A!"."""
+    """Every word capitalised but a title's small words, no "!" or "?": "Fox News Sunday",
+    not "U-S-A! U-S-A!", "Absolutely not," or "I did not see him"."""
     if "!" in text or "?" in text:
         return False
     words = [w for w in _WORD.findall(text) if w.isalpha()]
-    content = [w for w in words if len(w) > 3 or w[0].isupper()]
-    return bool(content) and all(w[0].isupper() for w in content)
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(content) and all(w[0].isupper() for w in content) and content != ["I"]
 
 
 def _governs(cue: Token, tokens: Sequence[Token]) -> bool:
