@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..clean import DATELINE
 from .vocabulary import _TEMPORAL
 
-_AGENCY = r"(?:AP|AFP|Reuters|EPA|Getty Images|Getty|Shutterstock|Anadolu|Xinhua|Bloomberg)"
+_AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Getty|Shutterstock|Anadolu|Xinhua|Bloomberg)"
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 _BLOCK_PARAGRAPH = re.compile(
     "|".join(
@@ -43,7 +43,9 @@ _BLOCK_NAMED = re.compile(
 )
 _TIMESTAMP = re.compile(r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\b", re.I)
 _BLOCK_INLINE = re.compile(
-    rf"\b{_AGENCY}(?: Photos?)?\s*/\s*[^\n),;]{{0,60}}"
+    # "REUTERS/Jane Roe", "(AP Photo/Evan Vucci)"; not "a Reuters/Ipsos opinion poll"
+    rf"\b{_AGENCY}(?: Photos?)?\s*/\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}"
+    r"(?=\s*(?:$|[)\n.,;|]))"
     rf"|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,3}}\s*/\s*{_AGENCY}\b"
     r"|\((?i:photos?|pictures?|images?|credit|additional reporting|reporting)\s*(?::|(?i:by)\b)"
     r"[^)\n]*\)"

@@ -172,7 +172,9 @@ def _cross_close(text: str, i: int) -> bool:
     it may close a quote a double mark opened."""
     if text[i] not in "’'" or _single_role(text, i, text[i]) != "close":
         return False
-    return text[i - 1 : i] in _CLAUSE_END and re.match(r"[ \t]+[a-z]", text[i + 1 : i + 3]) is not None
+    return (
+        text[i - 1 : i] in _CLAUSE_END and re.match(r"[ \t]+[a-z]", text[i + 1 : i + 3]) is not None
+    )
 
 
 def _open_singles(text: str, start: int, end: int) -> list[int]:
