@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..clean import DATELINE
 from .vocabulary import _TEMPORAL
@@ -52,7 +53,8 @@ _BLOCK_INLINE = re.compile(
 )
 
 
-def _blocked(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # quotes and mentions both ask, one after the other
+def _blocked(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges that name no one of the story: bylines, credits, comments."""
     out: list[tuple[int, int]] = []
     pos, previous = 0, (0, 0)
@@ -80,7 +82,7 @@ def _blocked(text: str) -> list[tuple[int, int]]:
             out.append((start, start + len(line) - len(line.lstrip()) + len(lead)))
         out += [(start + m.start(), start + m.end()) for m in _BLOCK_INLINE.finditer(line)]
         previous = (start, end)
-    return out
+    return tuple(out)
 
 
 def _is_blocked(blocked: Sequence[tuple[int, int]], start: int, end: int) -> bool:

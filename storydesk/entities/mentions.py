@@ -204,7 +204,7 @@ def _not_a_person(m: Mention, doc: Doc) -> bool:
 
 
 def _nominals(
-    doc: Doc, mentions: Sequence[Mention], in_roles: set[int], blocked: list[tuple[int, int]]
+    doc: Doc, mentions: Sequence[Mention], in_roles: set[int], blocked: Sequence[tuple[int, int]]
 ) -> list[Mention]:
     people = _article_people(mentions)
     roles: dict[str, list[str]] = defaultdict(list)

@@ -30,6 +30,8 @@ def _direct_quotes(
     # Every speech cue with a speaker, by offset: a quote without a cue of its own carries
     # on the latest one of its paragraph or of the paragraph before.
     earlier = sorted((a.cue_start or 0, a) for a in cues.values() if a.speaker)
+    asking = {id(a) for _, a in earlier if _questioner(a, doc)}  # reporters' questions
+    passed = 0  # cues of ``earlier`` before the current quote
     latest: tuple[int, _Attribution] | None = None
     previous: tuple[tuple[int, int], _Attribution] | None = None  # last quote's paragraph
     # (paragraph number, attribution) of the latest speaker who is not asking questions
@@ -49,11 +51,16 @@ def _direct_quotes(
         left = _last_sentence(doc, left_start, seg.open_mark)
         end_para = _paragraph_of(paragraphs, max(seg.close_mark - 1, seg.start))
         right = _first_sentence(doc, seg.close_mark, min(next_start, end_para[1]))
-        for offset, attribution in earlier:
-            if offset < seg.open_mark and (latest is None or offset > latest[0]):
-                latest = (offset, _answering(attribution, doc, people, interviewee, para))
-            if offset < seg.open_mark and not _questioner(attribution, doc):
-                interviewee = (paragraphs.index(para) if para in paragraphs else 0, attribution)
+        while passed < len(earlier) and earlier[passed][0] < seg.open_mark:
+            offset, attribution = earlier[passed]
+            passed += 1
+            if latest is None or offset > latest[0]:
+                if id(attribution) in asking:
+                    attribution = _answering(attribution, doc, people, interviewee, para)
+                latest = (offset, attribution)
+            if id(attribution) not in asking:
+                where = _paragraph_of(paragraphs, offset)
+                interviewee = (paragraphs.index(where) if where in paragraphs else 0, attribution)
         if _title_like(text[seg.start : seg.end]):
             continue
         start = seg.start

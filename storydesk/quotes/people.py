@@ -97,6 +97,9 @@ class _People:
         self.verbs: list[Token] = []
         # "he" and "she" as subjects: who they stand for is told to summary readers.
         self.subject_pronouns: list[Token] = []
+        # Colons outside quotes: speech may follow one ("Her advice is simple: ...").
+        self.colons: list[Token] = []
+        self._names: dict[int, str] = {}  # person -> name, once the persons are known
         for tok in doc:
             pos = tok.pos_
             if pos == "PROPN":
@@ -107,6 +110,8 @@ class _People:
                 subject_nouns.append(tok.i)
             elif pos == "PRON" and tok.dep_ in _SUBJECT_DEPS and tok.lower_ in ("he", "she"):
                 self.subject_pronouns.append(tok)
+            elif tok.text == ":":
+                self.colons.append(tok)
         names = []
         # Organisations named outside quotes: (first token, last token + 1, words)
         self.orgs: list[tuple[int, int, tuple[str, ...]]] = []
@@ -222,10 +227,13 @@ class _People:
 
     def name(self, pid: int) -> str:
         """The person's longest name as written outside quotes ("John Kerry")."""
+        if pid in self._names:
+            return self._names[pid]
         names = self.persons[pid].names
         clean = [n for n in names if _clean_name(n) and n[0].i not in self.quoted]
         best = max(clean or names, key=lambda n: (len(_name_text(n)), -n[0].i))
-        return _name_text(best)
+        self._names[pid] = _name_text(best)
+        return self._names[pid]
 
     def _honorific(self, tok: Token, pid: int) -> None:
         left = tok
@@ -456,10 +464,15 @@ def _gender_word(word: str) -> str | None:
 
 
 def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The named entity ``token`` is part of, found from its IOB tags."""
+    if token.ent_iob_ == "O" or not token.ent_iob_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 # A photo credit: the paragraph is a caption ("... on May 3. REUTERS/Jane Roe", "(Photo:

@@ -132,8 +132,8 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
     early", "Brenner had a message for the crews: finish the roof", "The message from
     Brenner was clear: ...". A quote mark after the colon is a direct quote's business."""
     out: list[Quote] = []
-    for colon in doc:
-        if colon.text != ":" or colon.i in people.quoted or colon.i in people.offstage:
+    for colon in people.colons:
+        if colon.i in people.quoted or colon.i in people.offstage:
             continue
         sent = colon.sent
         content = [t for t in doc[colon.i + 1 : sent.end] if not t.is_space]
