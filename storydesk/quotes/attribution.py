@@ -21,6 +21,7 @@ from .sources import (
 )
 from .vocabulary import (
     _DEFINITE,
+    _PHRASAL_SPEECH,
     _EVENT_NOUNS,
     _OBJECT_DEPS,
     _PRONOUN_GENDER,
@@ -60,7 +61,12 @@ class _Attribution:
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _PHRASAL_SPEECH:  # "pointed out that ..."
+        return any(c.dep_ == "prt" and c.lower_ in _PHRASAL_SPEECH[lemma] for c in token.children)
+    return lemma in SPEECH_VERBS
 
 
 def _negated(verb: Token, quoted: set[int]) -> bool:

@@ -18,6 +18,8 @@ from .vocabulary import (
     _COMPANY_WORDS,
     _DEFINITE,
     _FEMALE,
+    _GLUED_AFTER,
+    _GLUED_BEFORE,
     _HONORIFICS,
     _MALE,
     _PARTICLES,
@@ -34,12 +36,37 @@ from .vocabulary import (
 
 
 def _strip_name(tokens: Sequence[Token]) -> list[Token]:
-    """A name's tokens without honorifics, possessive endings and punctuation at the ends."""
+    """A name's tokens without honorifics, possessive endings and punctuation at the ends,
+    and without what a scraped page glues to it (:func:`trim_name`)."""
     toks = [t for t in tokens if t.lower_ not in ("'s", "’s", "'", "’")]
     while toks and (toks[0].lower_ in _HONORIFICS or toks[0].is_punct or toks[0].lower_ == "the"):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
+    return trim_name(toks)
+
+
+_NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBZ", "VBN", "JJ", "JJR", "JJS", "RB"})
+
+
+def trim_name(tokens: Sequence[Token]) -> list[Token]:
+    """A name without what a scraped page glues to it: a photo credit or a site before it
+    ("Getty Karl Brenner", "Twitter Karl Brenner"), a verb of saying after it ("Brenner
+    Said"), the name twice over ("Karl Brenner Karl Brenner")."""
+    toks = list(tokens)
+    # "Injecting Clinton's troubles ...", "Derelict Obama": a verb or adjective the
+    # recogniser took into the name
+    while len(toks) > 1 and (toks[0].lower_ in _GLUED_BEFORE or toks[0].tag_ in _NOT_NAME_TAGS):
+        toks = toks[1:]
+    while len(toks) > 1 and toks[-1].lower_ in _GLUED_AFTER:
+        toks = toks[:-1]
+    half = len(toks) // 2
+    if (
+        half
+        and len(toks) == 2 * half
+        and [t.lower_ for t in toks[:half]] == [t.lower_ for t in toks[half:]]
+    ):
+        toks = toks[half:]  # the second, nearer its verb
     return toks
 
 

@@ -26,6 +26,7 @@ from .vocabulary import (
     _PERSON_NOUNS,
     _QUANTITY_HEADS,
     _SUBJECT_DEPS,
+    _TITLE_PARTS,
     SPEECH_VERBS,
 )
 
@@ -102,7 +103,10 @@ def speaker_kind(head: Token, people: _People) -> str | None:
         # "63 percent said": of those asked
         return speaker_kind(whole, people) if whole is not None else "described"
     if head.pos_ == "PROPN":
-        if len(name_tokens(head)) > 1 or not _common_word(lower, _capitalised_anyway(head)):
+        run = name_tokens(head)
+        if all(t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_PARTS for t in run):
+            return "described"  # "the Vice President said": a title, not a name
+        if len(run) > 1 or not _common_word(lower, _capitalised_anyway(head)):
             return "name"
         # a capitalised common word: "Police said", not "Return said"
         return _noun_kind(lower, lower)

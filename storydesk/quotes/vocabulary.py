@@ -343,3 +343,33 @@ _HAVE_GIVE = _set("""have give offer deliver send issue share repeat""")
 
 
 _BACKSHIFT = _set("""would could might should must had will can may""")
+
+
+# Verbs that are speech with their particle only: "pointed out that", "spelled out".
+_PHRASAL_SPEECH = {
+    "point": _set("out"),
+    "spell": _set("out"),
+    "lay": _set("out"),
+    "speak": _set("out up"),
+    "hit": _set("back"),
+    "fire": _set("back"),
+    "shoot": _set("back"),
+    "chime": _set("in"),
+    "weigh": _set("in"),
+    "pipe": _set("up"),
+}
+
+
+# Words a scraped page glues before a name: credits, sites, captions ("Getty Karl Brenner").
+_GLUED_BEFORE = _set(
+    """getty images reuters afp epa ap shutterstock pixabay istock twitter instagram facebook
+    youtube tiktok linkedin photo image file credit caption copyright read more watch video
+    advertisement via said says told reported"""
+)
+
+
+# ... and after it: "Karl Brenner Said", "Brenner Reported", "Karl Brenner Read More".
+_GLUED_AFTER = _set(
+    """said says told tells reported reports added adds wrote writes read more tweeted
+    posted photo image getty reuters afp ap"""
+)
