@@ -21,9 +21,9 @@ from .sources import (
 )
 from .vocabulary import (
     _DEFINITE,
-    _PHRASAL_SPEECH,
     _EVENT_NOUNS,
     _OBJECT_DEPS,
+    _PHRASAL_SPEECH,
     _PRONOUN_GENDER,
     _RELATIVE,
     _SUBJECT_DEPS,
