@@ -102,7 +102,15 @@ def extract_speech(text: str, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Refere
         + _colon_claims(text, doc, people)
         + _colon_speech(text, doc, people)
     )
-    quotes = _direct_quotes(text, doc, segments, people, cues) + reported
+    direct = _direct_quotes(text, doc, segments, people, cues)
+    # Reported speech no one can be found for ("the blockade showed that ...") stays,
+    # unattributed, unless it holds a direct quote, which says who spoke better
+    reported = [
+        r
+        for r in reported
+        if r.speaker is not None or not any(d.start < r.end and r.start < d.end for d in direct)
+    ]
+    quotes = direct + reported
     ordered = tuple(sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)))
     return ordered, _referents(doc, people)
 

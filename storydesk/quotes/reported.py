@@ -44,8 +44,6 @@ def _reported_speech(
             # network') reports nothing of its own
             continue
         according = tok.lower_ == "according"
-        if found.speaker is None and not according:
-            continue  # "the blockade showed that ...": no one who can speak
         content = _content_of(tok, according)
         words = [t for t in content if not (t.is_punct or t.is_space)]
         in_quote = sum(1 for t in words if t.i in quoted)
