@@ -73,7 +73,7 @@ def test_a_short_first_person_quote_is_speech(q):
 
 def test_the_listener_is_not_the_speaker(q):
     text = (
-        "Maria Costa called President Tomas Reyes on Monday. "
+        "President Tomas Reyes welcomed Maria Costa on Monday. "
         '"We will keep the border open," she told Reyes.'
     )
     assert one(q(text), "keep the border").speaker_name == "Maria Costa"
@@ -321,3 +321,18 @@ def test_every_quote_and_speaker_cites_its_own_characters(nlp, pieces):
             assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
         if quote.cue_start is not None and quote.cue_end is not None:
             assert text[quote.cue_start : quote.cue_end] == quote.cue
+
+
+def test_they_is_the_group_that_spoke_last(q):
+    text = "Police said the road would stay closed. They added that the driver had been held."
+    assert one(q(text), "driver").speaker_name == "Police"
+    text = (
+        "Police said the road would stay closed. Two soldiers were hurt in the crash. "
+        "They said that the driver had been held."
+    )
+    assert one(q(text), "driver").speaker_name is None
+
+
+def test_it_as_a_thing_is_no_organisation(q):
+    text = "The Dorran Hospice Society opened a new wing. It promises to be a busy year for it."
+    assert all(x.speaker is None and x.speaker_name is None for x in q(text))

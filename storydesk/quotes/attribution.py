@@ -22,6 +22,7 @@ from .sources import (
 from .vocabulary import (
     _DEFINITE,
     _EVENT_NOUNS,
+    _IT_DOES,
     _OBJECT_DEPS,
     _PHRASAL_SPEECH,
     _PRONOUN_GENDER,
@@ -269,7 +270,9 @@ def _speaker(
     if kind == "first":
         return toks, None
     if kind == "it":
-        found = antecedent_of_it(head, people)
+        # not where "it" is a thing: "It promises to be a busy year" is no one's
+        says = verb is None or verb.lemma_.lower() not in _IT_DOES
+        found = antecedent_of_it(head, people) if says else None
         if found is None or depth > 1:
             return None
         resolved = _speaker(found, people, None, depth + 1)

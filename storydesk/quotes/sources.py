@@ -196,8 +196,9 @@ def antecedent_of_it(head: Token, people: _People) -> Token | None:
 
 
 def antecedent_of_they(head: Token, people: _People) -> Token | None:
-    """What "they" (the subject of a cue) stands for: the latest group of people or body
-    that was a subject in its sentence or the one before ("Police ... They said")."""
+    """What "they" (the subject of a cue) stands for: the group of people or body that
+    spoke last, in its sentence or the one before ("Police said ... They added"); none
+    when a group that did something else stands in between ("two soldiers were killed")."""
     first = _sentences_back(head, 1)
     doc = head.doc
     for i in range(head.i - 1, first - 1, -1):
@@ -206,10 +207,12 @@ def antecedent_of_they(head: Token, people: _People) -> Token | None:
             continue
         lemma = t.lemma_.lower()
         plural = t.tag_ in ("NNS", "NNPS") or lemma in ("police", "staff", "crew")
-        if plural and (
+        if not plural or not (
             lemma in _PERSON_NOUNS or lemma in _GROUP_NOUNS or t.ent_type_ in ("NORP", "ORG")
         ):
-            return t
+            continue
+        spoke = t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() in SPEECH_VERBS
+        return t if spoke else None
     return None
 
 

@@ -373,3 +373,8 @@ _GLUED_AFTER = _set(
     """said says told tells reported reports added adds wrote writes read more tweeted
     posted photo image getty reuters afp ap"""
 )
+
+
+# Verbs of speech that "it" takes as often as not for a thing: "It promises to be a busy
+# year", "it suggests that ...".
+_IT_DOES = _set("promise threaten agree pledge vow suggest predict show")
