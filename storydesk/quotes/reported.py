@@ -5,6 +5,7 @@ and a paragraph that opens with a name and a colon ("Smith: The Plan Will Fail")
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +24,7 @@ from .vocabulary import (
     _SPEECH_NOUNS,
     _TALK,
     _TOPIC_PREPS,
+    EVIDENCE_VERBS,
     INTENT_VERBS,
     TOPIC_VERBS,
 )
@@ -44,6 +46,8 @@ def _reported_speech(
             # network') reports nothing of its own
             continue
         according = tok.lower_ == "according"
+        if found.speaker is None and not (according or _is_cue(tok) or lemma in EVIDENCE_VERBS):
+            continue  # "the blockade forced the port to close": no one who speaks
         content = _content_of(tok, according)
         words = [t for t in content if not (t.is_punct or t.is_space)]
         in_quote = sum(1 for t in words if t.i in quoted)
@@ -57,16 +61,25 @@ def _reported_speech(
     # What one source says of another ("the governor said Reyes had agreed to delay the
     # vote") is the governor's words: the verb inside them reports nothing of Reyes's own.
     told = [
-        (content[0].i, content[-1].i, found.speaker)
+        (content[0].i, content[-1].i, found)
         for tok, found, content in found_all
         if found.speaker is not None and _says(tok)
     ]
     out: list[Quote] = []
     for tok, found, content in found_all:
-        if not _says(tok) and any(
-            a <= tok.i <= b and not _same_speaker(speaker, found) for a, b, speaker in told
-        ):
-            continue
+        outer = next(
+            (
+                teller
+                for a, b, teller in told
+                if a <= tok.i <= b
+                and teller.speaker is not None
+                and not _same_speaker(teller.speaker, found)
+            ),
+            None,
+        )
+        if outer is not None and not _says(tok):
+            # the part stays what the teller said of them: the teller's words
+            found = replace(found, speaker=outer.speaker, name=outer.name)
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
         out.append(found.quote(text, start, end, direct=False))
     return out
