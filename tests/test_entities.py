@@ -668,3 +668,49 @@ def test_a_name_with_an_age_between_commas_is_a_person(nlp):
     assert aged_name(doc, name[0], name[-1] + 1)
     paris = next(t.i for t in doc if t.text == "Paris")
     assert not aged_name(doc, paris, paris + 1)  # one word, and 2024 is no age
+
+
+# --- issue 14: transliterations of one name, an organisation's short form -----------------
+
+
+def test_transliterations_of_one_person_merge_across_articles(nlp):
+    entities = story(
+        nlp,
+        "Interior Minister Yusuf al-Masri spoke in Cairo on Monday.",
+        "Minister Yusuf el-Masry said the border would open.",
+    )
+    person = named(entities, "Yusuf al-Masri")
+    assert person.aliases == ("Yusuf el-Masry",)
+    entities = story(
+        nlp,
+        "Hassan Kassem spoke on Monday.",
+        "Minister Hassan Qassem said the talks would go on.",
+    )
+    assert named(entities, "Hassan Kassem").aliases == ("Hassan Qassem",)
+
+
+def test_a_surname_spelled_another_way_joins_the_full_name(nlp):
+    entities = story(nlp, "Hezbollah deputy leader Naim Kassem spoke on Monday.", "Qassem said no.")
+    assert named(entities, "Naim Kassem").aliases == ("Qassem",)
+
+
+def test_different_first_names_with_a_similar_surname_stay_apart(nlp):
+    entities = story(nlp, "Yusuf al-Masri spoke on Monday.", "Omar el-Masry spoke on Tuesday.")
+    assert {e.name for e in entities if e.type == "person"} == {"Yusuf al-Masri", "Omar el-Masry"}
+    entities = story(nlp, "Karl Brenner spoke on Monday.", "Karl Bremner spoke on Tuesday.")
+    assert {e.name for e in entities if e.type == "person"} == {"Karl Brenner", "Karl Bremner"}
+
+
+def test_an_initial_and_a_first_name_merge(nlp):
+    entities = story(nlp, "J. Okafor spoke on Monday.", "John Okafor said no.")
+    assert len([e for e in entities if e.type == "person"]) == 1
+
+
+def test_an_organisations_short_form_joins_its_full_name(nlp):
+    entities = story(
+        nlp,
+        "The Atlanta Falcons fired their coach on Sunday.",
+        "The Falcons said the decision was final.",
+    )
+    falcons = named(entities, "Atlanta Falcons")
+    assert falcons.aliases == ("Falcons",)

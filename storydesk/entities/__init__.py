@@ -69,4 +69,4 @@ __all__ = [
     "speaker_entities",
 ]
 
-VERSION = "entities-1"
+VERSION = "entities-2"

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..clean import DATELINE
 from .vocabulary import _TEMPORAL
 
-_AGENCY = r"(?:AP|AFP|Reuters|EPA|Getty Images|Getty|Shutterstock|Anadolu|Xinhua|Bloomberg)"
+_AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Getty|Shutterstock|Anadolu|Xinhua|Bloomberg)"
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 _BLOCK_PARAGRAPH = re.compile(
     "|".join(
@@ -43,14 +44,17 @@ _BLOCK_NAMED = re.compile(
 )
 _TIMESTAMP = re.compile(r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\b", re.I)
 _BLOCK_INLINE = re.compile(
-    rf"\b{_AGENCY}(?: Photos?)?\s*/\s*[^\n),;]{{0,60}}"
+    # "REUTERS/Jane Roe", "(AP Photo/Evan Vucci)"; not "a Reuters/Ipsos opinion poll"
+    rf"\b{_AGENCY}(?: Photos?)?\s*/\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}"
+    r"(?=\s*(?:$|[)\n.,;|]))"
     rf"|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,3}}\s*/\s*{_AGENCY}\b"
     r"|\((?i:photos?|pictures?|images?|credit|additional reporting|reporting)\s*(?::|(?i:by)\b)"
     r"[^)\n]*\)"
 )
 
 
-def _blocked(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # quotes and mentions both ask, one after the other
+def _blocked(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges that name no one of the story: bylines, credits, comments."""
     out: list[tuple[int, int]] = []
     pos, previous = 0, (0, 0)
@@ -78,7 +82,7 @@ def _blocked(text: str) -> list[tuple[int, int]]:
             out.append((start, start + len(line) - len(line.lstrip()) + len(lead)))
         out += [(start + m.start(), start + m.end()) for m in _BLOCK_INLINE.finditer(line)]
         previous = (start, end)
-    return out
+    return tuple(out)
 
 
 def _is_blocked(blocked: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..doctext import doc_text
 from ..quotes import quote_segments
-from ..quotes.people import aged_name
+from ..quotes.people import aged_name, trim_name
 from .blocking import _blocked, _is_blocked
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
@@ -156,7 +156,7 @@ def _clean_tokens(toks: list[Token], kind: str) -> list[Token]:
         cut = next(
             (n for n, t in enumerate(toks) if not _name_like(t) or t.pos_ in ("VERB", "AUX")), None
         )
-        toks = toks[:cut]
+        toks = trim_name(toks[:cut])
         while toks and not toks[-1].is_alpha:
             toks = toks[:-1]
         return toks if 0 < len(toks) <= 7 and any(len(t.text) > 1 for t in toks) else []
@@ -204,7 +204,7 @@ def _not_a_person(m: Mention, doc: Doc) -> bool:
 
 
 def _nominals(
-    doc: Doc, mentions: Sequence[Mention], in_roles: set[int], blocked: list[tuple[int, int]]
+    doc: Doc, mentions: Sequence[Mention], in_roles: set[int], blocked: Sequence[tuple[int, int]]
 ) -> list[Mention]:
     people = _article_people(mentions)
     roles: dict[str, list[str]] = defaultdict(list)

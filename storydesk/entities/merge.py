@@ -12,8 +12,9 @@ from typing import Any
 
 from ..model import Citation
 from .mentions import Mention
-from .names import _group_full_names, _norm, _short_fits, _words
+from .names import _group_full_names, _norm, _short_fits, _short_variant, _words
 from .roles import _same_role
+from .vocabulary import _OFFICE_PARTS, _ORG_HEADS
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +43,14 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
       ("Kerry", "Mr Kerry") joins the full name it fits in its own article when only one fits
       there, else the one full name of the story it fits; when two fit ("Smith" beside John
       and Mary Smith) it is an entity of its own. A one-word ORG that is a surname of the
-      story is that person. A nominal reference joins the person it refers to.
+      story is that person. A nominal reference joins the person it refers to. Across
+      articles, transliterations of one name merge ("Yusuf al-Masri" / "Yusuf el-Masry",
+      "Hassan Kassem" / "Qassem": :func:`~storydesk.entities.names._variant`) and stay
+      its ``aliases``; two first names that differ never do.
     * Organisations and places merge on their normalised name ("U.N." = "UN"), on
-      :data:`KNOWN_ACRONYMS` ("UN" = "United Nations") and on acronyms the text introduces
-      ("Israel Defense Forces (IDF)"); the type is the most frequent one.
+      :data:`KNOWN_ACRONYMS` ("UN" = "United Nations"), on acronyms the text introduces
+      ("Israel Defense Forces (IDF)") and on a short form that ends one longer name only
+      ("the Falcons" = "the Atlanta Falcons"); the type is the most frequent one.
 
     Entities come most-mentioned first, then by first mention; ``id`` is "e-" and the slug
     of the name, numbered when two names share a slug.
@@ -60,6 +65,7 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
     )
     person_of = _group_full_names(full)
     pairs = {_norm(m.text): _norm(m.same_as) for _, m in occ if m.same_as and not m.nominal}
+    pairs.update(_short_forms([m.text for _, m in occ if m.type == "organization"], pairs))
     surnames = {_words(n)[-1] for _, n in full}
     # A one-word name the story mostly uses for a place is that place, also where the
     # tagger took it for a person ("visited Millbank" beside "in Millbank").
@@ -120,7 +126,28 @@ def _person_key(aid: str, name: str, full: list[tuple[str, str]], person_of: dic
     here = {person_of[(a, n)] for a, n in full if a == aid and _short_fits(name, n)}
     if not here:
         here = {person_of[(a, n)] for a, n in full if _short_fits(name, n)}
+    if not here:  # "Qassem" where the story spells the full name "Naim Kassem"
+        here = {person_of[(a, n)] for a, n in full if a != aid and _short_variant(name, n)}
     return here.pop() if len(here) == 1 else "?" + _norm(name)  # none or two fit: apart
+
+
+def _short_forms(names: Sequence[str], known: Mapping[str, str]) -> dict[str, str]:
+    """An organisation's short form -> its full name, when the short form is the last words
+    of exactly one longer name of the story ("Falcons" of "Atlanta Falcons"; not "Post"
+    beside "Washington Post" and "Jerusalem Post", nor a bare "Ministry")."""
+    forms = {_norm(n): _words(n) for n in names if _words(n)}
+    out: dict[str, str] = {}
+    for short, words in forms.items():
+        if short in known or (len(words) == 1 and words[0] in _ORG_HEADS | _OFFICE_PARTS):
+            continue
+        longer = {
+            long
+            for long, lw in forms.items()
+            if len(lw) > len(words) and lw[-len(words) :] == words
+        }
+        if len(longer) == 1:
+            out[short] = known.get(next(iter(longer)), next(iter(longer)))
+    return out
 
 
 def _slug(name: str) -> str:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from .vocabulary import KNOWN_ACRONYMS
 
@@ -40,19 +41,75 @@ def _short_fits(short: str, full: str) -> bool:
     return 0 < len(s) < len(f) and (f[-len(s) :] == s or (len(s) == 1 and s[0] == f[0]))
 
 
+# Articles and particles a transliteration writes one way or another, or leaves out:
+# "al-Masri", "el-Masry", "Masri".
+_ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"})
+
+
+def _core(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w not in _ARTICLES] or list(words)
+
+
+@lru_cache(maxsize=65536)
+def _sound(word: str) -> str:
+    """A word as transliterations agree on it: ASCII, "q" as "k", "ou"/"oo" as "u", "ee"
+    as "i", a final "y" as "i", "ph" as "f", no doubled letters ("Qassem" and "Kassem",
+    "Masry" and "Masri")."""
+    s = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() or word
+    s = s.replace("ph", "f").replace("q", "k").replace("ou", "u").replace("oo", "u")
+    s = s.replace("ee", "i").replace("ck", "k")
+    s = re.sub(r"y$", "i", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word as transliterations agree on it: vowels and "h" are where
+    they differ ("Mohammed" / "Muhammad", "Hussein" / "Husayn")."""
+    return re.sub(r"[aeiouyh]", "", _sound(word))
+
+
+def _variant(x: str, y: str, floor: float) -> bool:
+    """The same word in two spellings: equal as transliterations agree on them, or of the
+    same consonants and close (rapidfuzz's normalised similarity, 0-100, at least
+    ``floor``). "Brenner" and "Bremner" are two names."""
+    if x == y:
+        return True
+    a, b = _sound(x), _sound(y)
+    if a == b:
+        return True
+    skeleton = _skeleton(x)
+    return len(skeleton) >= 2 and skeleton == _skeleton(y) and fuzz.ratio(a, b) >= floor
+
+
 def _same_person(a: list[str], b: list[str], same_article: bool) -> bool:
     """Two full names of one person: same last word and first word (or its initial), one the
-    tail of the other, or (across articles only: an article spells a name one way) a variant
-    spelling of the first word ("Benjamin" / "Binyamin")."""
-    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
+    tail of the other, or (across articles only: an article spells a name one way) variant
+    spellings: of the first word ("Benjamin" / "Binyamin"), or of the surname with the same
+    or a variant first name ("Yusuf al-Masri" / "Yusuf el-Masry", "Naim Kassem" / "Naim
+    Qassem"), never two first names that differ ("Yusuf al-Masri" / "Omar el-Masry")."""
+    if len(a) < 2 or len(b) < 2:
         return False
+    if a[-1] != b[-1]:
+        a, b = _core(a), _core(b)
+        if same_article or len(a) < 2 or len(b) < 2 or not _variant(a[-1], b[-1], 70):
+            return False
+        x, y = a[0], b[0]
+        initial = (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+        return initial or _variant(x, y, 70)
     x, y = a[0], b[0]
     if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return True
     if a[-len(b) :] == b or b[-len(a) :] == a:
         return True
     similar = x[0] == y[0] and min(len(x), len(y)) >= 5
-    return not same_article and similar and SequenceMatcher(None, x, y).ratio() >= 0.7
+    return not same_article and similar and fuzz.ratio(x, y) >= 70
+
+
+def _short_variant(short: str, full: str) -> bool:
+    """A one-word name spelled as another article spells the full name's surname ("Qassem"
+    of "Naim Kassem")."""
+    s, f = _core(_words(short)), _core(_words(full))
+    return len(s) == 1 and len(f) > 1 and s[0] != f[-1] and _variant(s[0], f[-1], 70)
 
 
 def _group_full_names(names: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -60,10 +60,10 @@ from .marks import _segments, quote_segments
 from .people import _People
 from .records import Quote, Referent, Speaker
 from .referents import _referents
-from .reported import _colon_claims, _reported_speech
+from .reported import _colon_claims, _colon_speech, _reported_speech
 from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS, TOPIC_VERBS
 
-VERSION = "quotes-3"
+VERSION = "quotes-4"
 
 
 def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
@@ -97,8 +97,20 @@ def extract_speech(text: str, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Refere
             continue
         if found is not None:
             cues[tok.i] = found
-    reported = _reported_speech(text, doc, people, cues) + _colon_claims(text, doc, people)
-    quotes = _direct_quotes(text, doc, segments, people, cues) + reported
+    reported = (
+        _reported_speech(text, doc, people, cues)
+        + _colon_claims(text, doc, people)
+        + _colon_speech(text, doc, people)
+    )
+    direct = _direct_quotes(text, doc, segments, people, cues)
+    # Reported speech no one can be found for ("the blockade showed that ...") stays,
+    # unattributed, unless it holds a direct quote, which says who spoke better
+    reported = [
+        r
+        for r in reported
+        if r.speaker is not None or not any(d.start < r.end and r.start < d.end for d in direct)
+    ]
+    quotes = direct + reported
     ordered = tuple(sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)))
     return ordered, _referents(doc, people)
 

@@ -11,8 +11,20 @@ from spacy.tokens import Token
 from .marks import _WORD
 from .people import _entity_of, _name_text, _People, _strip_name
 from .records import Quote, Speaker
+from .sources import (
+    antecedent_of_it,
+    antecedent_of_they,
+    issuer,
+    listeners,
+    name_tokens,
+    speaker_kind,
+)
 from .vocabulary import (
+    _DEFINITE,
+    _EVENT_NOUNS,
+    _IT_DOES,
     _OBJECT_DEPS,
+    _PHRASAL_SPEECH,
     _PRONOUN_GENDER,
     _RELATIVE,
     _SUBJECT_DEPS,
@@ -50,12 +62,18 @@ class _Attribution:
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _PHRASAL_SPEECH:  # "pointed out that ..."
+        return any(c.dep_ == "prt" and c.lower_ in _PHRASAL_SPEECH[lemma] for c in token.children)
+    return lemma in SPEECH_VERBS
 
 
-def _negated(verb: Token) -> bool:
-    """ "did not criticise", "without explicitly blaming": no speech act took place."""
-    if any(c.dep_ == "neg" for c in verb.children):
+def _negated(verb: Token, quoted: set[int]) -> bool:
+    """ "did not criticise", "without explicitly blaming": no speech act took place. A
+    negation inside a quote is what was said ('"Absolutely not," he said')."""
+    if any(c.dep_ == "neg" and c.i not in quoted for c in verb.children):
         return True
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
@@ -64,7 +82,7 @@ def _quoting_verb(tok: Token, people: _People) -> bool:
     """Any verb whose object holds a quote and whose subject is a person or an
     organisation: 'Trump admires Putin as a "strong leader"', 'he blasted the media for
     being "unbelievably dishonest"'. The quoted words are taken as the subject's."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in BELIEF_VERBS or _negated(tok):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in BELIEF_VERBS or _negated(tok, people.quoted):
         return False
     if any(_is_cue(a) for a in tok.ancestors):
         return False  # 'Trump told Newsmax that Romney "had a crazy policy"': Trump speaks
@@ -94,7 +112,7 @@ def _speaker_head(verb: Token, people: _People) -> Token | None:
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "the ceasefire had not been agreed": nobody speaks
     head = _syntactic_speaker(verb)
-    if head is None or head.i in people.quoted or head.i in people.dateline:
+    if head is None or head.i in people.quoted or head.i in people.offstage:
         head = _adjacent_noun(verb, people)
     if head is not None and (head.lower_ in _TEMPORAL or head.like_num):
         return None  # "Saturday at the convention Sen. Warren said": a misparse
@@ -114,6 +132,11 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
     if head is None and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         head = verb.head  # "footage of Hillary Clinton asking, ..."
+    if head is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in _EVENT_NOUNS:
+        # 'she said at a news conference announcing that ...': she announced
+        event = verb.head
+        if event.dep_ == "pobj" and event.head.dep_ == "prep" and depth < 3:
+            return _syntactic_speaker(event.head.head, depth + 1)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if (
         head is None
@@ -143,7 +166,7 @@ def _adjacent_noun(verb: Token, people: _People) -> Token | None:
     """When the parse tied a verb to the wrong subject, the noun right before it outside
     quotes ('..., Flynn, a top Trump surrogate, said'), else right after ('said Hester',
     'said the 46-year-old')."""
-    doc, skip = verb.doc, people.quoted | people.dateline
+    doc, skip = verb.doc, people.quoted | people.offstage
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in skip:
         i -= 1
@@ -185,7 +208,7 @@ def _mention_tokens(head: Token, people: _People) -> list[Token]:
     if right - left >= 14:  # a runaway subtree from a bad parse: the head and its name
         left = min([t.i for t in head.lefts if t.dep_ in ("compound", "flat", "det")] + [head.i])
         right = head.i
-    skip = people.quoted | people.dateline
+    skip = people.quoted | people.offstage
     left = max([left] + [i + 1 for i in range(left, head.i) if i in skip])
     right = min([right] + [i - 1 for i in range(head.i + 1, right + 1) if i in skip])
     toks = list(doc[left : right + 1])
@@ -201,35 +224,103 @@ def _mention_tokens(head: Token, people: _People) -> list[Token]:
     return toks or [head]
 
 
-def _resolve(head: Token, people: _People) -> str | None:
-    """The name a speaker's head token stands for, or ``None`` (anonymous, unknown)."""
+def _resolve(head: Token, people: _People, verb: Token | None = None) -> str | None:
+    """The name a speaker's head token stands for, or ``None`` (anonymous, unknown, or no
+    speaker at all)."""
+    found = _speaker(head, people, verb)
+    return found[1] if found is not None else None
+
+
+def _described(head: Token, people: _People) -> str:
+    """A described source as a reader would name it: its words without "a" or "the"
+    ("police officials", "group of researchers")."""
+    toks = _mention_tokens(head, people)
+    while len(toks) > 1 and toks[0].lower_ in ("a", "an", "the", "this", "that", "these"):
+        toks = toks[1:]
+    return _name_text(toks)
+
+
+def _speaker(
+    head: Token, people: _People, verb: Token | None = None, depth: int = 0
+) -> tuple[list[Token], str | None] | None:
+    """The speaker's words and the name they stand for (``None`` for an anonymous or
+    unresolved one), or ``None`` when ``head`` cannot speak ("the blockade", "it" with no
+    organisation before it). ``verb`` is the cue, whose listeners a "he" or "she" is
+    not."""
+    kind = speaker_kind(head, people)
+    if kind is None:
+        # the parse made a word inside the speaker's description the subject: "Roy Cooper,
+        # McCrory's opponent in the election, called ..." -- up to the person described
+        for up in list(head.ancestors)[:4]:
+            if up.pos_ in ("VERB", "AUX") or up.dep_ == "ROOT":
+                break
+            if up.pos_ in ("NOUN", "PROPN") and speaker_kind(up, people) not in (None, "document"):
+                head, kind = up, speaker_kind(up, people)
+                break
+        if kind is None:
+            return None
+    if kind == "described" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        head = head.head  # "Roy Cooper, McCrory's opponent"
+    toks = _mention_tokens(head, people)
     lower = head.lower_
-    if lower in _PRONOUN_GENDER:
-        key = people.for_pronoun(head.i, _PRONOUN_GENDER[lower])
-        return people.name(key) if key is not None else None
-    if head.pos_ == "PRON":
-        return None
+    if kind == "person":
+        gender = _PRONOUN_GENDER[lower]
+        key = people.for_pronoun(head.i, gender, listeners(verb, people))
+        return toks, people.name(key) if key is not None else None
+    if kind == "first":
+        return toks, None
+    if kind == "it":
+        # not where "it" is a thing: "It promises to be a busy year" is no one's
+        says = verb is None or verb.lemma_.lower() not in _IT_DOES
+        found = antecedent_of_it(head, people) if says else None
+        if found is None or depth > 1:
+            return None
+        resolved = _speaker(found, people, None, depth + 1)
+        name = resolved[1] if resolved is not None else None
+        return (toks, name or _described(found, people)) if resolved else None
+    if kind == "they":
+        found = antecedent_of_they(head, people)
+        if found is None or depth > 1:
+            return toks, None
+        resolved = _speaker(found, people, None, depth + 1)
+        name = resolved[1] if resolved is not None else None
+        return toks, name or _described(found, people)
+    if kind == "document":  # the body that issued it; else the document, described
+        body = issuer(head, people) if depth <= 1 else None
+        resolved = _speaker(body, people, None, depth + 1) if body is not None else None
+        if body is None or resolved is None:
+            return toks, None
+        if head.left_edge.i <= body.i <= head.right_edge.i:  # "a statement from the ministry"
+            return resolved
+        return toks, resolved[1] or _described(body, people)
     for child in head.children:  # "Kerry's spokeswoman, Jen Psaki"
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             key = people.key_for(child)
             if key is not None:
-                return people.name(key)
-    if head.pos_ == "PROPN" or head.ent_type_:
-        key = people.key_for(head)
+                return toks, people.name(key)
+    if kind == "described":
+        key = people.for_description(head)
         if key is not None:
-            return people.name(key)
-        ent = _entity_of(head)
-        if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
-            return _name_text(_strip_name(list(ent))) or None
-        if head.pos_ == "PROPN":
-            toks = [t for t in head.lefts if t.dep_ in ("compound", "flat")] + [head]
-            # "harbour master Ines Calloway": the name, not the lower-case title before it
-            while len(toks) > 1 and not all(t.pos_ == "PROPN" or t.is_title for t in toks):
-                toks = toks[1:]
-            return _name_text(_strip_name(toks)) or None
-        return None
-    key = people.for_description(head)
-    return people.name(key) if key is not None else None
+            return toks, people.name(key)
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+        if definite and head.tag_ == "NN":  # "the company", "the ministry"
+            return toks, people.for_org(head, head.i)
+        return toks, None
+    key = people.key_for(head)
+    if key is not None:
+        return toks, people.name(key)
+    ent = _entity_of(head)
+    if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
+        words = _strip_name(list(ent))
+        full = people.org_name([t.lower_ for t in words], head.i) if ent.label_ == "ORG" else None
+        return toks, full or _name_text(words) or None
+    run = name_tokens(head)
+    # "harbour master Ines Calloway": the name, not the lower-case title before it
+    while len(run) > 1 and not all(t.pos_ in ("PROPN", "NUM") or t.is_title for t in run):
+        run = run[1:]
+    words = _strip_name(run)
+    full = people.org_name([t.lower_ for t in words], head.i)
+    return toks, full or _name_text(words) or None
 
 
 def _attribution(verb: Token, people: _People) -> _Attribution | None:
@@ -245,17 +336,20 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         cue = doc[verb.i : to.i + 1].text
         cue_start = verb.idx
     else:
-        if _negated(verb):
+        if _negated(verb, people.quoted):
             return None
         subject = _speaker_head(verb, people)
         if subject is None or subject.lower_ in _RELATIVE or subject.lower_ == "there":
             return None
         head, cue, cue_start, cue_end = subject, verb.text, verb.idx, verb.idx + len(verb)
-    toks = _mention_tokens(head, people)
+    found = _speaker(head, people, None if verb.lower_ == "according" else verb)
+    if found is None:  # "the blockade said": a cue, but no one who can speak
+        return _Attribution(None, None, cue, cue_start, cue_end, verb)
+    toks, name = found
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return _Attribution(
         Speaker(doc[toks[0].i : toks[-1].i + 1].text, start, end),
-        _resolve(head, people),
+        name,
         cue,
         cue_start,
         cue_end,

@@ -10,11 +10,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import _Attribution, _attribution, _mention_tokens, _resolve
+from ..doctext import doc_text
+from .attribution import _Attribution, _attribution, _mention_tokens, _resolve, _speaker
 from .marks import _TURN, _WORD, _paragraphs, _Segment
 from .people import _name_text, _People, _strip_name
 from .records import Quote, Speaker
-from .vocabulary import _NOUN_MODIFIER_DEPS, _SUBJECT_DEPS
+from .vocabulary import _NOUN_MODIFIER_DEPS, _QUESTIONERS, _SUBJECT_DEPS, _TITLE_SMALL
 
 
 def _direct_quotes(
@@ -29,8 +30,12 @@ def _direct_quotes(
     # Every speech cue with a speaker, by offset: a quote without a cue of its own carries
     # on the latest one of its paragraph or of the paragraph before.
     earlier = sorted((a.cue_start or 0, a) for a in cues.values() if a.speaker)
+    asking = {id(a) for _, a in earlier if _questioner(a, doc)}  # reporters' questions
+    passed = 0  # cues of ``earlier`` before the current quote
     latest: tuple[int, _Attribution] | None = None
     previous: tuple[tuple[int, int], _Attribution] | None = None  # last quote's paragraph
+    # (paragraph number, attribution) of the latest speaker who is not asking questions
+    interviewee: tuple[int, _Attribution] | None = None
     for n, seg in enumerate(segments):
         if not _WORD.search(text, seg.start, seg.end):
             continue
@@ -46,9 +51,16 @@ def _direct_quotes(
         left = _last_sentence(doc, left_start, seg.open_mark)
         end_para = _paragraph_of(paragraphs, max(seg.close_mark - 1, seg.start))
         right = _first_sentence(doc, seg.close_mark, min(next_start, end_para[1]))
-        for offset, attribution in earlier:
-            if offset < seg.open_mark and (latest is None or offset > latest[0]):
+        while passed < len(earlier) and earlier[passed][0] < seg.open_mark:
+            offset, attribution = earlier[passed]
+            passed += 1
+            if latest is None or offset > latest[0]:
+                if id(attribution) in asking:
+                    attribution = _answering(attribution, doc, people, interviewee, para)
                 latest = (offset, attribution)
+            if id(attribution) not in asking:
+                where = _paragraph_of(paragraphs, offset)
+                interviewee = (paragraphs.index(where) if where in paragraphs else 0, attribution)
         if _title_like(text[seg.start : seg.end]):
             continue
         start = seg.start
@@ -78,18 +90,57 @@ def _direct_quotes(
         found = found or _Attribution(None, None, None, None, None)
         previous = (para, found) if found.speaker is not None else None
         if found.speaker is not None:
-            latest = (seg.start, found)
+            # after a reporter's question, a quote without a cue is the answer
+            latest = (seg.start, _answering(found, doc, people, interviewee, para))
+            if not _questioner(found, doc):
+                interviewee = (paragraphs.index(para) if para in paragraphs else 0, found)
         out.append(found.quote(text, start, seg.end, direct=True))
     return out
 
 
+def _questioner(found: _Attribution, doc: Doc) -> bool:
+    """A reporter (or host, moderator) asking: the quote after it is not theirs."""
+    if found.speaker is None:
+        return False
+    span = doc.char_span(found.speaker.start, found.speaker.end, alignment_mode="expand")
+    return span is not None and span.root.lemma_.lower() in _QUESTIONERS
+
+
+def _answering(
+    found: _Attribution,
+    doc: Doc,
+    people: _People,
+    interviewee: tuple[int, _Attribution] | None,
+    para: tuple[int, int],
+) -> _Attribution:
+    """Whose words a quote without a cue after ``found``'s quote is: ``found``'s speaker's,
+    unless that is a reporter asking; then the one asked ('one reporter asked him'), else
+    the latest speaker before the question (at most three paragraphs back), else no one."""
+    if not _questioner(found, doc):
+        return found
+    verb = found.cue_token
+    for child in verb.children if verb is not None else ():
+        if child.dep_ in ("dobj", "dative"):
+            answer = _speaker(child, people, verb)
+            if answer is not None:
+                toks, name = answer
+                s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                return _Attribution(Speaker(doc_text(doc)[s:e], s, e), name, None, None, None)
+    paragraphs = _paragraphs(doc_text(doc))
+    here = paragraphs.index(para) if para in paragraphs else 0
+    if interviewee is not None and here - interviewee[0] <= 3:
+        return interviewee[1]
+    return _Attribution(None, None, None, None, None)
+
+
 def _title_like(text: str) -> bool:
-    """Every word capitalised, no "!" or "?": "Fox News Sunday", not "U-S-A! U-S-A!"."""
+    """Every word capitalised but a title's small words, no "!" or "?": "Fox News Sunday",
+    not "U-S-A! U-S-A!", "Absolutely not," or "I did not see him"."""
     if "!" in text or "?" in text:
         return False
     words = [w for w in _WORD.findall(text) if w.isalpha()]
-    content = [w for w in words if len(w) > 3 or w[0].isupper()]
-    return bool(content) and all(w[0].isupper() for w in content)
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(content) and all(w[0].isupper() for w in content) and content != ["I"]
 
 
 def _governs(cue: Token, tokens: Sequence[Token]) -> bool:

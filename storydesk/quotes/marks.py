@@ -99,11 +99,8 @@ def _segments(text: str) -> list[_Segment]:
     doubles: list[_Segment] = []
     carried: tuple[int, int] | None = None  # (content start, opening mark) of a quote
     for n, (p_start, p_end) in enumerate(paragraphs):
-        marks = [
-            (m.start(), m.group())
-            for m in _MARK.finditer(text, p_start, p_end)
-            if m.group() not in "‘’'`"
-        ]
+        found = [(m.start(), m.group()) for m in _MARK.finditer(text, p_start, p_end)]
+        marks = [(i, mark) for i, mark in found if mark not in "‘’'`" or _cross_close(text, i)]
         stack: list[tuple[str, int, int]] = []  # (family, content start, mark offset)
         if carried is not None:
             stack.append(('"', carried[0], carried[1]))
@@ -113,10 +110,22 @@ def _segments(text: str) -> list[_Segment]:
                     stack = [(_family(marks[0][1]), carried[0], carried[1])]
                     marks = marks[1:]
         carried = None
+        last_close = p_start  # where the latest quote of the paragraph closed
         for i, mark in marks:
+            if mark in "‘’'`":  # '"We will rebuild,' said Brenner': a single mark closes it
+                if stack and stack[0][0] != "'" and not _open_singles(text, stack[0][1], i):
+                    doubles.append(_Segment(stack[0][1], i, stack[0][2], i + 1))
+                    stack, last_close = [], i + 1
+                continue
             role, family = _double_role(text, i, mark), _family(mark)
             if not stack:
-                if role != "close":
+                if role == "close" and text[i - 1 : i] in _CLAUSE_END:
+                    # "'We will rebuild," said Brenner': a single mark opened it
+                    opened = _open_singles(text, last_close, i)
+                    if opened:
+                        doubles.append(_Segment(opened[-1] + 1, i, opened[-1], i + len(mark)))
+                        last_close = i + len(mark)
+                elif role != "close":
                     stack.append((family, i + len(mark), i))
                 continue
             top = stack[-1][0]
@@ -134,6 +143,7 @@ def _segments(text: str) -> list[_Segment]:
                     continue
             if depth == 0:
                 doubles.append(_Segment(stack[0][1], i, stack[0][2], i + len(mark)))
+                last_close = i + len(mark)
             del stack[depth:]
         if stack:
             outer = stack[0]
@@ -152,6 +162,34 @@ def _segments(text: str) -> list[_Segment]:
     singles = _single_segments(text, paragraphs, doubles)
     out = [_trim(text, s) for s in sorted(doubles + singles, key=lambda s: s.start)]
     return [s for s in out if s.end > s.start]
+
+
+_CLAUSE_END = frozenset(",.!?")
+
+
+def _cross_close(text: str, i: int) -> bool:
+    """A single closing mark that ends a clause before a lower-case word ("mill,' said"):
+    it may close a quote a double mark opened."""
+    if text[i] not in "’'" or _single_role(text, i, text[i]) != "close":
+        return False
+    return (
+        text[i - 1 : i] in _CLAUSE_END and re.match(r"[ \t]+[a-z]", text[i + 1 : i + 3]) is not None
+    )
+
+
+def _open_singles(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the single opening marks in ``[start, end)`` that no single mark closes
+    there."""
+    opened: list[int] = []
+    for m in _MARK.finditer(text, start, end):
+        if m.group() not in "‘’'`":
+            continue
+        role = _single_role(text, m.start(), m.group())
+        if role == "open":
+            opened.append(m.start())
+        elif role == "close" and opened:
+            opened.pop()
+    return opened
 
 
 def _single_segments(

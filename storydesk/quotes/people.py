@@ -1,9 +1,11 @@
 """The people an article names (:class:`_People`), used to resolve a speaker mention to a
 name: full names, one-word mentions, roles ("the prime minister"), genders (for "he" and
-"she"), and the tokens that can never be a speaker (inside quotes, in datelines)."""
+"she"), the organisations it names (for "it", "the company", "the Falcons"), and the tokens
+that can never be a speaker (inside quotes, in datelines, captions, bylines, signatures)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -13,25 +15,58 @@ from ..clean import DATELINE
 from ..doctext import doc_text
 from .marks import _paragraphs, _Segment
 from .vocabulary import (
+    _COMPANY_WORDS,
     _DEFINITE,
     _FEMALE,
+    _GLUED_AFTER,
+    _GLUED_BEFORE,
     _HONORIFICS,
     _MALE,
     _PARTICLES,
+    _PERSON_NOUNS,
     _PRONOUN_GENDER_ALL,
+    _PUBLIC_BODY_WORDS,
+    _QUESTIONERS,
     _ROLE_SYNONYMS,
     _SAY,
     _SUBJECT_DEPS,
+    _TITLE_PARTS,
+    SPEECH_VERBS,
 )
 
 
 def _strip_name(tokens: Sequence[Token]) -> list[Token]:
-    """A name's tokens without honorifics, possessive endings and punctuation at the ends."""
+    """A name's tokens without honorifics, possessive endings and punctuation at the ends,
+    and without what a scraped page glues to it (:func:`trim_name`)."""
     toks = [t for t in tokens if t.lower_ not in ("'s", "’s", "'", "’")]
     while toks and (toks[0].lower_ in _HONORIFICS or toks[0].is_punct or toks[0].lower_ == "the"):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
+    return trim_name(toks)
+
+
+_NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBZ", "VBN", "JJ", "JJR", "JJS", "RB"})
+
+
+def trim_name(tokens: Sequence[Token]) -> list[Token]:
+    """A name without what a scraped page glues to it: a photo credit or a site before it
+    ("Getty Karl Brenner", "Twitter Karl Brenner"), a verb of saying after it ("Brenner
+    Said"), the name twice over ("Karl Brenner Karl Brenner")."""
+    toks = list(tokens)
+    # "Injecting Clinton's troubles ...", "Derelict Obama": a verb or adjective the
+    # recogniser took into the name
+    while len(toks) > 1 and (toks[0].lower_ in _GLUED_BEFORE or toks[0].tag_ in _NOT_NAME_TAGS):
+        toks = toks[1:]
+    while len(toks) > 1 and toks[-1].lower_ in _GLUED_AFTER:
+        toks = toks[:-1]
+    half = len(toks) // 2
+    if (
+        half
+        and len(toks) == 2 * half
+        and [t.lower_ for t in toks[:half]] == [t.lower_ for t in toks[half:]]
+    ):
+        toks = toks[half:]  # the second, nearer its verb
     return toks
 
 
@@ -74,14 +109,14 @@ class _People:
     def __init__(self, doc: Doc, segments: Sequence[_Segment]):
         self.doc = doc
         self.quoted = _quoted_tokens(doc, segments)
-        self.dateline = _dateline_tokens(doc)
+        self.offstage = _offstage_tokens(doc)
         self.persons: list[_Person] = []
         self.at: dict[int, int] = {}  # token index -> person, for every token of a name
         # (token index of the mention's head, person, in subject position), outside quotes
         self.mentions: list[tuple[int, int, bool]] = []
         # (token index, gender) of people described but not named, as subjects: "One man,
         # who gave only his first name, said ..." -- a later "he" may be him
-        self.strangers: list[tuple[int, str]] = []
+        self.strangers: list[tuple[int, str | None]] = []
         # One pass over the tokens: the later passes need only these.
         propns: list[Token] = []
         subject_nouns: list[int] = []
@@ -89,6 +124,9 @@ class _People:
         self.verbs: list[Token] = []
         # "he" and "she" as subjects: who they stand for is told to summary readers.
         self.subject_pronouns: list[Token] = []
+        # Colons outside quotes: speech may follow one ("Her advice is simple: ...").
+        self.colons: list[Token] = []
+        self._names: dict[int, str] = {}  # person -> name, once the persons are known
         for tok in doc:
             pos = tok.pos_
             if pos == "PROPN":
@@ -99,11 +137,25 @@ class _People:
                 subject_nouns.append(tok.i)
             elif pos == "PRON" and tok.dep_ in _SUBJECT_DEPS and tok.lower_ in ("he", "she"):
                 self.subject_pronouns.append(tok)
-        names = [
-            (e, _strip_name(list(e)))
-            for e in doc.ents
-            if e.label_ == "PERSON" or aged_name(doc, e.start, e.end) or speaking_name(e)
-        ]
+            elif tok.text == ":":
+                self.colons.append(tok)
+        names = []
+        # Organisations named outside quotes: (first token, last token + 1, words)
+        self.orgs: list[tuple[int, int, tuple[str, ...]]] = []
+        for e in doc.ents:
+            if e.start in self.offstage:
+                continue
+            if (
+                e.label_ == "PERSON"
+                or aged_name(doc, e.start, e.end)
+                or speaking_name(e)
+                or titled_name(e)
+            ):
+                names.append((e, _strip_name(list(e))))
+            elif e.label_ == "ORG" and e.root.i not in self.quoted:
+                toks = _strip_name(list(e))
+                if toks and toks[0].text[:1].isupper():
+                    self.orgs.append((toks[0].i, toks[-1].i + 1, tuple(t.lower_ for t in toks)))
         for _, toks in names:
             if len(toks) > 1:
                 self._add_full(toks)
@@ -114,6 +166,8 @@ class _People:
             chain = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
             if chain and tok.ent_type_ in ("", "PERSON") and chain[-1].i == tok.i - 1:
                 toks = _strip_name(list(doc[chain[0].i : tok.i + 1]))
+                while toks and toks[0].lower_ in _PERSON_NOUNS | _TITLE_PARTS:
+                    toks = toks[1:]  # "President Vesk" is Vesk, not a person "President Vesk"
                 if len(toks) > 1 and _clean_name(toks):
                     self._add_full(toks)
         for _, toks in names:
@@ -139,7 +193,7 @@ class _People:
             if toks and toks[-1].i in self.at and ent.root.i not in self.quoted:
                 self._add_roles(ent, self.at[toks[-1].i])
         for i in sorted({*self.at, *subject_nouns}):  # names, and nouns as subjects
-            if i in self.quoted:
+            if i in self.quoted or i in self.offstage:
                 continue
             tok = doc[i]
             pid = self.at.get(i)
@@ -155,6 +209,9 @@ class _People:
                     self.mentions.append((tok.i, found, True))
                 elif (gender := _gender_word(tok.lower_)) is not None:
                     self.strangers.append((tok.i, gender))
+                elif _described_speaker(tok):
+                    # "A spokesman for the union said ... '...,' he said": the spokesman
+                    self.strangers.append((tok.i, None))
         self._genders_from_pronouns()
 
     def _add_full(self, toks: Sequence[Token]) -> None:
@@ -190,16 +247,20 @@ class _People:
         """The person a proper-noun token belongs to, if the article names them."""
         if token.i in self.at:
             return self.at[token.i]
-        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+        # a capitalised word the tagger took for a common noun ("The Latest: Trump urges")
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.is_title:
             return self._lookup(token.lower_, token.i)
         return None
 
     def name(self, pid: int) -> str:
         """The person's longest name as written outside quotes ("John Kerry")."""
+        if pid in self._names:
+            return self._names[pid]
         names = self.persons[pid].names
         clean = [n for n in names if _clean_name(n) and n[0].i not in self.quoted]
         best = max(clean or names, key=lambda n: (len(_name_text(n)), -n[0].i))
-        return _name_text(best)
+        self._names[pid] = _name_text(best)
+        return self._names[pid]
 
     def _honorific(self, tok: Token, pid: int) -> None:
         left = tok
@@ -283,25 +344,32 @@ class _People:
         ]
         return self.for_role(head.i, words, modifiers)
 
-    def for_pronoun(self, before: int, gender: str | None) -> int | None:
+    def for_pronoun(
+        self, before: int, gender: str | None, exclude: Iterable[int] = ()
+    ) -> int | None:
         """The person a "he"/"she" at token ``before`` most likely refers to: the latest
-        person in subject position, else the latest person, whose known gender fits;
+        person in subject position, else the latest person, whose known gender fits and who
+        is not one of ``exclude`` (those the pronoun's own verb speaks to: "he told Vesk");
         ``None`` when a person described but not named ("one man") stands in between."""
-        found = self.antecedent(before, gender)
+        found = self.antecedent(before, gender, exclude)
         return found[1] if found is not None else None
 
-    def antecedent(self, before: int, gender: str | None) -> tuple[int, int] | None:
+    def antecedent(
+        self, before: int, gender: str | None, exclude: Iterable[int] = ()
+    ) -> tuple[int, int] | None:
         """``(token index of the mention, person)`` that :meth:`for_pronoun` chooses."""
+        excluded = set(exclude)
 
         def fits(pid: int) -> bool:
             known = self.persons[pid].gender
-            return gender is None or known is None or known == gender
+            return pid not in excluded and (gender is None or known is None or known == gender)
 
         earlier = [m for m in self.mentions if m[0] < before]
         # A person described but not named since ("One man ... said. '...,' he said"):
         # the pronoun is more likely theirs than a named person's from before
         stranger = max(
-            (i for i, g in self.strangers if i < before and gender in (None, g)), default=-1
+            (i for i, g in self.strangers if i < before and (None in (gender, g) or gender == g)),
+            default=-1,
         )
         for i, pid, subject in reversed(earlier):
             if subject and fits(pid):
@@ -310,6 +378,79 @@ class _People:
             if fits(pid):
                 return (i, pid) if i > stranger else None
         return None
+
+    def org_name(self, words: Sequence[str], before: int) -> str | None:
+        """The full name of an organisation the article names, of which ``words`` are the
+        last words ("Falcons" of "Atlanta Falcons", "Channel 9" itself): the nearest such
+        name before token ``before``, else the first after."""
+        words = tuple(words)
+        if not words:
+            return None
+        found = [o for o in self.orgs if o[2][-len(words) :] == words]
+        if not found:
+            return None
+        earlier = [o for o in found if o[0] < before]
+        start, end, _ = max(earlier) if earlier else min(found)
+        return _name_text(list(self.doc[start:end]))
+
+    def for_org(self, noun: Token, before: int) -> str | None:
+        """The organisation a description names ("the company", "the ministry"): the latest
+        one before token ``before`` with that word in its name, else, for a company or a
+        group, the latest one named (not a public body)."""
+        lemma = noun.lemma_.lower()
+        earlier = sorted((o for o in self.orgs if o[1] <= before), reverse=True)
+        for start, end, words in earlier:
+            if noun.lower_ in words or lemma in words:
+                return _name_text(list(self.doc[start:end]))
+        if lemma in _COMPANY_WORDS:
+            for start, end, words in earlier:
+                if not _PUBLIC_BODY_WORDS & set(words):
+                    return _name_text(list(self.doc[start:end]))
+        return None
+
+    def latest_org(self, before: int, after: int) -> str | None:
+        """The latest organisation named in ``[after, before)``, by its full name."""
+        found = [o for o in self.orgs if after <= o[0] and o[1] <= before]
+        if not found:
+            return None
+        start, end, _ = max(found)
+        return _name_text(list(self.doc[start:end]))
+
+
+def _described_speaker(tok: Token) -> bool:
+    """A singular person described but not named who speaks ("a spokesman for the union
+    said"): a later "he" or "she" is more likely theirs than a person named before. Not a
+    reporter: the one who asks is not the one who answers."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.tag_ == "NN"
+        and lemma in _PERSON_NOUNS
+        and lemma not in _QUESTIONERS
+        and tok.head.lemma_.lower() in SPEECH_VERBS
+        and tok.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def titled_name(ent: Span) -> bool:
+    """A two- or three-word proper name with a person's title before it ("Mayor Ilse
+    Varga") or in apposition ("Ilse Varga, the mayor of Dorran"), whatever the entity
+    recogniser took it for."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
+        return False
+    if not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    doc, root = ent.doc, ent.root
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        before is not None
+        and before.lower_ in _PERSON_NOUNS
+        and before.head.i in range(ent.start, ent.end)
+    ):
+        return True
+    related = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        related.append(root.head)
+    return any(r.pos_ == "NOUN" and r.lemma_.lower() in _PERSON_NOUNS for r in related)
 
 
 def aged_name(doc: Doc, start: int, end: int) -> bool:
@@ -350,21 +491,68 @@ def _gender_word(word: str) -> str | None:
 
 
 def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The named entity ``token`` is part of, found from its IOB tags."""
+    if token.ent_iob_ == "O" or not token.ent_iob_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
-def _dateline_tokens(doc: Doc) -> set[int]:
-    """Tokens of wire datelines ("WASHINGTON, Aug. 24 (UPI) —"): never a speaker."""
+# A photo credit: the paragraph is a caption ("... on May 3. REUTERS/Jane Roe", "(Photo:
+# Jane Roe/AP)").
+_AGENCIES = r"(?:REUTERS|Reuters|AP|AFP|EPA|Getty Images|Getty|Shutterstock|Xinhua|Bloomberg)"
+# A photo credit ending a paragraph, or a paragraph that says it is one: the paragraph is
+# a caption ("... on May 3. REUTERS/Jane Roe", "(Photo: Jane Roe/AP)"). Not "a
+# Reuters/Ipsos poll" inside a sentence.
+_CREDIT = re.compile(
+    rf"(?:\b{_AGENCIES}(?: Photo)?\s*/\s*[\w .'’-]{{1,40}}|[\w.'’-]\s*/\s*{_AGENCIES})"
+    r"\)?\.?\s*$"
+    r"|\((?:Photo|Photograph|Image|Picture|Credit)s?\b[^)]*\)\.?\s*$"
+    r"|^(?:Photo|Image|Picture|Caption)\s*:"
+)
+
+
+def _offstage_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines that are not the story's telling, never a speaker nor a person a
+    "he" may stand for: wire datelines ("WASHINGTON, Aug. 24 (UPI) —"), photo captions
+    (a paragraph with a photo credit), bylines and reader comments, and a paragraph that
+    is a name alone ("Karl Brenner, Dorran": a signature)."""
+    from ..entities.blocking import _blocked  # storydesk.entities imports this package
+
     out: set[int] = set()
     text = doc_text(doc)
-    for start, end in _paragraphs(text):
-        m = DATELINE.match(text[start:end] + " ")
-        span = doc.char_span(start, start + m.end(), alignment_mode="contract") if m else None
+
+    def block(start: int, end: int) -> None:
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             out.update(range(span.start, span.end))
+
+    for start, end in _paragraphs(text):
+        line = text[start:end]
+        m = DATELINE.match(line + " ")
+        if m:
+            span = doc.char_span(start, start + m.end(), alignment_mode="contract")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        if _CREDIT.search(line) and len(line.split()) <= 60:
+            block(start, end)
+        elif len(line.split()) <= 6 and not line.rstrip().endswith((".", ":", "?", "!")):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            words = [t for t in span or [] if t.is_alpha]
+            if (
+                span is not None
+                and words
+                and all(t.is_title or t.lower_ in _PARTICLES for t in words)
+                and not any(t.pos_ in ("VERB", "AUX") for t in span)
+                and any(t.pos_ == "PROPN" for t in span)
+            ):
+                out.update(range(span.start, span.end))
+    for start, end in _blocked(text):
+        block(start, end)
     return out
 
 

@@ -18,7 +18,7 @@ def _referents(doc: Doc, people: _People) -> tuple[Referent, ...]:
     """Each "he"/"she" subject outside quotes whose person is named in an earlier sentence."""
     out = []
     for tok in people.subject_pronouns:
-        if tok.i in people.quoted or tok.i in people.dateline:
+        if tok.i in people.quoted or tok.i in people.offstage:
             continue  # in a quote "he" is the speaker's word, not the writer's
         found = people.antecedent(tok.i, _GENDER[tok.lower_])
         if found is None:

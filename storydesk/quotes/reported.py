@@ -5,19 +5,26 @@ and a paragraph that opens with a name and a colon ("Smith: The Plan Will Fail")
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .attribution import _Attribution, _attribution, _is_cue, _resolve
+from .attribution import _Attribution, _attribution, _is_cue, _resolve, _speaker
 from .marks import _WORD, _paragraphs
 from .people import _People
 from .records import Quote, Speaker
+from .sources import speaker_kind
 from .vocabulary import (
     _ADVERBIAL_MARKS,
+    _BACKSHIFT,
+    _HAVE_GIVE,
     _REPORTING,
     _SAY,
+    _SAY_LIKE,
+    _SPEECH_NOUNS,
     _TALK,
     _TOPIC_PREPS,
+    EVIDENCE_VERBS,
     INTENT_VERBS,
     TOPIC_VERBS,
 )
@@ -27,7 +34,7 @@ def _reported_speech(
     text: str, doc: Doc, people: _People, cues: dict[int, _Attribution]
 ) -> list[Quote]:
     quoted = people.quoted
-    out: list[Quote] = []
+    found_all: list[tuple[Token, _Attribution, list[Token]]] = []
     for tok in people.verbs:  # every cue is a verb, or "according"
         found = cues.get(tok.i)
         lemma = tok.lemma_.lower()
@@ -38,15 +45,65 @@ def _reported_speech(
             # a verb that only carries a direct quote ('destroy the "smuggling tunnel"
             # network') reports nothing of its own
             continue
-        content = _content_of(tok, tok.lower_ == "according")
+        according = tok.lower_ == "according"
+        if found.speaker is None and not (according or _is_cue(tok) or lemma in EVIDENCE_VERBS):
+            continue  # "the blockade forced the port to close": no one who speaks
+        content = _content_of(tok, according)
         words = [t for t in content if not (t.is_punct or t.is_space)]
+        in_quote = sum(1 for t in words if t.i in quoted)
+        if according and 2 * in_quote >= len(words) and _told_in_clause(tok, cues):
+            continue  # '"...," he told detectives, according to the complaint': he spoke
         if len(words) < 3 or content[0].i in quoted:
             continue  # too short, or a direct quote with words after it
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
             continue  # a direct quote carries it; a mixed one ('said it was "rigged"') stays
+        found_all.append((tok, found, content))
+    # What one source says of another ("the governor said Reyes had agreed to delay the
+    # vote") is the governor's words: the verb inside them reports nothing of Reyes's own.
+    told = [
+        (content[0].i, content[-1].i, found)
+        for tok, found, content in found_all
+        if found.speaker is not None and _says(tok)
+    ]
+    out: list[Quote] = []
+    for tok, found, content in found_all:
+        outer = next(
+            (
+                teller
+                for a, b, teller in told
+                if a <= tok.i <= b
+                and teller.speaker is not None
+                and not _same_speaker(teller.speaker, found)
+            ),
+            None,
+        )
+        if outer is not None and not _says(tok):
+            # the part stays what the teller said of them: the teller's words
+            found = replace(found, speaker=outer.speaker, name=outer.name)
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
         out.append(found.quote(text, start, end, direct=False))
     return out
+
+
+def _says(tok: Token) -> bool:
+    return tok.lower_ == "according" or (_is_cue(tok) and tok.lemma_.lower() in _SAY_LIKE)
+
+
+def _same_speaker(speaker: Speaker, found: _Attribution) -> bool:
+    """'She said the water had levelled off but warned that ...': the parse puts "warned"
+    inside what she said, but she is the one who warned."""
+    other = found.speaker
+    return other is not None and (other.start, other.end) == (speaker.start, speaker.end)
+
+
+def _told_in_clause(according: Token, cues: dict[int, _Attribution]) -> bool:
+    """True when the clause "according to X" attaches to has a speech verb with a speaker
+    of its own ('"...," he told detectives, according to the complaint')."""
+    clause = according.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    found = cues.get(clause.i)
+    return found is not None and found.speaker is not None and _says(clause)
 
 
 _COLON_CLAIM = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
@@ -81,6 +138,54 @@ def _colon_claims(text: str, doc: Doc, people: _People) -> list[Quote]:
     return out
 
 
+def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
+    """What a person's words are said to be, after a colon: "Her advice is simple: plant
+    early", "Brenner had a message for the crews: finish the roof", "The message from
+    Brenner was clear: ...". A quote mark after the colon is a direct quote's business."""
+    out: list[Quote] = []
+    for colon in people.colons:
+        if colon.i in people.quoted or colon.i in people.offstage:
+            continue
+        sent = colon.sent
+        content = [t for t in doc[colon.i + 1 : sent.end] if not t.is_space]
+        while content and content[-1].is_punct and not content[-1].is_quote:
+            content.pop()
+        words = [t for t in content if not t.is_punct]
+        if len(words) < 3 or content[0].is_quote or any(t.i in people.quoted for t in words):
+            continue
+        nouns = [
+            t
+            for t in doc[sent.start : colon.i]
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _SPEECH_NOUNS and t.i not in people.quoted
+        ]
+        head = _owner(nouns[-1]) if nouns else None
+        found = _speaker(head, people) if head is not None else None
+        if head is None or found is None or speaker_kind(head, people) == "document":
+            continue
+        toks, name = found
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        claim = _Attribution(Speaker(text[s:e], s, e), name, ":", colon.idx, colon.idx + 1)
+        start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+        out.append(claim.quote(text, start, end, direct=False))
+    return out
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose words a speech noun names: "her advice", "the message from Brenner",
+    "Brenner had a message"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _HAVE_GIVE:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def _content_of(tok: Token, according: bool) -> list[Token]:
     """The clause a cue reports: its complement, or the clause around a parenthetical
     "..., officials said" or "according to X"; for a verb of intention what it intends
@@ -104,6 +209,11 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         after = [c for c in tok.children if c.i > tok.i]
         if comp is not None:
             toks = list(comp.subtree)
+            # 'said the plan was costly, but it would pass': the parse joins the second
+            # clause to "said"; a clause of "would", "could", "had" ... is still what was said
+            for c in tok.children:
+                if c.dep_ == "conj" and c.i > comp.i and lemma in _SAY and _reported_too(c):
+                    toks = list(doc[toks[0].i : c.right_edge.i + 1])
         elif objects and any(t.is_quote for o in objects for t in o.subtree):
             # a partial quote in what the verb governs: 'called them "deplorables"'
             toks = [t for o in objects for t in o.subtree]
@@ -128,6 +238,8 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
                 ):
                     last = max(last, c.right_edge.i)
+                elif c.i == last + 1 and c.dep_ == "prep" and _superlative_before(doc, c.i):
+                    last = c.right_edge.i  # 'described the flood as the worst in a century'
             toks = list(doc[obj.left_edge.i : last + 1])
         else:
             prep = next(
@@ -154,6 +266,22 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             if not t.is_punct:
                 break
     return list(span)
+
+
+def _reported_too(clause: Token) -> bool:
+    """A clause joined to a speech verb ("..., but it would pass") that is still reported:
+    its own subject, a modal or "had" as in reported speech, and no verb of saying."""
+    return (
+        clause.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _BACKSHIFT for c in clause.children)
+        and not _is_cue(clause)
+    )
+
+
+def _superlative_before(doc: Doc, i: int) -> bool:
+    """The word before token ``i`` is a superlative ("the worst", "the largest")."""
+    return i > 0 and doc[i - 1].tag_ in ("JJS", "RBS")
 
 
 def _adverbial(clause: Token) -> bool:

@@ -151,3 +151,230 @@ _OBJECT_DEPS = _set("dobj xcomp oprd prep attr acomp dative advcl ccomp")
 
 
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nn"})
+
+
+# Who can speak, by the head noun of a description: people ("a senior official", "the
+# 46-year-old", "residents") and bodies ("the ministry", "police"). Any other noun is not a
+# speaker: "the blockade said", "the two countries said" leave the quote unattributed.
+_PERSON_NOUNS = _set(
+    """official spokesman spokeswoman spokesperson minister secretary president premier
+    chancellor governor mayor senator congressman congresswoman lawmaker legislator
+    representative ambassador envoy diplomat general commander colonel captain lieutenant
+    sergeant major admiral officer soldier chief head leader chairman chairwoman chair
+    director executive ceo founder owner manager boss adviser advisor aide assistant
+    consultant analyst expert economist scientist researcher professor teacher student
+    doctor physician nurse surgeon lawyer attorney prosecutor judge justice magistrate
+    counsel defendant plaintiff witness victim survivor resident citizen villager farmer
+    worker employee staffer member volunteer activist protester protestor demonstrator
+    campaigner organizer organiser supporter critic opponent rival candidate nominee voter
+    donor investor trader banker broker dealer buyer seller customer client consumer
+    shopper user fan player coach athlete driver pilot passenger traveler traveller tourist
+    visitor guest reporter journalist correspondent editor writer author columnist
+    commentator blogger photographer producer actor actress singer artist musician poet
+    novelist cleric imam priest rabbi bishop archbishop cardinal pastor monk nun pope sheikh
+    king queen prince princess emperor monarch ruler dictator militant fighter rebel
+    insurgent gunman attacker suspect policeman policewoman detective investigator inspector
+    agent guard firefighter paramedic medic rescuer engineer architect designer developer
+    inventor entrepreneur businessman businesswoman industrialist tycoon billionaire
+    millionaire landlord tenant homeowner shopkeeper merchant vendor labourer laborer miner
+    fisherman sailor man woman boy girl child kid teenager mother father parent son
+    daughter brother sister wife husband widow widower relative friend neighbour neighbor
+    colleague partner person individual source insider observer onlooker bystander
+    eyewitness participant attendee delegate negotiator mediator regulator auditor
+    accountant administrator bureaucrat clerk deputy undersecretary commissioner ombudsman
+    mp councillor councilor alderman sheriff marshal warden coroner examiner pathologist
+    psychiatrist psychologist therapist pharmacist dentist veterinarian scholar academic
+    lecturer principal headteacher headmaster dean rector provost trustee regent specialist
+    strategist pollster operative organiser owner operator resident patient applicant
+    student graduate veteran retiree pensioner employer landowner chef manager spokesperson
+    commentator host anchor presenter moderator interviewer caller listener viewer reader
+    user follower coordinator director officer planner surveyor adjuster underwriter
+    expert researcher biologist physicist chemist geologist meteorologist forecaster
+    seismologist epidemiologist virologist historian sociologist lawyer paralegal solicitor
+    barrister advocate judge juror jury deputy trooper constable superintendent people
+    niece nephew cousin aunt uncle grandson granddaughter grandmother grandfather fiancé
+    fiancée girlfriend boyfriend spouse sibling twin baby infant youth adult elder elderly
+    character narrator announcer spokesmodel celebrity star legend hero expert
+    professional amateur specialist official ally foe enemy opposition majority minority
+    public crowd audience congregation lady gentleman senator congressman councilwoman
+    surrogate proponent backer loyalist defender detractor skeptic sceptic ex"""
+)
+
+
+# Nouns that end like an agent ("-er", "-or", "-ee", "-ess", "-ian") and are no one:
+# "the border", "the monitor" (a device as often as a person), "the committee" is a body.
+_NOT_AGENTS = _set(
+    """water paper letter number order center centre matter power border corner computer
+    quarter chapter sector factor error reactor motor tractor meter metre liter litre
+    disaster weather winter summer river tower trailer poster cancer dinner manner banner
+    barrier filter folder cover answer offer tender shelter theater theatre thunder whisper
+    corridor mirror horror terror favor favour labor labour honor honour color colour
+    flavor behavior behaviour humor humour rumor rumour tumor tumour vapor armor armour
+    harbor harbour floor door elevator generator refrigerator indicator calculator
+    radiator ventilator detector sensor processor monitor register other either neither
+    whether together however never ever after over under rather further later earlier
+    former latter proper bitter better greater larger higher lower faster silver copper
+    rubber leather feather laser tanker charger container counter ladder fever lever liver
+    butter shower flower poker soccer ginger finger anger danger hunger career address
+    business process access success progress congress stress fitness illness wilderness
+    darkness awareness coffee fee tree degree guarantee median meridian cluster blister
+    thriller trigger hamburger burger tanker freighter helicopter fighter bomber booster
+    carrier scanner printer speaker master sweater cellar collar dollar pillar sugar
+    calendar radar seminar nuclear molar solar polar vinegar grammar altar cedar tremor
+    valor odor odour razor mentor decor sponsor tenor anchor actor doctor"""
+) - _set("speaker master sponsor mentor anchor actor doctor fighter carrier")
+
+
+_GROUP_NOUNS = _set(
+    """government administration ministry department agency office council committee
+    commission board authority court tribunal parliament congress senate assembly
+    legislature cabinet party company firm corporation business group organization
+    organisation association union federation league club team institute institution
+    foundation charity university college school hospital bank fund police army military
+    navy force coalition alliance campaign embassy consulate mission delegation panel
+    regime newspaper network channel broadcaster station outlet magazine paper website
+    site studio airline carrier manufacturer retailer maker provider
+    watchdog insurer lender exchange opposition militia movement family household crew
+    staff prosecutors lab laboratory center centre service services secretariat bureau
+    directorate inspectorate unit brigade battalion command headquarters industry sector
+    management leadership spokesmen authorities officials police journal publication
+    tabloid daily weekly wire press media broadcaster pollster campaign city state town
+    county province municipality village district township""",
+)
+
+
+# Documents: a statement or a report speaks for the body that issued it.
+_DOCUMENT_NOUNS = _set(
+    """statement report study survey poll letter complaint lawsuit suit filing indictment
+    affidavit document memo memorandum release communique communiqué declaration notice
+    order ruling decision verdict judgment opinion post tweet message email e-mail note
+    article column editorial story analysis review assessment estimate data figures
+    record records transcript video footage recording broadcast page blog bulletin
+    guidance warning alert advisory forecast budget proposal bill motion petition
+    application appeal response reply announcement briefing presentation research
+    investigation inquiry probe audit census ad advert advertisement spot clip commercial
+    film documentary book memoir podcast show program programme statistics numbers account
+    submission testimony obituary manifesto platform textbook handbook guide ruling
+    cable dispatch readout minutes agenda summary speech remarks address essay op-ed
+    comment remark quote words slide chart graphic sign placard banner map table analyses"""
+)
+
+
+# Words of quantity whose "of" phrase says who ("52 percent of registered voters").
+_QUANTITY_HEADS = _set(
+    """percent % majority minority half third quarter fifth number share plurality
+    proportion dozens hundreds thousands millions most many some""",
+)
+
+
+# Verbs by which a body issues a document ("the board published its report").
+_ISSUE_VERBS = _set(
+    """issue release publish file send post write sign submit present produce commission
+    conduct carry unveil put distribute circulate deliver make""",
+)
+
+
+# Prepositions that tie a document to its issuer ("a statement from the ministry").
+_ISSUER_PREPS = _set("from by of")
+
+
+# Who asks the question in an interview: never the one who answers it.
+_QUESTIONERS = _set(
+    """reporter journalist interviewer questioner host moderator anchor presenter
+    correspondent"""
+)
+
+
+# Indefinite pronouns that stand for a described source ("some said", "others argued").
+_INDEFINITE_SOURCES = _set(
+    """someone somebody anyone anybody everyone everybody others some many few several
+    both all most one those each"""
+)
+
+
+# Nouns of speech a possessor can own: "His advice is simple: plant early."
+_SPEECH_NOUNS = _set(
+    """advice message answer reply response view argument explanation warning verdict
+    position point plea promise pitch request demand instruction instructions order
+    orders recommendation suggestion conclusion assessment prediction forecast
+    prescription diagnosis take opinion reasoning excuse defence defense case mantra
+    motto slogan philosophy rule rationale complaint criticism objection concern fear
+    hope wish goal aim vision plan idea theory explanation reaction retort comment
+    remark words thinking logic stance"""
+)
+
+
+# Events at which something is said: "at a news conference announcing ...".
+_EVENT_NOUNS = _set(
+    """conference briefing speech interview rally hearing meeting event address session
+    appearance summit debate ceremony"""
+)
+
+
+# Words a title leaves in lower case: "Life of the Party", "Meet the Press".
+_TITLE_SMALL = _set("""a an and as at but by for from in into of on or the to vs with""")
+
+
+# Words of a title before a name that are not themselves a person ("Prime", "Vice").
+_TITLE_PARTS = _set("""prime vice deputy foreign acting interim sen. rep. gov. gen.""")
+
+
+# Words that name a company (so "the company" may be any organisation not a public body).
+_COMPANY_WORDS = _set(
+    """company firm group corporation business maker manufacturer retailer carrier"""
+)
+
+
+_PUBLIC_BODY_WORDS = _set(
+    """ministry department council police army court parliament government agency commission
+    office committee party senate congress assembly"""
+)
+
+
+# Cues whose content is the source's own account: what they report of others is theirs.
+_SAY_LIKE = _set(
+    """say tell add according report state explain claim note write insist argue announce
+    confirm"""
+)
+
+
+# Verbs by which a speaker has or gives words: "had a message", "offered some advice".
+_HAVE_GIVE = _set("""have give offer deliver send issue share repeat""")
+
+
+_BACKSHIFT = _set("""would could might should must had will can may""")
+
+
+# Verbs that are speech with their particle only: "pointed out that", "spelled out".
+_PHRASAL_SPEECH = {
+    "point": _set("out"),
+    "spell": _set("out"),
+    "lay": _set("out"),
+    "speak": _set("out up"),
+    "hit": _set("back"),
+    "fire": _set("back"),
+    "shoot": _set("back"),
+    "chime": _set("in"),
+    "weigh": _set("in"),
+    "pipe": _set("up"),
+}
+
+
+# Words a scraped page glues before a name: credits, sites, captions ("Getty Karl Brenner").
+_GLUED_BEFORE = _set(
+    """getty images reuters afp epa ap shutterstock pixabay istock twitter instagram facebook
+    youtube tiktok linkedin photo image file credit caption copyright read more watch video
+    advertisement via said says told reported"""
+)
+
+
+# ... and after it: "Karl Brenner Said", "Brenner Reported", "Karl Brenner Read More".
+_GLUED_AFTER = _set(
+    """said says told tells reported reports added adds wrote writes read more tweeted
+    posted photo image getty reuters afp ap"""
+)
+
+
+# Verbs of speech that "it" takes as often as not for a thing: "It promises to be a busy
+# year", "it suggests that ...".
+_IT_DOES = _set("promise threaten agree pledge vow suggest predict show")

@@ -1,0 +1,338 @@
+"""Who speaks: the kinds of wrong speaker seen on real scraped news (issue 14), each with a
+fictional sentence of the same shape."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storydesk.quotes import Quote, extract_quotes
+
+
+@pytest.fixture(scope="module")
+def q(nlp):
+    """``q(text)``: the quotes of ``text``, each checked against its offsets."""
+
+    def run(text: str) -> tuple[Quote, ...]:
+        out = extract_quotes(text, nlp(text))
+        for quote in out:
+            assert text[quote.start : quote.end] == quote.text
+            if quote.speaker is not None:
+                assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+        return out
+
+    return run
+
+
+def one(quotes, fragment: str) -> Quote:
+    found = [x for x in quotes if fragment in x.text]
+    assert len(found) == 1, (fragment, quotes)
+    return found[0]
+
+
+def names(quotes) -> list[tuple[str, str | None]]:
+    return [(x.text, x.speaker_name) for x in quotes]
+
+
+# --- the speaker is the one who speaks, not the one asking or listening ------------------
+
+
+def test_answer_after_a_reporters_question_is_not_the_reporters(q):
+    text = (
+        "Karl Brenner faced reporters on Monday. "
+        '"Will you resign?" one reporter asked him. "Absolutely not. I have work to do."'
+    )
+    answer = one(q(text), "Absolutely not")
+    assert answer.speaker_name == "Karl Brenner"
+
+
+def test_answer_after_a_question_goes_back_to_the_interviewee(q):
+    text = (
+        '"The harvest was poor," Ilse Varga said.\n\n'
+        '"Will you ask for help?" a reporter asked.\n\n'
+        '"We already have. The ministry has not answered."'
+    )
+    answer = one(q(text), "We already have")
+    assert answer.speaker_name == "Ilse Varga"
+
+
+def test_negation_inside_the_quote_does_not_cancel_the_cue(q):
+    text = (
+        "Karl Brenner took questions. A reporter asked whether he would resign. "
+        '"Absolutely not," he said.'
+    )
+    answer = one(q(text), "Absolutely not")
+    assert answer.cue == "said" and answer.speaker_name == "Karl Brenner"
+
+
+def test_a_short_first_person_quote_is_speech(q):
+    text = 'Dana Holt was not hurt. "I did not see him," she told the court.'
+    assert one(q(text), "I did not see him").speaker_name == "Dana Holt"
+
+
+def test_the_listener_is_not_the_speaker(q):
+    text = (
+        "President Tomas Reyes welcomed Maria Costa on Monday. "
+        '"We will keep the border open," she told Reyes.'
+    )
+    assert one(q(text), "keep the border").speaker_name == "Maria Costa"
+
+
+def test_a_pronoun_is_not_resolved_to_its_own_listener(q):
+    text = (
+        "The prime minister met President Orlan Vesk in Dorran. "
+        '"We will not close the border," he told President Vesk.'
+    )
+    assert one(q(text), "close the border").speaker_name != "Orlan Vesk"
+
+
+# --- a speaker is a person, an organisation or a described source ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The blockade is strangling our economy," the blockade said.',
+        "The two countries signed the accord. "
+        '"This is a historic day for both peoples," the two countries said.',
+        'Fuel prices rose again. "We cannot go on like this," Return said.',
+    ],
+)
+def test_a_noun_phrase_that_cannot_speak_is_no_speaker(q, text):
+    [quote] = [x for x in q(text) if x.direct]
+    assert quote.speaker is None and quote.speaker_name is None
+
+
+def test_a_thing_that_shows_something_is_no_speaker(q):
+    text = "The blockade showed that the port could not feed the city for long."
+    assert [(x.speaker, x.speaker_name) for x in q(text)] == [(None, None)]
+
+
+def test_it_said_is_the_organisation(q):
+    text = (
+        "The Dorran Harbour Company cut 40 jobs on Friday. "
+        "It said the cuts were needed to keep the port open."
+    )
+    assert one(q(text), "cuts were needed").speaker_name == "Dorran Harbour Company"
+
+
+def test_the_company_is_the_organisation_named_before(q):
+    text = (
+        "The Dorran Harbour Company cut 40 jobs on Friday. "
+        '"We had no choice," the company said in a statement.'
+    )
+    assert one(q(text), "no choice").speaker_name == "Dorran Harbour Company"
+
+
+def test_the_ministry_is_the_ministry_named_before(q):
+    text = (
+        "The Interior Ministry closed the border on Monday. "
+        "The ministry said in a statement that it would reopen on Friday."
+    )
+    assert one(q(text), "reopen").speaker_name == "Interior Ministry"
+
+
+def test_a_statement_from_a_body_is_the_bodys(q):
+    text = "A statement from the Interior Ministry said the border would reopen on Friday."
+    assert one(q(text), "border would reopen").speaker_name == "Interior Ministry"
+
+
+def test_a_report_is_the_body_that_published_it(q):
+    text = (
+        "The Sallow Water Board published its annual report on Monday. "
+        "The report says that reservoir levels fell by a third."
+    )
+    assert one(q(text), "reservoir levels").speaker_name == "Sallow Water Board"
+
+
+def test_according_to_a_complaint_the_speaker_is_who_said_it(q):
+    text = (
+        "Prosecutors charged Mark Ellery with arson on Tuesday. "
+        '"I did not set the fire," he told detectives, according to the complaint.'
+    )
+    quotes = q(text)
+    assert names(quotes) == [("I did not set the fire,", "Mark Ellery")]
+
+
+# --- names in full ------------------------------------------------------------------------
+
+
+def test_an_organisation_name_with_a_number_is_whole(q):
+    text = 'Fire crews worked through the night. "It is out of control," Channel 9 said.'
+    assert one(q(text), "out of control").speaker_name == "Channel 9"
+
+
+def test_an_organisations_short_form_is_its_full_name(q):
+    text = (
+        "The Atlanta Falcons fired their coach on Sunday. The Falcons said the decision was final."
+    )
+    assert one(q(text), "decision was final").speaker_name == "Atlanta Falcons"
+
+
+def test_the_mayor_is_the_mayor_named_before(q):
+    text = (
+        "Ilse Varga, the mayor of Dorran, said the bridge would reopen in May. "
+        "Residents were sceptical. The mayor added that engineers were working day and night."
+    )
+    assert one(q(text), "engineers were working").speaker_name == "Ilse Varga"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Brenner Karl Brenner said the mill would reopen in June.",
+        "Twitter Karl Brenner said the mill would reopen in June.",
+    ],
+)
+def test_what_a_page_glues_to_a_name_is_no_part_of_it(q, text):
+    assert one(q(text), "mill would reopen").speaker_name == "Karl Brenner"
+
+
+def test_a_title_alone_is_no_name(q):
+    text = (
+        "Vice President Ilse Varga visited the mill. "
+        "The Vice President said the mill would reopen in June."
+    )
+    assert one(q(text), "mill would reopen").speaker_name in (None, "Ilse Varga")
+
+
+# --- the subject of the speech verb, not the nearest name ----------------------------------
+
+
+def test_a_paraphrase_of_what_an_official_said_about_someone_stays_the_officials(q):
+    for text in (
+        "The governor said Tomas Reyes had agreed to delay the vote until spring.",
+        "Tomas Reyes agreed to delay the vote until spring, the governor said.",
+        "According to the governor, Tomas Reyes promised to delay the vote.",
+    ):
+        quotes = q(text)
+        assert quotes and all(x.speaker_name != "Tomas Reyes" for x in quotes), quotes
+
+
+def test_the_subject_of_said_not_the_nearest_name(q):
+    text = "Ilse Varga, who defeated Karl Brenner in the election, said the bridge would reopen."
+    assert one(q(text), "bridge would reopen").speaker_name == "Ilse Varga"
+
+
+# --- not the story: captions and signatures -----------------------------------------------
+
+
+def test_a_person_in_a_photo_caption_is_no_antecedent(q):
+    for caption in (
+        "Jonas Weller speaks to reporters in Dorran on May 3. REUTERS/Jane Roe",
+        "Jonas Weller, the fire chief, speaks to reporters in Dorran, May 3, 2024. "
+        "(Photo: Jane Roe/AP)",
+    ):
+        text = (
+            "Karl Brenner, the mill's owner, said the fire started in the boiler room.\n\n"
+            f'{caption}\n\n"We will rebuild," he said.'
+        )
+        assert one(q(text), "rebuild").speaker_name == "Karl Brenner"
+
+
+def test_a_letters_signature_is_no_speaker(q):
+    text = (
+        "The council has received a letter about the bridge. It reads: "
+        '"The bridge is a disgrace and everyone knows it."\n\n'
+        "Karl Brenner, Dorran\n\n"
+        '"We will reply next week," he said.'
+    )
+    assert one(q(text), "reply next week").speaker_name is None
+
+
+# --- what was said, whole -----------------------------------------------------------------
+
+
+def test_reported_clause_keeps_its_but_and_its_list(q):
+    text = "Karl Brenner said the plan was costly, but it would pass before the summer recess."
+    assert one(q(text), "plan was costly").text.endswith("before the summer recess")
+    text = "Ilse Varga said the levy would pay for roads, schools, and the new clinic."
+    assert one(q(text), "levy").text.endswith("and the new clinic")
+
+
+def test_describing_as_keeps_the_whole_description(q):
+    text = "Karl Brenner described the flood as the worst in a century."
+    assert one(q(text), "flood").text == "the flood as the worst in a century"
+
+
+def test_speech_after_a_colon(q):
+    text = "Maria Costa has farmed for forty years. Her advice is simple: plant early and insure."
+    quote = one(q(text), "plant early")
+    assert quote.text == "plant early and insure" and quote.speaker_name == "Maria Costa"
+
+
+def test_a_phrasal_verb_of_speech(q):
+    for text in (
+        "Karl Brenner pointed out that the repairs were finished early.",
+        "Karl Brenner spelled out that the mill would not reopen this year.",
+    ):
+        quote = one(q(text), "the")
+        assert quote.speaker_name == "Karl Brenner" and not quote.direct
+
+
+# --- quote marks that do not pair ---------------------------------------------------------
+
+
+def test_a_double_mark_closed_by_a_single_one(q):
+    text = '"We will rebuild the mill,\' said Karl Brenner. "It will take a year."'
+    quotes = [x for x in q(text) if x.direct]
+    assert names(quotes) == [
+        ("We will rebuild the mill,", "Karl Brenner"),
+        ("It will take a year.", "Karl Brenner"),
+    ]
+
+
+def test_a_single_mark_closed_by_a_double_one(q):
+    text = "'We will rebuild the mill,\" said Karl Brenner on Monday."
+    quotes = [x for x in q(text) if x.direct]
+    assert names(quotes) == [("We will rebuild the mill,", "Karl Brenner")]
+
+
+# --- every quote cites characters of its text ---------------------------------------------
+
+_PIECES = [
+    "Karl Brenner said",
+    '"We will rebuild,"',
+    "'the mill,\"",
+    "she told Ilse Varga",
+    "according to the complaint,",
+    "It said the plan would fail.",
+    "The report says that",
+    "noting that",
+    ":",
+    "\n\n",
+    "A statement from the ministry said",
+    "the company said.",
+    "?",
+    '"',
+    "'",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12))
+def test_every_quote_and_speaker_cites_its_own_characters(nlp, pieces):
+    text = " ".join(pieces)
+    for quote in extract_quotes(text, nlp(text)):
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker is not None:
+            assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+        if quote.cue_start is not None and quote.cue_end is not None:
+            assert text[quote.cue_start : quote.cue_end] == quote.cue
+
+
+def test_they_is_the_group_that_spoke_last(q):
+    text = "Police said the road would stay closed. They added that the driver had been held."
+    assert one(q(text), "driver").speaker_name == "Police"
+    text = (
+        "Police said the road would stay closed. Two soldiers were hurt in the crash. "
+        "They said that the driver had been held."
+    )
+    assert one(q(text), "driver").speaker_name is None
+
+
+def test_it_as_a_thing_is_no_organisation(q):
+    text = "The Dorran Hospice Society opened a new wing. It promises to be a busy year for it."
+    assert all(x.speaker is None and x.speaker_name is None for x in q(text))
