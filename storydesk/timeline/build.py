@@ -357,7 +357,8 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
                 "basis": e.basis,
                 "text": e.text,
                 "citations": [
-                    {**cite(c), "basis": b} for c, b in zip(e.citations, e.bases, strict=True)
+                    {**cite(c), "basis": b}
+                    for c, b in zip(e.citations, e.bases or ("",) * len(e.citations), strict=True)
                 ],
             }
             for e in timeline.events
