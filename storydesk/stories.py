@@ -62,21 +62,24 @@ class _State:
 
 def _load_state(store: Store, params: ClusterParams) -> _State:
     rows = store.all_features()
+    representative = store.representatives()
+    with_features = [(aid, sid, pub, f) for aid, sid, pub, f in rows if f is not None]
+    # A copy is not clustered (one report counts once): the stories are rebuilt from the
+    # reports alone, as the ingest that stored them had them in memory.
+    reports = [row for row in with_features if row[0] not in representative]
     docfreq = DocFreq()
     if params.idf != "background":  # background rarity needs no corpus counts
-        docfreq.add(f for _, _, _, f in rows if f is not None)
+        docfreq.add(f for *_, f in reports)
     index = StoryIndex(docfreq=docfreq)
-    with_features = [(aid, sid, pub, f) for aid, sid, pub, f in rows if f is not None]
-    x = vectorize([f for *_, f in with_features], docfreq, params)
-    p = people_matrix([f for *_, f in with_features])
+    x = vectorize([f for *_, f in reports], docfreq, params)
+    p = people_matrix([f for *_, f in reports])
     by_story: dict[str, list[int]] = {}
-    for k, (_, sid, _, _) in enumerate(with_features):
+    for k, (_, sid, _, _) in enumerate(reports):
         by_story.setdefault(sid, []).append(k)
     for sid, ks in by_story.items():
-        dates = [_date(with_features[k][2]) for k in ks]
-        index.add(sid, x[ks], dates, p[ks], [with_features[k][3] for k in ks])
+        dates = [_date(reports[k][2]) for k in ks]
+        index.add(sid, x[ks], dates, p[ks], [reports[k][3] for k in ks])
     copies = DuplicateIndex()
-    representative = store.representatives()
     for aid, _, _, f in with_features:
         copies.add(aid, f, representative.get(aid))
     return _State(index=index, copies=copies, story_of={aid: sid for aid, sid, _, _ in rows})
