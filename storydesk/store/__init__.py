@@ -1,10 +1,18 @@
 """Stores: the :class:`Store` protocol and its SQLite implementation (the default)."""
 
-from .base import Store, StoredArticle, StoryRow
+from .base import Store, StoredArticle, StoredRow, StoryRow
 from .migrations import SCHEMA_VERSION
 from .sqlite import SqliteStore
 
-__all__ = ["SCHEMA_VERSION", "SqliteStore", "Store", "StoredArticle", "StoryRow", "open_store"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "SqliteStore",
+    "Store",
+    "StoredArticle",
+    "StoredRow",
+    "StoryRow",
+    "open_store",
+]
 
 
 def open_store(path: str) -> SqliteStore:
