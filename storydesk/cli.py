@@ -78,7 +78,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except StorydeskError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 

@@ -125,6 +125,8 @@ class SqliteStore:
             else:
                 self.db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_MS / 1000)
                 self.db.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+            self._check_owner()  # before WAL, which would change another program's file
+            if not read_only:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -137,7 +139,8 @@ class SqliteStore:
     def version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
-    def _check_schema(self, upto: int) -> None:
+    def _check_owner(self) -> None:
+        """Refuse a database that is not a storydesk store, or a newer one."""
         current = self.version
         if current > SCHEMA_VERSION:
             raise StoreError(
@@ -156,8 +159,10 @@ class SqliteStore:
                     f"{self.path} holds no stories yet: ingest articles into it first"
                     f" (storydesk ingest PATH --db {self.path})"
                 )
+
+    def _check_schema(self, upto: int) -> None:
         if self.read_only:
-            if current < upto:  # an older schema: upgrade it once (needs write access)
+            if self.version < upto:  # an older schema: upgrade it once (needs write access)
                 SqliteStore(self.path, upto=upto, on_wait=self.on_wait).close()
             return
         self._migrate(upto)
