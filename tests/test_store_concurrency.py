@@ -18,6 +18,7 @@ from storycorpus import corpus_rows, write_jsonl
 from typer.testing import CliRunner
 
 from storydesk import api, cli
+from storydesk.errors import StoreBusyError
 from storydesk.model import AnalyzedArticle, Article
 from storydesk.nlp import analyze
 from storydesk.pipeline import load
@@ -171,6 +172,11 @@ def test_concurrent_ingests_store_each_article_once_in_the_stories_of_one_ingest
     got = contents(db)
     assert sum(len(r.added) for r in reports) == len(union(parts)) == len(got["articles"])
     assert got == expected
+    if kind == "two overlapping":  # both notes are kept, the second under a new id
+        con = sqlite3.connect(db)
+        notes = [i for (i,) in con.execute("SELECT id FROM articles WHERE id LIKE 'desk-note%'")]
+        con.close()
+        assert len(notes) == 2 and "desk-note" in notes
 
 
 def test_four_processes_opening_a_new_store_at_once_all_find_it_ready(tmp_path: Path):
@@ -217,6 +223,28 @@ def test_a_writer_waits_for_another_and_says_so(tmp_path: Path, parsed, nlp, mon
     assert result.exit_code == 0, result.output
     assert "waiting for another ingest to finish writing to" in result.output
     assert "added 4 articles" in result.output
+
+
+def test_a_writer_gives_up_with_a_coded_error_when_the_lock_is_never_released(
+    tmp_path: Path, monkeypatch
+):
+    db = tmp_path / "s.db"
+    SqliteStore(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(sqlite_store, "FIRST_WAIT_MS", 20)
+    monkeypatch.setattr(sqlite_store, "WAIT_MS", 200)
+    waits: list[bool] = []
+    try:
+        with (
+            SqliteStore(db, on_wait=lambda: waits.append(True)) as store,
+            pytest.raises(StoreBusyError, match="stayed locked by another process"),
+        ):
+            store.set_titles({"a-story": "A title"})
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert waits == [True]
 
 
 def _releasing(make, event: threading.Event):

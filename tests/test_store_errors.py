@@ -167,8 +167,10 @@ def damage(kind: str, source: Path, target: Path) -> None:
     elif kind == "cut in its header":
         target.write_bytes(source.read_bytes()[:60])
     else:
-        assert kind == "another program's"
+        assert kind.startswith("another program's")
         con = sqlite3.connect(target)
+        if kind.endswith("versioned"):  # programs use the version field too
+            con.execute("PRAGMA user_version=2")
         con.execute("CREATE TABLE recipes (name TEXT, steps TEXT)")
         con.execute("INSERT INTO recipes VALUES ('bread', 'knead')")
         con.commit()
@@ -176,7 +178,14 @@ def damage(kind: str, source: Path, target: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "kind", ["not sqlite", "cut to half", "cut in its header", "another program's"]
+    "kind",
+    [
+        "not sqlite",
+        "cut to half",
+        "cut in its header",
+        "another program's",
+        "another program's, versioned",
+    ],
 )
 @pytest.mark.parametrize("command", ["ingest", "stories", "brief"])
 def test_a_damaged_store_is_a_coded_error_before_the_analysis(

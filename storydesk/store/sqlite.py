@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -51,7 +52,6 @@ FIRST_WAIT_MS = 200
 WAIT_MS = 600_000
 _BUSY_MS = 10_000  # any other statement that finds the database busy
 _HEADER = b"SQLite format 3\x00"
-_TABLES = {"articles", "analyses", "stories", "story_articles", "features", "duplicates"}
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -147,18 +147,19 @@ class SqliteStore:
                 f"store {self.path} has schema version {current}, newer than this storydesk "
                 f"({SCHEMA_VERSION}): upgrade storydesk"
             )
-        if current == 0:
-            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
-            if tables - _TABLES - {"annotations"} or (tables and not tables & _TABLES):
-                raise StoreDamagedError(
-                    f"{self.path} is an SQLite database of another program, not a storydesk"
-                    " store: name another --db"
-                )
-            if self.read_only:
-                raise StoreNotFoundError(
-                    f"{self.path} holds no stories yet: ingest articles into it first"
-                    f" (storydesk ingest PATH --db {self.path})"
-                )
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+        missing = _tables_of(current) - tables
+        if (current == 0 and tables) or missing:
+            raise StoreDamagedError(
+                f"{self.path} is not a storydesk store (an SQLite database"
+                f"{' without the tables ' + ', '.join(sorted(missing)) if missing else ''}):"
+                " name another --db"
+            )
+        if current == 0 and self.read_only:
+            raise StoreNotFoundError(
+                f"{self.path} holds no stories yet: ingest articles into it first"
+                f" (storydesk ingest PATH --db {self.path})"
+            )
 
     def _check_schema(self, upto: int) -> None:
         if self.read_only:
@@ -454,6 +455,15 @@ def _article(row: tuple) -> Article:
         url=url,
         published=dt.date.fromisoformat(published) if published else None,
     )
+
+
+def _tables_of(version: int) -> set[str]:
+    """The tables a store of schema ``version`` has."""
+    return {
+        m.group(1)
+        for script in MIGRATIONS[:version]
+        for m in re.finditer(r"CREATE TABLE (\w+)", script)
+    }
 
 
 def _statements(script: str) -> list[str]:
