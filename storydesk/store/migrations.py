@@ -56,6 +56,11 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     );
     """,
+    # 4: articles by the order they were stored, without a scan of the table: each chunk of
+    # an ingest reads what other processes stored since its last one.
+    """
+    CREATE INDEX articles_seq ON articles(seq);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
