@@ -263,3 +263,25 @@ def test_a_full_disk_during_ingest_is_a_coded_error_and_keeps_the_chunks_stored(
     # the library raises the same error
     with SmallDisk(tmp_path / "t.db") as store, pytest.raises(DiskFullError):
         ingest(store, [str(src)], Settings(chunk=3), refresh_titles=False)
+
+
+def test_a_store_that_cannot_be_read_is_a_clean_error(world: Path, golden_store):
+    source, _ = golden_store
+    db = world / "secret.db"
+    shutil.copy(source, db)
+    db.chmod(0o200)
+    with unprivileged():
+        result = runner.invoke(app, ["stories", "--db", str(db)])
+    one_error(result, "E300", "cannot read store", "give read access")
+
+
+def test_a_read_only_store_of_an_older_schema_says_it_needs_upgrading(world: Path):
+    folder = world / "old"
+    folder.mkdir()
+    db = folder / "old.db"
+    SqliteStore(db, upto=1).close()
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    with unprivileged():
+        result = runner.invoke(app, ["stories", "--db", str(db)])
+    one_error(result, "E303", "schema version 1, older", "needs write access")

@@ -163,8 +163,15 @@ class SqliteStore:
 
     def _check_schema(self, upto: int) -> None:
         if self.read_only:
-            if self.version < upto:  # an older schema: upgrade it once (needs write access)
-                SqliteStore(self.path, upto=upto, on_wait=self.on_wait).close()
+            current = self.version
+            if current < upto:  # an older schema: upgrade it once (needs write access)
+                try:
+                    SqliteStore(self.path, upto=upto, on_wait=self.on_wait).close()
+                except StoreReadOnlyError as exc:
+                    raise StoreReadOnlyError(
+                        f"store {self.path} has schema version {current}, older than this"
+                        f" storydesk's {upto}, and upgrading it needs write access: {exc.message}"
+                    ) from exc
             return
         self._migrate(upto)
 
@@ -476,6 +483,12 @@ def _busy(exc: sqlite3.Error) -> bool:
     )
 
 
+def _can(path: Path, mode: int) -> bool:
+    """Whether this process may access ``path`` so (as its effective user, where the OS
+    can tell: a process that switched user is judged as the user it now is)."""
+    return os.access(path, mode, effective_ids=os.access in os.supports_effective_ids)
+
+
 def _check_file(path: Path, read_only: bool) -> None:
     """Refuse, with what to do, a store path that cannot work: checked before any analysis."""
     folder = path.parent
@@ -490,6 +503,8 @@ def _check_file(path: Path, read_only: bool) -> None:
         if not folder.is_dir():
             what = "is not a folder" if folder.exists() else "does not exist"
             raise StoreError(f"cannot create store {path}: {folder} {what}")
+    elif not _can(path, os.R_OK):
+        raise StoreError(f"cannot read store {path} (permission denied): give read access to it")
     elif path.stat().st_size:
         with path.open("rb") as fh:
             head = fh.read(100)
@@ -504,11 +519,11 @@ def _check_file(path: Path, read_only: bool) -> None:
             )
     if read_only:
         return
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and not _can(path, os.W_OK):
         raise StoreReadOnlyError(
             f"store {path} is read-only: give write access to it, or name another --db"
         )
-    if not os.access(folder, os.W_OK):
+    if not _can(folder, os.W_OK):
         raise StoreReadOnlyError(
             f"cannot write in {folder}, where store {path} keeps its journal: give write"
             " access to the folder, or name another --db"
