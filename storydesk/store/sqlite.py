@@ -125,14 +125,20 @@ class SqliteStore:
             else:
                 self.db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_MS / 1000)
                 self.db.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+        try:
             self._check_owner()  # before WAL, which would change another program's file
             if not read_only:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._check_schema(upto)
-        except sqlite3.Error as exc:
-            raise store_error(self.path, exc) from exc
+        except BaseException as exc:
+            self.db.close()
+            if isinstance(exc, sqlite3.Error):
+                raise store_error(self.path, exc) from exc
+            raise
 
     # --- schema -----------------------------------------------------------------------
     @property
@@ -223,7 +229,7 @@ class SqliteStore:
                 if _busy(exc):
                     raise StoreBusyError(
                         f"store {self.path} stayed locked by another process for"
-                        f" {WAIT_MS // 60_000} minutes: check that no ingest is stuck, then"
+                        f" {WAIT_MS / 60_000:g} minutes: check that no ingest is stuck, then"
                         " run the command again"
                     ) from exc
                 raise
