@@ -32,7 +32,7 @@ from .cluster import (
 )
 from .dedup import DuplicateIndex
 from .ids import digest, slug, unique_ids
-from .model import AnalyzedArticle, Article, Features, Rejected
+from .model import AnalyzedArticle, Article, Rejected
 from .nlp import analyze, load_pipeline
 from .settings import Settings
 from .store.base import Store, StoredArticle
@@ -82,22 +82,22 @@ def _catch_up(store: Store, state: _State, params: ClusterParams) -> None:
     rows = [r for r in rows if r.id not in state.story_of]
     for r in rows:
         state.story_of[r.id] = r.story_id
-    with_features = [r for r in rows if r.features is not None]
-    reports = [r for r in with_features if r.representative is None]
+    with_features = [(r, r.features) for r in rows if r.features is not None]
+    reports = [(r, f) for r, f in with_features if r.representative is None]
+    feats = [f for _, f in reports]
     docfreq = state.index.docfreq
-    feats: list[Features] = [r.features for r in reports]  # type: ignore[misc]
     if params.idf != "background":  # background rarity needs no corpus counts
         docfreq.add(feats)
     x = vectorize(feats, docfreq, params)
     p = people_matrix(feats)
     by_story: dict[str, list[int]] = {}
-    for k, r in enumerate(reports):
+    for k, (r, _) in enumerate(reports):
         by_story.setdefault(r.story_id, []).append(k)
     for sid, ks in by_story.items():
-        dates = [_date(reports[k].published) for k in ks]
+        dates = [_date(reports[k][0].published) for k in ks]
         state.index.add(sid, x[ks], dates, p[ks], [feats[k] for k in ks])
-    for r in with_features:
-        state.copies.add(r.id, r.features, r.representative)  # type: ignore[arg-type]
+    for r, f in with_features:
+        state.copies.add(r.id, f, r.representative)
 
 
 def _date(value: str | None) -> dt.date | None:
