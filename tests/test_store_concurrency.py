@@ -180,23 +180,24 @@ def test_concurrent_ingests_store_each_article_once_in_the_stories_of_one_ingest
 
 
 def test_four_processes_opening_a_new_store_at_once_all_find_it_ready(tmp_path: Path):
-    db = tmp_path / "new.db"
-    start = threading.Barrier(4)
     errors: list[BaseException] = []
+    for round_ in range(8):  # a race: several rounds to meet it
+        db = tmp_path / f"new-{round_}.db"
+        start = threading.Barrier(4)
 
-    def work() -> None:
-        try:
-            start.wait()
-            with SqliteStore(db) as store:
-                assert store.version == SqliteStore(":memory:").version
-        except BaseException as exc:  # reported below
-            errors.append(exc)
+        def work(db: Path = db, start: threading.Barrier = start) -> None:
+            try:
+                start.wait()
+                with SqliteStore(db) as store:
+                    assert store.version == SqliteStore(":memory:").version
+            except BaseException as exc:  # reported below
+                errors.append(exc)
 
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
     assert not errors
 
 

@@ -147,13 +147,17 @@ class SqliteStore:
 
     def _check_owner(self) -> None:
         """Refuse a database that is not a storydesk store, or a newer one."""
-        current = self.version
+        self.db.execute("BEGIN")  # one snapshot: another process may be creating the store
+        try:
+            current = self.version
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+        finally:
+            self.db.execute("COMMIT")
         if current > SCHEMA_VERSION:
             raise StoreError(
                 f"store {self.path} has schema version {current}, newer than this storydesk "
                 f"({SCHEMA_VERSION}): upgrade storydesk"
             )
-        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
         missing = _tables_of(current) - tables
         if (current == 0 and tables) or missing:
             raise StoreDamagedError(
