@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -130,7 +131,7 @@ class SqliteStore:
         try:
             self._check_owner()  # before WAL, which would change another program's file
             if not read_only:
-                self.db.execute("PRAGMA journal_mode=WAL")
+                self._wal()
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._check_schema(upto)
@@ -170,6 +171,19 @@ class SqliteStore:
                 f"{self.path} holds no stories yet: ingest articles into it first"
                 f" (storydesk ingest PATH --db {self.path})"
             )
+
+    def _wal(self) -> None:
+        """Switch to WAL. The switch of a new file needs it to itself, and SQLite does not
+        wait for that (no busy handler): other processes opening it at once retry."""
+        deadline = time.monotonic() + _BUSY_MS / 1000
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _check_schema(self, upto: int) -> None:
         if self.read_only:
