@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from .clusters import SummarizeReport, summarize_file
 from .model import Briefing, Rejected
-from .output import write_run
+from .output import check_out_dir, write_run
 from .pipeline import brief_stored, ingest
 from .settings import Settings
 from .store import SqliteStore, StoryRow, ThreadRow
@@ -44,9 +44,11 @@ def ingest_paths(
     stdin: BinaryIO | None = None,
     on_loaded: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> IngestReport:
-    """Add the articles under ``paths`` to the store at ``db``."""
-    with SqliteStore(db) as store:
+    """Add the articles under ``paths`` to the store at ``db``. ``on_wait`` is called when
+    another process is writing to the store and this one has to wait for it."""
+    with SqliteStore(db, on_wait=on_wait) as store:
         return ingest(
             store,
             paths,
@@ -59,7 +61,7 @@ def ingest_paths(
 
 def list_stories(db: str | Path) -> list[StoryRow]:
     """The stories in the store, oldest first."""
-    with SqliteStore(db) as store:
+    with SqliteStore(db, read_only=True) as store:
         return store.stories()
 
 
@@ -89,7 +91,8 @@ def brief_story(
     since: dt.date | None = None,
 ) -> tuple[Briefing, list[Path]]:
     """Write the briefing of one stored story to ``out_dir`` (an update after ``since``)."""
-    with SqliteStore(db) as store:
+    check_out_dir(Path(out_dir))
+    with SqliteStore(db, read_only=True) as store:
         briefing = brief_stored(store, story_id, settings or Settings(), since=since)
     return briefing, write_run(Path(out_dir), [briefing], [], index=False)
 
@@ -103,20 +106,23 @@ def run(
     stdin: BinaryIO | None = None,
     on_loaded: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> RunResult:
     """Turn the articles under ``paths`` into briefings written to ``out_dir``.
 
     Articles go through a store (``db``, else a temporary one), so they are grouped into
     stories with near-duplicates recognised; every story an input belongs to is briefed.
     ``on_loaded`` is told how many articles will be analysed; ``progress`` is called as
-    articles are done. Bad inputs never raise: they come back in ``rejected``.
+    articles are done. Bad inputs never raise: they come back in ``rejected``. An output
+    folder or store that cannot be used raises a coded error before any analysis.
     """
     settings = settings or Settings()
+    check_out_dir(Path(out_dir))
     with ExitStack() as stack:
         if db is None:
             tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="storydesk-"))
             db = Path(tmp) / "run.db"
-        store = stack.enter_context(SqliteStore(db))
+        store = stack.enter_context(SqliteStore(db, on_wait=on_wait))
         report = ingest(
             store,
             paths,

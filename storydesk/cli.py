@@ -93,8 +93,20 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except StorydeskError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
+
+
+def _waiting(db: str | Path | None) -> Callable[[], None]:
+    """Say once per command that another process holds the store's write lock."""
+    said: list[bool] = []
+
+    def say() -> None:
+        if not said:
+            said.append(True)
+            err.print(f"waiting for another ingest to finish writing to {db} ...", highlight=False)
+
+    return say
 
 
 def _print_rejected(rejected: list[Rejected] | tuple[Rejected, ...]) -> None:
@@ -120,7 +132,15 @@ def run(
     with _errors():
         settings = Settings(words=words)
         with _progress() as (loaded, advance):
-            result = api.run(paths, out_dir, settings, db=db, on_loaded=loaded, progress=advance)
+            result = api.run(
+                paths,
+                out_dir,
+                settings,
+                db=db,
+                on_loaded=loaded,
+                progress=advance,
+                on_wait=_waiting(db),
+            )
     _print_rejected(result.rejected)
     if not result.processed:
         err.print("[red]no article could be processed[/red]")
@@ -160,7 +180,12 @@ def ingest(
     """Add articles to the store; each joins the story it reports, or opens one."""
     with _errors(), _progress() as (loaded, advance):
         report = api.ingest_paths(
-            db, paths, Settings(chunk=chunk), on_loaded=loaded, progress=advance
+            db,
+            paths,
+            Settings(chunk=chunk),
+            on_loaded=loaded,
+            progress=advance,
+            on_wait=_waiting(db),
         )
     _print_rejected(report.rejected)
     out.print(

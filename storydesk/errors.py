@@ -1,4 +1,8 @@
-"""Typed errors. Each has a stable code so messages can be searched and tests can pin them."""
+"""Typed errors. Each has a stable code so messages can be searched and tests can pin them.
+
+E1xx: an input; E2xx: a setting or resource; E3xx: the store and the environment (files,
+folders, disk). Each message says what to do.
+"""
 
 from __future__ import annotations
 
@@ -43,3 +47,40 @@ class StoreError(StorydeskError):
     """The story store cannot be read or written."""
 
     code = "E300"
+
+
+class StoreNotFoundError(StoreError):
+    """A command that reads a store was given a path where there is none."""
+
+    code = "E301"
+
+
+class StoreDamagedError(StoreError):
+    """The file is not a storydesk store (not SQLite, another program's database), or is
+    damaged (truncated, malformed)."""
+
+    code = "E302"
+
+
+class StoreReadOnlyError(StoreError):
+    """The store (or the folder its journal lives in) cannot be written."""
+
+    code = "E303"
+
+
+class DiskFullError(StoreError):
+    """The disk filled up while the store was written."""
+
+    code = "E304"
+
+
+class StoreBusyError(StoreError):
+    """Another process held the store's write lock for longer than storydesk waits."""
+
+    code = "E305"
+
+
+class OutputError(StorydeskError):
+    """The output folder cannot be written: it is a file, lies under one, or is read-only."""
+
+    code = "E310"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, OutputError
 from .model import Briefing, Rejected
 from .render import render_html, render_index, render_json, render_markdown
 from .render.jsonout import dumps, stories_dict
@@ -33,12 +36,52 @@ def write_run(
     :func:`check_story_id`) is refused with a :class:`ConfigError` before anything is
     written. A lone surrogate in any text is written as U+FFFD (one character for one,
     so offsets hold).
+    A folder or disk that fails raises :class:`OutputError`.
     """
     root = out_dir.resolve()
     for b in briefings:
         check_story_id(b.story.id)
         if (out_dir / b.story.id).resolve().parent != root:  # a link planted in out_dir
             raise ConfigError(f"story id {b.story.id!r}: its folder leads outside {out_dir}")
+    try:
+        return _write_run(out_dir, briefings, rejected, index)
+    except OSError as exc:
+        where = exc.filename or out_dir
+        if exc.errno == errno.ENOSPC:
+            raise OutputError(
+                f"the disk is full writing {where}: free some space and run again"
+            ) from exc
+        raise OutputError(f"cannot write {where}: {exc.strerror or exc}") from exc
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse, before any analysis, an output folder that cannot be written: a file, a
+    path under a file, or a folder (or the nearest existing parent of a folder to be made)
+    where no file can be created.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"--out {out_dir} is a file, not a folder: name a folder")
+    nearest = out_dir
+    while not nearest.exists() and nearest != nearest.parent:
+        nearest = nearest.parent
+    if not nearest.is_dir():
+        raise OutputError(
+            f"--out {out_dir} lies under {nearest}, which is a file: name a folder elsewhere"
+        )
+    try:  # the only sure test: root ignores permission bits, a read-only mount does not
+        fd, probe = tempfile.mkstemp(dir=nearest, prefix=".storydesk-probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write in {nearest} ({exc.strerror or exc}): give write access to it,"
+            " or name another --out"
+        ) from exc
+
+
+def _write_run(
+    out_dir: Path, briefings: Sequence[Briefing], rejected: Sequence[Rejected], index: bool
+) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for b in briefings:

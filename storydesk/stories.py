@@ -5,6 +5,12 @@ re-ingesting changes nothing. New articles are processed in canonical order (pub
 date, then content hash) and in chunks; each chunk is parsed, checked for near-duplicates
 against everything stored and seen, clustered against the stored stories, and written in one
 transaction.
+
+Several processes may ingest into one store at once. Parsing runs in parallel; the rest of a
+chunk's work (near-duplicates, clustering, writing) holds the store's write lock, after
+reading what the others stored meanwhile, so each chunk sees every article stored before it,
+whichever process stored it. An article stored meanwhile by another process is reported as
+already stored.
 """
 
 from __future__ import annotations
@@ -54,33 +60,45 @@ class IngestReport:
 
 @dataclass(slots=True)
 class _State:
-    """The store's stories and signatures, loaded once per ingest."""
+    """The store's stories and signatures as this ingest knows them: loaded once, then
+    brought up to date with what other processes stored meanwhile (:func:`_catch_up`)."""
 
     index: StoryIndex
-    copies: DuplicateIndex
-    story_of: dict[str, str]
+    copies: DuplicateIndex = field(default_factory=DuplicateIndex)
+    story_of: dict[str, str] = field(default_factory=dict)
+    seq: int = 0  # the last stored article seen
 
 
-def _load_state(store: Store, params: ClusterParams) -> _State:
-    rows = store.all_features()
-    docfreq = DocFreq()
+def _catch_up(store: Store, state: _State, params: ClusterParams) -> None:
+    """Add to ``state`` the articles stored since it last looked (all, the first time).
+
+    This ingest's own articles are in it already. A copy is not clustered (one report
+    counts once), so stories are rebuilt from the reports alone, as the ingest that stored
+    them had them in memory: a resumed ingest goes on exactly as an uninterrupted one.
+    """
+    rows = store.stored_after(state.seq)
+    if not rows:
+        return
+    state.seq = rows[-1].seq
+    rows = [r for r in rows if r.id not in state.story_of]
+    for r in rows:
+        state.story_of[r.id] = r.story_id
+    with_features = [(r, r.features) for r in rows if r.features is not None]
+    reports = [(r, f) for r, f in with_features if r.representative is None]
+    feats = [f for _, f in reports]
+    docfreq = state.index.docfreq
     if params.idf != "background":  # background rarity needs no corpus counts
-        docfreq.add(f for _, _, _, f in rows if f is not None)
-    index = StoryIndex(docfreq=docfreq)
-    with_features = [(aid, sid, pub, f) for aid, sid, pub, f in rows if f is not None]
-    x = vectorize([f for *_, f in with_features], docfreq, params)
-    p = people_matrix([f for *_, f in with_features])
+        docfreq.add(feats)
+    x = vectorize(feats, docfreq, params)
+    p = people_matrix(feats)
     by_story: dict[str, list[int]] = {}
-    for k, (_, sid, _, _) in enumerate(with_features):
-        by_story.setdefault(sid, []).append(k)
+    for k, (r, _) in enumerate(reports):
+        by_story.setdefault(r.story_id, []).append(k)
     for sid, ks in by_story.items():
-        dates = [_date(with_features[k][2]) for k in ks]
-        index.add(sid, x[ks], dates, p[ks], [with_features[k][3] for k in ks])
-    copies = DuplicateIndex()
-    representative = store.representatives()
-    for aid, _, _, f in with_features:
-        copies.add(aid, f, representative.get(aid))
-    return _State(index=index, copies=copies, story_of={aid: sid for aid, sid, _, _ in rows})
+        dates = [_date(reports[k][0].published) for k in ks]
+        state.index.add(sid, x[ks], dates, p[ks], [feats[k] for k in ks])
+    for r, f in with_features:
+        state.copies.add(r.id, f, r.representative)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -134,7 +152,8 @@ def ingest_articles(
     ]
     hash_of = {a.id: h for h, a in renamed}
     started = time.perf_counter()
-    state = _load_state(store, params)
+    state = _State(StoryIndex(docfreq=DocFreq()))
+    _catch_up(store, state, params)
     report.load_seconds = time.perf_counter() - started
     if analyzer is None:
         nlp = load_pipeline(settings.model)
@@ -144,20 +163,73 @@ def ingest_articles(
 
     chunk = settings.chunk
     for start in range(0, len(renamed), chunk):
-        part = [a for _, a in renamed[start : start + chunk]]
-        analyzed = analyzer(part)
-        batch = _place(analyzed, hash_of, state, params)
-        titles: dict[str, str] = {}
-        for b in batch:
-            titles.setdefault(b.story_id, _provisional_title(b.analyzed.article))
-        store.add(batch, titles)
-        report.added.extend(b.analyzed.article.id for b in batch)
+        given = [a for _, a in renamed[start : start + chunk]]
+        # parsing, the costly part, is done outside the write lock
+        part = _unclaimed(store, given, hash_of, report)
+        if part:
+            analyzed = analyzer(part)
+            with store.writing():  # another ingest's corpus stage waits for this one's
+                _catch_up(store, state, params)
+                analyzed = _claim(store, analyzed, hash_of, report, analyzer)
+                batch = _place(analyzed, hash_of, state, params)
+                titles: dict[str, str] = {}
+                for b in batch:
+                    titles.setdefault(b.story_id, _provisional_title(b.analyzed.article))
+                store.add(batch, titles)
+            report.added.extend(b.analyzed.article.id for b in batch)
         if progress:
-            progress(len(batch))
+            progress(len(given))
     report.stories = store.story_of(report.added + [aid for _, aid in report.already_stored])
     if report.added or not store.thread_links():  # threads: the events of a running story
         link_threads(store)
     return report
+
+
+def _unclaimed(
+    store: Store, articles: Sequence[Article], hash_of: dict[str, str], report: IngestReport
+) -> list[Article]:
+    """Those of ``articles`` no other process has stored since this ingest began; the
+    others are reported as already stored."""
+    known = store.known_hashes(hash_of[a.id] for a in articles)
+    for a in articles:
+        if hash_of[a.id] in known:
+            report.already_stored.append((a.source, known[hash_of[a.id]]))
+    return [a for a in articles if hash_of[a.id] not in known]
+
+
+def _claim(
+    store: Store,
+    analyzed: list[AnalyzedArticle],
+    hash_of: dict[str, str],
+    report: IngestReport,
+    analyzer: Analyzer,
+) -> list[AnalyzedArticle]:
+    """A parsed chunk, less what another process stored while it was parsed, under ids
+    still free (called holding the write lock).
+
+    An article whose id another process gave to another article meanwhile gets a new id
+    and is parsed again (its spans carry the id): rare, and cheaper than a lock held over
+    the parse.
+    """
+    known = store.known_hashes(hash_of[a.article.id] for a in analyzed)
+    kept = []
+    for a in analyzed:
+        h = hash_of[a.article.id]
+        if h in known:
+            report.already_stored.append((a.article.source, known[h]))
+        else:
+            kept.append(a)
+    taken = store.taken_ids(a.article.id for a in kept)
+    if not taken:
+        return kept
+    clash = [a.article for a in kept if a.article.id in taken]
+    new_ids = unique_ids([(a.id, a.source) for a in clash], taken=store.taken_ids() | set(hash_of))
+    moved: dict[str, Article] = {}
+    for article, new in zip(clash, new_ids, strict=True):
+        hash_of[new] = hash_of[article.id]
+        moved[article.id] = replace(article, id=new)
+    again = {x.article.id: x for x in analyzer(list(moved.values()))}
+    return [again[moved[a.article.id].id] if a.article.id in moved else a for a in kept]
 
 
 def _provisional_title(a: Article) -> str:

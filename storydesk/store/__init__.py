@@ -1,6 +1,6 @@
 """Stores: the :class:`Store` protocol and its SQLite implementation (the default)."""
 
-from .base import Store, StoredArticle, StoryRow, ThreadRow
+from .base import Store, StoredArticle, StoredRow, StoryRow, ThreadRow
 from .migrations import SCHEMA_VERSION
 from .sqlite import SqliteStore
 
@@ -9,6 +9,7 @@ __all__ = [
     "SqliteStore",
     "Store",
     "StoredArticle",
+    "StoredRow",
     "StoryRow",
     "ThreadRow",
     "open_store",

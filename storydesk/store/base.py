@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -38,6 +39,18 @@ class ThreadRow:
     last_published: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredRow:
+    """What clustering and near-duplicate detection need of a stored article."""
+
+    seq: int  # order of storing: a later article has a larger one
+    id: str
+    story_id: str
+    published: str | None
+    features: Features | None
+    representative: str | None  # the original it copies, if it is a near-copy
+
+
 class Store(Protocol):
     """A persistent home for articles, their analysis, stories and near-duplicate groups."""
 
@@ -45,7 +58,18 @@ class Store(Protocol):
         """Content hash -> article id, for those hashes already stored."""
         ...
 
-    def taken_ids(self) -> set[str]: ...
+    def taken_ids(self, among: Iterable[str] | None = None) -> set[str]:
+        """Article ids in use (of ``among`` when given)."""
+        ...
+
+    def writing(self) -> AbstractContextManager[None]:
+        """Hold the store's write lock: reads and writes inside are one transaction, and
+        other processes wait to write until it ends."""
+        ...
+
+    def stored_after(self, seq: int) -> list[StoredRow]:
+        """Every article stored after ``seq`` (0: all), in the order they were stored."""
+        ...
 
     def add(self, batch: Sequence[StoredArticle], titles: dict[str, str]) -> None:
         """Store a batch of articles with their stories, atomically (all or nothing).

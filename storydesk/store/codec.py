@@ -60,7 +60,7 @@ def features_to_json(f: Features) -> str:
             "tf": f.tf,
             "r": f.rarity,
             "e": [int(x) for x in f.entity],
-            "sig": [str(v) for v in f.signature],
+            "sig": list(f.signature),
             "n": f.shingle_count,
             "p": [list(p) for p in f.people],
             "o": [list(o) for o in f.offices],
@@ -76,7 +76,9 @@ def features_from_json(data: str) -> Features:
         tf=tuple(d["tf"]),
         rarity=tuple(d["r"]),
         entity=tuple(bool(x) for x in d["e"]),
-        signature=tuple(d["sig"]),  # JSON numbers without a point load as ints
+        # int(): earlier versions stored the signature as strings (and near-copies of stored
+        # articles went unnoticed: a string never equals an int)
+        signature=tuple(int(v) for v in d["sig"]),
         shingle_count=d["n"],
         people=tuple((int(k), int(v)) for k, v in d.get("p", [])),
         offices=tuple((int(k), int(v)) for k, v in d.get("o", [])),

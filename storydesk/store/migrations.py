@@ -70,6 +70,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX story_threads_thread ON story_threads(thread_id);
     """,
+    # 5: articles by the order they were stored, without a scan of the table: each chunk of
+    # an ingest reads what other processes stored since its last one.
+    """
+    CREATE INDEX articles_seq ON articles(seq);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,20 +1,40 @@
 """The default store: one SQLite file in WAL mode, schema versioned with migrations.
 
 Every batch is written in one transaction, so a run killed mid-ingest leaves the database as
-it was after the last whole batch, and the next run stores what is missing.
+it was after the last whole batch, and the next run stores what is missing. A transaction
+holds the store's write lock (``BEGIN IMMEDIATE``): a second process that wants to write
+waits for it (telling ``on_wait``), so ingests into one store are serialised chunk by chunk.
+
+A store opened ``read_only`` (the commands that only read) is opened with SQLite's
+``mode=ro`` and never written, so a store on read-only media or owned by someone else can
+be listed and briefed. Every SQLite failure becomes a coded :class:`StoreError`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
+import os
+import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from ..annotate import ANNOTATIONS_VERSION, Annotations
-from ..errors import StoreError
+from ..errors import (
+    DiskFullError,
+    StoreBusyError,
+    StoreDamagedError,
+    StoreError,
+    StoreNotFoundError,
+    StoreReadOnlyError,
+)
 from ..model import AnalyzedArticle, Article, Features
-from .base import StoredArticle, StoryRow, ThreadRow
+from .base import StoredArticle, StoredRow, StoryRow, ThreadRow
 from .codec import (
     dataclass_from_json,
     dataclass_to_json,
@@ -25,47 +45,227 @@ from .codec import (
 )
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
+log = logging.getLogger(__name__)
+
+# Waits for the write lock: a writer done within the first is not worth a message; after the
+# second, another process is taken to be stuck (E305).
+FIRST_WAIT_MS = 200
+WAIT_MS = 600_000
+_BUSY_MS = 10_000  # any other statement that finds the database busy
+_HEADER = b"SQLite format 3\x00"
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _coded(
+    method: Callable[Concatenate[SqliteStore, P], R],
+) -> Callable[Concatenate[SqliteStore, P], R]:
+    """Turn an SQLite failure inside a store method into a coded :class:`StoreError`."""
+
+    @functools.wraps(method)
+    def wrapper(self: SqliteStore, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+
+    return wrapper
+
+
+def store_error(path: str, exc: sqlite3.Error) -> StoreError:
+    """The coded error, with what to do, for an SQLite failure on the store at ``path``."""
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    if name.startswith("SQLITE_FULL"):
+        return DiskFullError(
+            f"the disk holding {path} is full ({exc}): free some space and run the command"
+            " again; the chunks already stored are kept"
+        )
+    if name.startswith("SQLITE_READONLY"):
+        return StoreReadOnlyError(
+            f"store {path} is read-only ({exc}): give write access to the file and its folder,"
+            " or name another --db"
+        )
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return StoreDamagedError(
+            f"{path} is not a storydesk store or is damaged ({exc}): restore it from a backup,"
+            " or name another --db and ingest again"
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StoreBusyError(
+            f"store {path} is locked by another process ({exc}): wait for it to finish and"
+            " run the command again"
+        )
+    return StoreError(f"store {path}: {exc}")
+
 
 class SqliteStore:
-    """A :class:`~storydesk.store.base.Store` in one SQLite file."""
+    """A :class:`~storydesk.store.base.Store` in one SQLite file.
 
-    def __init__(self, path: str | Path, *, upto: int = SCHEMA_VERSION) -> None:
+    ``read_only`` opens an existing store for reading only (a missing one is an error, not a
+    new empty store). ``on_wait`` is called when a write has to wait for another process.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        upto: int = SCHEMA_VERSION,
+        read_only: bool = False,
+        on_wait: Callable[[], None] | None = None,
+    ) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        self.on_wait = on_wait
+        memory = self.path == ":memory:"
+        if not memory:
+            _check_file(Path(self.path), read_only)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
+            if read_only:
+                self.db = _connect_read_only(Path(self.path))
+            else:
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_MS / 1000)
+                self.db.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+        try:
+            self._check_owner()  # before WAL, which would change another program's file
+            if not read_only:
+                self._wal()
+                self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=10000")
-            self._migrate(upto)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+            self._check_schema(upto)
+        except BaseException as exc:
+            self.db.close()
+            if isinstance(exc, sqlite3.Error):
+                raise store_error(self.path, exc) from exc
+            raise
 
     # --- schema -----------------------------------------------------------------------
     @property
     def version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
-    def _migrate(self, upto: int) -> None:
-        current = self.version
+    def _check_owner(self) -> None:
+        """Refuse a database that is not a storydesk store, or a newer one."""
+        self.db.execute("BEGIN")  # one snapshot: another process may be creating the store
+        try:
+            current = self.version
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+        finally:
+            self.db.execute("COMMIT")
         if current > SCHEMA_VERSION:
             raise StoreError(
                 f"store {self.path} has schema version {current}, newer than this storydesk "
                 f"({SCHEMA_VERSION}): upgrade storydesk"
             )
-        for version in range(current + 1, upto + 1):
+        missing = _tables_of(current) - tables
+        if (current == 0 and tables) or missing:
+            raise StoreDamagedError(
+                f"{self.path} is not a storydesk store (an SQLite database"
+                f"{' without the tables ' + ', '.join(sorted(missing)) if missing else ''}):"
+                " name another --db"
+            )
+        if current == 0 and self.read_only:
+            raise StoreNotFoundError(
+                f"{self.path} holds no stories yet: ingest articles into it first"
+                f" (storydesk ingest PATH --db {self.path})"
+            )
+
+    def _wal(self) -> None:
+        """Switch to WAL. The switch of a new file needs it to itself, and SQLite does not
+        wait for that (no busy handler): other processes opening it at once retry."""
+        deadline = time.monotonic() + _BUSY_MS / 1000
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
+
+    def _check_schema(self, upto: int) -> None:
+        if self.read_only:
+            current = self.version
+            if current < upto:  # an older schema: upgrade it once (needs write access)
+                try:
+                    SqliteStore(self.path, upto=upto, on_wait=self.on_wait).close()
+                except StoreReadOnlyError as exc:
+                    raise StoreReadOnlyError(
+                        f"store {self.path} has schema version {current}, older than this"
+                        f" storydesk's {upto}, and upgrading it needs write access: {exc.message}"
+                    ) from exc
+            return
+        self._migrate(upto)
+
+    def _migrate(self, upto: int) -> None:
+        for version in range(self.version + 1, upto + 1):
             with self._transaction():
-                self._apply(version)
+                if self.version < version:  # another process may have applied it meanwhile
+                    self._apply(version)
 
     def _apply(self, version: int) -> None:
         for statement in _statements(MIGRATIONS[version - 1]):
             self.db.execute(statement)
         self.db.execute(f"PRAGMA user_version={version}")
 
-    def _transaction(self) -> _Tx:
-        return _Tx(self.db)
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception; inside a transaction
+        already, part of it."""
+        if self.db.in_transaction:
+            yield
+            return
+        self._begin()
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                self.db.execute("ROLLBACK")
+            raise
+
+    def _begin(self) -> None:
+        """Take the write lock, waiting (and saying so) while another process holds it."""
+        self.db.execute(f"PRAGMA busy_timeout={FIRST_WAIT_MS}")
+        try:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc):
+                    raise
+            if self.on_wait is not None:
+                self.on_wait()
+            else:
+                log.info("waiting for another process writing to %s", self.path)
+            self.db.execute(f"PRAGMA busy_timeout={WAIT_MS}")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if _busy(exc):
+                    raise StoreBusyError(
+                        f"store {self.path} stayed locked by another process for"
+                        f" {WAIT_MS / 60_000:g} minutes: check that no ingest is stuck, then"
+                        " run the command again"
+                    ) from exc
+                raise
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's write lock: what is read and written inside is one transaction,
+        and no other process writes meanwhile (they wait)."""
+        try:
+            with self._transaction():
+                yield
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
 
     # --- writing ----------------------------------------------------------------------
+    @_coded
     def add(self, batch: Sequence[StoredArticle], titles: dict[str, str]) -> None:
         with self._transaction():
             seq = int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
@@ -126,6 +326,7 @@ class SqliteStore:
                         (a.id, item.duplicate_of),
                     )
 
+    @_coded
     def set_titles(self, titles: dict[str, str]) -> None:
         with self._transaction():
             self._set_titles(titles)
@@ -135,6 +336,7 @@ class SqliteStore:
         for story_id, title in sorted(titles.items()):
             self.db.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
 
+    @_coded
     def set_threads(self, links: dict[str, str]) -> None:
         with self._transaction():
             self.db.execute("DELETE FROM story_threads")
@@ -170,6 +372,7 @@ class SqliteStore:
         for thread_id, title in titles.items():
             self.db.execute("UPDATE threads SET title = ? WHERE id = ?", (title, thread_id))
 
+    @_coded
     def set_features(self, features: dict[str, Features]) -> None:
         with self._transaction():
             for article_id, f in sorted(features.items()):
@@ -179,6 +382,7 @@ class SqliteStore:
                 )
 
     # --- reading ----------------------------------------------------------------------
+    @_coded
     def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         wanted = list(dict.fromkeys(hashes))
@@ -191,9 +395,37 @@ class SqliteStore:
                 out[h] = aid
         return out
 
-    def taken_ids(self) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+    @_coded
+    def taken_ids(self, among: Iterable[str] | None = None) -> set[str]:
+        if among is None:
+            return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+        out: set[str] = set()
+        wanted = list(dict.fromkeys(among))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out |= {
+                r[0]
+                for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            }
+        return out
 
+    @_coded
+    def stored_after(self, seq: int) -> list[StoredRow]:
+        rows = self.db.execute(
+            "SELECT a.seq, a.id, sa.story_id, a.published, f.data, d.representative_id"
+            " FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
+            " LEFT JOIN features f ON f.article_id = a.id"
+            " LEFT JOIN duplicates d ON d.article_id = a.id"
+            " WHERE a.seq > ? ORDER BY a.seq",
+            (seq,),
+        )
+        return [
+            StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep)
+            for n, aid, sid, pub, data, rep in rows
+        ]
+
+    @_coded
     def all_features(self) -> list[tuple[str, str, str | None, Features | None]]:
         rows = self.db.execute(
             "SELECT a.id, sa.story_id, a.published, f.data FROM articles a"
@@ -205,9 +437,11 @@ class SqliteStore:
             for aid, sid, pub, data in rows
         ]
 
+    @_coded
     def representatives(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT article_id, representative_id FROM duplicates"))
 
+    @_coded
     def stories(self) -> list[StoryRow]:
         rows = self.db.execute(
             "SELECT s.id, s.title, COUNT(a.id), MIN(a.published), MAX(a.published) FROM stories s"
@@ -216,6 +450,7 @@ class SqliteStore:
         )
         return [StoryRow(*row) for row in rows]
 
+    @_coded
     def story_articles(self, story_id: str) -> list[AnalyzedArticle]:
         rows = self.db.execute(
             f"SELECT {_ARTICLE_COLUMNS}, an.sentences, n.data"
@@ -235,6 +470,7 @@ class SqliteStore:
             for row in rows
         ]
 
+    @_coded
     def story_of(self, article_ids: Iterable[str]) -> set[str]:
         ids = list(article_ids)
         out: set[str] = set()
@@ -280,6 +516,7 @@ class SqliteStore:
         ).fetchone()
         return (str(row[0]), str(row[1])) if row else None
 
+    @_coded
     def missing_features(self) -> list[Article]:
         rows = self.db.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles a"
@@ -287,6 +524,7 @@ class SqliteStore:
         )
         return [_article(row) for row in rows]
 
+    @_coded
     def integrity(self) -> str:
         """SQLite's own integrity check ("ok" when the file is sound)."""
         return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
@@ -318,21 +556,88 @@ def _article(row: tuple) -> Article:
     )
 
 
-class _Tx:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        if kind is None:
-            self.db.execute("COMMIT")
-        else:
-            self.db.execute("ROLLBACK")
+def _tables_of(version: int) -> set[str]:
+    """The tables a store of schema ``version`` has."""
+    return {
+        m.group(1)
+        for script in MIGRATIONS[:version]
+        for m in re.finditer(r"CREATE TABLE (\w+)", script)
+    }
 
 
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    return (getattr(exc, "sqlite_errorname", None) or "").startswith(
+        ("SQLITE_BUSY", "SQLITE_LOCKED")
+    )
+
+
+def _can(path: Path, mode: int) -> bool:
+    """Whether this process may access ``path`` so (as its effective user, where the OS
+    can tell: a process that switched user is judged as the user it now is)."""
+    return os.access(path, mode, effective_ids=os.access in os.supports_effective_ids)
+
+
+def _check_file(path: Path, read_only: bool) -> None:
+    """Refuse, with what to do, a store path that cannot work: checked before any analysis."""
+    folder = path.parent
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file: name a file with --db")
+    if not path.exists():
+        if read_only:
+            raise StoreNotFoundError(
+                f"no store at {path}: ingest articles into it first (storydesk ingest PATH"
+                f" --db {path}), or name the store with --db"
+            )
+        if not folder.is_dir():
+            what = "is not a folder" if folder.exists() else "does not exist"
+            raise StoreError(f"cannot create store {path}: {folder} {what}")
+    elif not _can(path, os.R_OK):
+        raise StoreError(f"cannot read store {path} (permission denied): give read access to it")
+    elif path.stat().st_size:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+        if not head.startswith(_HEADER[: len(head)]):
+            raise StoreDamagedError(
+                f"{path} is not a storydesk store (not an SQLite database): name another --db"
+            )
+        if len(head) < 100:
+            raise StoreDamagedError(
+                f"store {path} is damaged (cut short at {len(head)} bytes): restore it from a"
+                " backup, or name another --db and ingest again"
+            )
+    if read_only:
+        return
+    if path.exists() and not _can(path, os.W_OK):
+        raise StoreReadOnlyError(
+            f"store {path} is read-only: give write access to it, or name another --db"
+        )
+    if not _can(folder, os.W_OK):
+        raise StoreReadOnlyError(
+            f"cannot write in {folder}, where store {path} keeps its journal: give write"
+            " access to the folder, or name another --db"
+        )
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes. A store in WAL mode needs its shared-memory file; in
+    a folder we cannot write, without one, the file is read as it is (immutable)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=_BUSY_MS / 1000)
+    try:
+        db.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        shm = path.with_name(path.name + "-shm")
+        if (
+            not (getattr(exc, "sqlite_errorname", "") or "").startswith(
+                ("SQLITE_READONLY", "SQLITE_CANTOPEN")
+            )
+            or shm.exists()
+        ):
+            raise
+        db.close()
+        db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+    return db
