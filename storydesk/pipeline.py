@@ -25,6 +25,7 @@ from .ids import article_id, unique_ids
 from .ids import story_id as story_id_for
 from .ingest import read_paths
 from .ingest.limits import cut_at_boundary
+from .ingest.text import strip_site_suffix
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
 from .nlp import analyze, load_pipeline
 from .settings import MAX_ARTICLE_CHARS, Settings
@@ -75,7 +76,7 @@ def prepare(
         id=article_id_,
         source=raw.source,
         text=text,
-        title=raw.title,
+        title=strip_site_suffix(raw.title, raw.outlet),
         outlet=raw.outlet,
         url=raw.url,
         published=raw.published,

@@ -412,3 +412,22 @@ def test_readme_states_the_input_limits():
         f"JSON nested more than {limits.MAX_JSON_DEPTH} levels deep",
     ):
         assert stated in readme
+
+
+def test_a_page_title_loses_the_site_name_it_carries():
+    from storydesk.ingest.text import strip_site_suffix
+
+    assert (
+        strip_site_suffix("Ferry fire forces 140 passengers into lifeboats | Tarn Chronicle")
+        == "Ferry fire forces 140 passengers into lifeboats"
+    )
+    assert (
+        strip_site_suffix("Ferry fire forces 140 passengers into lifeboats - Tarn Chronicle", "Tarn Chronicle")
+        == "Ferry fire forces 140 passengers into lifeboats"
+    )
+    # A dash that is the headline's own, and a short headline, stay.
+    assert strip_site_suffix("Ferry fire on Lake Merrow - all 140 rescued") == (
+        "Ferry fire on Lake Merrow - all 140 rescued"
+    )
+    assert strip_site_suffix("Fire | Tarn Chronicle") == "Fire | Tarn Chronicle"
+    assert strip_site_suffix(None) is None

@@ -28,7 +28,7 @@ def split_title(text: str) -> tuple[str | None, str]:
     """Split a headline (and a section kicker above it) off the top of a plain text.
 
     >>> split_title("Floods hit Port Averly\\n\\nThe river rose overnight.")
-    ('Floods hit Port Averly', 'The river rose overnight.')
+    ('Floods hit Port Averly', '\\nThe river rose overnight.')
     """
     lines = text.splitlines()
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
@@ -64,7 +64,7 @@ def published_from_text(text: str) -> dt.date | None:
 
     Cleaning removes the line; its date is the article's, not an event of the story.
 
-    >>> published_from_text("Floods\nPublication date: 12 March 2026\nThe river rose.")
+    >>> published_from_text("Floods\\nPublication date: 12 March 2026\\nThe river rose.")
     datetime.date(2026, 3, 12)
     """
     for m in _DATE_LINE.finditer(text):
@@ -88,3 +88,30 @@ def read_text(data: bytes, source: str) -> list[RawDocument]:
             published=published_from_text(body),
         )
     ]
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:\||[-–—]|::)\s+([^|–—]{2,60})$")
+
+
+def strip_site_suffix(title: str | None, outlet: str | None = None) -> str | None:
+    """A page title less the site name a page appends to it ("Landslide shuts the pass |
+    Varden Valley Voice"): a short tail after " | " (or after a dash when it is the outlet's
+    name), when at least four words of headline stand before it.
+
+    >>> strip_site_suffix("Landslide shuts Varden Pass road | Varden Valley Voice")
+    'Landslide shuts Varden Pass road'
+    >>> strip_site_suffix("Kerry - hopeful for a truce")
+    'Kerry - hopeful for a truce'
+    """
+    if not title:
+        return title
+    m = _SITE_SUFFIX.search(title)
+    if not m:
+        return title
+    head, tail = title[: m.start()].strip(), m.group(1).strip()
+    if len(head.split()) < 4 or len(tail.split()) > 5:
+        return title
+    is_bar = m.group(0).strip().startswith(("|", "::"))
+    if is_bar or (outlet and tail.casefold() == outlet.strip().casefold()):
+        return head
+    return title
