@@ -13,7 +13,7 @@ help:
 	@echo "make demo   - set up, then brief the bundled examples into demo-out/"
 	@echo "make test   - set up, then run the whole test suite"
 	@echo "make bench  - measure end-to-end throughput vs spaCy alone (needs ../shared)"
-	@echo "make eval   - summarization ROUGE, quotes, timeline dates (needs ../shared)"
+	@echo "make eval   - summarization ROUGE, quotes, timeline dates, cleaning (needs ../shared)"
 	@echo "make lint   - ruff and mypy"
 
 $(PY):
@@ -55,6 +55,7 @@ eval: $(STAMP)
 	  --out benchmarks/results/summarization.json
 	$(VENV)/bin/storydesk eval timeline --out benchmarks/results/timeline.json
 	$(VENV)/bin/storydesk eval quotes --split test --out benchmarks/results/quotes.json
+	$(VENV)/bin/storydesk eval clean --out benchmarks/results/clean.json
 	$(PY) benchmarks/report.py
 
 clean:
