@@ -422,7 +422,9 @@ def test_a_page_title_loses_the_site_name_it_carries():
         == "Ferry fire forces 140 passengers into lifeboats"
     )
     assert (
-        strip_site_suffix("Ferry fire forces 140 passengers into lifeboats - Tarn Chronicle", "Tarn Chronicle")
+        strip_site_suffix(
+            "Ferry fire forces 140 passengers into lifeboats - Tarn Chronicle", "Tarn Chronicle"
+        )
         == "Ferry fire forces 140 passengers into lifeboats"
     )
     # A dash that is the headline's own, and a short headline, stay.
