@@ -207,7 +207,9 @@ def _ferry(nlp):
 def test_the_summary_opens_with_the_lead_of_the_earliest_report(nlp):
     story = _ferry(nlp)
     # Articles of three sentences: only the first counts as the lead here.
-    chosen = ILPSummarizer(Settings(words=30), ILPParams(lead_depth=1))(story, 30)
+    chosen = ILPSummarizer(Settings(words=30), ILPParams(lead_required=True, lead_depth=1))(
+        story, 30
+    )
     first = story[chosen[0].doc].text_of(chosen[0].sentence)
     assert first.startswith("A ferry capsized off Tarrow Point on Sunday")
     earliest = ILPSummarizer(Settings(words=30), ILPParams(lead_required="earliest", lead_depth=1))(
@@ -247,7 +249,7 @@ def test_a_required_sentence_is_chosen_when_it_fits_and_ignored_when_it_cannot(n
     assert sum(text_words(story[c.doc].text_of(c.sentence)) for c in forced) <= 40
     # Longer than the budget left beside the lead: the summary is made without it.
     # (With a one-sentence lead: at depth 3 the minister's sentence is itself a lead.)
-    one = ILPParams(lead_depth=1)
+    one = ILPParams(lead_required=True, lead_depth=1)
     tight = ILPSummarizer(Settings(words=20), one)(story, 20, require=[{minister}])
     assert tight and minister not in {(c.doc, c.sentence.index) for c in tight}
 
