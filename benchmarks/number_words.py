@@ -1,6 +1,6 @@
 """Number words: storydesk's hand-written readers against text2num, on two sets.
 
-    STORYDESK_SHARED=/work/shared python benchmarks/number_words.py
+    STORYDESK_SHARED=../shared python benchmarks/number_words.py
 
 1. **Written phrases** (:data:`PHRASES`, written here for this comparison, with the value
    each means; ``None`` for words that are no number): cardinals as news copy writes them,
