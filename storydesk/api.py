@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .clusters import SummarizeReport, summarize_file
+from .errors import AmbiguousStoryError, StoryNotFoundError
 from .model import Briefing, Rejected
 from .output import check_out_dir, write_run
 from .pipeline import brief_stored, ingest
@@ -65,6 +66,30 @@ def list_stories(db: str | Path) -> list[StoryRow]:
         return store.stories()
 
 
+def stories_document(db: str | Path) -> dict[str, Any]:
+    """The stories in the store in the ``storydesk.stories/1`` shape of a run's
+    ``stories.json`` (each story's articles by id and source; nothing rejected, since the
+    store keeps no rejections), with each story's ``first_published`` and
+    ``last_published`` as extra fields."""
+    from .render.jsonout import STORIES_SCHEMA
+
+    with SqliteStore(db, read_only=True) as store:
+        stories = [
+            {
+                "id": row.id,
+                "title": row.title,
+                "articles": [
+                    {"id": a.article.id, "source": a.article.source}
+                    for a in store.story_articles(row.id)
+                ],
+                "first_published": row.first_published,
+                "last_published": row.last_published,
+            }
+            for row in store.stories()
+        ]
+    return {"schema": STORIES_SCHEMA, "stories": stories, "rejected": []}
+
+
 def list_threads(db: str | Path) -> list[ThreadRow]:
     """The threads (running stories) in the store, oldest first."""
     with SqliteStore(db) as store:
@@ -83,6 +108,40 @@ def brief_thread(
     return t.thread.title, write_thread(Path(out_dir), t)
 
 
+def resolve_story_id(given: str, ids: Sequence[str]) -> str:
+    """The stored story id that ``given`` names: the id itself, or the one id it begins.
+
+    >>> resolve_story_id("s-dam", ["s-dam-burst-4f2a", "s-flood-9c1e"])
+    's-dam-burst-4f2a'
+    >>> resolve_story_id("s-", ["s-dam-burst-4f2a", "s-flood-9c1e"])
+    Traceback (most recent call last):
+    ...
+    storydesk.errors.AmbiguousStoryError: [E203] story id prefix 's-' matches 2 stories: \
+s-dam-burst-4f2a, s-flood-9c1e; give more of the id
+
+    No match raises :class:`~storydesk.errors.StoryNotFoundError` (E306), listing the ids.
+    """
+    if given in ids:
+        return given
+    matches = sorted(i for i in ids if given and i.startswith(given))
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise AmbiguousStoryError(
+            f"story id prefix {given!r} matches {len(matches)} stories: "
+            f"{_listed(matches)}; give more of the id"
+        )
+    known = f"its stories: {_listed(sorted(ids))}" if ids else "it holds no stories"
+    raise StoryNotFoundError(
+        f"no story {given!r} in the store ({known}); see storydesk stories --db FILE"
+    )
+
+
+def _listed(ids: Sequence[str], most: int = 10) -> str:
+    more = f" and {len(ids) - most} more" if len(ids) > most else ""
+    return ", ".join(ids[:most]) + more
+
+
 def brief_story(
     db: str | Path,
     story_id: str,
@@ -90,9 +149,11 @@ def brief_story(
     settings: Settings | None = None,
     since: dt.date | None = None,
 ) -> tuple[Briefing, list[Path]]:
-    """Write the briefing of one stored story to ``out_dir`` (an update after ``since``)."""
+    """Write the briefing of one stored story to ``out_dir`` (an update after ``since``).
+    ``story_id`` may be a unique prefix of the id (see :func:`resolve_story_id`)."""
     check_out_dir(Path(out_dir))
     with SqliteStore(db, read_only=True) as store:
+        story_id = resolve_story_id(story_id, [row.id for row in store.stories()])
         briefing = brief_stored(store, story_id, settings or Settings(), since=since)
     return briefing, write_run(Path(out_dir), [briefing], [], index=False)
 

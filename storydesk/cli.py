@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import api
+from .evaluate import tables
 from .errors import ConfigError, StorydeskError
 from .model import Rejected
 from .settings import Settings
@@ -38,7 +39,8 @@ _PROGRESS_FROM = 6
 PathsArg = Annotated[
     list[str],
     typer.Argument(
-        help="Files or folders (.txt, .html, .jsonl, .json), or - for JSON Lines on stdin."
+        help="Files or folders (.txt, .html, .jsonl, .json, each also gzipped as .gz), "
+        "or - for JSON Lines on stdin."
     ),
 ]
 DbOpt = Annotated[str, typer.Option("--db", help="The story store (SQLite file).")]
@@ -198,8 +200,20 @@ def ingest(
 
 
 @app.command()
-def stories(db: DbOpt = api.DEFAULT_DB) -> None:
+def stories(
+    db: DbOpt = api.DEFAULT_DB,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print stories.json's storydesk.stories/1 shape.")
+    ] = False,
+) -> None:
     """List the stories in the store."""
+    if as_json:
+        from .render.jsonout import dumps
+
+        with _errors():
+            data = api.stories_document(db)
+        sys.stdout.write(dumps(data))
+        return
     with _errors():
         rows = api.list_stories(db)
     table = Table(title=f"{len(rows)} stories in {db}")
@@ -270,7 +284,10 @@ def thread(
 
 @app.command()
 def brief(
-    story_id: Annotated[str, typer.Argument(help="A story id, as `storydesk stories` lists it.")],
+    story_id: Annotated[
+        str,
+        typer.Argument(help="A story id, as `storydesk stories` lists it, or a unique prefix."),
+    ],
     db: DbOpt = api.DEFAULT_DB,
     out_dir: Annotated[
         Path, typer.Option("--out", "-o", help="Folder to write the briefing to.")
@@ -330,6 +347,12 @@ def _date_option(value: str | None) -> dt.date | None:
         raise ConfigError(f"--since needs a date as YYYY-MM-DD, got {value!r}") from None
 
 
+def _show(shown: list[Table | str]) -> None:
+    """Print what an evaluation table function returned."""
+    for item in shown:
+        out.print(item, highlight=False)
+
+
 def _write_json(path: Path | None, data: object) -> None:
     """Write evaluation figures as JSON when ``--out`` was given."""
     if path is None:
@@ -365,25 +388,7 @@ def eval_cluster(
 
     with _errors():
         result = clustering.run(sets.split(","), n_process=processes, cache=cache)
-    table = Table(title="story clustering (B-cubed; pairwise F1)")
-    for col in ("set", "role", "docs", "gold", "system", "P", "R", "F1", "pairwise F1", "clusters"):
-        table.add_column(col)
-    for r in result["sets"]:
-        for system in ("storydesk", "storydesk_content_only", "tfidf_agglomerative"):
-            m = r[system]
-            table.add_row(
-                r["set"],
-                r["role"],
-                str(r["scored"]),
-                str(r["gold_clusters"]),
-                system,
-                f"{m['bcubed']['precision']:.3f}",
-                f"{m['bcubed']['recall']:.3f}",
-                f"{m['bcubed']['f1']:.3f}",
-                f"{m['pairwise']['f1']:.3f}",
-                str(m["clusters"]),
-            )
-    out.print(table)
+    _show(tables.cluster(result))
     _write_json(out_file, result)
 
 
@@ -405,33 +410,7 @@ def eval_threads(
 
     with _errors():
         result = evaluate_threads.run(per_folder or None, n_process=processes, cache=cache)
-    table = Table(title=f"threads on {result['documents']} Timeline17 articles (B-cubed)")
-    for col in ("system", "P", "R", "F1", "pairwise F1", "clusters"):
-        table.add_column(col)
-    for system in (
-        "storydesk",
-        "storydesk_events_only",
-        "tfidf_agglomerative",
-        "tfidf_agglomerative_gold_k",
-    ):
-        m = result[system]
-        table.add_row(
-            system,
-            f"{m['bcubed']['precision']:.3f}",
-            f"{m['bcubed']['recall']:.3f}",
-            f"{m['bcubed']['f1']:.3f}",
-            f"{m['pairwise']['f1']:.3f}",
-            str(m["clusters"]),
-        )
-    out.print(table)
-    ev = result["event_structure"]
-    out.print(
-        f"{ev['events']} events in {ev['threads']} threads (gold {result['gold_threads']}); "
-        f"events per thread {ev['events_per_thread']}; events spanning > 21 days: "
-        f"{ev['share_events_over_21_days']:.1%}; overlapping consecutive events "
-        f"{ev['overlapping_consecutive_pairs']} of {ev['consecutive_event_pairs']}",
-        highlight=False,
-    )
+    _show(tables.threads(result))
     _write_json(out_file, result)
 
 
@@ -446,20 +425,7 @@ def eval_dedup(
 
     with _errors():
         result = dedup.evaluate()
-    table = Table(title=f"near-duplicates over {result['documents']} DUC documents (pairs)")
-    for col in ("measurement", "precision", "recall", "F1", "predicted", "gold"):
-        table.add_column(col)
-    for name in ("exact_groups", "near_copies"):
-        m = result[name]
-        table.add_row(
-            name,
-            f"{m['precision']:.3f}",
-            f"{m['recall']:.3f}",
-            f"{m['f1']:.3f}",
-            str(m["predicted_pairs"]),
-            str(m["gold_pairs"]),
-        )
-    out.print(table)
+    _show(tables.dedup(result))
     _write_json(out_file, {"command": "storydesk eval dedup", **result})
 
 
@@ -478,28 +444,7 @@ def eval_quotes(
 
     with _errors():
         result = run_quotes_eval(split, limit)
-    table = Table(title=f"PolNeAR {split}: {result['articles']} articles")
-    table.add_column("system")
-    for col in ("kind", "gold", "recall", "speaker acc.", "found+right", "precision"):
-        table.add_column(col, justify="right")
-    for system in ("storydesk", "textacy"):
-        for kind, m in result[system].items():
-            table.add_row(
-                system,
-                kind,
-                str(m["gold"]),
-                *(
-                    "-" if m[k] is None else f"{m[k]:.3f}"
-                    for k in ("recall", "speaker_accuracy", "attributed_recall", "precision")
-                ),
-            )
-    out.print(table)
-    both = result["direct_both_found"]
-    out.print(
-        f"direct quotes both found ({both['items']}): speaker accuracy storydesk "
-        f"{both['storydesk']:.3f}, textacy {both['textacy']:.3f}",
-        highlight=False,
-    )
+    _show(tables.quotes(result, split))
     _write_json(out_file, result)
 
 
@@ -518,19 +463,7 @@ def eval_timeline(
 
     with _errors():
         result = run_timeline_eval(limit=limit)
-    table = Table(title=f"Timeline17 date resolution ({result['articles_read']} articles read)")
-    systems = SYSTEMS
-    table.add_column("split")
-    table.add_column("sentences", justify="right")
-    for name in systems:
-        table.add_column(name, justify="right")
-    for split, r in result["splits"].items():
-        table.add_row(
-            split,
-            str(r["sentences"]),
-            *(f"{r[n]['accuracy']:.3f} ({r[n]['correct']})" for n in systems),
-        )
-    out.print(table)
+    _show(tables.timeline(result, SYSTEMS))
     command = "storydesk eval timeline" + (f" --limit {limit}" if limit else "")
     _write_json(out_file, {"command": command, **result})
 
@@ -549,17 +482,7 @@ def eval_clean(
 
     with _errors():
         result = run_clean_eval(subset=subset)
-    table = Table(title=f"article text from {result['pages']} real pages (shingle P/R/F1)")
-    table.add_column("system")
-    for col in ("precision", "recall", "F1", "furniture kept", "body lost"):
-        table.add_column(col, justify="right")
-    for system in SYSTEMS:
-        m = result[system]
-        table.add_row(
-            system,
-            *(f"{m[k]:.3f}" for k in ("precision", "recall", "f1", "furniture_kept", "body_lost")),
-        )
-    out.print(table)
+    _show(tables.clean(result, SYSTEMS))
     command = "storydesk eval clean" + (f" --subset {subset}" if subset != "all" else "")
     _write_json(out_file, {"command": command, **result})
 
@@ -599,32 +522,7 @@ def eval_summarize(
             datasets, summarizer=summarizer, limit=limit, cache=cache, command=command
         )
     for name, r in result["sets"].items():
-        c = r["convention"]
-        table = Table(
-            title=f"{name} ({r['role']}): {r['clusters']} clusters, ROUGE {c['measure']} at "
-            f"{c['words']} words, x100, 95% bootstrap intervals"
-        )
-        table.add_column("system", no_wrap=True)
-        for col in ("R-1", "R-2", "R-L", "published R-2"):
-            table.add_column(col, justify="right")
-        published = r.get("published_rouge2", {})
-        for system, m in sorted(r["systems"].items(), key=lambda kv: -kv[1]["rouge2"]["mean"]):
-            label = (
-                f"[bold]{system}[/bold] ({r['summarizer']})" if system == "storydesk" else system
-            )
-            table.add_row(
-                label,
-                *(
-                    f"{m[t]['mean']:.2f} [{m[t]['low']:.2f}, {m[t]['high']:.2f}]"
-                    for t in ("rouge1", "rouge2", "rougeL")
-                ),
-                f"{published[system]['published']:.2f}" if system in published else "",
-            )
-        out.print(table)
-        speed = ", ".join(
-            f"{k} {v['median_seconds_per_cluster']:.3f} s" for k, v in r["speed"].items()
-        )
-        out.print(f"median seconds per cluster (summariser step): {speed}", highlight=False)
+        _show(tables.summarize_set(name, r))
         for rej in r["rejected"]:
             err.print(f"[yellow]rejected[/yellow] {rej['source']}: {rej['error']}", highlight=False)
     _write_json(out_file, result)

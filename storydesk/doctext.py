@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .errors import ParseMismatchError
+
 _KEY = "storydesk_text"
 
 
@@ -17,3 +19,12 @@ def doc_text(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data[_KEY] = doc.text
     return cached
+
+
+def check_parse(doc: Doc, text: str, of: str = "the text") -> None:
+    """Raise :class:`~storydesk.errors.ParseMismatchError` (E402) unless ``doc`` is a parse of
+    ``text``; ``of`` names the text in the message (an article id)."""
+    if doc_text(doc) != text:
+        raise ParseMismatchError(
+            f"the parse given for {of} is not of its text: parse the article's cleaned text"
+        )

@@ -1,7 +1,13 @@
 """Typed errors. Each has a stable code so messages can be searched and tests can pin them.
 
-E1xx: an input; E2xx: a setting or resource; E3xx: the store and the environment (files,
-folders, disk). Each message says what to do.
+E1xx: an input; E2xx: a setting, an argument or a resource; E3xx: the store and the
+environment (files, folders, disk); E4xx: the library was called with data that contradicts
+itself (a bug in the calling code, not in the user's input). Each message says what to do,
+and README.md's table of error codes lists every code here (a test checks it).
+
+>>> from storydesk.errors import StoreNotFoundError
+>>> str(StoreNotFoundError("no store at x.db"))
+'[E301] no store at x.db'
 """
 
 from __future__ import annotations
@@ -43,6 +49,19 @@ class ModelNotFoundError(ConfigError):
     code = "E201"
 
 
+class ArgumentError(ConfigError, ValueError):
+    """A function was given an argument outside its range (an unknown split, a limit below 1,
+    lists of different lengths). A ``ValueError`` too, as such checks were before."""
+
+    code = "E202"
+
+
+class AmbiguousStoryError(ConfigError):
+    """A story id prefix matches more than one stored story: the message lists them."""
+
+    code = "E203"
+
+
 class StoreError(StorydeskError):
     """The story store cannot be read or written."""
 
@@ -80,7 +99,25 @@ class StoreBusyError(StoreError):
     code = "E305"
 
 
+class StoryNotFoundError(StoreError):
+    """No stored story has the id, or starts with the prefix, that a command was given."""
+
+    code = "E306"
+
+
 class OutputError(StorydeskError):
     """The output folder cannot be written: it is a file, lies under one, or is read-only."""
 
     code = "E310"
+
+
+class SpanError(StorydeskError, ValueError):
+    """A character range that cannot be one: a negative start, or an end before its start."""
+
+    code = "E401"
+
+
+class ParseMismatchError(StorydeskError, ValueError):
+    """An annotator was given a spaCy parse of some other text than the one it annotates."""
+
+    code = "E402"

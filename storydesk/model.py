@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .errors import SpanError
+
 if TYPE_CHECKING:  # the annotation types live with their extractors, which import this module
     from .annotate import Annotations
     from .entities import Entity
@@ -72,7 +74,7 @@ class Span:
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span [{self.start}, {self.end}) in {self.article_id}")
+            raise SpanError(f"bad span [{self.start}, {self.end}) in {self.article_id}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,3 +122,65 @@ def test_brief_since_tells_only_what_is_new(tmp_path: Path):
     assert "## New since 2031-04-12" in md
     bad = runner.invoke(app, ["brief", story.id, "--db", db, "--since", "last tuesday"])
     assert bad.exit_code == 2 and "--since needs a date as YYYY-MM-DD" in bad.output
+
+
+def test_stories_json_is_the_shape_of_a_runs_stories_json(tmp_path: Path):
+    db = str(tmp_path / "s.db")
+    out = tmp_path / "out"
+    ran = runner.invoke(app, ["run", str(GOLDEN_INPUT), "--out", str(out), "--db", db])
+    assert ran.exit_code == 0, ran.output
+    listed = runner.invoke(app, ["stories", "--db", db, "--json"])
+    assert listed.exit_code == 0, listed.output
+    data = json.loads(listed.stdout)
+    written = json.loads((out / "stories.json").read_text())
+    assert data["schema"] == written["schema"] == "storydesk.stories/1"
+    assert data["rejected"] == []
+    assert [s["id"] for s in data["stories"]] == [s["id"] for s in written["stories"]]
+    for got, want in zip(data["stories"], written["stories"], strict=True):
+        assert got["title"] == want["title"]
+        assert sorted(got["articles"], key=str) == sorted(want["articles"], key=str)
+        assert got["first_published"] <= got["last_published"]
+
+
+def test_stories_json_of_a_missing_store_is_e301(tmp_path: Path):
+    result = runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db"), "--json"])
+    assert result.exit_code == 2 and "[E301]" in result.output
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_brief_takes_a_unique_prefix_of_a_story_id(tmp_path: Path):
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(GOLDEN_INPUT), "--db", db]).exit_code == 0
+    from storydesk.api import list_stories
+
+    [story] = list_stories(db)
+    out = tmp_path / "brief"
+    done = runner.invoke(app, ["brief", story.id[:4], "--db", db, "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    assert json.loads((out / story.id / "briefing.json").read_text())["story"]["id"] == story.id
+    unknown = runner.invoke(app, ["brief", "zz-none", "--db", db, "--out", str(out)])
+    assert unknown.exit_code == 2 and "[E306]" in unknown.output
+    assert story.id in unknown.output  # the candidates are listed
+    assert "Traceback" not in unknown.output
+
+
+def test_an_ambiguous_story_prefix_lists_the_candidates():
+    import pytest
+
+    from storydesk.api import resolve_story_id
+    from storydesk.errors import AmbiguousStoryError, StoryNotFoundError
+
+    ids = ["flood-a1", "flood-b2", "fire-c3"]
+    assert resolve_story_id("fi", ids) == "fire-c3"
+    assert resolve_story_id("flood-a1", [*ids, "flood-a1x"]) == "flood-a1"  # exact id wins
+    with pytest.raises(AmbiguousStoryError) as exc:
+        resolve_story_id("flood", ids)
+    assert exc.value.code == "E203" and "flood-a1, flood-b2" in str(exc.value)
+    with pytest.raises(StoryNotFoundError) as missing:
+        resolve_story_id("", ids)
+    assert "fire-c3" in str(missing.value)
+
+
+def test_the_paths_help_names_gzipped_input():
+    result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and ".gz" in result.output

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..doctext import doc_text
+from ..doctext import check_parse, doc_text
 from ..quotes import quote_segments
 from ..quotes.people import aged_name, trim_name
 from .blocking import _blocked, _is_blocked
@@ -54,10 +54,9 @@ class Mention:
 def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
     """Mentions of people, organisations and places in one article, in text order.
 
-    Raises ``ValueError`` when ``doc`` is not a parse of ``article_text``.
+    Raises ``ParseMismatchError`` (E402) when ``doc`` is not a parse of ``article_text``.
     """
-    if doc_text(doc) != article_text:
-        raise ValueError("doc is not a parse of article_text (doc_text(doc) != article_text)")
+    check_parse(doc, article_text)
     blocked = _blocked(article_text)
     names: list[tuple[Mention, list[Token]]] = []
     for ent in doc.ents:

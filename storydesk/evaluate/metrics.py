@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from ..errors import ArgumentError
+
 
 @dataclass(frozen=True, slots=True)
 class PRF:
@@ -32,7 +34,7 @@ def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> PRF:
     {'precision': 1.0, 'recall': 0.5556, 'f1': 0.7143}
     """
     if len(predicted) != len(gold):
-        raise ValueError("predicted and gold differ in length")
+        raise ArgumentError("predicted and gold differ in length")
     if not gold:
         return PRF(1.0, 1.0)
     both = Counter(zip(predicted, gold, strict=True))

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..errors import ArgumentError
 from ..model import AnalyzedArticle
 from .rouge import Rouge, bigrams
 
@@ -118,7 +119,7 @@ class SumyPeer:
 
         classes = {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer}
         if algorithm not in classes:
-            raise ValueError(
+            raise ArgumentError(
                 f"unknown sumy algorithm {algorithm!r} (choose from {self.ALGORITHMS})"
             )
         self.name = algorithm

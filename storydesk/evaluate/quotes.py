@@ -49,6 +49,7 @@ from typing import Any
 import spacy
 from spacy.tokens import Doc, DocBin
 
+from ..errors import ArgumentError
 from ..nlp import load_pipeline, model_name
 from ..quotes import VERSION, extract_quotes
 from .data import dataset_path
@@ -106,7 +107,7 @@ class Predicted:
 def load_split(split: str, limit: int | None = None) -> list[dict[str, Any]]:
     """One annotation per article (the first annotator id), in article-id order."""
     if split not in SPLITS:
-        raise ValueError(f"unknown PolNeAR split {split!r}; expected one of {SPLITS}")
+        raise ArgumentError(f"unknown PolNeAR split {split!r}; expected one of {SPLITS}")
     chosen: dict[str, dict[str, Any]] = {}
     with (dataset_path("polnear") / f"{split}.jsonl").open() as fh:
         for line in fh:

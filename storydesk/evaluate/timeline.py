@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ArgumentError, ConfigError
 from ..timeline import VERSION as RESOLVER_VERSION
 from ..timeline import TimeExpression, event_expression, find_anchors, find_time_expressions
 from ..timeline.dates import _tense
@@ -375,7 +375,7 @@ def run_timeline_eval(
     error analysis. ``cache`` is the folder for parses (``None``: do not cache).
     """
     if limit is not None and limit < 1:
-        raise ValueError(f"limit must be at least 1, got {limit}")
+        raise ArgumentError(f"limit must be at least 1, got {limit}")
     articles, entries = _load(limit)
     items = gold_items(articles, entries)
     docs = _parses([articles[i.article_id]["text"][i.start : i.end] for i in items], cache)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..doctext import doc_text
+from ..doctext import check_parse, doc_text
 from ..model import Article
 from ..timeline import NOT_EVENT_RELATIONS, TimeExpression, find_time_expressions, governing_verb
 from .amounts import _SYMBOL_TOKENS, _clean_value, parse_amount
@@ -62,8 +62,7 @@ def extract_facts(
     with :func:`storydesk.timeline.find_time_expressions` when not given.
     """
     text = article.text
-    if doc_text(doc) != text:
-        raise ValueError(f"the parse given for {article.id} is not of its text")
+    check_parse(doc, text, article.id)
     if expressions is None:
         expressions = find_time_expressions(text, article.published, doc)
     out: list[Fact] = []

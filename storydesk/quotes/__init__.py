@@ -53,7 +53,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..doctext import doc_text
+from ..doctext import check_parse
 from .attribution import _Attribution, _attribution, _is_cue, _quoting_verb
 from .direct import _direct_quotes
 from .marks import _segments, quote_segments
@@ -69,7 +69,7 @@ VERSION = "quotes-4"
 def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
     """Direct quotes and reported speech in ``text`` (parsed as ``doc``), in text order.
 
-    Raises ``ValueError`` when ``doc`` is not a parse of ``text``.
+    Raises ``ParseMismatchError`` (E402) when ``doc`` is not a parse of ``text``.
     """
     return extract_speech(text, doc)[0]
 
@@ -78,10 +78,9 @@ def extract_speech(text: str, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Refere
     """The quotes of :func:`extract_quotes`, and who each "he"/"she" subject named in an
     earlier sentence stands for (:mod:`.referents`), from one reading of the people.
 
-    Raises ``ValueError`` when ``doc`` is not a parse of ``text``.
+    Raises ``ParseMismatchError`` (E402) when ``doc`` is not a parse of ``text``.
     """
-    if doc_text(doc) != text:
-        raise ValueError("doc is not a parse of text (doc.text != text)")
+    check_parse(doc, text)
     segments = _segments(text)
     people = _People(doc, segments)
     cues: dict[int, _Attribution] = {}

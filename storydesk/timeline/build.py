@@ -10,6 +10,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..doctext import check_parse
+from ..errors import ArgumentError
 from ..model import AnalyzedArticle, Citation, Sentence, Span
 from .dates import heading_rest
 from .expressions import Anchor, TimeExpression
@@ -151,8 +153,8 @@ class _Dated:
 def _article_expressions(
     a: AnalyzedArticle, doc: Doc | None, anchors: Sequence[Anchor]
 ) -> tuple[TimeExpression, ...]:
-    if doc is not None and doc.text != a.article.text:
-        raise ValueError(f"the parse given for {a.article.id} is not of its text")
+    if doc is not None:
+        check_parse(doc, a.article.text, a.article.id)
     return find_time_expressions(a.article.text, a.article.published, doc, anchors)
 
 
@@ -187,7 +189,7 @@ def build_timeline(
     from ..summarize.vectors import term_vectors  # numpy/scipy only when a timeline is built
 
     if not 0 < merge_similarity <= 1:
-        raise ValueError(f"merge_similarity must be in (0, 1], got {merge_similarity}")
+        raise ArgumentError(f"merge_similarity must be in (0, 1], got {merge_similarity}")
     docs = docs or {}
     # The expressions found while the article was parsed (with its tenses) serve as they
     # are; only articles without them are read again here.
