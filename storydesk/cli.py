@@ -17,8 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import api
-from .evaluate import tables
 from .errors import ConfigError, StorydeskError
+from .evaluate import tables
 from .model import Rejected
 from .settings import Settings
 
