@@ -235,9 +235,9 @@ def cut_off(text: str) -> bool:
     """Whether text ends mid-sentence, as text cut by a size cap does: its last paragraph is
     prose (several words, not a headline) with no closing punctuation.
 
-    >>> cut_off("The river rose.\n\nOfficials said the water would recede by")
+    >>> cut_off("The river rose.\\n\\nOfficials said the water would recede by")
     True
-    >>> cut_off("The river rose.\n\nPhoto: Jane Doe")
+    >>> cut_off("The river rose.\\n\\nPhoto: Jane Doe")
     False
     """
     text = text.rstrip()

@@ -110,7 +110,9 @@ _NOT_CURRENT = frozenset({"former", "ex", "ex-", "then", "late", "previous", "ou
 def offices_of(doc: Doc) -> set[tuple[str, str]]:
     """``(office, surname)`` for every "<Country/Body> <Office> <Person>" in the text.
 
-    >>> import spacy  # doctest: +SKIP
+    >>> from storydesk.nlp import load_pipeline
+    >>> offices_of(load_pipeline()("US Secretary of State John Kerry arrived in Cairo."))
+    {('us secretary of state', 'kerry')}
     """
     out: set[tuple[str, str]] = set()
     for ent in doc.ents:

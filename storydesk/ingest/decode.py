@@ -28,8 +28,8 @@ def decode_bytes(data: bytes, source: str) -> str:
 
     Raises :class:`InputError` for empty, binary or undecodable input.
 
-    >>> decode_bytes("caf\\u00e9".encode("cp1252"), "a.txt")
-    'café'
+    >>> decode_bytes("The café reopened on Monday.".encode("cp1252"), "a.txt")
+    'The café reopened on Monday.'
     """
     if not data.strip():
         raise InputError(source, "empty file")
