@@ -92,7 +92,7 @@ def stories_document(db: str | Path) -> dict[str, Any]:
 
 def list_threads(db: str | Path) -> list[ThreadRow]:
     """The threads (running stories) in the store, oldest first."""
-    with SqliteStore(db) as store:
+    with SqliteStore(db, read_only=True) as store:
         return store.threads()
 
 
@@ -103,7 +103,8 @@ def brief_thread(
     from .threadbrief import brief_thread as build
     from .threadbrief import write_thread
 
-    with SqliteStore(db) as store:
+    check_out_dir(Path(out_dir))
+    with SqliteStore(db, read_only=True) as store:
         t = build(store, thread_id, settings or Settings())
     return t.thread.title, write_thread(Path(out_dir), t)
 

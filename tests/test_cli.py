@@ -184,3 +184,24 @@ def test_an_ambiguous_story_prefix_lists_the_candidates():
 def test_the_paths_help_names_gzipped_input():
     result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0 and ".gz" in result.output
+
+
+def test_thread_commands_on_a_missing_store_are_e301_and_create_nothing(tmp_path: Path):
+    db = tmp_path / "none.db"
+    for command in (["threads"], ["threads", "--json"], ["thread", "t-any", "--out", "o"]):
+        result = runner.invoke(app, [*command, "--db", str(db)])
+        assert result.exit_code == 2 and "[E301]" in result.output, (command, result.output)
+        assert not db.exists(), command
+
+
+def test_thread_to_an_out_that_is_a_file_is_e310(tmp_path: Path):
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(GOLDEN_INPUT), "--db", db]).exit_code == 0
+    listed = json.loads(runner.invoke(app, ["threads", "--db", db, "--json"]).stdout)
+    [thread] = listed["threads"]
+    (tmp_path / "out").write_text("notes\n")
+    result = runner.invoke(
+        app, ["thread", thread["id"], "--db", db, "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 2 and "[E310]" in result.output, result.output
+    assert (tmp_path / "out").read_text() == "notes\n"
