@@ -129,6 +129,26 @@ def test_legacy_encoding_is_decoded():
     assert "Café" in doc.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "caf\u00e9 au lait",
+        "Se\u00f1or Mu\u00f1oz said",
+        "Z\u00fcrich",
+        "na\u00efve r\u00e9sum\u00e9 \u2013 d\u00e9j\u00e0 vu",
+        "He said: \u201cno\u201d",
+    ],
+)
+def test_short_windows_1252_text_is_not_read_as_another_script(text):
+    # Charset detection read these as Korean, Cyrillic or Greek: too few bytes to go on.
+    assert read_bytes(text.encode("cp1252"), "a.txt", ".txt")[0].text == text
+
+
+def test_multibyte_legacy_text_is_still_detected():
+    text = "\u6771\u4eac\u3067\u4f1a\u8b70\u304c\u958b\u304b\u308c\u305f\u3002 The meeting."
+    assert read_bytes(text.encode("shift_jis"), "a.txt", ".txt")[0].text == text
+
+
 def test_read_paths_walks_folders_and_reports_missing(tmp_path: Path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("Headline here\n\nBody text.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import itertools
 import logging
 
 from charset_normalizer import from_bytes
@@ -65,10 +66,35 @@ def _decode(data: bytes, source: str) -> str:
             "" if bad == 1 else "s",
         )
         return data.decode("utf-8", _CP1252_FIXUP)
+    if _isolated_high_bytes(data):
+        return data.decode("cp1252")
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(source, "cannot decode: not UTF-8 and no text encoding fits")
     return str(best)
+
+
+# Bytes Windows-1252 leaves undefined.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def _isolated_high_bytes(data: bytes) -> bool:
+    """Whether every non-ASCII byte stands alone between ASCII bytes, all defined in
+    Windows-1252: English or Western European text in that encoding ("caf\xe9 au lait").
+
+    Charset detection has too little to go on in such text and can read it as Korean or
+    Cyrillic; the multi-byte legacy encodings (Shift-JIS, GBK, EUC) and the Cyrillic and
+    Greek code pages put non-ASCII bytes next to each other in nearly every word.
+
+    >>> _isolated_high_bytes("Se\u00f1or Mu\u00f1oz".encode("cp1252"))
+    True
+    >>> _isolated_high_bytes("\u6771\u4eac".encode("shift_jis"))
+    False
+    """
+    high = [i for i, b in enumerate(data) if b > 0x7F]
+    if not high or any(data[i] in _CP1252_UNDEFINED for i in high):
+        return False
+    return all(b - a > 1 for a, b in itertools.pairwise(high))
 
 
 def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
