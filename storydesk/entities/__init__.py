@@ -36,8 +36,8 @@ The package: :mod:`~storydesk.entities.vocabulary` (titles, offices, acronyms),
 
 from __future__ import annotations
 
-from .mentions import Mention, extract_mentions
-from .merge import Entity, entities_json, merge_entities
+from .mentions import extract_mentions
+from .merge import entities_json, merge_entities
 from .roles import role_matches
 from .speakers import entity_for, speaker_entities
 from .vocabulary import (
@@ -59,8 +59,6 @@ __all__ = [
     "TITLE_WORDS",
     "TYPES",
     "VERSION",
-    "Entity",
-    "Mention",
     "entities_json",
     "entity_for",
     "extract_mentions",

@@ -59,8 +59,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..model import TimeExpression
 from ..timeline import VERSION as RESOLVER_VERSION
-from ..timeline import TimeExpression, event_expression, find_anchors, find_time_expressions
+from ..timeline import event_expression, find_anchors, find_time_expressions
 from ..timeline.dates import _tense
 from .data import dataset_path
 

@@ -1,4 +1,5 @@
-"""The data model: frozen, typed records.
+"""What is read and parsed: a raw document, a rejected input, a cleaned article, a span of
+its text, its sentences and its clustering features.
 
 Everything citable is an offset range into an :class:`Article`'s cleaned ``text``, so a
 claim in a briefing can always be checked as ``article.text[start:end]``.
@@ -7,15 +8,7 @@ claim in a briefing can always be checked as ``article.text[start:end]``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the annotation types live with their extractors, which import this module
-    from .annotate import Annotations
-    from .entities import Entity
-    from .facts import Fact, FactGroup
-    from .quotes import Quote
-    from .timeline import Timeline
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,102 +124,3 @@ class Features:
     # Holders of high offices the article names: (hashed office, hashed surname), e.g.
     # ("us secretary of state", "kerry"). Two holders of one office mean two different times.
     offices: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class AnalyzedArticle:
-    """An article with the per-article analysis attached."""
-
-    article: Article
-    sentences: tuple[Sentence, ...]
-    features: Features | None = None
-    # Facts, dates, quotes and mentions found while the parse was at hand (storydesk.annotate).
-    annotations: Annotations | None = None
-
-    def text_of(self, sentence: Sentence) -> str:
-        return self.article.text[sentence.span.start : sentence.span.end]
-
-
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """A pointer to the exact characters in an article that support a claim."""
-
-    article_id: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Referent:
-    """A "he" or "she" as the subject of a clause, with the person it stands for, named in
-    an earlier sentence of the article: ``article_text[start:end]`` is the pronoun,
-    ``name`` the person's longest name there ("Ilse Brandt"), ``antecedent`` the offset of
-    the mention the pronoun was resolved to (see :mod:`storydesk.quotes.referents`)."""
-
-    start: int
-    end: int
-    name: str
-    antecedent: int
-
-
-@dataclass(frozen=True, slots=True)
-class SummarySentence:
-    """A summary sentence, verbatim from the article of its first citation.
-
-    When the summary leaves out parts of that sentence (light trims, see
-    :mod:`storydesk.trims`), ``omitted`` holds them: ``text`` is then the first citation's
-    characters less the ``omitted`` ranges, every piece of it still verbatim.
-    ``referents`` say who a "he" or "she" in it stands for (offsets into the first
-    citation's article), when the article named the person in an earlier sentence.
-    """
-
-    text: str
-    citations: tuple[Citation, ...]
-    omitted: tuple[Span, ...] = ()
-    referents: tuple[Referent, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """A group of articles that report one event."""
-
-    id: str
-    title: str
-    article_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Briefing:
-    """Everything a reader gets for one story."""
-
-    story: Story
-    articles: tuple[Article, ...]
-    summary: tuple[SummarySentence, ...]
-    rejected: tuple[Rejected, ...] = field(default=())
-    # (article id, id of the report it copies): near-duplicates, counted as one report.
-    duplicates: tuple[tuple[str, str], ...] = field(default=())
-    # An update briefing: the summary tells what articles published after this date add.
-    since: dt.date | None = None
-    # The story's numeric facts (from distinct reports), grouped by quantity.
-    facts: tuple[Fact, ...] = field(default=())
-    fact_groups: tuple[FactGroup, ...] = field(default=())
-    timeline: Timeline | None = None
-    # (article id, quote) for every quote in the story's distinct reports.
-    quotes: tuple[tuple[str, Quote], ...] = field(default=())
-    # People, organisations and places, merged across the story's reports.
-    entities: tuple[Entity, ...] = field(default=())
-    # The entity id of each quote's speaker (aligned with ``quotes``), or None.
-    speakers: tuple[str | None, ...] = field(default=())
-    # (thread id, thread title): the running story this event belongs to, when stored.
-    thread: tuple[str, str] | None = None
-
-    def duplicate_of(self) -> dict[str, str]:
-        return dict(self.duplicates)
-
-    def copies(self) -> dict[str, list[str]]:
-        """Representative article id -> the ids of its copies, in article order."""
-        order = {a.id: n for n, a in enumerate(self.articles)}
-        out: dict[str, list[str]] = {}
-        for copy, original in sorted(self.duplicates, key=lambda p: order.get(p[0], 0)):
-            out.setdefault(original, []).append(copy)
-        return out
