@@ -9,14 +9,9 @@ from dataclasses import dataclass, field
 from .annotations import Fact, Quote, Referent
 from .article import Article, Rejected, Span
 
-
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """A pointer to the exact characters in an article that support a claim."""
-
-    article_id: str
-    start: int
-    end: int
+# A citation is a span: the exact characters in an article that support a claim (one type,
+# so that anything citable can be checked as ``article.text[start:end]`` the same way).
+Citation = Span
 
 
 @dataclass(frozen=True, slots=True)
