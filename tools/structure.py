@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import ast
 import sys
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 PACKAGE = "storydesk"
@@ -28,9 +28,9 @@ def module_name(path: Path, root: Path = ROOT) -> str:
     return ".".join(parts)
 
 
-def _resolve(module: str, is_package: bool, node: ast.ImportFrom) -> list[str]:
-    """The storydesk modules an ``ImportFrom`` names (``from .x import y`` may name the
-    module ``x.y``; the caller keeps only names that are modules)."""
+def _resolve(module: str, is_package: bool, node: ast.ImportFrom) -> tuple[str, list[str]]:
+    """The module an ``ImportFrom`` imports from, and the names it takes (``from .x import
+    y`` may take the module ``x.y``)."""
     if node.level:
         base = module.split(".")
         if not is_package:
@@ -39,35 +39,42 @@ def _resolve(module: str, is_package: bool, node: ast.ImportFrom) -> list[str]:
         target = ".".join([*base, node.module] if node.module else base)
     else:
         target = node.module or ""
-    return [target, *(f"{target}.{a.name}" for a in node.names)]
+    return target, [f"{target}.{a.name}" for a in node.names]
 
 
-def imports_of(path: Path, root: Path = ROOT) -> set[str]:
-    """Every storydesk module ``path`` imports (or a name in one: see :func:`graph`)."""
+def imports_of(path: Path, files: Collection[str], root: Path = ROOT) -> set[str]:
+    """Every storydesk module (in ``files``) that ``path`` imports."""
     module = module_name(path, root)
     is_package = path.name == "__init__.py"
     out: set[str] = set()
+
+    def add(name: str) -> None:
+        while name and name not in files:  # `from .x import y` names x's y, not a module
+            name = name.rpartition(".")[0]
+        if name and name != module:
+            out.add(name)
+
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            out.update(a.name for a in node.names if a.name.split(".")[0] == PACKAGE)
+            for a in node.names:
+                if a.name.split(".")[0] == PACKAGE:
+                    add(a.name)
         elif isinstance(node, ast.ImportFrom):
-            out.update(t for t in _resolve(module, is_package, node) if t.startswith(PACKAGE))
+            target, names = _resolve(module, is_package, node)
+            if not target.startswith(PACKAGE):
+                continue
+            submodules = [n for n in names if n in files]
+            # `from . import limits` takes the submodule only; the package around it is
+            # loaded already (it is the importer's own)
+            for name in submodules or [target]:
+                add(name)
     return out
 
 
 def graph(root: Path = ROOT) -> dict[str, set[str]]:
     """File-level arrows: module -> the storydesk modules it imports."""
     files = {module_name(p, root): p for p in sorted(root.rglob("*.py"))}
-    arrows: dict[str, set[str]] = {}
-    for name, path in files.items():
-        targets = set()
-        for t in imports_of(path, root):
-            while t and t not in files:  # `from .x import name` names x's name, not a module
-                t = t.rpartition(".")[0]
-            if t and t != name:
-                targets.add(t)
-        arrows[name] = targets
-    return arrows
+    return {name: imports_of(path, files, root) for name, path in files.items()}
 
 
 def room(module: str) -> str:
