@@ -22,7 +22,7 @@
 ``entities``, :func:`entity_for` finds the entity of a quote's speaker.
 
 The package: :mod:`~storydesk.entities.vocabulary` (titles, offices, acronyms),
-:mod:`~storydesk.entities.blocking` (what is not the story), :mod:`~storydesk.entities.names`
+:mod:`~storydesk.offstage` (what is not the story), :mod:`~storydesk.entities.names`
 (comparing names), :mod:`~storydesk.entities.roles`, :mod:`~storydesk.entities.mentions`
 (per article), :mod:`~storydesk.entities.merge` (per story, JSON) and
 :mod:`~storydesk.entities.speakers` (the entity of a quote's speaker).

@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Token
 
 from ..doctext import doc_text
 from ..model import Mention
+from ..offstage import _blocked, _is_blocked
 from ..quotes import quote_segments
 from ..quotes.people import aged_name, trim_name
-from .blocking import _blocked, _is_blocked
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
 from .vocabulary import (
