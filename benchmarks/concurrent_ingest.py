@@ -31,12 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from storydesk.corpus import content_hash, ingest_articles  # noqa: E402
 from storydesk.evaluate.data import dataset_path  # noqa: E402
 from storydesk.evaluate.metrics import bcubed  # noqa: E402
 from storydesk.pipeline import load  # noqa: E402
 from storydesk.settings import Settings  # noqa: E402
 from storydesk.store import SqliteStore  # noqa: E402
-from storydesk.stories import content_hash, ingest_articles  # noqa: E402
 
 DOCS = 300
 

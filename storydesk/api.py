@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .clusters import SummarizeReport, summarize_file
+from .corpus import IngestReport
 from .model import Briefing, Rejected
-from .output import check_out_dir, write_run
 from .pipeline import brief_stored, ingest
 from .settings import Settings
 from .store import SqliteStore, StoryRow, ThreadRow
-from .stories import IngestReport
+from .write import check_out_dir, write_run
 
 DEFAULT_DB = "storydesk.db"
 

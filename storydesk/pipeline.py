@@ -1,9 +1,9 @@
 """The one orchestrator: paths -> ingest -> clean -> analyse -> group -> summarise -> briefings.
 
 Per-article stages (:func:`prepare`, :func:`~storydesk.nlp.analyze`) are plain maps;
-corpus stages (near-duplicates and clustering in :mod:`storydesk.stories`, then
+corpus stages (near-duplicates and clustering in :mod:`storydesk.corpus`, then
 :func:`brief` per story) see every article at once. Rendering and writing
-files live in :mod:`storydesk.render` and :mod:`storydesk.output`.
+files live in :mod:`storydesk.render` and :mod:`storydesk.write`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import BinaryIO
 from .annotate import all_facts, all_quotes, ensure_annotated, story_entities
 from .clean import clean_text
 from .cluster import ClusterParams
+from .corpus import IngestReport, ingest_articles
 from .entities import speaker_entities
 from .errors import StoreError
 from .facts import group_facts
@@ -30,7 +31,6 @@ from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, St
 from .nlp import analyze, load_pipeline
 from .settings import MAX_ARTICLE_CHARS, Settings
 from .store.base import Store
-from .stories import IngestReport, ingest_articles
 from .summarize import cite, get_summarizer
 from .summarize.keyfigure import key_figure_sentences
 from .summarize.update import split_since, summarize_since
