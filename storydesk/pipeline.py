@@ -9,26 +9,31 @@ files live in :mod:`storydesk.render` and :mod:`storydesk.write`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from .annotate import all_facts, all_quotes, ensure_annotated, story_entities
 from .clean import clean_text
 from .cluster import ClusterParams
 from .corpus import IngestReport, ingest_articles
+from .dedup import DupItem, duplicate_groups
 from .entities import speaker_entities
 from .errors import StoreError
 from .facts import group_facts
 from .ids import article_id, unique_ids
 from .ids import story_id as story_id_for
 from .ingest import read_paths
+from .ingest.clusters import ClusterRecord, read_clusters
 from .ingest.limits import cut_at_boundary
 from .ingest.text import strip_site_suffix
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
 from .nlp import analyze, load_pipeline
+from .render.jsonout import summary_sentence_dict
 from .settings import MAX_ARTICLE_CHARS, Settings
 from .store.base import Store
 from .summarize import cite, get_summarizer
@@ -235,4 +240,169 @@ def ingest(
     if refresh_titles:
         briefings = [brief_stored(store, sid, settings) for sid in sorted(report.stories)]
         store.set_titles({b.story.id: b.story.title for b in briefings})
+    return report
+
+
+# Stories given already grouped (a clusters file: storydesk.ingest.clusters), each briefed
+# as an ingested story is.
+
+
+def cluster_articles(record: ClusterRecord) -> tuple[list[Article], list[Rejected]]:
+    """The cluster's documents cleaned into articles, and those with nothing left."""
+    ids = unique_ids((article_id(r.source, r.id_hint), r.source) for r in record.documents)
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for raw, aid in zip(record.documents, ids, strict=True):
+        if not raw.text.strip():
+            rejected.append(Rejected(raw.source, "missing or empty 'text' field"))
+            continue
+        result = prepare(raw, aid)
+        (rejected if isinstance(result, Rejected) else articles).append(result)  # type: ignore[arg-type]
+    return articles, rejected
+
+
+def copies(articles: Sequence[AnalyzedArticle]) -> dict[str, str]:
+    """Near-duplicates among a story's articles: copy id -> id of the report it copies."""
+    items = [
+        DupItem(a.article.id, a.features, a.article.published, len(a.article.text))
+        for a in articles
+        if a.features is not None
+    ]
+    return {items[i].key: items[g[0]].key for g in duplicate_groups(items) for i in g[1:]}
+
+
+def reports(articles: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
+    """The articles a briefing summarises: near-duplicate copies left out."""
+    dup = copies(articles)
+    return [a for a in articles if a.article.id not in dup]
+
+
+def brief_cluster(
+    articles: Sequence[AnalyzedArticle], settings: Settings, rejected: Sequence[Rejected] = ()
+) -> Briefing:
+    """The briefing of a cluster taken as one story."""
+    return brief(articles, settings, rejected, duplicate_of=copies(articles))
+
+
+def brief_update(
+    new: Sequence[AnalyzedArticle],
+    read: Sequence[AnalyzedArticle],
+    settings: Settings,
+    rejected: Sequence[Rejected] = (),
+) -> Briefing:
+    """The briefing of ``new`` for a reader who has read ``read``: the summary and citations
+    ``brief(..., since=...)`` makes (:func:`~storydesk.summarize.update.summarize_since`,
+    then :func:`~storydesk.summarize.cite`), with the earlier articles named rather than
+    found by date. A new article that copies one already read adds nothing new."""
+    dup = copies([*read, *new])
+    new_reports = [a for a in new if a.article.id not in dup]
+    read_reports = [a for a in read if a.article.id not in dup]
+    chosen = summarize_since(new_reports, read_reports, settings.words, settings)
+    summary = cite(new_reports, chosen, settings.support)
+    title = story_title(new_reports, summary)
+    ids = [a.article.id for a in new]
+    present = set(ids)
+    return Briefing(
+        story=Story(id=story_id_for(title, ids), title=title, article_ids=tuple(ids)),
+        articles=tuple(a.article for a in new),
+        summary=tuple(summary),
+        rejected=tuple(rejected),
+        duplicates=tuple(sorted((k, v) for k, v in dup.items() if k in present and v in present)),
+    )
+
+
+def analyze_cluster(
+    record: ClusterRecord, settings: Settings
+) -> tuple[list[AnalyzedArticle], list[Rejected]]:
+    """Clean and parse a cluster's documents with the process's spaCy pipeline."""
+    articles, rejected = cluster_articles(record)
+    nlp = load_pipeline(settings.model)
+    return list(analyze(articles, nlp, batch_size=settings.batch_size)), rejected
+
+
+def _prior_ids(record: ClusterRecord) -> list[str]:
+    ids = record.data.get("prior_document_ids")
+    return [str(d) for d in ids] if isinstance(ids, list) else []
+
+
+def summary_record(record: ClusterRecord, briefing: Briefing, cited: bool) -> dict[str, Any]:
+    """``{"id", "summary"}`` (sentences joined by a space); with ``cited``, also each
+    sentence with its citations, and the cleaned text of every article they point into."""
+    out: dict[str, Any] = {
+        "id": record.id,
+        "summary": " ".join(s.text for s in briefing.summary),
+    }
+    if cited:
+        out["sentences"] = [summary_sentence_dict(s) for s in briefing.summary]
+        out["articles"] = [
+            {"id": a.id, "source": a.source, "text": a.text} for a in briefing.articles
+        ]
+    return out
+
+
+@dataclass(slots=True)
+class SummarizeReport:
+    """What :func:`summarize_file` did: summaries written, and what was rejected."""
+
+    written: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def summarize_file(
+    path: str | Path,
+    out: str | Path,
+    settings: Settings,
+    *,
+    cited: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> SummarizeReport:
+    """Summarise every cluster of a clusters file into ``out`` (JSON Lines, one
+    :func:`summary_record` per cluster, in input order). Bad lines, and documents with no
+    text, are reported in the result and skipped; nothing raises on bad input.
+
+    A cluster whose ``prior_document_ids`` name documents of earlier lines is summarised as
+    an update for a reader of those (:func:`brief_update`); its record gets ``update_of``.
+    """
+    get_summarizer(settings.summarizer, settings)  # an unknown name fails before any work
+    report = SummarizeReport()
+    # Update clusters (DUC 2007 update: B after A, C after A and B) name the documents their
+    # reader has already read; those are kept from the earlier lines that carry them.
+    wanted = {
+        str(d)
+        for item in read_clusters(path)
+        if isinstance(item, ClusterRecord)
+        for d in _prior_ids(item)
+    }
+    seen: dict[str, AnalyzedArticle] = {}
+    out_path = Path(out)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for item in read_clusters(path):
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                continue
+            analyzed, rejected = analyze_cluster(item, settings)
+            report.rejected.extend(
+                Rejected(f"{item.source} ({r.source})", r.error) for r in rejected
+            )
+            if not analyzed:
+                report.rejected.append(
+                    Rejected(item.source, "no document has any text left after cleaning")
+                )
+                continue
+            read = [seen[d] for d in _prior_ids(item) if d in seen]
+            if read:
+                briefing = brief_update(analyzed, read, settings)
+            else:
+                briefing = brief_cluster(analyzed, settings)
+            seen.update((a.article.source, a) for a in analyzed if a.article.source in wanted)
+            record = summary_record(item, briefing, cited)
+            if read:
+                record["update_of"] = [a.article.source for a in read]
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            report.written += 1
+            if progress is not None:
+                progress(1)
+    tmp.replace(out_path)
     return report
