@@ -145,13 +145,16 @@ def brief(
     story_id: str | None = None,
     duplicate_of: dict[str, str] | None = None,
     since: dt.date | None = None,
+    read: Sequence[AnalyzedArticle] = (),
     thread: tuple[str, str] | None = None,
 ) -> Briefing:
     """Build the briefing of one story from its analysed articles.
 
     A near-duplicate (``duplicate_of``: copy id -> original id) is listed with its original
     but never summarised or cited on its own: one report counts once. With ``since``, the
-    summary tells only what the articles published after that date add to the earlier ones.
+    summary tells only what the articles published after that date add to the earlier ones;
+    with ``read``, what ``articles`` add to those (the earlier articles named rather than
+    found by date: a clusters file's update clusters).
     """
     duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k != v}
     articles = ensure_annotated(articles, lambda: load_pipeline(settings.model))
@@ -163,15 +166,21 @@ def brief(
         {a.article.id: a.article.outlet or a.article.id for a in reports},
         {a.article.id for a in reports if a.article.published is not None},
     )
-    if since is None:
+    # An update tells what ``new`` adds to ``old``: the articles the reader has read, or
+    # those published by ``since``. Without either, the story is told whole.
+    old: list[AnalyzedArticle] | None = None
+    new = reports
+    if read:
+        old = [a for a in read if a.article.id not in duplicate_of]
+    elif since is not None:
+        new, old = split_since(reports, since)
+    if old is None:
         figure = key_figure_sentences(reports, facts, fact_groups)
         summarizer = get_summarizer(settings.summarizer, settings)
         chosen = summarizer(reports, settings.words, require=[figure] if figure else [])
-        summary = cite(reports, chosen, settings.support)
     else:
-        new, old = split_since(reports, since)
         chosen = summarize_since(new, old, settings.words, settings)
-        summary = cite(new, chosen, settings.support)
+    summary = cite(new, chosen, settings.support)
     title = story_title(reports, summary)
     quotes = tuple(all_quotes(reports))
     entities = tuple(story_entities(reports))
@@ -284,33 +293,6 @@ def brief_cluster(
     return brief(articles, settings, rejected, duplicate_of=copies(articles))
 
 
-def brief_update(
-    new: Sequence[AnalyzedArticle],
-    read: Sequence[AnalyzedArticle],
-    settings: Settings,
-    rejected: Sequence[Rejected] = (),
-) -> Briefing:
-    """The briefing of ``new`` for a reader who has read ``read``: the summary and citations
-    ``brief(..., since=...)`` makes (:func:`~storydesk.summarize.update.summarize_since`,
-    then :func:`~storydesk.summarize.cite`), with the earlier articles named rather than
-    found by date. A new article that copies one already read adds nothing new."""
-    dup = copies([*read, *new])
-    new_reports = [a for a in new if a.article.id not in dup]
-    read_reports = [a for a in read if a.article.id not in dup]
-    chosen = summarize_since(new_reports, read_reports, settings.words, settings)
-    summary = cite(new_reports, chosen, settings.support)
-    title = story_title(new_reports, summary)
-    ids = [a.article.id for a in new]
-    present = set(ids)
-    return Briefing(
-        story=Story(id=story_id_for(title, ids), title=title, article_ids=tuple(ids)),
-        articles=tuple(a.article for a in new),
-        summary=tuple(summary),
-        rejected=tuple(rejected),
-        duplicates=tuple(sorted((k, v) for k, v in dup.items() if k in present and v in present)),
-    )
-
-
 def analyze_cluster(
     record: ClusterRecord, settings: Settings
 ) -> tuple[list[AnalyzedArticle], list[Rejected]]:
@@ -361,7 +343,8 @@ def summarize_file(
     text, are reported in the result and skipped; nothing raises on bad input.
 
     A cluster whose ``prior_document_ids`` name documents of earlier lines is summarised as
-    an update for a reader of those (:func:`brief_update`); its record gets ``update_of``.
+    an update for a reader of those (:func:`brief` with ``read``); its record gets
+    ``update_of``.
     """
     get_summarizer(settings.summarizer, settings)  # an unknown name fails before any work
     report = SummarizeReport()
@@ -393,7 +376,8 @@ def summarize_file(
                 continue
             read = [seen[d] for d in _prior_ids(item) if d in seen]
             if read:
-                briefing = brief_update(analyzed, read, settings)
+                dup = copies([*read, *analyzed])
+                briefing = brief(analyzed, settings, duplicate_of=dup, read=read)
             else:
                 briefing = brief_cluster(analyzed, settings)
             seen.update((a.article.source, a) for a in analyzed if a.article.source in wanted)
