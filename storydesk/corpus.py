@@ -232,11 +232,22 @@ def _claim(
     return [again[moved[a.article.id].id] if a.article.id in moved else a for a in kept]
 
 
+# A story none of whose articles has a title is called by its first words.
+TITLE_WORDS = 12
+
+
+def title_from_text(text: str) -> str:
+    """The first :data:`TITLE_WORDS` words of ``text``, with " ..." when there are more.
+
+    >>> title_from_text("Rain closed the pass.")
+    'Rain closed the pass.'
+    """
+    words = text.split()
+    return " ".join(words[:TITLE_WORDS]) + (" ..." if len(words) > TITLE_WORDS else "")
+
+
 def _provisional_title(a: Article) -> str:
-    if a.title:
-        return a.title
-    words = a.text.split()
-    return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+    return a.title or title_from_text(a.text)
 
 
 def _story_id(founder: Article, founder_hash: str) -> str:

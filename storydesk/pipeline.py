@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 from .annotate import all_facts, all_quotes, ensure_annotated, story_entities
 from .clean import clean_text
 from .cluster import ClusterParams
-from .corpus import IngestReport, ingest_articles
+from .corpus import IngestReport, ingest_articles, title_from_text
 from .dedup import DupItem, duplicate_groups
 from .entities import speaker_entities
 from .errors import StoreError
@@ -133,8 +133,7 @@ def story_title(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySe
         if a.article.title:
             return a.article.title
     text = summary[0].text if summary else (articles[0].article.text if articles else "Untitled")
-    words = text.split()
-    return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+    return title_from_text(text)
 
 
 def brief(
