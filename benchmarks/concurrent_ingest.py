@@ -96,7 +96,8 @@ def main() -> None:
     topic = {content_hash(a): a.source.split(":")[1].split(".")[0] for a in articles}
     cache = args.cache / f"concurrent-ingest-{DOCS}.pkl"
     if not cache.exists():
-        from storydesk.nlp import analyze, load_pipeline
+        from storydesk.nlp import load_pipeline
+        from storydesk.pipeline import analyze
 
         parsed = {content_hash(a.article): a for a in analyze(articles, load_pipeline())}
         args.cache.mkdir(parents=True, exist_ok=True)

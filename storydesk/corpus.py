@@ -33,7 +33,6 @@ from .cluster import (
 from .dedup import DuplicateIndex
 from .ids import digest, slug, unique_ids
 from .model import AnalyzedArticle, Article, Rejected
-from .nlp import analyze, load_pipeline
 from .settings import Settings
 from .store.base import Store, StoredArticle
 from .threads import link as link_threads
@@ -105,12 +104,11 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _backfill(store: Store, settings: Settings) -> None:
+def _backfill(store: Store, analyzer: Analyzer) -> None:
     """Compute features for articles stored without them (older schema)."""
     missing = store.missing_features()
     if missing:
-        nlp = load_pipeline(settings.model)
-        done = {a.article.id: a.features for a in analyze(missing, nlp, settings.batch_size)}
+        done = {a.article.id: a.features for a in analyzer(missing)}
         store.set_features({k: v for k, v in done.items() if v is not None})
 
 
@@ -120,16 +118,17 @@ def ingest_articles(
     settings: Settings,
     params: ClusterParams | None = None,
     progress: Progress | None = None,
-    analyzer: Analyzer | None = None,
+    *,
+    analyzer: Analyzer,
 ) -> IngestReport:
     """Add cleaned articles to the store; see the module docstring.
 
-    ``analyzer`` parses a chunk of articles (default: the spaCy pipeline); a benchmark can
-    pass one that returns analyses computed earlier.
+    ``analyzer`` parses a chunk of articles (:func:`storydesk.pipeline.analyzer`); a
+    benchmark can pass one that returns analyses computed earlier.
     """
     params = params or ClusterParams()
     report = IngestReport()
-    _backfill(store, settings)
+    _backfill(store, analyzer)
     hashes = [content_hash(a) for a in articles]
     known = store.known_hashes(hashes)
     fresh: dict[str, Article] = {}
@@ -155,12 +154,6 @@ def ingest_articles(
     state = _State(StoryIndex(docfreq=DocFreq()))
     _catch_up(store, state, params)
     report.load_seconds = time.perf_counter() - started
-    if analyzer is None:
-        nlp = load_pipeline(settings.model)
-
-        def analyzer(part: Sequence[Article]) -> list[AnalyzedArticle]:
-            return list(analyze(part, nlp, settings.batch_size))
-
     chunk = settings.chunk
     for start in range(0, len(renamed), chunk):
         given = [a for _, a in renamed[start : start + chunk]]

@@ -12,19 +12,22 @@ import datetime as dt
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .annotate import all_facts, all_quotes, ensure_annotated, story_entities
+from spacy.language import Language
+
+from .annotate import all_facts, all_quotes, annotate, ensure_annotated, story_entities
 from .clean import clean_text
 from .cluster import ClusterParams
-from .corpus import IngestReport, ingest_articles, title_from_text
+from .corpus import Analyzer, IngestReport, ingest_articles, title_from_text
 from .dedup import DupItem, duplicate_groups
 from .entities import speaker_entities
 from .errors import StoreError
 from .facts import group_facts
+from .features import features_of
 from .ids import article_id, unique_ids
 from .ids import story_id as story_id_for
 from .ingest import read_paths
@@ -32,7 +35,7 @@ from .ingest.clusters import ClusterRecord, read_clusters
 from .ingest.limits import cut_at_boundary
 from .ingest.text import strip_site_suffix
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
-from .nlp import analyze, load_pipeline
+from .nlp import load_pipeline, parseable, sentences_of
 from .render.jsonout import summary_sentence_dict
 from .settings import MAX_ARTICLE_CHARS, Settings
 from .store.base import Store
@@ -109,11 +112,44 @@ def load(
     return corpus
 
 
+def analyze(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+) -> Iterator[AnalyzedArticle]:
+    """Parse articles with spaCy (streamed in batches) and attach their sentences, clustering
+    features and annotations (:mod:`storydesk.annotate`).
+
+    An article longer than ``nlp.max_length`` (which :func:`storydesk.pipeline.prepare`
+    prevents) has only that much parsed, with a warning, instead of stopping the run."""
+    pairs = ((parseable(a.text, nlp, a.source), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield AnalyzedArticle(
+            article=article,
+            sentences=sentences_of(doc, article.id),
+            features=features_of(doc),
+            annotations=annotate(article, doc),
+        )
+
+
+def parser(settings: Settings) -> Language:
+    """The spaCy pipeline ``settings.model`` names: the one place the flow loads it (once
+    per process: :func:`storydesk.nlp.load_pipeline` keeps it)."""
+    return load_pipeline(settings.model)
+
+
+def analyzer(settings: Settings) -> Analyzer:
+    """Parse and annotate a chunk of articles (the per-article stages, for the corpus stage)."""
+
+    def analyze_chunk(part: Sequence[Article]) -> list[AnalyzedArticle]:
+        return list(analyze(part, parser(settings), settings.batch_size))
+
+    return analyze_chunk
+
+
 def analyze_all(
     articles: Iterable[Article], settings: Settings, progress: Progress | None = None
 ) -> list[AnalyzedArticle]:
     """Parse every article with the process's spaCy pipeline."""
-    nlp = load_pipeline(settings.model)
+    nlp = parser(settings)
     out: list[AnalyzedArticle] = []
     for analyzed in analyze(articles, nlp, batch_size=settings.batch_size):
         out.append(analyzed)
@@ -156,7 +192,7 @@ def brief(
     found by date: a clusters file's update clusters).
     """
     duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k != v}
-    articles = ensure_annotated(articles, lambda: load_pipeline(settings.model))
+    articles = ensure_annotated(articles, lambda: parser(settings))
     reports = [a for a in articles if a.article.id not in duplicate_of]
     # Copies are left out: a syndicated figure is one source, not several that agree.
     facts = all_facts(reports)
@@ -243,7 +279,9 @@ def ingest(
     corpus = load(paths, stdin=stdin, max_chars=settings.max_article_chars)
     if on_loaded is not None:
         on_loaded(len(corpus.articles))
-    report = ingest_articles(store, corpus.articles, settings, params, progress)
+    report = ingest_articles(
+        store, corpus.articles, settings, params, progress, analyzer=analyzer(settings)
+    )
     report.rejected = corpus.rejected
     if refresh_titles:
         briefings = [brief_stored(store, sid, settings) for sid in sorted(report.stories)]
@@ -297,7 +335,7 @@ def analyze_cluster(
 ) -> tuple[list[AnalyzedArticle], list[Rejected]]:
     """Clean and parse a cluster's documents with the process's spaCy pipeline."""
     articles, rejected = cluster_articles(record)
-    nlp = load_pipeline(settings.model)
+    nlp = parser(settings)
     return list(analyze(articles, nlp, batch_size=settings.batch_size)), rejected
 
 

@@ -19,8 +19,7 @@ from storycorpus import EVENTS, corpus_rows, write_jsonl
 from storydesk import api
 from storydesk.corpus import content_hash, ingest_articles
 from storydesk.model import AnalyzedArticle, Article
-from storydesk.nlp import analyze
-from storydesk.pipeline import load
+from storydesk.pipeline import analyze, load
 from storydesk.settings import Settings
 from storydesk.store import SqliteStore
 

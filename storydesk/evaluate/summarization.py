@@ -41,8 +41,8 @@ from typing import Any
 from ..errors import ConfigError
 from ..ingest.clusters import ClusterRecord, read_clusters
 from ..model import AnalyzedArticle, Rejected
-from ..nlp import analyze, load_pipeline, model_name
-from ..pipeline import cluster_articles, reports
+from ..nlp import model_name
+from ..pipeline import analyze, cluster_articles, parser, reports
 from ..settings import Settings
 from ..summarize import get_summarizer
 from ..summarize.base import candidate_text
@@ -126,7 +126,7 @@ def parse_records(
 ) -> dict[str, tuple[tuple[AnalyzedArticle, ...], tuple[Rejected, ...]]]:
     """Clean and parse every record's documents in one spaCy stream; per cluster id, the
     analysed articles and the documents that were rejected."""
-    nlp = load_pipeline(settings.model)
+    nlp = parser(settings)
     prepared = [cluster_articles(r) for r in records]
     flat = [a for articles, _ in prepared for a in articles]
     parsed = iter(analyze(flat, nlp, batch_size=settings.batch_size))
