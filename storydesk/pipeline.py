@@ -1,9 +1,18 @@
-"""The one orchestrator: paths -> ingest -> clean -> analyse -> group -> summarise -> briefings.
+"""The one orchestrator: a run's flow, stage by stage, each stage a module named for what it
+does.
 
-Per-article stages (:func:`prepare`, :func:`~storydesk.nlp.analyze`) are plain maps;
-corpus stages (near-duplicates and clustering in :mod:`storydesk.corpus`, then
-:func:`brief` per story) see every article at once. Rendering and writing
-files live in :mod:`storydesk.render` and :mod:`storydesk.write`.
+- Per article, a plain map: read (:mod:`storydesk.ingest`) -> clean (:func:`prepare`,
+  :mod:`storydesk.clean`) -> parse (:func:`parser`, :mod:`storydesk.nlp`) -> annotate
+  (:mod:`storydesk.annotate`): :func:`load`, then :func:`analyze`.
+- Per corpus, seeing every article: dedup (:mod:`storydesk.dedup`) -> cluster
+  (:mod:`storydesk.cluster`) -> store (:mod:`storydesk.store`), in :mod:`storydesk.corpus`:
+  :func:`ingest`.
+- Per story: brief (:func:`brief`, an update with ``since`` or ``read``) -> render
+  (:mod:`storydesk.render`) -> write (:mod:`storydesk.write`); :mod:`storydesk.api` calls
+  them in turn.
+
+Stories given already grouped (a clusters file, :mod:`storydesk.ingest.clusters`) take the
+same path less the corpus stage: :func:`summarize_file`.
 """
 
 from __future__ import annotations
