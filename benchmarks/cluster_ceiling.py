@@ -30,9 +30,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from storydesk.clean import clean_text
-from storydesk.cluster import ClusterParams, DocFreq, people_matrix, vectorize
+from storydesk.cluster import DocFreq, people_matrix, vectorize
 from storydesk.evaluate.clustering import featurize, load_set
 from storydesk.evaluate.metrics import bcubed
+from storydesk.settings import ClusterParams
 
 LINKAGES = ("average", "complete", "single", "weighted")
 CUTS = np.round(np.arange(0.01, 1.0, 0.01), 3)

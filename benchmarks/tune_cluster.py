@@ -17,15 +17,9 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from storydesk.cluster import (
-    ClusterParams,
-    DocFreq,
-    office_conflicts,
-    people_matrix,
-    vectorize,
-    who_factor,
-)
+from storydesk.cluster import DocFreq, office_conflicts, people_matrix, vectorize, who_factor
 from storydesk.evaluate.clustering import featurize, load_set, peer, score
+from storydesk.settings import ClusterParams
 
 THRESHOLDS = [0.06, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.13, 0.14, 0.16]
 IDFS = ["corpus", "background", "blend"]

@@ -77,9 +77,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storydesk.settings import Settings  # noqa: E402
+from storydesk.settings import ILPParams, Settings  # noqa: E402
 from storydesk.summarize.base import Candidate, candidate_text  # noqa: E402
-from storydesk.summarize.ilp import ILPParams, ILPSummarizer  # noqa: E402
+from storydesk.summarize.ilp import ILPSummarizer  # noqa: E402
 
 DEV = ("duc2006", "duc2007-main")
 WORDS = 250

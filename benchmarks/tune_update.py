@@ -69,9 +69,9 @@ from storydesk.evaluate.data import dataset_path  # noqa: E402
 from storydesk.evaluate.summarization import _code_digest  # noqa: E402
 from storydesk.evaluate.timeline import DEV_TOPICS, detokenize  # noqa: E402
 from storydesk.model import AnalyzedArticle, Article  # noqa: E402
-from storydesk.settings import Settings  # noqa: E402
+from storydesk.settings import ILPParams, Settings  # noqa: E402
 from storydesk.summarize.base import Candidate, candidate_text  # noqa: E402
-from storydesk.summarize.ilp import ILPParams, ILPSummarizer  # noqa: E402
+from storydesk.summarize.ilp import ILPSummarizer  # noqa: E402
 from storydesk.summarize.update import summarize_since  # noqa: E402
 
 WINDOW = int(os.environ.get("WINDOW", "7"))

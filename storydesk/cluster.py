@@ -26,29 +26,7 @@ from scipy.spatial.distance import squareform
 
 from .features import DIM
 from .model import Features
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterParams:
-    """Knobs of story clustering (tuned on the DUC 2006 / 2007 development sets)."""
-
-    threshold: float = 0.11
-    # Weight of a named-entity feature relative to a word of the same rarity.
-    entity_weight: float = 0.0
-    # How rare a term is: "corpus" (document frequency over the batch and the store),
-    # "background" (wordfreq, independent of the corpus) or "blend" (their geometric mean).
-    idf: str = "background"
-    # How much a difference in who the articles are about counts: similarity is scaled by
-    # 1 - who * (1 - cosine of their people-mention vectors) when both name people.
-    who: float = 0.0
-    # Similarity is multiplied by this when two articles name different holders of one high
-    # office ("US Secretary of State Kerry" / "... Clinton"): they report different times.
-    office_conflict: float = 0.1
-    # Reports of one event are published within days of each other; beyond this many days
-    # apart, similarity fades with a time constant of ``decay_days``.
-    window_days: int = 10
-    decay_days: float = 15.0
-    use_dates: bool = True
+from .settings import ClusterParams
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,19 +21,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .cluster import (
-    ClusterItem,
-    ClusterParams,
-    DocFreq,
-    StoryIndex,
-    assign,
-    people_matrix,
-    vectorize,
-)
+from .cluster import ClusterItem, DocFreq, StoryIndex, assign, people_matrix, vectorize
 from .dedup import DuplicateIndex
 from .ids import digest, slug, unique_ids
 from .model import AnalyzedArticle, Article, Rejected
-from .settings import Settings
+from .settings import ClusterParams, Settings
 from .store.base import Store, StoredArticle
 from .threads import link as link_threads
 

@@ -30,7 +30,6 @@ from spacy.language import Language
 
 from .annotate import all_facts, all_quotes, annotate, ensure_annotated, story_entities
 from .clean import clean_text
-from .cluster import ClusterParams
 from .corpus import Analyzer, IngestReport, ingest_articles, title_from_text
 from .dedup import DupItem, duplicate_groups
 from .entities import speaker_entities
@@ -46,7 +45,7 @@ from .ingest.text import strip_site_suffix
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
 from .nlp import load_pipeline, parseable, sentences_of
 from .render.jsonout import summary_sentence_dict
-from .settings import MAX_ARTICLE_CHARS, Settings
+from .settings import MAX_ARTICLE_CHARS, ClusterParams, Settings
 from .store.base import Store
 from .summarize import cite, get_summarizer
 from .summarize.keyfigure import key_figure_sentences

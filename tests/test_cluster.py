@@ -5,8 +5,9 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storydesk.cluster import ClusterItem, ClusterParams, StoryIndex, assign, cluster_batch
+from storydesk.cluster import ClusterItem, StoryIndex, assign, cluster_batch
 from storydesk.model import Features
+from storydesk.settings import ClusterParams
 
 # Three synthetic "events": each shares its own vocabulary; words are hashed indices.
 EVENTS = {

@@ -2,17 +2,11 @@ from __future__ import annotations
 
 from conftest import analyzed
 
-from storydesk.settings import Settings
+from storydesk.settings import ILPParams, Settings
 from storydesk.summarize import get_summarizer
 from storydesk.summarize.base import is_clean_candidate
 from storydesk.summarize.concepts import sentence_concepts
-from storydesk.summarize.ilp import (
-    ILPParams,
-    ILPSummarizer,
-    concept_weights,
-    solve,
-    text_words,
-)
+from storydesk.summarize.ilp import ILPSummarizer, concept_weights, solve, text_words
 
 A = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
 

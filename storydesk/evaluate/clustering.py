@@ -21,11 +21,12 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..clean import clean_text
-from ..cluster import ClusterItem, ClusterParams, cluster_batch
+from ..cluster import ClusterItem, cluster_batch
 from ..features import features_of
 from ..ingest.dates import parse_date
 from ..model import Features
 from ..nlp import load_pipeline
+from ..settings import ClusterParams
 from .data import LabelledDoc, clustering_collection, multinews_pooled
 from .metrics import bcubed, pairwise
 

@@ -29,9 +29,10 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..clean import clean_text
-from ..cluster import ClusterItem, ClusterParams, cluster_batch
+from ..cluster import ClusterItem, cluster_batch
 from ..ingest.dates import parse_date
 from ..model import Features
+from ..settings import ClusterParams
 from ..threads import StoryFeatures, ThreadParams, group
 from .clustering import PEER_DISTANCE, featurize
 from .data import LabelledDoc, dataset_path

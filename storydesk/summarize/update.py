@@ -26,9 +26,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..model import AnalyzedArticle
-from ..settings import Settings
+from ..settings import ILPParams, Settings
 from .base import Candidate
-from .ilp import ILPParams, ILPSummarizer, candidate_concepts
+from .ilp import ILPSummarizer, candidate_concepts
 from .vectors import term_vectors
 
 
