@@ -435,7 +435,7 @@ def summarization_goals(lines: list[str]) -> None:
         "ranks that withdrawn change above the shipped one, so it cannot tell them apart.",
         "",
         "Session 6. A cost in the programme for a sentence whose main subject is he, she "
-        "or they, a quarter of the weight of the concepts it carries (`ILPParams."
+        "or they, a quarter of the weight of the concepts it carries (`SummarySettings."
         "pronoun_cost`; the parse marks such sentences): on the development sets "
         "(`python benchmarks/tune_summarizer.py nopro pro025 pro05 pro1`, also with "
         "`--words=100`, `--update`, `--small`) it left out all 12 such sentences of the "
@@ -472,7 +472,7 @@ def summarization_goals(lines: list[str]) -> None:
         "standfirst or caption left in a page's text) is no candidate, and the summary opens "
         "with a lead: when the best summary would open with a sentence that is not the first "
         "candidate of its article, it is solved again holding the lead of a report published "
-        "no later (`ILPParams.lead_required`, `lead_depth`). Development sets, mean R-2 "
+        "no later (`SummarySettings.lead_required`, `lead_depth`). Development sets, mean R-2 "
         "recall at 100 / 250 words (`python benchmarks/tune_summarizer.py [--words=100] "
         "nolead shipped depth2 earliest`): no lead rule 9.572 / 11.689 (the full-stop rule "
         "alone: +0.07 / +0.06 over session 6), the shipped rule 9.212 / 11.630, a lead of "

@@ -4,7 +4,7 @@ Similarity is the cosine of the articles' feature vectors (content words weighte
 background rarity, and named entities: see :mod:`storydesk.features`), damped when the
 publication dates lie far apart, so that two events with the same actors and words a year
 or more apart stay apart. Within a batch, stories are formed by average-linkage
-agglomerative clustering (SciPy) cut at :attr:`ClusterParams.threshold`; against stories
+agglomerative clustering (SciPy) cut at :attr:`ClusterSettings.threshold`; against stories
 already stored, a batch's cluster joins the story whose average similarity to it is highest
 if that clears the same threshold (average linkage again), else it opens a new story.
 
@@ -26,7 +26,7 @@ from scipy.spatial.distance import squareform
 
 from .features import DIM
 from .model import Features
-from .settings import ClusterParams
+from .settings import ClusterSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +57,10 @@ class DocFreq:
 
 
 def vectorize(
-    features: Sequence[Features], docfreq: DocFreq, params: ClusterParams | None = None
+    features: Sequence[Features], docfreq: DocFreq, params: ClusterSettings | None = None
 ) -> sparse.csr_matrix:
     """Weighted, L2-normalised (n x DIM) vectors: sublinear tf x rarity, entities boosted."""
-    params = params or ClusterParams()
+    params = params or ClusterSettings()
     indptr = [0]
     indices: list[np.ndarray] = []
     data: list[np.ndarray] = []
@@ -86,7 +86,7 @@ def vectorize(
     )
 
 
-def date_factor(gap_days: float, params: ClusterParams) -> float:
+def date_factor(gap_days: float, params: ClusterSettings) -> float:
     """How much of the similarity survives a gap of ``gap_days`` between publications."""
     if not params.use_dates or gap_days <= params.window_days:
         return 1.0
@@ -120,7 +120,7 @@ def people_matrix(features: Sequence[Features]) -> sparse.csr_matrix:
     )
 
 
-def who_factor(p: sparse.csr_matrix, q: sparse.csr_matrix, params: ClusterParams) -> np.ndarray:
+def who_factor(p: sparse.csr_matrix, q: sparse.csr_matrix, params: ClusterSettings) -> np.ndarray:
     """(len(p) x len(q)) factors for a difference in the people two groups are about."""
     if params.who <= 0:
         return np.ones((p.shape[0], q.shape[0]))
@@ -165,7 +165,7 @@ def _agglomerate(
     x: sparse.csr_matrix,
     p: sparse.csr_matrix,
     dates: Sequence[dt.date | None],
-    params: ClusterParams,
+    params: ClusterSettings,
     feats: Sequence[Features] = (),
 ) -> np.ndarray:
     """Average-linkage labels for the rows of ``x`` (already in canonical order)."""
@@ -197,7 +197,7 @@ def _groups(items: Sequence[ClusterItem], order: list[int], labels: np.ndarray) 
 
 def cluster_batch(
     items: Sequence[ClusterItem],
-    params: ClusterParams | None = None,
+    params: ClusterSettings | None = None,
     docfreq: DocFreq | None = None,
 ) -> list[list[int]]:
     """Clusters of a batch with no stored stories, as lists of item indexes.
@@ -332,7 +332,7 @@ class StoryIndex:
         self,
         rows: sparse.csr_matrix,
         dates: Sequence[dt.date | None],
-        params: ClusterParams,
+        params: ClusterSettings,
         people: sparse.csr_matrix | None = None,
         features: Sequence[Features] = (),
     ) -> tuple[str | None, float]:
@@ -377,7 +377,7 @@ def assign(
     items: Sequence[ClusterItem],
     index: StoryIndex,
     new_id: Callable[[list[int]], str],
-    params: ClusterParams | None = None,
+    params: ClusterSettings | None = None,
     *,
     count_docfreq: bool = True,
 ) -> list[str]:
@@ -388,7 +388,7 @@ def assign(
     ``index`` is updated in place (stories and document frequencies), so calling this batch
     after batch is incremental clustering. ``new_id`` names a new story from its members.
     """
-    params = params or ClusterParams()
+    params = params or ClusterSettings()
     out: list[str] = [""] * len(items)
     if not items:
         return out
@@ -406,7 +406,7 @@ def _assign_part(
     part: list[int],
     index: StoryIndex,
     new_id: Callable[[list[int]], str],
-    params: ClusterParams,
+    params: ClusterSettings,
     out: list[str],
 ) -> None:
     if not part:

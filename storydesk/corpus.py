@@ -25,7 +25,7 @@ from .cluster import ClusterItem, DocFreq, StoryIndex, assign, people_matrix, ve
 from .dedup import DuplicateIndex
 from .ids import digest, slug, unique_ids
 from .model import AnalyzedArticle, Article, Rejected
-from .settings import ClusterParams, Settings
+from .settings import ClusterSettings, Settings
 from .store.base import Store, StoredArticle
 from .threads import link as link_threads
 
@@ -60,7 +60,7 @@ class _State:
     seq: int = 0  # the last stored article seen
 
 
-def _catch_up(store: Store, state: _State, params: ClusterParams) -> None:
+def _catch_up(store: Store, state: _State, params: ClusterSettings) -> None:
     """Add to ``state`` the articles stored since it last looked (all, the first time).
 
     This ingest's own articles are in it already. A copy is not clustered (one report
@@ -108,7 +108,7 @@ def ingest_articles(
     store: Store,
     articles: Sequence[Article],
     settings: Settings,
-    params: ClusterParams | None = None,
+    params: ClusterSettings | None = None,
     progress: Progress | None = None,
     *,
     analyzer: Analyzer,
@@ -118,7 +118,7 @@ def ingest_articles(
     ``analyzer`` parses a chunk of articles (:func:`storydesk.pipeline.analyzer`); a
     benchmark can pass one that returns analyses computed earlier.
     """
-    params = params or ClusterParams()
+    params = params or settings.cluster
     report = IngestReport()
     _backfill(store, analyzer)
     hashes = [content_hash(a) for a in articles]
@@ -143,7 +143,7 @@ def ingest_articles(
     ]
     hash_of = {a.id: h for h, a in renamed}
     started = time.perf_counter()
-    state = _State(StoryIndex(docfreq=DocFreq()))
+    state = _State(StoryIndex(docfreq=DocFreq()), DuplicateIndex(settings.dedup))
     _catch_up(store, state, params)
     report.load_seconds = time.perf_counter() - started
     chunk = settings.chunk
@@ -244,7 +244,7 @@ def _place(
     analyzed: Sequence[AnalyzedArticle],
     hash_of: dict[str, str],
     state: _State,
-    params: ClusterParams,
+    params: ClusterSettings,
 ) -> list[StoredArticle]:
     """Near-duplicates follow their original; the rest are clustered into stories."""
     duplicate_of: dict[str, str] = {}

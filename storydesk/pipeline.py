@@ -45,7 +45,7 @@ from .ingest.text import strip_site_suffix
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
 from .nlp import load_pipeline, parseable, sentences_of
 from .render.jsonout import summary_sentence_dict
-from .settings import MAX_ARTICLE_CHARS, ClusterParams, Settings
+from .settings import MAX_ARTICLE_CHARS, DedupSettings, Settings
 from .store.base import Store
 from .summarize import cite, get_summarizer
 from .summarize.keyfigure import key_figure_sentences
@@ -277,7 +277,6 @@ def ingest(
     settings: Settings,
     *,
     stdin: BinaryIO | None = None,
-    params: ClusterParams | None = None,
     on_loaded: Callable[[int], None] | None = None,
     progress: Progress | None = None,
     refresh_titles: bool = True,
@@ -288,7 +287,7 @@ def ingest(
     if on_loaded is not None:
         on_loaded(len(corpus.articles))
     report = ingest_articles(
-        store, corpus.articles, settings, params, progress, analyzer=analyzer(settings)
+        store, corpus.articles, settings, progress=progress, analyzer=analyzer(settings)
     )
     report.rejected = corpus.rejected
     if refresh_titles:
@@ -315,14 +314,16 @@ def cluster_articles(record: ClusterRecord) -> tuple[list[Article], list[Rejecte
     return articles, rejected
 
 
-def copies(articles: Sequence[AnalyzedArticle]) -> dict[str, str]:
+def copies(
+    articles: Sequence[AnalyzedArticle], params: DedupSettings | None = None
+) -> dict[str, str]:
     """Near-duplicates among a story's articles: copy id -> id of the report it copies."""
     items = [
         DupItem(a.article.id, a.features, a.article.published, len(a.article.text))
         for a in articles
         if a.features is not None
     ]
-    return {items[i].key: items[g[0]].key for g in duplicate_groups(items) for i in g[1:]}
+    return {items[i].key: items[g[0]].key for g in duplicate_groups(items, params) for i in g[1:]}
 
 
 def reports(articles: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
@@ -335,7 +336,7 @@ def brief_cluster(
     articles: Sequence[AnalyzedArticle], settings: Settings, rejected: Sequence[Rejected] = ()
 ) -> Briefing:
     """The briefing of a cluster taken as one story."""
-    return brief(articles, settings, rejected, duplicate_of=copies(articles))
+    return brief(articles, settings, rejected, duplicate_of=copies(articles, settings.dedup))
 
 
 def analyze_cluster(
@@ -421,7 +422,7 @@ def summarize_file(
                 continue
             read = [seen[d] for d in _prior_ids(item) if d in seen]
             if read:
-                dup = copies([*read, *analyzed])
+                dup = copies([*read, *analyzed], settings.dedup)
                 briefing = brief(analyzed, settings, duplicate_of=dup, read=read)
             else:
                 briefing = brief_cluster(analyzed, settings)

@@ -26,7 +26,7 @@ from ..features import features_of
 from ..ingest.dates import parse_date
 from ..model import Features
 from ..nlp import load_pipeline
-from ..settings import ClusterParams
+from ..settings import ClusterSettings
 from .data import LabelledDoc, clustering_collection, multinews_pooled
 from .metrics import bcubed, pairwise
 
@@ -63,7 +63,7 @@ def featurize(
 
 
 def ours(
-    docs: Sequence[LabelledDoc], feats: Sequence[Features | None], params: ClusterParams
+    docs: Sequence[LabelledDoc], feats: Sequence[Features | None], params: ClusterSettings
 ) -> list[str]:
     """Our cluster label per document (a document with no text is a cluster of its own)."""
     usable = [i for i, f in enumerate(feats) if f is not None]
@@ -100,7 +100,7 @@ def score(docs: Sequence[LabelledDoc], labels: Sequence[str]) -> dict[str, Any]:
 
 
 def evaluate_set(
-    name: str, params: ClusterParams, n_process: int = 1, cache: Path | None = None
+    name: str, params: ClusterSettings, n_process: int = 1, cache: Path | None = None
 ) -> dict[str, Any]:
     docs = load_set(name)
     feats = featurize(docs, n_process=n_process, cache=cache)
@@ -122,10 +122,10 @@ def run(
     names: Sequence[str],
     n_process: int = 1,
     cache: Path | None = None,
-    params: ClusterParams | None = None,
+    params: ClusterSettings | None = None,
 ) -> dict[str, Any]:
     """Evaluate every named set; the figures `storydesk eval cluster` prints and writes."""
-    params = params or ClusterParams()
+    params = params or ClusterSettings()
     sets = [evaluate_set(n, params, n_process=n_process, cache=cache) for n in names]
     return {
         "command": "storydesk eval cluster --out benchmarks/results/clustering.json",

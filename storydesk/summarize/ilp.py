@@ -22,7 +22,7 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from ..model import AnalyzedArticle
-from ..settings import ILPParams, Settings
+from ..settings import Settings, SummarySettings
 from ..trims import kept_lemmas
 from .base import Candidate, candidate_text, is_clean_candidate, reading_order
 from .concepts import concept_stats, lemma_concepts, sentence_concepts
@@ -31,7 +31,7 @@ from .vectors import term_vectors
 
 def concept_weights(
     articles: Sequence[AnalyzedArticle],
-    params: ILPParams,
+    params: SummarySettings,
     known: Collection[str] = (),
 ) -> dict[str, float]:
     """Weight of every concept the summary should want (see :mod:`.concepts`)."""
@@ -249,9 +249,11 @@ class ILPSummarizer:
 
     name = "ilp"
 
-    def __init__(self, settings: Settings | None = None, params: ILPParams | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, params: SummarySettings | None = None
+    ) -> None:
         self.settings = settings or Settings()
-        self.params = params or ILPParams()
+        self.params = params or self.settings.summary
 
     def __call__(
         self,
@@ -267,7 +269,7 @@ class ILPSummarizer:
         are ``(article, sentence index)`` pairs not to choose, for update summaries. Each set
         of ``(article, sentence index)`` pairs in ``require`` (a story's key figure, say) has
         one of its sentences chosen when the budget allows, after the lead (see
-        :attr:`ILPParams.lead_required`).
+        :attr:`SummarySettings.lead_required`).
         """
         pool = [
             c for c in candidates(articles, self.settings) if (c.doc, c.sentence.index) not in skip
