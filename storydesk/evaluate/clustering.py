@@ -25,8 +25,8 @@ from ..cluster import ClusterItem, cluster_batch
 from ..features import features_of
 from ..ingest.dates import parse_date
 from ..model import Features
-from ..nlp import load_pipeline
-from ..settings import ClusterSettings
+from ..pipeline import parser
+from ..settings import ClusterSettings, Settings
 from .data import LabelledDoc, clustering_collection, multinews_pooled
 from .metrics import bcubed, pairwise
 
@@ -51,7 +51,7 @@ def featurize(
     path = cache / f"features-{key}.pkl" if cache else None
     if path and path.exists():
         return pickle.loads(path.read_bytes())
-    nlp = load_pipeline()
+    nlp = parser(Settings())
     out: list[Features | None] = [None] * len(texts)
     todo = [(t, i) for i, t in enumerate(texts) if t.strip()]
     for doc, i in nlp.pipe(todo, as_tuples=True, batch_size=16, n_process=n_process):
