@@ -1,6 +1,7 @@
-"""Stories: new articles into the store, near-duplicates recognised, each in its story.
+"""The corpus stage (dedup -> cluster -> store): new articles into the store, near-duplicates
+recognised, each in its story.
 
-The corpus stage of ingest. Articles already stored (same cleaned text) are skipped, so
+Articles already stored (same cleaned text) are skipped, so
 re-ingesting changes nothing. New articles are processed in canonical order (publication
 date, then content hash) and in chunks; each chunk is parsed, checked for near-duplicates
 against everything stored and seen, clustered against the stored stories, and written in one
