@@ -30,9 +30,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from storydesk.clean import clean_text
-from storydesk.cluster import ClusterParams, DocFreq, people_matrix, vectorize
+from storydesk.cluster import DocFreq, people_matrix, vectorize
 from storydesk.evaluate.clustering import featurize, load_set
 from storydesk.evaluate.metrics import bcubed
+from storydesk.settings import ClusterSettings
 
 LINKAGES = ("average", "complete", "single", "weighted")
 CUTS = np.round(np.arange(0.01, 1.0, 0.01), 3)
@@ -66,7 +67,7 @@ def channels(name: str) -> tuple[list[str], np.ndarray, dict[str, np.ndarray]]:
     keep = [i for i, f in enumerate(feats) if f is not None]
     docs = [docs[i] for i in keep]
     feats = [feats[i] for i in keep]
-    params = replace(ClusterParams(), use_dates=False)
+    params = replace(ClusterSettings(), use_dates=False)
     df = DocFreq()
     df.add(feats)
     ours = _cos(vectorize(feats, df, params))

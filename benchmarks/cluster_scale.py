@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storydesk.clean import clean_text  # noqa: E402
+from storydesk.corpus import ingest_articles  # noqa: E402
 from storydesk.evaluate.data import dataset_path, summarization_clusters  # noqa: E402
 from storydesk.evaluate.nearcopy import near_copy  # noqa: E402
 from storydesk.ingest.dates import parse_date  # noqa: E402
@@ -36,7 +37,6 @@ from storydesk.model import AnalyzedArticle, Article  # noqa: E402
 from storydesk.nlp import load_pipeline  # noqa: E402
 from storydesk.settings import Settings  # noqa: E402
 from storydesk.store import SqliteStore  # noqa: E402
-from storydesk.stories import ingest_articles  # noqa: E402
 
 TARGET = 10_000
 RUN = 1_000

@@ -31,12 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from storydesk.corpus import content_hash, ingest_articles  # noqa: E402
 from storydesk.evaluate.data import dataset_path  # noqa: E402
 from storydesk.evaluate.metrics import bcubed  # noqa: E402
 from storydesk.pipeline import load  # noqa: E402
 from storydesk.settings import Settings  # noqa: E402
 from storydesk.store import SqliteStore  # noqa: E402
-from storydesk.stories import content_hash, ingest_articles  # noqa: E402
 
 DOCS = 300
 
@@ -96,7 +96,8 @@ def main() -> None:
     topic = {content_hash(a): a.source.split(":")[1].split(".")[0] for a in articles}
     cache = args.cache / f"concurrent-ingest-{DOCS}.pkl"
     if not cache.exists():
-        from storydesk.nlp import analyze, load_pipeline
+        from storydesk.nlp import load_pipeline
+        from storydesk.pipeline import analyze
 
         parsed = {content_hash(a.article): a for a in analyze(articles, load_pipeline())}
         args.cache.mkdir(parents=True, exist_ok=True)

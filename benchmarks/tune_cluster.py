@@ -17,15 +17,9 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from storydesk.cluster import (
-    ClusterParams,
-    DocFreq,
-    office_conflicts,
-    people_matrix,
-    vectorize,
-    who_factor,
-)
+from storydesk.cluster import DocFreq, office_conflicts, people_matrix, vectorize, who_factor
 from storydesk.evaluate.clustering import featurize, load_set, peer, score
+from storydesk.settings import ClusterSettings
 
 THRESHOLDS = [0.06, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.13, 0.14, 0.16]
 IDFS = ["corpus", "background", "blend"]
@@ -64,7 +58,7 @@ def main() -> None:
     names = args.sets.split(",")
     data = {n: load_set(n) for n in names}
     feats = {n: featurize(data[n], n_process=2, cache=Path(".cache")) for n in names}
-    base = ClusterParams(use_dates=False)
+    base = ClusterSettings(use_dates=False)
     for idf, ew, who, oc in itertools.product(IDFS, WEIGHTS, WHO, CONFLICT):
         params = replace(base, idf=idf, entity_weight=ew, who=who, office_conflict=oc)
         per_t: dict[float, list[float]] = {}

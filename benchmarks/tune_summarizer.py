@@ -6,7 +6,7 @@
 
 Prints ROUGE-2 recall at 250 words (the DUC 2006/2007 convention, references cut to 250
 words, recall averaged over the references) on each development set and their mean, for
-each setting of :class:`storydesk.summarize.ilp.ILPParams` in the grid. Clusters are
+each setting of :class:`storydesk.summarize.ilp.SummarySettings` in the grid. Clusters are
 parsed by the evaluation harness (the code the briefings use) and cached in ``.cache/``.
 The test sets (DUC 2004, Multi-News, DUC 2007 update) are never looked at here.
 
@@ -38,7 +38,7 @@ Session 5, light trims (``notrim`` against ``shipped``; ``tr-any`` offers them a
 budget; ``--words=N`` for the budget): the mean of the two development sets went 9.03 ->
 9.50 at 100 words, 9.96 -> 9.87 at 150, 10.70 -> 10.87 at 200 and 11.634 -> 11.580 at 250;
 the ``--update`` proxy 9.10 -> 9.28. So trims are offered for budgets up to 200 words
-(``ILPParams.trim_max_words``). Kind by kind at 100 words (an early version, before the
+(``SummarySettings.trim_max_words``). Kind by kind at 100 words (an early version, before the
 rules that keep caveats, conditions, sources, lists and verbless sentences): appositive
 8.90, relative clause 9.08, parenthesis 9.15, participle 8.95, opening 9.12; together 9.45.
 For updates, no lead bonus (``u-lead0``) raised the proxy to 9.44, but lowered the share of
@@ -52,7 +52,7 @@ subject): at 250 words 11.634 with 12 of 897 such sentences -> 11.607 with none;
 words 9.504 (4 of 418) -> 9.504 (1 of 419); update proxy 9.28 -> 9.32; small-story proxy
 8.25 -> 8.25. Within noise, so it was set at 0.25 as a trust rule; DUC 2004, measured once
 after, fell from 10.80 to 10.66, below its pinned floor, so it is off by default
-(``ILPParams.pronoun_cost``; disclosed in docs/benchmarks.md). Also tried: a
+(``SummarySettings.pronoun_cost``; disclosed in docs/benchmarks.md). Also tried: a
 within-story term frequency in the concept weight (sentences carrying the concept beyond
 one per article, plain or log): small-story proxy 8.25 -> 8.35 (three more seeds: +0.05 to
 +0.12), but 250 words 11.634 -> 11.33 to 11.58 and 100 words 9.35 to 9.58: not kept.
@@ -77,27 +77,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storydesk.settings import Settings  # noqa: E402
+from storydesk.settings import Settings, SummarySettings  # noqa: E402
 from storydesk.summarize.base import Candidate, candidate_text  # noqa: E402
-from storydesk.summarize.ilp import ILPParams, ILPSummarizer  # noqa: E402
+from storydesk.summarize.ilp import ILPSummarizer  # noqa: E402
 
 DEV = ("duc2006", "duc2007-main")
 WORDS = 250
 
 GRID = {
-    "base": ILPParams(
+    "base": SummarySettings(
         min_df_share=0.2, max_concepts=0, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "df0.1": ILPParams(
+    "df0.1": SummarySettings(
         min_df_share=0.1, max_concepts=0, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "df0.15": ILPParams(
+    "df0.15": SummarySettings(
         min_df_share=0.15, max_concepts=0, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "df0.3": ILPParams(
+    "df0.3": SummarySettings(
         min_df_share=0.3, max_concepts=0, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "lb0": ILPParams(
+    "lb0": SummarySettings(
         min_df_share=0.2,
         max_concepts=0,
         lead_bonus=0.0,
@@ -105,7 +105,7 @@ GRID = {
         max_sentences=0,
         mip_gap=1e-4,
     ),
-    "lb3": ILPParams(
+    "lb3": SummarySettings(
         min_df_share=0.2,
         max_concepts=0,
         lead_bonus=3.0,
@@ -113,46 +113,46 @@ GRID = {
         max_sentences=0,
         mip_gap=1e-4,
     ),
-    "max100": ILPParams(
+    "max100": SummarySettings(
         min_df_share=0.2, max_concepts=100, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "max200": ILPParams(
+    "max200": SummarySettings(
         min_df_share=0.2, max_concepts=200, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "d10m100": ILPParams(
+    "d10m100": SummarySettings(
         min_df_share=0.1, max_concepts=100, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "d10m150": ILPParams(
+    "d10m150": SummarySettings(
         min_df_share=0.1, max_concepts=150, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "d10m200": ILPParams(
+    "d10m200": SummarySettings(
         min_df_share=0.1, max_concepts=200, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "d15m150": ILPParams(
+    "d15m150": SummarySettings(
         min_df_share=0.15, max_concepts=150, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "d10m150r2": ILPParams(
+    "d10m150r2": SummarySettings(
         min_df_share=0.1, max_concepts=150, rare_weight=0.2, max_sentences=0, mip_gap=1e-4
     ),
-    "d10m200r2": ILPParams(
+    "d10m200r2": SummarySettings(
         min_df_share=0.1, max_concepts=200, rare_weight=0.2, max_sentences=0, mip_gap=1e-4
     ),
-    "d05m100": ILPParams(
+    "d05m100": SummarySettings(
         min_df_share=0.05, max_concepts=100, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "d05m150": ILPParams(
+    "d05m150": SummarySettings(
         min_df_share=0.05, max_concepts=150, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "d05m200": ILPParams(
+    "d05m200": SummarySettings(
         min_df_share=0.05, max_concepts=200, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "d05m300": ILPParams(
+    "d05m300": SummarySettings(
         min_df_share=0.05, max_concepts=300, rare_weight=0.0, max_sentences=0, mip_gap=1e-4
     ),
-    "d05m200r2": ILPParams(
+    "d05m200r2": SummarySettings(
         min_df_share=0.05, max_concepts=200, rare_weight=0.2, max_sentences=0, mip_gap=1e-4
     ),
-    "d05m150lb0": ILPParams(
+    "d05m150lb0": SummarySettings(
         min_df_share=0.05,
         max_concepts=150,
         lead_bonus=0.0,
@@ -160,48 +160,48 @@ GRID = {
         max_sentences=0,
         mip_gap=1e-4,
     ),
-    "d05m150r1": ILPParams(
+    "d05m150r1": SummarySettings(
         min_df_share=0.05, max_concepts=150, rare_weight=0.1, max_sentences=0, mip_gap=1e-4
     ),
-    "gap1": ILPParams(mip_gap=0.01, max_sentences=0),
-    "gap3": ILPParams(mip_gap=0.03, max_sentences=0),
-    "s60": ILPParams(mip_gap=0.01, max_sentences=60),
-    "s100": ILPParams(mip_gap=0.01, max_sentences=100),
-    "s80": ILPParams(mip_gap=0.01, max_sentences=80),
-    "s120": ILPParams(mip_gap=0.01, max_sentences=120),
-    "s150": ILPParams(mip_gap=0.01, max_sentences=150),
-    "nolead": ILPParams(lead_required=False),  # session 7: before the required lead
-    "earliest": ILPParams(lead_required="earliest"),
-    "depth1": ILPParams(lead_depth=1),
-    "depth2": ILPParams(lead_depth=2),
-    "shipped": ILPParams(),  # min_df 2, 150 concepts, rare 0.1, 100 sentences, gap 1%
+    "gap1": SummarySettings(mip_gap=0.01, max_sentences=0),
+    "gap3": SummarySettings(mip_gap=0.03, max_sentences=0),
+    "s60": SummarySettings(mip_gap=0.01, max_sentences=60),
+    "s100": SummarySettings(mip_gap=0.01, max_sentences=100),
+    "s80": SummarySettings(mip_gap=0.01, max_sentences=80),
+    "s120": SummarySettings(mip_gap=0.01, max_sentences=120),
+    "s150": SummarySettings(mip_gap=0.01, max_sentences=150),
+    "nolead": SummarySettings(lead_required=False),  # session 7: before the required lead
+    "earliest": SummarySettings(lead_required="earliest"),
+    "depth1": SummarySettings(lead_depth=1),
+    "depth2": SummarySettings(lead_depth=2),
+    "shipped": SummarySettings(),  # min_df 2, 150 concepts, rare 0.1, 100 sentences, gap 1%
     # Session 5: light trims (storydesk.trims), one kind at a time, then together.
-    "notrim": ILPParams(trim_kinds=()),
-    "tr-app": ILPParams(trim_kinds=("appositive",)),
-    "tr-rel": ILPParams(trim_kinds=("relative",)),
-    "tr-par": ILPParams(trim_kinds=("parenthesis",)),
-    "tr-ptc": ILPParams(trim_kinds=("participle",)),
-    "tr-all": ILPParams(trim_kinds=("appositive", "relative", "parenthesis", "participle")),
-    "tr-open": ILPParams(trim_kinds=("opening",)),
-    "tr-all5": ILPParams(
+    "notrim": SummarySettings(trim_kinds=()),
+    "tr-app": SummarySettings(trim_kinds=("appositive",)),
+    "tr-rel": SummarySettings(trim_kinds=("relative",)),
+    "tr-par": SummarySettings(trim_kinds=("parenthesis",)),
+    "tr-ptc": SummarySettings(trim_kinds=("participle",)),
+    "tr-all": SummarySettings(trim_kinds=("appositive", "relative", "parenthesis", "participle")),
+    "tr-open": SummarySettings(trim_kinds=("opening",)),
+    "tr-all5": SummarySettings(
         trim_kinds=("appositive", "relative", "parenthesis", "participle", "opening")
     ),
-    "lead2": ILPParams(lead_bonus=2.0),
-    "u-lead0": ILPParams(lead_bonus=0.0),
-    "u-lead2": ILPParams(lead_bonus=2.0),
-    "u-known0": ILPParams(known_weight=0.0),
-    "u-known02": ILPParams(known_weight=0.2),
-    "u-rare0": ILPParams(rare_weight=0.0),
-    "u-rare03": ILPParams(rare_weight=0.3),
-    "lead4": ILPParams(lead_bonus=4.0),
-    "tr-any": ILPParams(trim_max_words=10**6),  # trims at every budget
-    "tr-3": ILPParams(trim_kinds=("relative", "parenthesis", "participle")),
-    "tr-2": ILPParams(trim_kinds=("relative", "parenthesis")),
+    "lead2": SummarySettings(lead_bonus=2.0),
+    "u-lead0": SummarySettings(lead_bonus=0.0),
+    "u-lead2": SummarySettings(lead_bonus=2.0),
+    "u-known0": SummarySettings(known_weight=0.0),
+    "u-known02": SummarySettings(known_weight=0.2),
+    "u-rare0": SummarySettings(rare_weight=0.0),
+    "u-rare03": SummarySettings(rare_weight=0.3),
+    "lead4": SummarySettings(lead_bonus=4.0),
+    "tr-any": SummarySettings(trim_max_words=10**6),  # trims at every budget
+    "tr-3": SummarySettings(trim_kinds=("relative", "parenthesis", "participle")),
+    "tr-2": SummarySettings(trim_kinds=("relative", "parenthesis")),
     # Session 6: a cost for sentences whose main subject is he/she/they.
-    "nopro": ILPParams(pronoun_cost=0.0),
-    "pro025": ILPParams(pronoun_cost=0.25),
-    "pro05": ILPParams(pronoun_cost=0.5),
-    "pro1": ILPParams(pronoun_cost=1.0),
+    "nopro": SummarySettings(pronoun_cost=0.0),
+    "pro025": SummarySettings(pronoun_cost=0.25),
+    "pro05": SummarySettings(pronoun_cost=0.5),
+    "pro1": SummarySettings(pronoun_cost=1.0),
 }
 # Sentence filters (storydesk.settings.Settings) tried with the shipped concept model.
 SETTINGS = {
@@ -242,7 +242,7 @@ PRONOUN_SUBJECTS = [0, 0]
 
 def rouge2(
     clusters: list[dict],
-    params: ILPParams,
+    params: SummarySettings,
     words: int = WORDS,
     measure: str = "recall",
     settings: Settings | None = None,
@@ -333,7 +333,7 @@ def update_proxy(
             old, new = arts[: len(arts) // 2], arts[len(arts) // 2 :]
             # "u-..." settings change the update only; the earlier briefing ships as is.
             summarize = ILPSummarizer(
-                settings, ILPParams() if setting.startswith("u-") else GRID[setting]
+                settings, SummarySettings() if setting.startswith("u-") else GRID[setting]
             )
             first = summarize(old, words)
             if setting == "u-whole":  # concepts weighed on the whole story (withdrawn)
@@ -373,9 +373,9 @@ def update_proxy(
     )
 
 
-def _setting(name: str, words: int = WORDS) -> tuple[ILPParams, int, str, Settings | None]:
+def _setting(name: str, words: int = WORDS) -> tuple[SummarySettings, int, str, Settings | None]:
     if name in SETTINGS:
-        return ILPParams(), words, "recall", SETTINGS[name]
+        return SummarySettings(), words, "recall", SETTINGS[name]
     return GRID[name], words, "recall", None
 
 

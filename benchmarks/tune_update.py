@@ -25,7 +25,7 @@ scored 10.08 where ``plain`` scored 9.47 and ``whole`` 9.25):
 * ``shipped``: :func:`storydesk.summarize.update.summarize_since`;
 * ``whole``: concepts weighed on the old and the new articles together (withdrawn);
 * ``articles``: every concept of the earlier articles fades, not only the briefing's;
-* further settings of :class:`ILPParams` for the update, by name (see ``VARIANTS``).
+* further settings of :class:`SummarySettings` for the update, by name (see ``VARIANTS``).
 
 Parses are cached in ``.cache/``, keyed as the evaluation harness keys its parses (by the
 parse modules' source). ``WINDOW=N`` in the environment sets the window length.
@@ -69,22 +69,22 @@ from storydesk.evaluate.data import dataset_path  # noqa: E402
 from storydesk.evaluate.summarization import _code_digest  # noqa: E402
 from storydesk.evaluate.timeline import DEV_TOPICS, detokenize  # noqa: E402
 from storydesk.model import AnalyzedArticle, Article  # noqa: E402
-from storydesk.settings import Settings  # noqa: E402
+from storydesk.settings import Settings, SummarySettings  # noqa: E402
 from storydesk.summarize.base import Candidate, candidate_text  # noqa: E402
-from storydesk.summarize.ilp import ILPParams, ILPSummarizer  # noqa: E402
+from storydesk.summarize.ilp import ILPSummarizer  # noqa: E402
 from storydesk.summarize.update import summarize_since  # noqa: E402
 
 WINDOW = int(os.environ.get("WINDOW", "7"))
 WORDS = 100
 
-VARIANTS: dict[str, ILPParams] = {
-    "known0": ILPParams(known_weight=0.0),
-    "known03": ILPParams(known_weight=0.3),
-    "known05": ILPParams(known_weight=0.5),
-    "lead0": ILPParams(lead_bonus=0.0),
-    "lead2": ILPParams(lead_bonus=2.0),
-    "rare0": ILPParams(rare_weight=0.0),
-    "rare03": ILPParams(rare_weight=0.3),
+VARIANTS: dict[str, SummarySettings] = {
+    "known0": SummarySettings(known_weight=0.0),
+    "known03": SummarySettings(known_weight=0.3),
+    "known05": SummarySettings(known_weight=0.5),
+    "lead0": SummarySettings(lead_bonus=0.0),
+    "lead2": SummarySettings(lead_bonus=2.0),
+    "rare0": SummarySettings(rare_weight=0.0),
+    "rare03": SummarySettings(rare_weight=0.3),
 }
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from storydesk.browser import launch_chromium
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from browser import launch_chromium
 
 
 def main(out_dir: str, target: str) -> None:

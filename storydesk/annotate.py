@@ -11,39 +11,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .entities import Entity, Mention, extract_mentions, merge_entities
-from .facts import Fact, extract_facts
-from .model import AnalyzedArticle, Article
-from .quotes import Quote, Referent, extract_speech
-from .timeline import TimeExpression, find_time_expressions
+from .entities import extract_mentions, merge_entities
+from .facts import extract_facts
+from .model import ANNOTATIONS_VERSION, AnalyzedArticle, Annotations, Article, Entity, Fact, Quote
+from .quotes import extract_speech
+from .timeline import find_time_expressions
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-# Bump when an extractor changes what it finds: stored annotations of an older version
-# are made again from the text when a story is briefed.
-ANNOTATIONS_VERSION = 8
-
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Annotations:
-    """What the per-article extractors found in one article."""
-
-    version: int = ANNOTATIONS_VERSION
-    times: tuple[TimeExpression, ...] = ()
-    facts: tuple[Fact, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-    # Who a "he"/"she" named in an earlier sentence stands for (summary sentences show it).
-    referents: tuple[Referent, ...] = ()
 
 
 def _safely(what: str, article: Article, fn: Callable[[], T]) -> T | None:

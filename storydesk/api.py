@@ -10,14 +10,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .clusters import SummarizeReport, summarize_file
+from .corpus import IngestReport
 from .errors import AmbiguousStoryError, StoryNotFoundError
 from .model import Briefing, Rejected
-from .output import check_out_dir, write_run
-from .pipeline import brief_stored, ingest
+from .pipeline import SummarizeReport, brief_stored, ingest, summarize_file
 from .settings import Settings
 from .store import SqliteStore, StoryRow, ThreadRow
-from .stories import IngestReport
+from .write import check_out_dir, write_run
 
 DEFAULT_DB = "storydesk.db"
 
@@ -223,5 +222,5 @@ def summarize_clusters(
     progress: Callable[[int], None] | None = None,
 ) -> SummarizeReport:
     """One summary per cluster of a clusters JSON Lines file (each cluster one story), made
-    as a briefing's summary is; see :func:`storydesk.clusters.summarize_file`."""
+    as a briefing's summary is; see :func:`storydesk.pipeline.summarize_file`."""
     return summarize_file(path, out, settings or Settings(), cited=cited, progress=progress)

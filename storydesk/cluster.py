@@ -4,7 +4,7 @@ Similarity is the cosine of the articles' feature vectors (content words weighte
 background rarity, and named entities: see :mod:`storydesk.features`), damped when the
 publication dates lie far apart, so that two events with the same actors and words a year
 or more apart stay apart. Within a batch, stories are formed by average-linkage
-agglomerative clustering (SciPy) cut at :attr:`ClusterParams.threshold`; against stories
+agglomerative clustering (SciPy) cut at :attr:`ClusterSettings.threshold`; against stories
 already stored, a batch's cluster joins the story whose average similarity to it is highest
 if that clears the same threshold (average linkage again), else it opens a new story.
 
@@ -26,29 +26,7 @@ from scipy.spatial.distance import squareform
 
 from .features import DIM
 from .model import Features
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterParams:
-    """Knobs of story clustering (tuned on the DUC 2006 / 2007 development sets)."""
-
-    threshold: float = 0.11
-    # Weight of a named-entity feature relative to a word of the same rarity.
-    entity_weight: float = 0.0
-    # How rare a term is: "corpus" (document frequency over the batch and the store),
-    # "background" (wordfreq, independent of the corpus) or "blend" (their geometric mean).
-    idf: str = "background"
-    # How much a difference in who the articles are about counts: similarity is scaled by
-    # 1 - who * (1 - cosine of their people-mention vectors) when both name people.
-    who: float = 0.0
-    # Similarity is multiplied by this when two articles name different holders of one high
-    # office ("US Secretary of State Kerry" / "... Clinton"): they report different times.
-    office_conflict: float = 0.1
-    # Reports of one event are published within days of each other; beyond this many days
-    # apart, similarity fades with a time constant of ``decay_days``.
-    window_days: int = 10
-    decay_days: float = 15.0
-    use_dates: bool = True
+from .settings import ClusterSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +57,10 @@ class DocFreq:
 
 
 def vectorize(
-    features: Sequence[Features], docfreq: DocFreq, params: ClusterParams | None = None
+    features: Sequence[Features], docfreq: DocFreq, params: ClusterSettings | None = None
 ) -> sparse.csr_matrix:
     """Weighted, L2-normalised (n x DIM) vectors: sublinear tf x rarity, entities boosted."""
-    params = params or ClusterParams()
+    params = params or ClusterSettings()
     indptr = [0]
     indices: list[np.ndarray] = []
     data: list[np.ndarray] = []
@@ -108,7 +86,7 @@ def vectorize(
     )
 
 
-def date_factor(gap_days: float, params: ClusterParams) -> float:
+def date_factor(gap_days: float, params: ClusterSettings) -> float:
     """How much of the similarity survives a gap of ``gap_days`` between publications."""
     if not params.use_dates or gap_days <= params.window_days:
         return 1.0
@@ -142,7 +120,7 @@ def people_matrix(features: Sequence[Features]) -> sparse.csr_matrix:
     )
 
 
-def who_factor(p: sparse.csr_matrix, q: sparse.csr_matrix, params: ClusterParams) -> np.ndarray:
+def who_factor(p: sparse.csr_matrix, q: sparse.csr_matrix, params: ClusterSettings) -> np.ndarray:
     """(len(p) x len(q)) factors for a difference in the people two groups are about."""
     if params.who <= 0:
         return np.ones((p.shape[0], q.shape[0]))
@@ -187,7 +165,7 @@ def _agglomerate(
     x: sparse.csr_matrix,
     p: sparse.csr_matrix,
     dates: Sequence[dt.date | None],
-    params: ClusterParams,
+    params: ClusterSettings,
     feats: Sequence[Features] = (),
 ) -> np.ndarray:
     """Average-linkage labels for the rows of ``x`` (already in canonical order)."""
@@ -219,7 +197,7 @@ def _groups(items: Sequence[ClusterItem], order: list[int], labels: np.ndarray) 
 
 def cluster_batch(
     items: Sequence[ClusterItem],
-    params: ClusterParams | None = None,
+    params: ClusterSettings | None = None,
     docfreq: DocFreq | None = None,
 ) -> list[list[int]]:
     """Clusters of a batch with no stored stories, as lists of item indexes.
@@ -354,7 +332,7 @@ class StoryIndex:
         self,
         rows: sparse.csr_matrix,
         dates: Sequence[dt.date | None],
-        params: ClusterParams,
+        params: ClusterSettings,
         people: sparse.csr_matrix | None = None,
         features: Sequence[Features] = (),
     ) -> tuple[str | None, float]:
@@ -399,7 +377,7 @@ def assign(
     items: Sequence[ClusterItem],
     index: StoryIndex,
     new_id: Callable[[list[int]], str],
-    params: ClusterParams | None = None,
+    params: ClusterSettings | None = None,
     *,
     count_docfreq: bool = True,
 ) -> list[str]:
@@ -410,7 +388,7 @@ def assign(
     ``index`` is updated in place (stories and document frequencies), so calling this batch
     after batch is incremental clustering. ``new_id`` names a new story from its members.
     """
-    params = params or ClusterParams()
+    params = params or ClusterSettings()
     out: list[str] = [""] * len(items)
     if not items:
         return out
@@ -428,7 +406,7 @@ def _assign_part(
     part: list[int],
     index: StoryIndex,
     new_id: Callable[[list[int]], str],
-    params: ClusterParams,
+    params: ClusterSettings,
     out: list[str],
 ) -> None:
     if not part:

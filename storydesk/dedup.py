@@ -23,13 +23,9 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from .features import MINHASH_SCHEME, MINHASH_SEED, NUM_PERM
 from .model import Features
+from .settings import DedupSettings
 
-# Same report if this much of the two shingle sets is shared (a 10% word-level rewrite
-# keeps about 0.57 of 3-gram shingles; two reports of one event share under 0.1) ...
-JACCARD = 0.4
-# ... or if this much of the shorter one is inside the longer one.
-CONTAINMENT = 0.8
-_LSH_THRESHOLD = 0.25
+_DEFAULT = DedupSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +53,13 @@ def containment(a: Features, b: Features, j: float | None = None) -> float:
     return min(1.0, j * union / small)
 
 
-def same_report(a: Features, b: Features) -> bool:
-    """Whether two articles are copies or light rewrites of one report."""
+def same_report(a: Features, b: Features, params: DedupSettings = _DEFAULT) -> bool:
+    """Whether two articles are copies or light rewrites of one report (see
+    :class:`~storydesk.settings.DedupSettings`)."""
     j = jaccard(a, b)
-    return j >= JACCARD or (j >= 0.2 and containment(a, b, j) >= CONTAINMENT)
+    return j >= params.jaccard or (
+        j >= params.min_jaccard_for_containment and containment(a, b, j) >= params.containment
+    )
 
 
 def _minhash(f: Features) -> LeanMinHash:
@@ -76,12 +75,14 @@ def _minhash(f: Features) -> LeanMinHash:
 class DuplicateIndex:
     """Reports seen so far, searchable for the one a new report copies."""
 
-    lsh: MinHashLSH = field(
-        default_factory=lambda: MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
-    )
+    params: DedupSettings = field(default_factory=DedupSettings)
+    lsh: MinHashLSH = field(init=False)
     features: dict[str, Features] = field(default_factory=dict)
     # copy -> the representative of its group (representatives are not listed)
     representative: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.lsh = MinHashLSH(threshold=self.params.lsh_threshold, num_perm=NUM_PERM)
 
     def add(self, key: str, f: Features, copy_of: str | None = None) -> None:
         """Remember a report (a copy of ``copy_of``'s group when given)."""
@@ -101,12 +102,14 @@ class DuplicateIndex:
         reps = {
             self.representative.get(k, k)
             for k in self.lsh.query(_minhash(f))
-            if same_report(f, self.features[k])
+            if same_report(f, self.features[k], self.params)
         }
         return min(reps) if reps else None
 
 
-def duplicate_groups(items: Sequence[DupItem]) -> list[list[int]]:
+def duplicate_groups(
+    items: Sequence[DupItem], params: DedupSettings | None = None
+) -> list[list[int]]:
     """Groups (of two or more) of item indexes that are one report; representative first.
 
     The rule ingest applies (:class:`DuplicateIndex`), with the batch taken earliest, then
@@ -117,7 +120,7 @@ def duplicate_groups(items: Sequence[DupItem]) -> list[list[int]]:
         range(len(items)),
         key=lambda i: (items[i].published or far, -items[i].length, items[i].key),
     )
-    index = DuplicateIndex()
+    index = DuplicateIndex(params or DedupSettings())
     position = {items[i].key: i for i in order}
     groups: dict[int, list[int]] = {}
     for i in order:

@@ -5,19 +5,16 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
-from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .annotate import annotate
 from .clean import DATELINE
 from .doctext import doc_text
 from .errors import ModelNotFoundError
-from .features import features_of
-from .model import AnalyzedArticle, Article, Sentence, Span
+from .model import Sentence, Span
 from .trims import trims_of
 
 log = logging.getLogger(__name__)
@@ -139,21 +136,3 @@ def parseable(text: str, nlp: Language, source: str = "") -> str:
         return text
     log.warning("%s: only the first %d characters parsed", source or "article", nlp.max_length)
     return text[: nlp.max_length]
-
-
-def analyze(
-    articles: Iterable[Article], nlp: Language, batch_size: int = 32
-) -> Iterator[AnalyzedArticle]:
-    """Parse articles with spaCy (streamed in batches) and attach their sentences, clustering
-    features and annotations (:mod:`storydesk.annotate`).
-
-    An article longer than ``nlp.max_length`` (which :func:`storydesk.pipeline.prepare`
-    prevents) has only that much parsed, with a warning, instead of stopping the run."""
-    pairs = ((parseable(a.text, nlp, a.source), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield AnalyzedArticle(
-            article=article,
-            sentences=sentences_of(doc, article.id),
-            features=features_of(doc),
-            annotations=annotate(article, doc),
-        )

@@ -1,36 +1,52 @@
-"""The one orchestrator: paths -> ingest -> clean -> analyse -> group -> summarise -> briefings.
+"""The one orchestrator: a run's flow, stage by stage, each stage a module named for what it
+does.
 
-Per-article stages (:func:`prepare`, :func:`~storydesk.nlp.analyze`) are plain maps;
-corpus stages (near-duplicates and clustering in :mod:`storydesk.stories`, then
-:func:`brief` per story) see every article at once. Rendering and writing
-files live in :mod:`storydesk.render` and :mod:`storydesk.output`.
+- Per article, a plain map: read (:mod:`storydesk.ingest`) -> clean (:func:`prepare`,
+  :mod:`storydesk.clean`) -> parse (:func:`parser`, :mod:`storydesk.nlp`) -> annotate
+  (:mod:`storydesk.annotate`): :func:`load`, then :func:`analyze`.
+- Per corpus, seeing every article: dedup (:mod:`storydesk.dedup`) -> cluster
+  (:mod:`storydesk.cluster`) -> store (:mod:`storydesk.store`), in :mod:`storydesk.corpus`:
+  :func:`ingest`.
+- Per story: brief (:func:`brief`, an update with ``since`` or ``read``) -> render
+  (:mod:`storydesk.render`) -> write (:mod:`storydesk.write`); :mod:`storydesk.api` calls
+  them in turn.
+
+Stories given already grouped (a clusters file, :mod:`storydesk.ingest.clusters`) take the
+same path less the corpus stage: :func:`summarize_file`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from pathlib import Path
+from typing import Any, BinaryIO
 
-from .annotate import all_facts, all_quotes, ensure_annotated, story_entities
+from spacy.language import Language
+
+from .annotate import all_facts, all_quotes, annotate, ensure_annotated, story_entities
 from .clean import clean_text
-from .cluster import ClusterParams
+from .corpus import Analyzer, IngestReport, ingest_articles, title_from_text
+from .dedup import DupItem, duplicate_groups
 from .entities import speaker_entities
 from .errors import StoreError
 from .facts import group_facts
+from .features import features_of
 from .ids import article_id, unique_ids
 from .ids import story_id as story_id_for
 from .ingest import read_paths
+from .ingest.clusters import ClusterRecord, read_clusters
 from .ingest.limits import cut_at_boundary
 from .ingest.text import strip_site_suffix
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
-from .nlp import analyze, load_pipeline
-from .settings import MAX_ARTICLE_CHARS, Settings
+from .nlp import load_pipeline, parseable, sentences_of
+from .render.jsonout import summary_sentence_dict
+from .settings import MAX_ARTICLE_CHARS, DedupSettings, Settings
 from .store.base import Store
-from .stories import IngestReport, ingest_articles
 from .summarize import cite, get_summarizer
 from .summarize.keyfigure import key_figure_sentences
 from .summarize.update import split_since, summarize_since
@@ -104,11 +120,44 @@ def load(
     return corpus
 
 
+def analyze(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+) -> Iterator[AnalyzedArticle]:
+    """Parse articles with spaCy (streamed in batches) and attach their sentences, clustering
+    features and annotations (:mod:`storydesk.annotate`).
+
+    An article longer than ``nlp.max_length`` (which :func:`storydesk.pipeline.prepare`
+    prevents) has only that much parsed, with a warning, instead of stopping the run."""
+    pairs = ((parseable(a.text, nlp, a.source), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield AnalyzedArticle(
+            article=article,
+            sentences=sentences_of(doc, article.id),
+            features=features_of(doc),
+            annotations=annotate(article, doc),
+        )
+
+
+def parser(settings: Settings) -> Language:
+    """The spaCy pipeline ``settings.model`` names: the one place the flow loads it (once
+    per process: :func:`storydesk.nlp.load_pipeline` keeps it)."""
+    return load_pipeline(settings.model)
+
+
+def analyzer(settings: Settings) -> Analyzer:
+    """Parse and annotate a chunk of articles (the per-article stages, for the corpus stage)."""
+
+    def analyze_chunk(part: Sequence[Article]) -> list[AnalyzedArticle]:
+        return list(analyze(part, parser(settings), settings.batch_size))
+
+    return analyze_chunk
+
+
 def analyze_all(
     articles: Iterable[Article], settings: Settings, progress: Progress | None = None
 ) -> list[AnalyzedArticle]:
     """Parse every article with the process's spaCy pipeline."""
-    nlp = load_pipeline(settings.model)
+    nlp = parser(settings)
     out: list[AnalyzedArticle] = []
     for analyzed in analyze(articles, nlp, batch_size=settings.batch_size):
         out.append(analyzed)
@@ -128,8 +177,7 @@ def story_title(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySe
         if a.article.title:
             return a.article.title
     text = summary[0].text if summary else (articles[0].article.text if articles else "Untitled")
-    words = text.split()
-    return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+    return title_from_text(text)
 
 
 def brief(
@@ -140,16 +188,19 @@ def brief(
     story_id: str | None = None,
     duplicate_of: dict[str, str] | None = None,
     since: dt.date | None = None,
+    read: Sequence[AnalyzedArticle] = (),
     thread: tuple[str, str] | None = None,
 ) -> Briefing:
     """Build the briefing of one story from its analysed articles.
 
     A near-duplicate (``duplicate_of``: copy id -> original id) is listed with its original
     but never summarised or cited on its own: one report counts once. With ``since``, the
-    summary tells only what the articles published after that date add to the earlier ones.
+    summary tells only what the articles published after that date add to the earlier ones;
+    with ``read``, what ``articles`` add to those (the earlier articles named rather than
+    found by date: a clusters file's update clusters).
     """
     duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k != v}
-    articles = ensure_annotated(articles, lambda: load_pipeline(settings.model))
+    articles = ensure_annotated(articles, lambda: parser(settings))
     reports = [a for a in articles if a.article.id not in duplicate_of]
     # Copies are left out: a syndicated figure is one source, not several that agree.
     facts = all_facts(reports)
@@ -158,15 +209,21 @@ def brief(
         {a.article.id: a.article.outlet or a.article.id for a in reports},
         {a.article.id for a in reports if a.article.published is not None},
     )
-    if since is None:
+    # An update tells what ``new`` adds to ``old``: the articles the reader has read, or
+    # those published by ``since``. Without either, the story is told whole.
+    old: list[AnalyzedArticle] | None = None
+    new = reports
+    if read:
+        old = [a for a in read if a.article.id not in duplicate_of]
+    elif since is not None:
+        new, old = split_since(reports, since)
+    if old is None:
         figure = key_figure_sentences(reports, facts, fact_groups)
         summarizer = get_summarizer(settings.summarizer, settings)
         chosen = summarizer(reports, settings.words, require=[figure] if figure else [])
-        summary = cite(reports, chosen, settings.support)
     else:
-        new, old = split_since(reports, since)
         chosen = summarize_since(new, old, settings.words, settings)
-        summary = cite(new, chosen, settings.support)
+    summary = cite(new, chosen, settings.support)
     title = story_title(reports, summary)
     quotes = tuple(all_quotes(reports))
     entities = tuple(story_entities(reports))
@@ -220,7 +277,6 @@ def ingest(
     settings: Settings,
     *,
     stdin: BinaryIO | None = None,
-    params: ClusterParams | None = None,
     on_loaded: Callable[[int], None] | None = None,
     progress: Progress | None = None,
     refresh_titles: bool = True,
@@ -230,9 +286,153 @@ def ingest(
     corpus = load(paths, stdin=stdin, max_chars=settings.max_article_chars)
     if on_loaded is not None:
         on_loaded(len(corpus.articles))
-    report = ingest_articles(store, corpus.articles, settings, params, progress)
+    report = ingest_articles(
+        store, corpus.articles, settings, progress=progress, analyzer=analyzer(settings)
+    )
     report.rejected = corpus.rejected
     if refresh_titles:
         briefings = [brief_stored(store, sid, settings) for sid in sorted(report.stories)]
         store.set_titles({b.story.id: b.story.title for b in briefings})
+    return report
+
+
+# Stories given already grouped (a clusters file: storydesk.ingest.clusters), each briefed
+# as an ingested story is.
+
+
+def cluster_articles(record: ClusterRecord) -> tuple[list[Article], list[Rejected]]:
+    """The cluster's documents cleaned into articles, and those with nothing left."""
+    ids = unique_ids((article_id(r.source, r.id_hint), r.source) for r in record.documents)
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for raw, aid in zip(record.documents, ids, strict=True):
+        if not raw.text.strip():
+            rejected.append(Rejected(raw.source, "missing or empty 'text' field"))
+            continue
+        result = prepare(raw, aid)
+        (rejected if isinstance(result, Rejected) else articles).append(result)  # type: ignore[arg-type]
+    return articles, rejected
+
+
+def copies(
+    articles: Sequence[AnalyzedArticle], params: DedupSettings | None = None
+) -> dict[str, str]:
+    """Near-duplicates among a story's articles: copy id -> id of the report it copies."""
+    items = [
+        DupItem(a.article.id, a.features, a.article.published, len(a.article.text))
+        for a in articles
+        if a.features is not None
+    ]
+    return {items[i].key: items[g[0]].key for g in duplicate_groups(items, params) for i in g[1:]}
+
+
+def reports(articles: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
+    """The articles a briefing summarises: near-duplicate copies left out."""
+    dup = copies(articles)
+    return [a for a in articles if a.article.id not in dup]
+
+
+def brief_cluster(
+    articles: Sequence[AnalyzedArticle], settings: Settings, rejected: Sequence[Rejected] = ()
+) -> Briefing:
+    """The briefing of a cluster taken as one story."""
+    return brief(articles, settings, rejected, duplicate_of=copies(articles, settings.dedup))
+
+
+def analyze_cluster(
+    record: ClusterRecord, settings: Settings
+) -> tuple[list[AnalyzedArticle], list[Rejected]]:
+    """Clean and parse a cluster's documents with the process's spaCy pipeline."""
+    articles, rejected = cluster_articles(record)
+    nlp = parser(settings)
+    return list(analyze(articles, nlp, batch_size=settings.batch_size)), rejected
+
+
+def _prior_ids(record: ClusterRecord) -> list[str]:
+    ids = record.data.get("prior_document_ids")
+    return [str(d) for d in ids] if isinstance(ids, list) else []
+
+
+def summary_record(record: ClusterRecord, briefing: Briefing, cited: bool) -> dict[str, Any]:
+    """``{"id", "summary"}`` (sentences joined by a space); with ``cited``, also each
+    sentence with its citations, and the cleaned text of every article they point into."""
+    out: dict[str, Any] = {
+        "id": record.id,
+        "summary": " ".join(s.text for s in briefing.summary),
+    }
+    if cited:
+        out["sentences"] = [summary_sentence_dict(s) for s in briefing.summary]
+        out["articles"] = [
+            {"id": a.id, "source": a.source, "text": a.text} for a in briefing.articles
+        ]
+    return out
+
+
+@dataclass(slots=True)
+class SummarizeReport:
+    """What :func:`summarize_file` did: summaries written, and what was rejected."""
+
+    written: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def summarize_file(
+    path: str | Path,
+    out: str | Path,
+    settings: Settings,
+    *,
+    cited: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> SummarizeReport:
+    """Summarise every cluster of a clusters file into ``out`` (JSON Lines, one
+    :func:`summary_record` per cluster, in input order). Bad lines, and documents with no
+    text, are reported in the result and skipped; nothing raises on bad input.
+
+    A cluster whose ``prior_document_ids`` name documents of earlier lines is summarised as
+    an update for a reader of those (:func:`brief` with ``read``); its record gets
+    ``update_of``.
+    """
+    get_summarizer(settings.summarizer, settings)  # an unknown name fails before any work
+    report = SummarizeReport()
+    # Update clusters (DUC 2007 update: B after A, C after A and B) name the documents their
+    # reader has already read; those are kept from the earlier lines that carry them.
+    wanted = {
+        str(d)
+        for item in read_clusters(path)
+        if isinstance(item, ClusterRecord)
+        for d in _prior_ids(item)
+    }
+    seen: dict[str, AnalyzedArticle] = {}
+    out_path = Path(out)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for item in read_clusters(path):
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                continue
+            analyzed, rejected = analyze_cluster(item, settings)
+            report.rejected.extend(
+                Rejected(f"{item.source} ({r.source})", r.error) for r in rejected
+            )
+            if not analyzed:
+                report.rejected.append(
+                    Rejected(item.source, "no document has any text left after cleaning")
+                )
+                continue
+            read = [seen[d] for d in _prior_ids(item) if d in seen]
+            if read:
+                dup = copies([*read, *analyzed], settings.dedup)
+                briefing = brief(analyzed, settings, duplicate_of=dup, read=read)
+            else:
+                briefing = brief_cluster(analyzed, settings)
+            seen.update((a.article.source, a) for a in analyzed if a.article.source in wanted)
+            record = summary_record(item, briefing, cited)
+            if read:
+                record["update_of"] = [a.article.source for a in read]
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            report.written += 1
+            if progress is not None:
+                progress(1)
+    tmp.replace(out_path)
     return report

@@ -173,7 +173,7 @@ def render_thread_html(t: ThreadBriefing) -> str:
 
 def write_thread(out_dir: Path, t: ThreadBriefing) -> list[Path]:
     """Write ``<thread>/thread.{md,html,json}`` (each whole, then renamed)."""
-    from .output import _write
+    from .write import _write
 
     folder = out_dir / t.thread.id
     folder.mkdir(parents=True, exist_ok=True)

@@ -11,20 +11,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from storydesk.entities import Entity
-from storydesk.facts import Fact, FactGroup
 from storydesk.model import (
     Article,
     Briefing,
     Citation,
+    Entity,
+    Fact,
+    FactGroup,
+    Quote,
     Referent,
     Rejected,
     Span,
+    Speaker,
     Story,
     SummarySentence,
+    Timeline,
+    TimelineEvent,
 )
-from storydesk.quotes import Quote, Speaker
-from storydesk.timeline import Timeline, TimelineEvent
 
 IMG = '"><img src=x onerror=alert(1)>'
 SCRIPT = "<script>alert(2)</script>"

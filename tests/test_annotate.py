@@ -7,10 +7,9 @@ from pathlib import Path
 from conftest import article
 
 from storydesk import annotate as annotate_module
-from storydesk.annotate import ANNOTATIONS_VERSION, Annotations, annotate, ensure_annotated
-from storydesk.model import AnalyzedArticle
-from storydesk.nlp import analyze
-from storydesk.pipeline import ingest
+from storydesk.annotate import annotate, ensure_annotated
+from storydesk.model import ANNOTATIONS_VERSION, AnalyzedArticle, Annotations
+from storydesk.pipeline import analyze, ingest
 from storydesk.settings import Settings
 from storydesk.store.codec import dataclass_from_json, dataclass_to_json
 from storydesk.store.sqlite import SqliteStore

@@ -17,8 +17,7 @@ import pytest
 
 from storydesk import api
 from storydesk.model import Article, RawDocument
-from storydesk.nlp import analyze
-from storydesk.pipeline import prepare
+from storydesk.pipeline import analyze, prepare
 from storydesk.settings import MAX_ARTICLE_CHARS, Settings
 
 ROOT = Path(__file__).resolve().parent.parent

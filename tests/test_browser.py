@@ -7,15 +7,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser import launch_chromium
 from hostile import IMG, SAFE_URL_PREFIX, hostile_briefing
 
 from storydesk import run
-from storydesk.browser import launch_chromium
 from storydesk.errors import ConfigError
 from storydesk.model import Briefing
-from storydesk.output import write_run
 from storydesk.render.common import printable
 from storydesk.render.html import anchor
+from storydesk.write import write_run
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,9 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storydesk.cluster import ClusterItem, ClusterParams, StoryIndex, assign, cluster_batch
+from storydesk.cluster import ClusterItem, StoryIndex, assign, cluster_batch
 from storydesk.model import Features
+from storydesk.settings import ClusterSettings
 
 # Three synthetic "events": each shares its own vocabulary; words are hashed indices.
 EVENTS = {
@@ -46,7 +47,7 @@ def partition(items, groups):
 
 
 def test_events_are_separated():
-    groups = cluster_batch(ITEMS, ClusterParams(threshold=0.3))
+    groups = cluster_batch(ITEMS, ClusterSettings(threshold=0.3))
     assert partition(ITEMS, groups) == [
         [f"election-{v}" for v in range(4)],
         [f"flood-{v}" for v in range(4)],
@@ -57,7 +58,7 @@ def test_events_are_separated():
 @settings(max_examples=40, deadline=None)
 @given(st.permutations(ITEMS))
 def test_batch_result_does_not_depend_on_input_order(shuffled):
-    params = ClusterParams(threshold=0.3)
+    params = ClusterSettings(threshold=0.3)
     assert partition(list(shuffled), cluster_batch(list(shuffled), params)) == partition(
         ITEMS, cluster_batch(ITEMS, params)
     )
@@ -66,9 +67,9 @@ def test_batch_result_does_not_depend_on_input_order(shuffled):
 def test_dates_keep_apart_same_words_years_apart():
     old = [ClusterItem(f"old-{v}", feat("flood", v), dt.date(2019, 10, 14)) for v in range(2)]
     new = [ClusterItem(f"new-{v}", feat("flood", v + 2), dt.date(2026, 3, 10)) for v in range(2)]
-    groups = cluster_batch(old + new, ClusterParams(threshold=0.3))
+    groups = cluster_batch(old + new, ClusterSettings(threshold=0.3))
     assert partition(old + new, groups) == [["new-0", "new-1"], ["old-0", "old-1"]]
-    undated = cluster_batch(old + new, ClusterParams(threshold=0.3, use_dates=False))
+    undated = cluster_batch(old + new, ClusterSettings(threshold=0.3, use_dates=False))
     assert len(undated) == 1
 
 
@@ -76,7 +77,7 @@ def test_different_lead_people_lower_similarity():
     a = ClusterItem("a", feat("flood", 0, people=((1, 5),)))
     b = ClusterItem("b", feat("flood", 1, people=((1, 4),)))
     c = ClusterItem("c", feat("flood", 2, people=((2, 5),)))
-    params = ClusterParams(threshold=0.6, who=0.6)
+    params = ClusterSettings(threshold=0.6, who=0.6)
     assert partition([a, b, c], cluster_batch([a, b, c], params)) == [["a", "b"], ["c"]]
 
 
@@ -88,7 +89,7 @@ def test_incremental_articles_join_existing_stories():
         made.append(f"s{len(made)}")
         return made[-1]
 
-    params = ClusterParams(threshold=0.3)
+    params = ClusterSettings(threshold=0.3)
     first = [it for it in ITEMS if it.key.endswith(("-0", "-1"))]
     later = [it for it in ITEMS if it.key.endswith(("-2", "-3"))]
     s1 = assign(first, index, new_id, params)

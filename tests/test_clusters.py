@@ -7,10 +7,10 @@ import pytest
 from typer.testing import CliRunner
 
 from storydesk.cli import app
-from storydesk.clusters import analyze_cluster, brief_cluster, parse_cluster, read_clusters
 from storydesk.errors import InputError
+from storydesk.ingest.clusters import parse_cluster, read_clusters
 from storydesk.model import Rejected
-from storydesk.pipeline import brief
+from storydesk.pipeline import analyze_cluster, brief, brief_cluster
 from storydesk.settings import Settings
 
 runner = CliRunner()

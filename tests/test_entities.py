@@ -10,14 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storydesk.entities import (
-    Entity,
-    Mention,
     entities_json,
     entity_for,
     extract_mentions,
     merge_entities,
     role_matches,
 )
+from storydesk.model import Entity, Mention
 
 
 def mentions_of(nlp, text: str, clean: bool = True) -> list[Mention]:

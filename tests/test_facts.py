@@ -9,7 +9,8 @@ from conftest import article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storydesk.facts import Fact, extract_facts, facts_json, group_facts, parse_amount
+from storydesk.facts import extract_facts, facts_json, group_facts, parse_amount
+from storydesk.model import Fact
 
 THU = dt.date(2014, 7, 24)  # a Thursday
 

@@ -11,7 +11,8 @@ from conftest import article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storydesk.facts import Fact, extract_facts, group_facts
+from storydesk.facts import extract_facts, group_facts
+from storydesk.model import Fact
 
 
 def story(nlp, *reports: tuple[str | None, str]) -> list[Fact]:

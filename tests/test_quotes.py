@@ -10,7 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from storydesk.quotes import Quote, extract_quotes, quote_segments
+from storydesk.model import Quote
+from storydesk.quotes import extract_quotes, quote_segments
 
 
 @pytest.fixture(scope="module")

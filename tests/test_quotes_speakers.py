@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storydesk.quotes import Quote, extract_quotes
+from storydesk.model import Quote
+from storydesk.quotes import extract_quotes
 
 
 @pytest.fixture(scope="module")

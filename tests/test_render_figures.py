@@ -3,9 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from storydesk.facts import Fact
-from storydesk.model import Briefing, Story
-from storydesk.quotes import Quote, Speaker
+from storydesk.model import Briefing, Fact, Quote, Speaker, Story
 from storydesk.render.figures import (
     FigureRow,
     KeyFigure,

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storydesk.annotate import Annotations
-from storydesk.model import AnalyzedArticle, Features, Sentence, Span
+from storydesk.model import AnalyzedArticle, Annotations, Features, Sentence, Span
 from storydesk.store import SqliteStore, StoredArticle
 from storydesk.store.codec import (
     dataclass_from_json,

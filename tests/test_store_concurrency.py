@@ -18,14 +18,13 @@ from storycorpus import corpus_rows, write_jsonl
 from typer.testing import CliRunner
 
 from storydesk import api, cli
+from storydesk.corpus import IngestReport, content_hash, ingest_articles
 from storydesk.errors import StoreBusyError
 from storydesk.model import AnalyzedArticle, Article
-from storydesk.nlp import analyze
-from storydesk.pipeline import load
+from storydesk.pipeline import analyze, load
 from storydesk.settings import Settings
 from storydesk.store import SqliteStore
 from storydesk.store import sqlite as sqlite_store
-from storydesk.stories import IngestReport, content_hash, ingest_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 2

@@ -291,11 +291,11 @@ def test_a_read_only_store_of_an_older_schema_says_it_needs_upgrading(world: Pat
 def test_a_disk_that_fills_up_while_briefings_are_written_is_a_coded_error(
     tmp_path: Path, monkeypatch
 ):
-    from storydesk import output
+    from storydesk import write
 
     def full(path: Path, text: str) -> Path:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(output, "_write", full)
+    monkeypatch.setattr(write, "_write", full)
     result = runner.invoke(app, ["run", str(GOLDEN_INPUT), "--out", str(tmp_path / "out")])
     one_error(result, "E310", "the disk is full", "free some space")

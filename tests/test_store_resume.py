@@ -17,12 +17,11 @@ import pytest
 from storycorpus import EVENTS, corpus_rows, write_jsonl
 
 from storydesk import api
+from storydesk.corpus import content_hash, ingest_articles
 from storydesk.model import AnalyzedArticle, Article
-from storydesk.nlp import analyze
-from storydesk.pipeline import load
+from storydesk.pipeline import analyze, load
 from storydesk.settings import Settings
 from storydesk.store import SqliteStore
-from storydesk.stories import content_hash, ingest_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 3

@@ -77,7 +77,7 @@ def test_a_cited_sentence_says_who_its_he_or_she_is(nlp):
     from conftest import article
 
     from storydesk.model import Trim
-    from storydesk.nlp import analyze
+    from storydesk.pipeline import analyze
     from storydesk.summarize.base import Candidate
 
     text = (

@@ -2,17 +2,11 @@ from __future__ import annotations
 
 from conftest import analyzed
 
-from storydesk.settings import Settings
+from storydesk.settings import Settings, SummarySettings
 from storydesk.summarize import get_summarizer
 from storydesk.summarize.base import is_clean_candidate
 from storydesk.summarize.concepts import sentence_concepts
-from storydesk.summarize.ilp import (
-    ILPParams,
-    ILPSummarizer,
-    concept_weights,
-    solve,
-    text_words,
-)
+from storydesk.summarize.ilp import ILPSummarizer, concept_weights, solve, text_words
 
 A = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
 
@@ -56,14 +50,14 @@ def test_concepts_are_bigrams_without_stop_word_pairs(nlp):
 
 def test_concept_weights_need_several_articles_and_known_ones_fade(nlp):
     story = _story(nlp)
-    w = concept_weights(story, ILPParams(rare_weight=0.0))
+    w = concept_weights(story, SummarySettings(rare_weight=0.0))
     assert w["kessen dam"] > 0
     # Said by one article only: no weight, or a small share of it with rare_weight.
     assert "interior minister" not in w
-    some = concept_weights(story, ILPParams(rare_weight=0.1))
+    some = concept_weights(story, SummarySettings(rare_weight=0.1))
     assert 0 < some["interior minister"] < 0.2 * some["kessen dam"]
     damped = concept_weights(
-        story, ILPParams(known_weight=0.1, rare_weight=0.0), known={"kessen dam"}
+        story, SummarySettings(known_weight=0.1, rare_weight=0.0), known={"kessen dam"}
     )
     assert damped["kessen dam"] == w["kessen dam"] * 0.1
 
@@ -123,17 +117,17 @@ def test_a_tight_budget_takes_a_trimmed_sentence_and_cites_it_honestly(nlp):
     b = "The Kessen Dam burst on Monday night, Marta Ruiz said, and the harbour is shut for now."
     story = [analyzed(nlp, a, "a"), analyzed(nlp, b, "b")]
     summarizer = get_summarizer("ilp", Settings())
-    summarizer.params = ILPParams(trim_kinds=("relative",))
+    summarizer.params = SummarySettings(trim_kinds=("relative",))
     [whole] = summarizer(story, 30)
     assert not whole.trims  # room for a whole sentence: nothing is left out
     [chosen] = summarizer(story, 12)  # only the first sentence, trimmed, fits
     assert chosen.doc == 0 and [x.kind for x in chosen.trims] == ["relative"]
     assert candidate_text(story, chosen) == "Marta Ruiz said the Kessen Dam burst on Monday night."
-    summarizer.params = ILPParams(trim_kinds=())
+    summarizer.params = SummarySettings(trim_kinds=())
     assert summarizer(story, 12) == []  # without trims nothing fits
-    summarizer.params = ILPParams(trim_kinds=("relative",), trim_max_words=11)
+    summarizer.params = SummarySettings(trim_kinds=("relative",), trim_max_words=11)
     assert summarizer(story, 12) == []  # nor with a budget above the one trims are for
-    summarizer.params = ILPParams(trim_kinds=("relative",))
+    summarizer.params = SummarySettings(trim_kinds=("relative",))
     [s] = cite(story, [chosen], Settings().support)
     first = s.citations[0]
     assert a[first.start : first.end] == a  # the citation is the whole source sentence
@@ -147,7 +141,7 @@ def test_a_tight_budget_takes_a_trimmed_sentence_and_cites_it_honestly(nlp):
 def test_no_trims_unless_asked(nlp):
     story = [analyzed(nlp, A, "a"), analyzed(nlp, B, "b"), analyzed(nlp, C, "c")]
     summarizer = get_summarizer("ilp", Settings())
-    summarizer.params = ILPParams(trim_kinds=())
+    summarizer.params = SummarySettings(trim_kinds=())
     assert all(not c.trims for c in summarizer(story, 40))
 
 
@@ -167,9 +161,9 @@ def test_a_sentence_with_he_as_its_subject_gives_way_to_one_that_names(nlp):
     ]
     assert story[0].sentences[0].pronoun_subject
     # Without a cost the sentence that shares most is taken; with one, the named one.
-    plain = ILPSummarizer(Settings(), ILPParams(pronoun_cost=0.0, trim_kinds=()))(story, 11)
+    plain = ILPSummarizer(Settings(), SummarySettings(pronoun_cost=0.0, trim_kinds=()))(story, 11)
     assert [c.doc for c in plain] == [0]
-    named = ILPSummarizer(Settings(), ILPParams(pronoun_cost=0.5, trim_kinds=()))(story, 11)
+    named = ILPSummarizer(Settings(), SummarySettings(pronoun_cost=0.5, trim_kinds=()))(story, 11)
     assert [c.doc for c in named] in ([1], [2])
 
 
@@ -207,17 +201,17 @@ def _ferry(nlp):
 def test_the_summary_opens_with_the_lead_of_the_earliest_report(nlp):
     story = _ferry(nlp)
     # Articles of three sentences: only the first counts as the lead here.
-    chosen = ILPSummarizer(Settings(words=30), ILPParams(lead_required=True, lead_depth=1))(
+    chosen = ILPSummarizer(Settings(words=30), SummarySettings(lead_required=True, lead_depth=1))(
         story, 30
     )
     first = story[chosen[0].doc].text_of(chosen[0].sentence)
     assert first.startswith("A ferry capsized off Tarrow Point on Sunday")
-    earliest = ILPSummarizer(Settings(words=30), ILPParams(lead_required="earliest", lead_depth=1))(
-        story, 30
-    )
+    earliest = ILPSummarizer(
+        Settings(words=30), SummarySettings(lead_required="earliest", lead_depth=1)
+    )(story, 30)
     assert earliest == chosen
     # Without the rule, the background every report repeats wins the budget.
-    plain = ILPSummarizer(Settings(words=30), ILPParams(lead_required=False))(story, 30)
+    plain = ILPSummarizer(Settings(words=30), SummarySettings(lead_required=False))(story, 30)
     assert "capsized" not in " ".join(story[c.doc].text_of(c.sentence) for c in plain)
 
 
@@ -249,7 +243,7 @@ def test_a_required_sentence_is_chosen_when_it_fits_and_ignored_when_it_cannot(n
     assert sum(text_words(story[c.doc].text_of(c.sentence)) for c in forced) <= 40
     # Longer than the budget left beside the lead: the summary is made without it.
     # (With a one-sentence lead: at depth 3 the minister's sentence is itself a lead.)
-    one = ILPParams(lead_required=True, lead_depth=1)
+    one = SummarySettings(lead_required=True, lead_depth=1)
     tight = ILPSummarizer(Settings(words=20), one)(story, 20, require=[{minister}])
     assert tight and minister not in {(c.doc, c.sentence.index) for c in tight}
 

@@ -4,8 +4,7 @@ import datetime as dt
 
 from conftest import analyzed
 
-from storydesk.facts.extract import Fact
-from storydesk.facts.group import FactGroup
+from storydesk.model import Fact, FactGroup
 from storydesk.summarize.keyfigure import key_figure_sentences, key_group
 
 A = "Floods swept Port Averly on Monday.\n\nAt least 12 people died, officials said on Monday."

@@ -22,7 +22,7 @@
 ``entities``, :func:`entity_for` finds the entity of a quote's speaker.
 
 The package: :mod:`~storydesk.entities.vocabulary` (titles, offices, acronyms),
-:mod:`~storydesk.entities.blocking` (what is not the story), :mod:`~storydesk.entities.names`
+:mod:`~storydesk.offstage` (what is not the story), :mod:`~storydesk.entities.names`
 (comparing names), :mod:`~storydesk.entities.roles`, :mod:`~storydesk.entities.mentions`
 (per article), :mod:`~storydesk.entities.merge` (per story, JSON) and
 :mod:`~storydesk.entities.speakers` (the entity of a quote's speaker).
@@ -36,8 +36,8 @@ The package: :mod:`~storydesk.entities.vocabulary` (titles, offices, acronyms),
 
 from __future__ import annotations
 
-from .mentions import Mention, extract_mentions
-from .merge import Entity, entities_json, merge_entities
+from .mentions import extract_mentions
+from .merge import entities_json, merge_entities
 from .roles import role_matches
 from .speakers import entity_for, speaker_entities
 from .vocabulary import (
@@ -59,8 +59,6 @@ __all__ = [
     "TITLE_WORDS",
     "TYPES",
     "VERSION",
-    "Entity",
-    "Mention",
     "entities_json",
     "entity_for",
     "extract_mentions",

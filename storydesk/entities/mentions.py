@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from ..doctext import check_parse, doc_text
+from ..model import Mention
+from ..offstage import _blocked, _is_blocked
 from ..quotes import quote_segments
 from ..quotes.people import aged_name, trim_name
-from .blocking import _blocked, _is_blocked
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
 from .vocabulary import (
@@ -27,28 +28,6 @@ from .vocabulary import (
     TITLE_WORDS,
     TYPES,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A name or a description of a story entity: ``text == article_text[start:end]``.
-
-    ``role`` is the title or apposition the article gives the person here,
-    ``article_text[role_start:role_end]``. A ``nominal`` mention ("UN chief") refers to the
-    person named ``same_as`` in the article; an acronym the text introduces with its long
-    form ("Israel Defense Forces (IDF)") has the long form as ``same_as``.
-    """
-
-    start: int
-    end: int
-    text: str
-    type: str
-    label: str
-    role: str | None = None
-    role_start: int | None = None
-    role_end: int | None = None
-    nominal: bool = False
-    same_as: str | None = None
 
 
 def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:

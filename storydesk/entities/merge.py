@@ -7,32 +7,13 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from typing import Any
 
-from ..model import Citation
-from .mentions import Mention
+from ..model import Citation, Entity, Mention
 from .names import _group_full_names, _norm, _short_fits, _short_variant, _words
 from .roles import _same_role
 from .vocabulary import _OFFICE_PARTS, _ORG_HEADS
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """One person, organisation or place of a story, merged across its articles.
-
-    ``name`` is the most complete name written, ``aliases`` the other names, ``roles`` the
-    distinct roles in order of first appearance, ``descriptions`` the nominal references
-    ("UN chief"), ``mentions`` every place it is named or described.
-    """
-
-    id: str
-    name: str
-    type: str
-    roles: tuple[str, ...]
-    aliases: tuple[str, ...]
-    mentions: tuple[Citation, ...]
-    descriptions: tuple[str, ...] = ()
 
 
 def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> list[Entity]:

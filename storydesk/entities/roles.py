@@ -8,11 +8,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..offstage import _TEMPORAL
 from .names import _norm
 from .vocabulary import (
     _DEMONYMS,
     _RANKS,
-    _TEMPORAL,
     _TITLES,
     HONORIFICS,
     OFFICE_PHRASES,

@@ -55,11 +55,6 @@ _ORG_HEADS = _set(
     organisation association union bank group company corporation university institute
     foundation commission court parliament assembly brigades movement democrats republicans"""
 )
-_TEMPORAL = _set(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    tonight january february march april may june july august september october november
-    december"""
-)
 _PARTICLES = _set("al el bin ibn de del der van von la le da di du abu")
 # Well-known acronyms and the names they stand for (lower case, no dots). Kept small: an
 # acronym only merges with a long form on this list or when the text pairs them.

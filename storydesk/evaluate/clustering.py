@@ -21,11 +21,12 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..clean import clean_text
-from ..cluster import ClusterItem, ClusterParams, cluster_batch
+from ..cluster import ClusterItem, cluster_batch
 from ..features import features_of
 from ..ingest.dates import parse_date
 from ..model import Features
-from ..nlp import load_pipeline
+from ..pipeline import parser
+from ..settings import ClusterSettings, Settings
 from .data import LabelledDoc, clustering_collection, multinews_pooled
 from .metrics import bcubed, pairwise
 
@@ -50,7 +51,7 @@ def featurize(
     path = cache / f"features-{key}.pkl" if cache else None
     if path and path.exists():
         return pickle.loads(path.read_bytes())
-    nlp = load_pipeline()
+    nlp = parser(Settings())
     out: list[Features | None] = [None] * len(texts)
     todo = [(t, i) for i, t in enumerate(texts) if t.strip()]
     for doc, i in nlp.pipe(todo, as_tuples=True, batch_size=16, n_process=n_process):
@@ -62,7 +63,7 @@ def featurize(
 
 
 def ours(
-    docs: Sequence[LabelledDoc], feats: Sequence[Features | None], params: ClusterParams
+    docs: Sequence[LabelledDoc], feats: Sequence[Features | None], params: ClusterSettings
 ) -> list[str]:
     """Our cluster label per document (a document with no text is a cluster of its own)."""
     usable = [i for i, f in enumerate(feats) if f is not None]
@@ -99,7 +100,7 @@ def score(docs: Sequence[LabelledDoc], labels: Sequence[str]) -> dict[str, Any]:
 
 
 def evaluate_set(
-    name: str, params: ClusterParams, n_process: int = 1, cache: Path | None = None
+    name: str, params: ClusterSettings, n_process: int = 1, cache: Path | None = None
 ) -> dict[str, Any]:
     docs = load_set(name)
     feats = featurize(docs, n_process=n_process, cache=cache)
@@ -121,10 +122,10 @@ def run(
     names: Sequence[str],
     n_process: int = 1,
     cache: Path | None = None,
-    params: ClusterParams | None = None,
+    params: ClusterSettings | None = None,
 ) -> dict[str, Any]:
     """Evaluate every named set; the figures `storydesk eval cluster` prints and writes."""
-    params = params or ClusterParams()
+    params = params or ClusterSettings()
     sets = [evaluate_set(n, params, n_process=n_process, cache=cache) for n in names]
     return {
         "command": "storydesk eval cluster --out benchmarks/results/clustering.json",

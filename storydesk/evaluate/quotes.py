@@ -50,8 +50,10 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 from ..errors import ArgumentError
-from ..nlp import load_pipeline, model_name
+from ..nlp import model_name
+from ..pipeline import parser
 from ..quotes import VERSION, extract_quotes
+from ..settings import Settings
 from .data import dataset_path
 
 # Bump when the parse itself changes (the pipeline's components), not the extractor.
@@ -144,7 +146,7 @@ def _enclosed(text: str, content: Sequence[tuple[int, int]]) -> bool:
 
 def parse(texts: Sequence[str], cache: Path | None, label: str) -> list[Doc]:
     """Parse with the storydesk pipeline, cached as a DocBin keyed by model and texts."""
-    nlp = load_pipeline()
+    nlp = parser(Settings())
     name = model_name()
     meta = f"{PARSE_VERSION}\x00{name}\x00{nlp.meta.get('version')}\x00{spacy.__version__}"
     key = hashlib.sha1("\x00".join([meta, *texts]).encode()).hexdigest()[:16]

@@ -6,7 +6,7 @@ development sets. Each is scored by the convention of its published tables
 (:data:`storydesk.evaluate.rouge.CONVENTIONS`).
 
 Every cluster's documents become :class:`~storydesk.model.AnalyzedArticle` through the code
-the briefings use (:mod:`storydesk.clusters`: ``pipeline.prepare``, ``nlp.analyze``), parsed
+the briefings use (:mod:`storydesk.ingest.clusters`: ``pipeline.prepare``, ``nlp.analyze``), parsed
 once and cached under ``.cache/``. The systems, all given the same sentences:
 
 * ``storydesk``: the summariser named (``get_summarizer(name)(reports, words)``) on the
@@ -38,10 +38,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..clusters import ClusterRecord, cluster_articles, read_clusters, reports
 from ..errors import ConfigError
+from ..ingest.clusters import ClusterRecord, read_clusters
 from ..model import AnalyzedArticle, Rejected
-from ..nlp import analyze, load_pipeline, model_name
+from ..nlp import model_name
+from ..pipeline import analyze, cluster_articles, parser, reports
 from ..settings import Settings
 from ..summarize import get_summarizer
 from ..summarize.base import candidate_text
@@ -63,7 +64,15 @@ DEV_SETS = ("duc2006", "duc2007-main")
 # Bump when what a parse produces changes in a way the source digests below do not see.
 PARSE_VERSION = "summarization-parse-1"
 # The modules whose code decides what a parsed article is; their source is in the cache key.
-_PARSE_MODULES = ("clean.py", "nlp.py", "features.py", "model.py", "ids.py", "trims.py")
+_PARSE_MODULES = (
+    "clean.py",
+    "nlp.py",
+    "features.py",
+    "model/article.py",
+    "model/annotations.py",
+    "ids.py",
+    "trims.py",
+)
 RESAMPLES = 1000
 SEED = 0
 
@@ -117,7 +126,7 @@ def parse_records(
 ) -> dict[str, tuple[tuple[AnalyzedArticle, ...], tuple[Rejected, ...]]]:
     """Clean and parse every record's documents in one spaCy stream; per cluster id, the
     analysed articles and the documents that were rejected."""
-    nlp = load_pipeline(settings.model)
+    nlp = parser(settings)
     prepared = [cluster_articles(r) for r in records]
     flat = [a for articles, _ in prepared for a in articles]
     parsed = iter(analyze(flat, nlp, batch_size=settings.batch_size))

@@ -29,9 +29,10 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..clean import clean_text
-from ..cluster import ClusterItem, ClusterParams, cluster_batch
+from ..cluster import ClusterItem, cluster_batch
 from ..ingest.dates import parse_date
 from ..model import Features
+from ..settings import ClusterSettings
 from ..threads import StoryFeatures, ThreadParams, group
 from .clustering import PEER_DISTANCE, featurize
 from .data import LabelledDoc, dataset_path
@@ -74,7 +75,7 @@ def load_pool(per_folder: int | None = PER_FOLDER, seed: int = SEED) -> list[Lab
 
 
 def events_of(
-    docs: Sequence[LabelledDoc], feats: Sequence[Features | None], params: ClusterParams
+    docs: Sequence[LabelledDoc], feats: Sequence[Features | None], params: ClusterSettings
 ) -> list[list[int]]:
     """Event clusters (lists of document indexes) of the documents that have features."""
     usable = [i for i, f in enumerate(feats) if f is not None]
@@ -191,11 +192,11 @@ def run(
     n_process: int = 1,
     cache: Path | None = None,
     params: ThreadParams | None = None,
-    cluster_params: ClusterParams | None = None,
+    cluster_params: ClusterSettings | None = None,
 ) -> dict[str, Any]:
     """The figures `storydesk eval threads` prints and writes."""
     params = params or ThreadParams()
-    cluster_params = cluster_params or ClusterParams()
+    cluster_params = cluster_params or ClusterSettings()
     docs = load_pool(per_folder)
     feats = featurize(docs, n_process=n_process, cache=cache)
     events = events_of(docs, feats, cluster_params)

@@ -59,8 +59,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ArgumentError, ConfigError
+from ..model import TimeExpression
 from ..timeline import VERSION as RESOLVER_VERSION
-from ..timeline import TimeExpression, event_expression, find_anchors, find_time_expressions
+from ..timeline import event_expression, find_anchors, find_time_expressions
 from ..timeline.dates import _tense
 from .data import dataset_path
 
@@ -235,9 +236,10 @@ def _parses(texts: list[str], cache: Path | None) -> list[Any]:
     """spaCy parses of the sentences, cached by version, model and content."""
     from spacy.tokens import DocBin
 
-    from ..nlp import load_pipeline
+    from ..pipeline import parser
+    from ..settings import Settings
 
-    nlp = load_pipeline()
+    nlp = parser(Settings())
     key = hashlib.sha256(
         "\x00".join([VERSION, nlp.meta["name"], nlp.meta["version"], *texts]).encode()
     ).hexdigest()[:16]

@@ -59,8 +59,8 @@ The package: :mod:`~storydesk.facts.amounts` (the value of a number phrase),
 from __future__ import annotations
 
 from .amounts import parse_amount
-from .extract import HISTORIC_DAYS, Fact, extract_facts
-from .group import STATUSES, FactGroup, facts_json, group_facts
+from .extract import HISTORIC_DAYS, extract_facts
+from .group import STATUSES, facts_json, group_facts
 from .verbs import VERB_CLASSES
 
 # The public API, and the constants that were public before the split.
@@ -69,8 +69,6 @@ __all__ = [
     "STATUSES",
     "VERB_CLASSES",
     "VERSION",
-    "Fact",
-    "FactGroup",
     "extract_facts",
     "facts_json",
     "group_facts",

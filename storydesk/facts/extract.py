@@ -7,13 +7,12 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..doctext import check_parse, doc_text
-from ..model import Article
-from ..timeline import NOT_EVENT_RELATIONS, TimeExpression, find_time_expressions, governing_verb
+from ..model import Article, Fact, TimeExpression
+from ..timeline import NOT_EVENT_RELATIONS, find_time_expressions, governing_verb
 from .amounts import _SYMBOL_TOKENS, _clean_value, parse_amount
 from .priced import CHANGE_VERBS, priced
 from .reading import _read, _Reading, _side
@@ -23,32 +22,6 @@ from .verbs import _PEOPLE_CLASSES
 _RATE = re.compile(r"\s+((?:a|per)\s+(?:day|week|month|year))\b", re.I)
 # A site's own audience ("More than 20,000 readers ..."): page furniture, not news.
 _AUDIENCE = frozenset({"reader", "readers", "subscriber", "subscribers", "follower", "followers"})
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """A number in an article with what it counts. ``text == article.text[start:end]``."""
-
-    article_id: str
-    start: int
-    end: int
-    text: str
-    value: float
-    unit: str
-    what: str
-    qualifier: str | None
-    as_of: dt.date | None
-    total: bool = False
-    # The counted noun names a people ("Palestinians", "Israeli civilians").
-    population: bool = False
-    # The figure names what it counts and what is said of it ("Palestinians killed", "deal
-    # (USD)"), so other sources' figures can be compared with it; a bare "$57" or "80
-    # Britons" cannot, and stands alone.
-    comparable: bool = True
-    # The text says the level moved to this figure ("raised its fund to $65 million").
-    changed: bool = False
-    # Where the counted thing is, when its clause says so ("killed 103 people in Mexico").
-    place: str | None = None
 
 
 def extract_facts(

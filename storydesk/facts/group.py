@@ -8,34 +8,15 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from .extract import HISTORIC_DAYS, Fact
+from ..model import Fact, FactGroup
+from .extract import HISTORIC_DAYS
 
 STATUSES = ("consistent", "update", "conflict", "differ")
 # Counts of what cannot be undone: a later, lower figure is not the count going down.
 _CUMULATIVE = frozenset({"killed", "wounded", "arrested", "infected", "fired"})
-
-
-@dataclass(frozen=True, slots=True)
-class FactGroup:
-    """Facts about one quantity (indexes into the list given to :func:`group_facts`).
-
-    ``status`` (one of :data:`STATUSES`) and ``basis``, the evidence for it in a few
-    words: ``consistent`` (the values agree: "2 sources, same value 19"), ``update`` (a
-    running total that moves with time: "rose from 12 (9 Mar) to 19 (10 Mar)"),
-    ``conflict`` (sources differ for the same date: "for 10 Mar: 19 (NBS) vs 21
-    (Herald)") or ``differ`` (values differ and nothing tells which holds: "undated: 572
-    vs 798").
-    """
-
-    what: str
-    facts: tuple[int, ...]
-    status: str
-    total: bool = False
-    basis: str = ""
 
 
 def _interval(f: Fact) -> tuple[float, float]:

@@ -54,11 +54,11 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..doctext import check_parse
+from ..model import Quote, Referent
 from .attribution import _Attribution, _attribution, _is_cue, _quoting_verb
 from .direct import _direct_quotes
 from .marks import _segments, quote_segments
 from .people import _People
-from .records import Quote, Referent, Speaker
 from .referents import _referents
 from .reported import _colon_claims, _colon_speech, _reported_speech
 from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS, TOPIC_VERBS
@@ -121,9 +121,6 @@ __all__ = [
     "SPEECH_VERBS",
     "TOPIC_VERBS",
     "VERSION",
-    "Quote",
-    "Referent",
-    "Speaker",
     "extract_quotes",
     "extract_speech",
     "quote_segments",

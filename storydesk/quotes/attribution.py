@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..model import Quote, Speaker
 from .marks import _WORD
 from .people import _entity_of, _name_text, _People, _strip_name
-from .records import Quote, Speaker
 from .sources import (
     antecedent_of_it,
     antecedent_of_they,

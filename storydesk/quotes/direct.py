@@ -11,10 +11,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import doc_text
+from ..model import Quote, Speaker
 from .attribution import _Attribution, _attribution, _mention_tokens, _resolve, _speaker
 from .marks import _TURN, _WORD, _paragraphs, _Segment
 from .people import _name_text, _People, _strip_name
-from .records import Quote, Speaker
 from .vocabulary import _NOUN_MODIFIER_DEPS, _QUESTIONERS, _SUBJECT_DEPS, _TITLE_SMALL
 
 

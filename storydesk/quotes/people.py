@@ -521,7 +521,7 @@ def _offstage_tokens(doc: Doc) -> set[int]:
     "he" may stand for: wire datelines ("WASHINGTON, Aug. 24 (UPI) —"), photo captions
     (a paragraph with a photo credit), bylines and reader comments, and a paragraph that
     is a name alone ("Karl Brenner, Dorran": a signature)."""
-    from ..entities.blocking import _blocked  # storydesk.entities imports this package
+    from ..offstage import _blocked
 
     out: set[int] = set()
     text = doc_text(doc)

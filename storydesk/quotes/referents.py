@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..model import Referent
 from .people import _People
-from .records import Referent
 
 _GENDER = {"he": "m", "she": "f"}
 

@@ -9,10 +9,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..model import Quote, Speaker
 from .attribution import _Attribution, _attribution, _is_cue, _resolve, _speaker
 from .marks import _WORD, _paragraphs
 from .people import _People
-from .records import Quote, Speaker
 from .sources import speaker_kind
 from .vocabulary import (
     _ADVERBIAL_MARKS,

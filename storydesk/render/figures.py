@@ -10,10 +10,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from ..entities import Entity
-from ..facts import Fact, FactGroup
-from ..model import Briefing
-from ..quotes import Quote
+from ..model import Briefing, Entity, Fact, FactGroup, Quote
 from .common import printable
 
 STATUS_NOTE = {

@@ -8,8 +8,8 @@ from typing import Any
 
 from ..entities import entities_json
 from ..facts import facts_json
-from ..model import Article, Briefing, Rejected, SummarySentence
-from ..timeline import Timeline, timeline_json
+from ..model import Article, Briefing, Rejected, SummarySentence, Timeline
+from ..timeline import timeline_json
 from .figures import speaker_entity, speaker_name
 
 BRIEFING_SCHEMA = "storydesk.briefing/1"

@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
-from ..annotate import ANNOTATIONS_VERSION, Annotations
 from ..errors import (
     DiskFullError,
     StoreBusyError,
@@ -33,7 +32,7 @@ from ..errors import (
     StoreNotFoundError,
     StoreReadOnlyError,
 )
-from ..model import AnalyzedArticle, Article, Features
+from ..model import ANNOTATIONS_VERSION, AnalyzedArticle, Annotations, Article, Features
 from .base import StoredArticle, StoredRow, StoryRow, ThreadRow
 from .codec import (
     dataclass_from_json,

@@ -16,77 +16,22 @@ import datetime as dt
 import itertools
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from ..model import AnalyzedArticle
-from ..settings import Settings
-from ..trims import TRIM_KINDS, kept_lemmas
+from ..settings import Settings, SummarySettings
+from ..trims import kept_lemmas
 from .base import Candidate, candidate_text, is_clean_candidate, reading_order
 from .concepts import concept_stats, lemma_concepts, sentence_concepts
 from .vectors import term_vectors
 
 
-@dataclass(frozen=True, slots=True)
-class ILPParams:
-    """Knobs of the concept model, chosen on the development sets (DUC 2006, DUC 2007 main)."""
-
-    # A concept must appear in at least this share of the articles (and in two of them)
-    # to carry weight: what one outlet alone says is not yet the story.
-    min_df_share: float = 0.05
-    # Weight of an article's mention of a concept: 1 + lead_bonus / (1 + sentence index).
-    lead_bonus: float = 1.0
-    # Branch-and-bound nodes HiGHS may explore before it returns its best solution: a
-    # work limit, not a clock, so the answer never depends on how busy the machine is.
-    node_limit: int = 5000
-    # Only the sentences with the most concept weight per word enter the programme (0: all).
-    max_sentences: int = 100
-    # The solver stops once its summary is provably within this share of the best one.
-    mip_gap: float = 0.01
-    # Weight kept by a concept the reader already had (update summaries).
-    known_weight: float = 0.1
-    # Only the heaviest concepts enter the programme, which keeps it small and fast.
-    max_concepts: int = 150
-    # Share of its weight a concept keeps when too few articles carry it: enough to fill
-    # the budget from the leads when the articles share little (two or three reports).
-    rare_weight: float = 0.1
-    # Kinds of light trims (see :mod:`storydesk.trims`) a chosen sentence may have: each
-    # candidate also stands for itself without each trim, and without all of them.
-    trim_kinds: tuple[str, ...] = TRIM_KINDS
-    # Trims are offered only for budgets up to this many words. On the development sets
-    # (mean R-2 recall) they gained at 100 and 200 words (+0.47, +0.17), were within noise
-    # at 150 (-0.09) and lost a little at 250 (-0.05): a word saved is worth most when the
-    # summary is short.
-    trim_max_words: int = 200
-    # Cost of a sentence whose main subject is "he", "she" or "they" (its referent is in
-    # another sentence), as a share of the weight of the concepts it carries: such a
-    # sentence is then chosen only when it brings that much more than any other would.
-    # Off by default. On the development sets 0.25 left out the 12 such sentences of the
-    # 250-word summaries (of 897) and 3 of 4 at 100 words, at a mean R-2 recall of 11.607
-    # (11.634 without) and 9.504 (9.504); but DUC 2004, measured once after, fell from
-    # 10.80 to 10.66, below its pinned floor (docs/benchmarks.md, session 6).
-    pronoun_cost: float = 0.0
-    # The summary opens with the news: when the best summary would open with a sentence that
-    # is not among the first ``lead_depth`` candidates of its article (background such as
-    # "In 2009, donors met ..."), it is solved again holding one of those lead sentences of
-    # a report published no later than it, which then opens it; sentences still run in
-    # time order. "earliest": always hold a lead of the story's earliest reports. Development
-    # sets (mean R-2 recall, 100 / 250 words): none 9.572 / 11.689; depth 1 9.212 / 11.630;
-    # depth 2 9.390 / 11.567; depth 3 9.557 / 11.590; "earliest" (depth 1) 9.062 / 11.601.
-    # Off by default: DUC 2007 update (test), measured once after, fell from 10.49 to 10.30
-    # with it, below its pinned floor of 10.4 (DUC 2004 10.80 -> 10.71, Multi-News 14.67);
-    # a decision informed by a test figure, disclosed in docs/benchmarks.md (session 7).
-    lead_required: bool | str = False
-    # How many of an article's first candidates count as its lead.
-    lead_depth: int = 1
-
-
 def concept_weights(
     articles: Sequence[AnalyzedArticle],
-    params: ILPParams,
+    params: SummarySettings,
     known: Collection[str] = (),
 ) -> dict[str, float]:
     """Weight of every concept the summary should want (see :mod:`.concepts`)."""
@@ -304,9 +249,11 @@ class ILPSummarizer:
 
     name = "ilp"
 
-    def __init__(self, settings: Settings | None = None, params: ILPParams | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, params: SummarySettings | None = None
+    ) -> None:
         self.settings = settings or Settings()
-        self.params = params or ILPParams()
+        self.params = params or self.settings.summary
 
     def __call__(
         self,
@@ -322,7 +269,7 @@ class ILPSummarizer:
         are ``(article, sentence index)`` pairs not to choose, for update summaries. Each set
         of ``(article, sentence index)`` pairs in ``require`` (a story's key figure, say) has
         one of its sentences chosen when the budget allows, after the lead (see
-        :attr:`ILPParams.lead_required`).
+        :attr:`SummarySettings.lead_required`).
         """
         pool = [
             c for c in candidates(articles, self.settings) if (c.doc, c.sentence.index) not in skip

@@ -11,9 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from ..facts.extract import Fact
-from ..facts.group import FactGroup
-from ..model import AnalyzedArticle
+from ..model import AnalyzedArticle, Fact, FactGroup
 
 
 def key_group(facts: Sequence[Fact], groups: Sequence[FactGroup]) -> FactGroup | None:

@@ -26,9 +26,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..model import AnalyzedArticle
-from ..settings import Settings
+from ..settings import Settings, SummarySettings
 from .base import Candidate
-from .ilp import ILPParams, ILPSummarizer, candidate_concepts
+from .ilp import ILPSummarizer, candidate_concepts
 from .vectors import term_vectors
 
 
@@ -63,7 +63,7 @@ def summarize_since(
     old: Sequence[AnalyzedArticle],
     words: int,
     settings: Settings | None = None,
-    params: ILPParams | None = None,
+    params: SummarySettings | None = None,
 ) -> list[Candidate]:
     """Sentences of ``new`` (indexes into ``new``) that tell a reader of ``old`` what changed."""
     settings = settings or Settings()

@@ -66,17 +66,13 @@ from __future__ import annotations
 
 from .build import (
     PLACED,
-    Timeline,
-    TimelineEvent,
-    UndatedStatement,
     build_timeline,
     date_attribute,
-    date_text,
     event_expression,
     timeline_json,
 )
 from .dates import governing_verb
-from .expressions import Anchor, TimeExpression
+from .expressions import Anchor
 from .resolve import find_anchors, find_time_expressions
 from .words import (
     HOSTILITIES,
@@ -102,13 +98,8 @@ __all__ = [
     "VERSION",
     "WEEKDAYS",
     "Anchor",
-    "TimeExpression",
-    "Timeline",
-    "TimelineEvent",
-    "UndatedStatement",
     "build_timeline",
     "date_attribute",
-    "date_text",
     "event_expression",
     "find_anchors",
     "find_time_expressions",

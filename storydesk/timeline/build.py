@@ -12,77 +12,26 @@ from spacy.tokens import Doc
 
 from ..doctext import check_parse
 from ..errors import ArgumentError
-from ..model import AnalyzedArticle, Citation, Sentence, Span
+from ..model import (
+    AnalyzedArticle,
+    Citation,
+    Sentence,
+    Span,
+    TimeExpression,
+    Timeline,
+    TimelineEvent,
+    UndatedStatement,
+)
 from .dates import heading_rest
-from .expressions import Anchor, TimeExpression
+from .expressions import Anchor
 from .resolve import find_anchors, find_time_expressions
 from .words import NOT_EVENT_RELATIONS
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineEvent:
-    """One dated event: the text of its first citation, and every article that says it.
-
-    ``date`` is the first day of the period the event is known to (``granularity``: a
-    ``year``, a ``month``, a ``week`` ...), never a day the text does not give: see
-    :func:`date_text`. ``bases`` say, for each citation, how its article dates the event:
-    ``stated in text``, ``relative to publication date YYYY-MM-DD``, ``counted from a
-    stated start``, or, for an article without a publication date, ``undated article,
-    placed by what it reports``.
-    """
-
-    date: dt.date
-    granularity: str
-    text: str
-    citations: tuple[Citation, ...]
-    bases: tuple[str, ...] = ()
-
-    @property
-    def basis(self) -> str:
-        """How the event's first citation is dated."""
-        return self.bases[0] if self.bases else ""
-
-    @property
-    def date_text(self) -> str:
-        return date_text(self.date, self.granularity)
-
-
-@dataclass(frozen=True, slots=True)
-class UndatedStatement:
-    """A sentence that speaks of a time the articles do not let us resolve."""
-
-    text: str
-    expression: str
-    citation: Citation
-
-
-@dataclass(frozen=True, slots=True)
-class Timeline:
-    events: tuple[TimelineEvent, ...]
-    undated: tuple[UndatedStatement, ...] = ()
-
 
 # Kinds of expression that are page chrome (see :func:`storydesk.timeline.find_time_expressions`).
 CHROME_KINDS = frozenset({"dateline", "page"})
 
 _GRANULARITY_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4}
 PLACED = "undated article, placed by what it reports"
-
-
-def date_text(date: dt.date, granularity: str) -> str:
-    """A date as precise as it is known: ``2009-03-05``, ``March 2009``, ``2009``,
-    ``week of 2014-07-14``, ``weekend of 2014-07-19``.
-
-    >>> date_text(dt.date(2009, 1, 1), "year"), date_text(dt.date(2009, 3, 1), "month")
-    ('2009', 'March 2009')
-    """
-    if granularity == "year":
-        return str(date.year)
-    if granularity == "month":
-        return f"{date:%B} {date.year}"
-    if granularity in ("week", "weekend"):
-        return f"{granularity} of {date.isoformat()}"
-    return date.isoformat()
 
 
 def date_attribute(date: dt.date, granularity: str) -> str:

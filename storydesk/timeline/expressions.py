@@ -11,34 +11,6 @@ from .words import words
 
 
 @dataclass(frozen=True, slots=True)
-class TimeExpression:
-    """A date expression at ``[start, end)`` of a text, resolved when it can be.
-
-    ``granularity`` is ``day``, ``weekend``, ``week``, ``month`` or ``year``; ``date`` is
-    the first day of that period (a week starts on Monday), or ``None`` when the expression
-    cannot be resolved. ``kind`` says how it was read: ``absolute``, ``weekday``,
-    ``relative``, ``period`` or ``counted``. ``relation`` is the preposition before it
-    ("on", "since", ...), when there is one. ``depth`` is how far below its sentence's main
-    verb the verb it attaches to stands (99 for none), when it was found with a parse: the
-    date of a sentence's event is the one nearest its main verb. ``rule`` names the pattern
-    that found it (``mdy``, ``weekday``, ``ago``, ...). ``in_clause`` says whether the
-    sentence it stands in has a verb (``None`` when found without a parse): a caption or a
-    heading ("Rescue boats on Quay Street, Tuesday morning.") dates no event.
-    """
-
-    text: str
-    start: int
-    end: int
-    date: dt.date | None
-    granularity: str
-    kind: str
-    relation: str | None = None
-    depth: int | None = None
-    rule: str | None = None
-    in_clause: bool | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Anchor:
     """The start of something counted in days: ``noun`` (lower-cased head) began on ``date``."""
 

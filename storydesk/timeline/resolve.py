@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from ..model import TimeExpression
 from .dates import (
     _monday,
     _month_date,
@@ -32,7 +33,6 @@ from .expressions import (
     DATELINE_PLACE,
     PAGE_STAMP_BEFORE,
     Anchor,
-    TimeExpression,
 )
 from .words import _RELATIONS, HOSTILITIES, MONTHS, WEEKDAYS, number_word, ordinal_word
 

@@ -7,9 +7,19 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..clean import DATELINE
-from .vocabulary import _TEMPORAL
+from .clean import DATELINE
 
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words after "by" that make it no byline ("by Tuesday", "by March").
+_TEMPORAL = _set(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    tonight january february march april may june july august september october november
+    december"""
+)
 _AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Getty|Shutterstock|Anadolu|Xinhua|Bloomberg)"
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 _BLOCK_PARAGRAPH = re.compile(

@@ -1,6 +1,7 @@
-"""Stories: new articles into the store, near-duplicates recognised, each in its story.
+"""The corpus stage (dedup -> cluster -> store): new articles into the store, near-duplicates
+recognised, each in its story.
 
-The corpus stage of ingest. Articles already stored (same cleaned text) are skipped, so
+Articles already stored (same cleaned text) are skipped, so
 re-ingesting changes nothing. New articles are processed in canonical order (publication
 date, then content hash) and in chunks; each chunk is parsed, checked for near-duplicates
 against everything stored and seen, clustered against the stored stories, and written in one
@@ -21,20 +22,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .cluster import (
-    ClusterItem,
-    ClusterParams,
-    DocFreq,
-    StoryIndex,
-    assign,
-    people_matrix,
-    vectorize,
-)
+from .cluster import ClusterItem, DocFreq, StoryIndex, assign, people_matrix, vectorize
 from .dedup import DuplicateIndex
 from .ids import digest, slug, unique_ids
 from .model import AnalyzedArticle, Article, Rejected
-from .nlp import analyze, load_pipeline
-from .settings import Settings
+from .settings import ClusterSettings, Settings
 from .store.base import Store, StoredArticle
 from .threads import link as link_threads
 
@@ -69,7 +61,7 @@ class _State:
     seq: int = 0  # the last stored article seen
 
 
-def _catch_up(store: Store, state: _State, params: ClusterParams) -> None:
+def _catch_up(store: Store, state: _State, params: ClusterSettings) -> None:
     """Add to ``state`` the articles stored since it last looked (all, the first time).
 
     This ingest's own articles are in it already. A copy is not clustered (one report
@@ -105,12 +97,11 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _backfill(store: Store, settings: Settings) -> None:
+def _backfill(store: Store, analyzer: Analyzer) -> None:
     """Compute features for articles stored without them (older schema)."""
     missing = store.missing_features()
     if missing:
-        nlp = load_pipeline(settings.model)
-        done = {a.article.id: a.features for a in analyze(missing, nlp, settings.batch_size)}
+        done = {a.article.id: a.features for a in analyzer(missing)}
         store.set_features({k: v for k, v in done.items() if v is not None})
 
 
@@ -118,18 +109,19 @@ def ingest_articles(
     store: Store,
     articles: Sequence[Article],
     settings: Settings,
-    params: ClusterParams | None = None,
+    params: ClusterSettings | None = None,
     progress: Progress | None = None,
-    analyzer: Analyzer | None = None,
+    *,
+    analyzer: Analyzer,
 ) -> IngestReport:
     """Add cleaned articles to the store; see the module docstring.
 
-    ``analyzer`` parses a chunk of articles (default: the spaCy pipeline); a benchmark can
-    pass one that returns analyses computed earlier.
+    ``analyzer`` parses a chunk of articles (:func:`storydesk.pipeline.analyzer`); a
+    benchmark can pass one that returns analyses computed earlier.
     """
-    params = params or ClusterParams()
+    params = params or settings.cluster
     report = IngestReport()
-    _backfill(store, settings)
+    _backfill(store, analyzer)
     hashes = [content_hash(a) for a in articles]
     known = store.known_hashes(hashes)
     fresh: dict[str, Article] = {}
@@ -152,15 +144,9 @@ def ingest_articles(
     ]
     hash_of = {a.id: h for h, a in renamed}
     started = time.perf_counter()
-    state = _State(StoryIndex(docfreq=DocFreq()))
+    state = _State(StoryIndex(docfreq=DocFreq()), DuplicateIndex(settings.dedup))
     _catch_up(store, state, params)
     report.load_seconds = time.perf_counter() - started
-    if analyzer is None:
-        nlp = load_pipeline(settings.model)
-
-        def analyzer(part: Sequence[Article]) -> list[AnalyzedArticle]:
-            return list(analyze(part, nlp, settings.batch_size))
-
     chunk = settings.chunk
     for start in range(0, len(renamed), chunk):
         given = [a for _, a in renamed[start : start + chunk]]
@@ -232,11 +218,22 @@ def _claim(
     return [again[moved[a.article.id].id] if a.article.id in moved else a for a in kept]
 
 
+# A story none of whose articles has a title is called by its first words.
+TITLE_WORDS = 12
+
+
+def title_from_text(text: str) -> str:
+    """The first :data:`TITLE_WORDS` words of ``text``, with " ..." when there are more.
+
+    >>> title_from_text("Rain closed the pass.")
+    'Rain closed the pass.'
+    """
+    words = text.split()
+    return " ".join(words[:TITLE_WORDS]) + (" ..." if len(words) > TITLE_WORDS else "")
+
+
 def _provisional_title(a: Article) -> str:
-    if a.title:
-        return a.title
-    words = a.text.split()
-    return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+    return a.title or title_from_text(a.text)
 
 
 def _story_id(founder: Article, founder_hash: str) -> str:
@@ -248,7 +245,7 @@ def _place(
     analyzed: Sequence[AnalyzedArticle],
     hash_of: dict[str, str],
     state: _State,
-    params: ClusterParams,
+    params: ClusterSettings,
 ) -> list[StoredArticle]:
     """Near-duplicates follow their original; the rest are clustered into stories."""
     duplicate_of: dict[str, str] = {}

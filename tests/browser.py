@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from typing import Any
 
-from .errors import ConfigError
+from storydesk.errors import ConfigError
 
 CHROMIUM_ARGS = (
     "--no-sandbox",

@@ -11,7 +11,7 @@ from conftest import assert_summary_checks_out
 
 from storydesk.errors import ConfigError
 from storydesk.model import Article, Briefing, Citation, Rejected, Story, SummarySentence
-from storydesk.output import write_run
+from storydesk.write import write_run
 
 TEXT = "The Orlen dam burst on Monday.\n\nBoats reached the Millbank district by noon."
 
