@@ -55,7 +55,6 @@ _FORM = [
         r"\b(using|use|fill in|complete) the form below\b",
         r"^your contact details$",
         r"\bif you are happy to be contacted\b",
-        r"\b(get in touch|contact us|email us|whatsapp us)\b.*\b(email|form|number|whatsapp|@)",
         r"^(terms (and|&) conditions|terms of (use|service))\.?$",
         r"^(the )?(\w+'s )?privacy (policy|notice|statement)\.?$",
         r"^(read|see|please read) (our|the) (terms|privacy|house rules|community)",
@@ -65,6 +64,9 @@ _FORM = [
 _BOILERPLATE += [
     re.compile(p, re.IGNORECASE)
     for p in (
+        # a contact prompt: short, or it is a paragraph of prose that gives an address in
+        # passing ("As always, you're welcome to email us at ...")
+        r"\b(get in touch|contact us|email us|whatsapp us)\b.*\b(email|form|number|whatsapp|@)",
         # share, follow, subscribe prompts and navigation
         r"^(share|tweet|email|print|save|copy link|comment)( (this|the) (article|story|page|link))?"
         r"( (on|via|with) \w+( \w+)?)?\s*[:!.]?$",
@@ -304,11 +306,17 @@ def _clean_once(text: str, title: str | None, page: bool | None) -> str:
     seen: set[str] = set()
     for p in paras:
         key = _key(p)
-        if not key or key in seen:
+        if not key or (not kept and key == title_key):
             continue
-        if counts[key] > 1 and _is_caption_like(p):
-            continue  # alt text and caption of the same picture
-        if not kept and key == title_key:
+        # Alt text and caption of the same picture, in a page's text, go. In text an HTML
+        # reader extracted (it leaves alt text out) a short line that repeats is the
+        # article's own: a step of a recipe, the credit line of each embedded post.
+        if _is_caption_like(p):
+            if page is not False and counts[key] > 1:
+                continue
+        elif key in seen:
+            continue
+        if page is not False and key in seen:
             continue
         seen.add(key)
         kept.append(p)

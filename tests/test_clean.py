@@ -244,3 +244,34 @@ def test_an_author_box_is_dropped_but_a_sentence_about_a_reporter_stays():
         "protested, the union said."
     )
     assert clean_text(body) == body
+
+
+def test_extracted_html_text_keeps_its_repeated_short_lines():
+    """Text an HTML reader extracted has no alt text: a short line it repeats is the
+    article's own (a recipe's steps, the credit line under each embedded post)."""
+    text = (
+        "Lunch box plan for the week\n\nMonday\n\nEat within two hours of cooking\n\n"
+        "Tuesday\n\nEat within two hours of cooking\n\n"
+        "— Harbour Council (@HarbourCouncil) May 4, 2026\n\n"
+        "The council posted the notice again in the evening.\n\n"
+        "— Harbour Council (@HarbourCouncil) May 4, 2026"
+    )
+    out = clean_text(text, page=False)
+    assert out.count("Eat within two hours of cooking") == 2
+    assert out.count("(@HarbourCouncil) May 4, 2026") == 2
+    # A page's whole text still loses a caption that its alt text repeats.
+    page = "The bridge reopened on Monday.\n\nCrews at the bridge\n\nCrews at the bridge"
+    assert "Crews at the bridge" not in clean_text(page)
+
+
+def test_a_paragraph_of_prose_that_gives_an_address_in_passing_stays():
+    prose = (
+        "Our aim with these open threads is to give readers a place to raise questions "
+        "about the fund or about related topics in the comments below. As always, you are "
+        "also welcome to email us at desk@fund.example or to ask for a call with the staff "
+        "if you have questions you would rather discuss in private. We try to answer "
+        "every question quickly."
+    )
+    assert clean_text(prose) == prose
+    prompt = "Get in touch: email us at desk@fund.example or use the form below."
+    assert clean_text(f"The fund grew.\n\n{prompt}") == "The fund grew."
