@@ -16,7 +16,15 @@ import ftfy
 
 from .furniture import looks_like_page, page_body
 
-__all__ = ["DATELINE", "clean_text", "cut_off", "is_boilerplate", "paragraphs"]
+__all__ = [
+    "DATELINE",
+    "clean_article",
+    "clean_text",
+    "cut_off",
+    "drop_partial_sentence",
+    "is_boilerplate",
+    "paragraphs",
+]
 
 # A boilerplate rule only removes a paragraph up to this many words: a long paragraph that
 # happens to mention cookies or a privacy policy is content. Reader contact forms run long
@@ -237,9 +245,9 @@ def cut_off(text: str) -> bool:
     """Whether text ends mid-sentence, as text cut by a size cap does: its last paragraph is
     prose (several words, not a headline) with no closing punctuation.
 
-    >>> cut_off("The river rose.\n\nOfficials said the water would recede by")
+    >>> cut_off("The river rose.\\n\\nOfficials said the water would recede by")
     True
-    >>> cut_off("The river rose.\n\nPhoto: Jane Doe")
+    >>> cut_off("The river rose.\\n\\nPhoto: Jane Doe")
     False
     """
     text = text.rstrip()
@@ -252,6 +260,17 @@ def cut_off(text: str) -> bool:
     # A headline or a credit line: most words capitalised.
     lower = sum(1 for w in words if w[0].islower())
     return lower >= len(words) / 3
+
+
+def drop_partial_sentence(text: str) -> str:
+    """``text`` less its unfinished last sentence when it ends mid-sentence (see
+    :func:`cut_off`); the same text otherwise.
+
+    >>> drop_partial_sentence("The river rose. Officials said the water would recede by")
+    'The river rose.'
+    """
+    paras = text.split("\n\n")
+    return "\n\n".join(_drop_partial_sentence(paras))
 
 
 def _drop_partial_sentence(paras: list[str]) -> list[str]:
@@ -282,19 +301,32 @@ def clean_text(text: str, title: str | None = None, *, page: bool | None = None)
     >>> clean_text("Talks resumed.Kerry arrived.\\n\\nShare this article")
     'Talks resumed. Kerry arrived.'
     """
+    return clean_article(text, title, page=page)[0]
 
+
+def clean_article(
+    text: str, title: str | None = None, *, page: bool | None = None
+) -> tuple[str, bool]:
+    """:func:`clean_text`, and whether the text was cut off mid-sentence (its unfinished
+    last sentence left out).
+
+    >>> clean_article("The river rose.\\n\\nOfficials said the water would recede by")
+    ('The river rose.', True)
+    """
+    truncated = False
     # Each step is meant to be idempotent, but ftfy, the quote rules and whitespace rules can
     # hand each other new work on odd input (a C1 control next to a no-break space): run the
     # whole pass to a fixpoint, so that cleaning clean text never changes it.
     for _ in range(5):
-        cleaned = _clean_once(text, title, page)
+        cleaned, cut = _clean_once(text, title, page)
+        truncated = truncated or cut
         if cleaned == text:
             break
         text = cleaned
-    return text
+    return text, truncated
 
 
-def _clean_once(text: str, title: str | None, page: bool | None) -> str:
+def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, bool]:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
     paras = [p for p in paras if p]
     if page is not False and looks_like_page(paras, is_boilerplate):
@@ -320,4 +352,5 @@ def _clean_once(text: str, title: str | None, page: bool | None) -> str:
             continue
         seen.add(key)
         kept.append(p)
-    return "\n\n".join(_drop_partial_sentence(kept))
+    whole = _drop_partial_sentence(kept)
+    return "\n\n".join(whole), whole != kept

@@ -275,3 +275,22 @@ def test_a_paragraph_of_prose_that_gives_an_address_in_passing_stays():
     assert clean_text(prose) == prose
     prompt = "Get in touch: email us at desk@fund.example or use the form below."
     assert clean_text(f"The fund grew.\n\n{prompt}") == "The fund grew."
+
+
+def test_cut_off_text_is_marked_truncated_and_loses_its_partial_sentence():
+    from storydesk.model import RawDocument
+    from storydesk.pipeline import prepare
+    from storydesk.render.jsonout import article_dict
+
+    whole = "The ferry resumed service on Monday. Ticket prices were unchanged."
+    a = prepare(RawDocument("a.txt", whole), "a")
+    assert not a.truncated and a.text == whole
+    cut = whole + " The operator said the winter timetable would add three"
+    b = prepare(RawDocument("b.txt", cut), "b")
+    assert b.truncated and b.text == whole
+    assert article_dict(b)["truncated"] is True and article_dict(a)["truncated"] is False
+    # A size cap that falls where no sentence ends in reach: cut at a space, then the
+    # unfinished sentence goes too.
+    long = "The ferry resumed service on Monday. Crews " + "checked the hull and the deck " * 20
+    c = prepare(RawDocument("c.txt", long.strip() + "."), "c", max_chars=120)
+    assert c.truncated and c.text == "The ferry resumed service on Monday."
