@@ -144,6 +144,9 @@ DATELINE = re.compile(
     r"\s*(?::|—|–|-{1,2})\s+"
 )
 _KEY = re.compile(r"[\W_]+")
+# A paragraph whose words (this many characters of them or more) stand, in order, in the
+# paragraphs before it repeats them; a shorter one must repeat one paragraph whole.
+_MIN_CONTAINED_CHARS = 40
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -336,21 +339,26 @@ def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, b
     title_key = _key(_fix_paragraph(_normalise_characters(title))) if title else None
     kept: list[str] = []
     seen: set[str] = set()
+    before = " "  # the keys of the kept paragraphs, run together
     for p in paras:
         key = _key(p)
         if not key or (not kept and key == title_key):
             continue
-        # Alt text and caption of the same picture, in a page's text, go. In text an HTML
-        # reader extracted (it leaves alt text out) a short line that repeats is the
-        # article's own: a step of a recipe, the credit line of each embedded post.
+        # In text an HTML reader extracted (it leaves alt text out) a short line that
+        # repeats is the article's own: a step of a recipe, the credit line of each
+        # embedded post. In a page's text it is the alt text and caption of one picture.
         if _is_caption_like(p):
             if page is not False and counts[key] > 1:
                 continue
-        elif key in seen:
-            continue
-        if page is not False and key in seen:
+            if page is False:
+                kept.append(p)
+                continue
+        # A paragraph the text already holds: a repeat, the whole article again on one line
+        # (a page's summary or print copy), a teaser cut with "..." from the standfirst.
+        if key in seen or (len(key) >= _MIN_CONTAINED_CHARS and f" {key} " in before):
             continue
         seen.add(key)
         kept.append(p)
+        before += f"{key} "
     whole = _drop_partial_sentence(kept)
     return "\n\n".join(whole), whole != kept

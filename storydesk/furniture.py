@@ -301,6 +301,39 @@ def headline_at(lines: Sequence[str], title: str | None) -> int | None:
     return None
 
 
+def _heaviest_run(
+    lines: Sequence[str], classes: Sequence[str], good: Sequence[bool], begin: int
+) -> tuple[float, tuple[int, int] | None]:
+    """The heaviest run of good lines from line ``begin`` on (maximum-sum segment) and its
+    weight. A good line alone between others is a teaser more often than prose; a line that
+    repeats an earlier one (cleaning keeps it once) weighs nothing."""
+    best, best_span, total, start = 0.0, None, 0.0, begin
+    seen: set[str] = set()
+    for i in range(begin, len(lines)):
+        line = lines[i]
+        if total <= 0:
+            total, start = 0.0, i
+        if line in seen:  # no weight, but it may stand inside the run
+            if best_span is not None and best_span[1] == i - 1 and total == best:
+                best_span = (best_span[0], i)
+            continue
+        seen.add(line)
+        if good[i]:
+            # A short line that its neighbours made good adds nothing of its own.
+            alone = not (i > 0 and classes[i - 1] in _PROSE and lines[i - 1] != line) and not (
+                i + 1 < len(lines) and classes[i + 1] in _PROSE and lines[i + 1] != line
+            )
+            if classes[i] in _PROSE:
+                total += len(line) * (ALONE_WEIGHT if alone else 1.0)
+        elif ends_body(line) and starts_comments(line):
+            total -= END_OF_BODY_COST
+        else:
+            total -= BAD_LINE_COST + BAD_CHAR_COST * len(line)
+        if total > best:
+            best, best_span = total, (start, i)
+    return best, best_span
+
+
 def classify_page(
     lines: Sequence[str], boilerplate: Callable[[str], bool], title: str | None = None
 ) -> tuple[list[bool], tuple[int, int] | None]:
@@ -323,26 +356,15 @@ def classify_page(
     good = [p.class_type == "good" for p in paras]
 
     # The heaviest run of good lines (maximum-sum segment), after the headline when the page
-    # repeats its title. A good line alone between others is a teaser more often than prose.
+    # repeats its title there. The title repeated after the article (a related link, a
+    # footer) does not start it: a run before the title's line that outweighs every run
+    # after it is the body (text path 0.900 -> 0.902 on scrapinghub-aeb).
     begin = headline_at(lines, title) or 0
-    best, best_span, total, start = 0.0, None, 0.0, begin
-    for i in range(begin, len(lines)):
-        line = lines[i]
-        if total <= 0:
-            total, start = 0.0, i
-        if good[i]:
-            # A short line that its neighbours made good adds nothing of its own.
-            alone = not (i > 0 and classes[i - 1] in _PROSE) and not (
-                i + 1 < len(lines) and classes[i + 1] in _PROSE
-            )
-            if classes[i] in _PROSE:
-                total += len(line) * (ALONE_WEIGHT if alone else 1.0)
-        elif ends_body(line) and starts_comments(line):
-            total -= END_OF_BODY_COST
-        else:
-            total -= BAD_LINE_COST + BAD_CHAR_COST * len(line)
-        if total > best:
-            best, best_span = total, (start, i)
+    best, best_span = _heaviest_run(lines, classes, good, begin)
+    if begin:
+        whole, whole_span = _heaviest_run(lines, classes, good, 0)
+        if whole_span is not None and whole > best:
+            best_span, begin = whole_span, 0
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture
         return [c != "bad" for c in classes], None
     first, last = best_span

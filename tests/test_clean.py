@@ -294,3 +294,18 @@ def test_cut_off_text_is_marked_truncated_and_loses_its_partial_sentence():
     long = "The ferry resumed service on Monday. Crews " + "checked the hull and the deck " * 20
     c = prepare(RawDocument("c.txt", long.strip() + "."), "c", max_chars=120)
     assert c.truncated and c.text == "The ferry resumed service on Monday."
+
+
+def test_a_paragraph_the_text_already_holds_is_left_out():
+    first = "The harbour reopened on Tuesday after the storm, the port authority said."
+    second = "Ferries to the islands will sail again from Thursday."
+    text = "\n\n".join(
+        [
+            first,
+            second,
+            f"{first} {second}",  # the whole article again on one line
+            "The harbour reopened on Tuesday after the storm, the port...",  # a teaser
+            "The storm closed the harbour on Tuesday.",
+        ]
+    )
+    assert clean_text(text) == f"{first}\n\n{second}\n\nThe storm closed the harbour on Tuesday."

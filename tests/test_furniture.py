@@ -169,3 +169,16 @@ def test_text_path_f1_on_the_gate_pages_meets_its_floor(shared, tmp_path):
     assert result["pages"] == 21
     assert result["storydesk_text"]["f1"] >= GATE_FLOOR, result["storydesk_text"]
     assert result["storydesk_text"]["f1"] > result["all_text"]["f1"] + 0.15
+
+
+def test_the_title_repeated_after_the_article_does_not_start_it():
+    """A page that repeats its title below the article (a related link, a footer) keeps the
+    article before it when that outweighs what follows; a repeated line weighs once, and
+    a line next to its own repeat stands alone. (Cases the property test below found.)"""
+    title = "Flood toll rises to 19"
+    text = "\n".join([BODY[0], "Home", "Home", title, COMMENTS[3]])
+    assert clean_text(text, title=title) == BODY[0]
+    text = "\n".join(["Home", "Home", BODY[1], HEAD[1], COMMENTS[3], COMMENTS[3]])
+    assert clean_text(text, title=title) == BODY[1]
+    text = "\n".join([BODY[0], BODY[0], BODY[2], "Home", "Home", "Home"])
+    assert clean_text(text, title=title) == f"{BODY[0]}\n\n{BODY[2]}"
