@@ -105,6 +105,12 @@ _FURNITURE = [
         r"^(?:publication|publishing|published|posted|release|last modified|modified|updated)"
         r"\s*(?:date|on|at)?\s*:",
         r"^\(?(?:last\s+)?(?:accessed|retrieved|viewed)\s+(?:on\s+)?\d",
+        # a page's date line with more on it: "Published Wed, Nov 20 2019 4:29 AM EST
+        # Updated an hour ago" (a sentence that starts so ends with a full stop)
+        rf"^(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b(?=.*(?:{_DATE}|{_TIME}|"
+        r"\bago\b)).{0,90}(?<![.!?])$",
+        # a byline with the writer's handle: "Jane Doe @janedoe"
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w+$",
         r"\b(?:accessed|retrieved)\s+(?:on\s+)?(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\s+\d{1,2}),?"
         r"\s+\d{4}\.?\)?$",
         r"^(?:more than|over|nearly|almost|some|join)\s+[\d,.]+\s*(?:k|m|million|thousand)?\s+"

@@ -91,10 +91,31 @@ def test_furniture_lines_are_removed_from_any_text(line: str):
 
 @pytest.mark.parametrize(
     "line",
-    ["Greta H. says:", "12 March 2026 at 9:14 am", "32M ago", "Reply", "Image 3 of 5", "Facebook"],
+    [
+        "Greta H. says:",
+        "12 March 2026 at 9:14 am",
+        "32M ago",
+        "Reply",
+        "Image 3 of 5",
+        "Facebook",
+        "Published Tue, Mar 10 2026 6:02 AM GMT Updated an hour ago",
+        "Updated: March 10, 2026 at 9:14 am",
+        "Mira Holt @MiraHoltVoice",
+    ],
 )
 def test_page_furniture_lines(line: str):
     assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published in 2019, the flood plan said the wall would be finished by 2024.",
+        "Posted to the valley in March, Mira Holt reported on the floods for the Voice.",
+    ],
+)
+def test_sentences_that_start_like_a_date_line_are_not_furniture(line: str):
+    assert not is_furniture(line)
 
 
 def test_a_byline_run_into_the_dateline_is_left_out_and_the_dateline_kept():
