@@ -203,3 +203,21 @@ def test_the_title_repeated_after_the_article_does_not_start_it():
     assert clean_text(text, title=title) == BODY[1]
     text = "\n".join([BODY[0], BODY[0], BODY[2], "Home", "Home", "Home"])
     assert clean_text(text, title=title) == f"{BODY[0]}\n\n{BODY[2]}"
+
+
+def test_comments_after_a_short_article_are_not_taken_for_it():
+    """Readers' comments, however long, follow the article: a short article before the
+    line that opens them is the body."""
+    comments = [
+        "Harbour Voice on March 10, 2026 at 4:47 pm said:",
+        "Any news on when the second report on the sea wall will be published by the council?",
+        "Mira Holt on March 11, 2026 at 9:20 am said:",
+        "Hi Greta, we have not yet read the second report, but plan to look at it as part of "
+        "our review of the flood plan later this spring, and we will write about it then.",
+        "Oskar Lind on March 12, 2026 at 8:02 am said:",
+        "I live on Quay Street and the water came up to the second step of our house again, "
+        "which is the third time this winter; the pumps never started on their own.",
+        "The council should publish the pump logs so that we can all see what went wrong.",
+    ]
+    text = "\n".join(["Home", "News", "Sport", *BODY[:2], "Reply", "Comments", *comments])
+    assert clean_text(text) == "\n\n".join(BODY[:2])
