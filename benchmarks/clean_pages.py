@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storydesk.evaluate.clean import (  # noqa: E402
+from storydesk.evaluate.clean import (
     CACHE_DIR,
     DATASET,
     _html,
@@ -32,7 +32,7 @@ from storydesk.evaluate.clean import (  # noqa: E402
     shingle_counts,
     storydesk_text,
 )
-from storydesk.evaluate.data import dataset_path  # noqa: E402
+from storydesk.evaluate.data import dataset_path
 
 _TOKEN = re.compile(r"\w+")
 
@@ -64,9 +64,11 @@ def line_diff(true: str, pred: str) -> list[str]:
         for line in text.splitlines():
             grams = shingle_counts(line)
             if len(_TOKEN.findall(line)) < 4:
-                grams_in = 1.0 if " ".join(_TOKEN.findall(line)) in " ".join(
-                    " ".join(g) for g in other
-                ) else 0.0
+                grams_in = (
+                    1.0
+                    if " ".join(_TOKEN.findall(line)) in " ".join(" ".join(g) for g in other)
+                    else 0.0
+                )
             else:
                 grams_in = sum(1 for g in grams if g in other) / max(1, len(grams))
             if grams_in < 0.5:
