@@ -161,12 +161,13 @@ furniture_lines = st.lists(
 def test_cleaning_page_text_is_idempotent_and_keeps_its_body_run(before, body, after):
     """Around one run of body lines, any furniture: cleaning is idempotent and keeps every
     body line (a body split by a long stretch of furniture may lose its smaller part: the
-    article is the heaviest run)."""
+    article is the heaviest run; a body line repeated counts once, as cleaning keeps it once
+    and weighs it once)."""
     for sep in ("\n", "\n\n"):
         text = sep.join([*before, *body, *after])
         once = clean_text(text, title="Flood toll rises to 19")
         assert clean_text(once, title="Flood toll rises to 19") == once
-        if sum(len(line) for line in body) >= 100:
+        if sum(len(line) for line in set(body)) >= 100:
             for line in body:
                 assert line in once, line
 
