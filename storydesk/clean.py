@@ -16,7 +16,15 @@ import ftfy
 
 from .furniture import looks_like_page, page_body
 
-__all__ = ["DATELINE", "clean_text", "cut_off", "is_boilerplate", "paragraphs"]
+__all__ = [
+    "DATELINE",
+    "clean_article",
+    "clean_text",
+    "cut_off",
+    "drop_partial_sentence",
+    "is_boilerplate",
+    "paragraphs",
+]
 
 # A boilerplate rule only removes a paragraph up to this many words: a long paragraph that
 # happens to mention cookies or a privacy policy is content. Reader contact forms run long
@@ -55,7 +63,6 @@ _FORM = [
         r"\b(using|use|fill in|complete) the form below\b",
         r"^your contact details$",
         r"\bif you are happy to be contacted\b",
-        r"\b(get in touch|contact us|email us|whatsapp us)\b.*\b(email|form|number|whatsapp|@)",
         r"^(terms (and|&) conditions|terms of (use|service))\.?$",
         r"^(the )?(\w+'s )?privacy (policy|notice|statement)\.?$",
         r"^(read|see|please read) (our|the) (terms|privacy|house rules|community)",
@@ -65,6 +72,9 @@ _FORM = [
 _BOILERPLATE += [
     re.compile(p, re.IGNORECASE)
     for p in (
+        # a contact prompt: short, or it is a paragraph of prose that gives an address in
+        # passing ("As always, you're welcome to email us at ...")
+        r"\b(get in touch|contact us|email us|whatsapp us)\b.*\b(email|form|number|whatsapp|@)",
         # share, follow, subscribe prompts and navigation
         r"^(share|tweet|email|print|save|copy link|comment)( (this|the) (article|story|page|link))?"
         r"( (on|via|with) \w+( \w+)?)?\s*[:!.]?$",
@@ -134,6 +144,9 @@ DATELINE = re.compile(
     r"\s*(?::|—|–|-{1,2})\s+"
 )
 _KEY = re.compile(r"[\W_]+")
+# A paragraph whose words (this many characters of them or more) stand, in order, in the
+# paragraphs before it repeats them; a shorter one must repeat one paragraph whole.
+_MIN_CONTAINED_CHARS = 40
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -252,6 +265,17 @@ def cut_off(text: str) -> bool:
     return lower >= len(words) / 3
 
 
+def drop_partial_sentence(text: str) -> str:
+    """``text`` less its unfinished last sentence when it ends mid-sentence (see
+    :func:`cut_off`); the same text otherwise.
+
+    >>> drop_partial_sentence("The river rose. Officials said the water would recede by")
+    'The river rose.'
+    """
+    paras = text.split("\n\n")
+    return "\n\n".join(_drop_partial_sentence(paras))
+
+
 def _drop_partial_sentence(paras: list[str]) -> list[str]:
     """Leave out the unfinished last sentence of text cut off by a size cap (its last
     paragraph back to its last sentence end; the whole paragraph when it has none), unless
@@ -280,19 +304,32 @@ def clean_text(text: str, title: str | None = None, *, page: bool | None = None)
     >>> clean_text("Talks resumed.Kerry arrived.\\n\\nShare this article")
     'Talks resumed. Kerry arrived.'
     """
+    return clean_article(text, title, page=page)[0]
 
+
+def clean_article(
+    text: str, title: str | None = None, *, page: bool | None = None
+) -> tuple[str, bool]:
+    """:func:`clean_text`, and whether the text was cut off mid-sentence (its unfinished
+    last sentence left out).
+
+    >>> clean_article("The river rose.\\n\\nOfficials said the water would recede by")
+    ('The river rose.', True)
+    """
+    truncated = False
     # Each step is meant to be idempotent, but ftfy, the quote rules and whitespace rules can
     # hand each other new work on odd input (a C1 control next to a no-break space): run the
     # whole pass to a fixpoint, so that cleaning clean text never changes it.
     for _ in range(5):
-        cleaned = _clean_once(text, title, page)
+        cleaned, cut = _clean_once(text, title, page)
+        truncated = truncated or cut
         if cleaned == text:
             break
         text = cleaned
-    return text
+    return text, truncated
 
 
-def _clean_once(text: str, title: str | None, page: bool | None) -> str:
+def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, bool]:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
     paras = [p for p in paras if p]
     if page is not False and looks_like_page(paras, is_boilerplate):
@@ -302,14 +339,26 @@ def _clean_once(text: str, title: str | None, page: bool | None) -> str:
     title_key = _key(_fix_paragraph(_normalise_characters(title))) if title else None
     kept: list[str] = []
     seen: set[str] = set()
+    before = " "  # the keys of the kept paragraphs, run together
     for p in paras:
         key = _key(p)
-        if not key or key in seen:
+        if not key or (not kept and key == title_key):
             continue
-        if counts[key] > 1 and _is_caption_like(p):
-            continue  # alt text and caption of the same picture
-        if not kept and key == title_key:
+        # In text an HTML reader extracted (it leaves alt text out) a short line that
+        # repeats is the article's own: a step of a recipe, the credit line of each
+        # embedded post. In a page's text it is the alt text and caption of one picture.
+        if _is_caption_like(p):
+            if page is not False and counts[key] > 1:
+                continue
+            if page is False:
+                kept.append(p)
+                continue
+        # A paragraph the text already holds: a repeat, the whole article again on one line
+        # (a page's summary or print copy), a teaser cut with "..." from the standfirst.
+        if key in seen or (len(key) >= _MIN_CONTAINED_CHARS and f" {key} " in before):
             continue
         seen.add(key)
         kept.append(p)
-    return "\n\n".join(_drop_partial_sentence(kept))
+        before += f"{key} "
+    whole = _drop_partial_sentence(kept)
+    return "\n\n".join(whole), whole != kept

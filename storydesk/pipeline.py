@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 from spacy.language import Language
 
 from .annotate import all_facts, all_quotes, annotate, ensure_annotated, story_entities
-from .clean import clean_text
+from .clean import clean_article, drop_partial_sentence
 from .corpus import Analyzer, IngestReport, ingest_articles, title_from_text
 from .dedup import DupItem, duplicate_groups
 from .entities import speaker_entities
@@ -72,7 +72,7 @@ def prepare(
     A text longer than ``max_chars`` is cut at a paragraph or sentence end (before cleaning,
     so cleaning stays cheap, and again after it), with a warning naming the source.
     """
-    text = clean_text(
+    text, truncated = clean_article(
         cut_at_boundary(raw.text, max_chars),
         raw.title,
         page=False if raw.main_text_only else None,
@@ -80,7 +80,9 @@ def prepare(
     if not text.strip():
         return Rejected(raw.source, "no article text left after removing boilerplate")
     if len(raw.text) > max_chars or len(text) > max_chars:
-        text = cut_at_boundary(text, max_chars)
+        truncated = True
+        # Cut where a sentence ends; a cut at a space leaves no unfinished sentence behind.
+        text = drop_partial_sentence(cut_at_boundary(text, max_chars))
         log.warning(
             "%s: article of %d characters cut to %d (the limit is max_article_chars=%d)",
             raw.source,
@@ -96,6 +98,7 @@ def prepare(
         outlet=raw.outlet,
         url=raw.url,
         published=raw.published,
+        truncated=truncated,
     )
 
 

@@ -244,3 +244,68 @@ def test_an_author_box_is_dropped_but_a_sentence_about_a_reporter_stays():
         "protested, the union said."
     )
     assert clean_text(body) == body
+
+
+def test_extracted_html_text_keeps_its_repeated_short_lines():
+    """Text an HTML reader extracted has no alt text: a short line it repeats is the
+    article's own (a recipe's steps, the credit line under each embedded post)."""
+    text = (
+        "Lunch box plan for the week\n\nMonday\n\nEat within two hours of cooking\n\n"
+        "Tuesday\n\nEat within two hours of cooking\n\n"
+        "— Harbour Council (@HarbourCouncil) May 4, 2026\n\n"
+        "The council posted the notice again in the evening.\n\n"
+        "— Harbour Council (@HarbourCouncil) May 4, 2026"
+    )
+    out = clean_text(text, page=False)
+    assert out.count("Eat within two hours of cooking") == 2
+    assert out.count("(@HarbourCouncil) May 4, 2026") == 2
+    # A page's whole text still loses a caption that its alt text repeats.
+    page = "The bridge reopened on Monday.\n\nCrews at the bridge\n\nCrews at the bridge"
+    assert "Crews at the bridge" not in clean_text(page)
+
+
+def test_a_paragraph_of_prose_that_gives_an_address_in_passing_stays():
+    prose = (
+        "Our aim with these open threads is to give readers a place to raise questions "
+        "about the fund or about related topics in the comments below. As always, you are "
+        "also welcome to email us at desk@fund.example or to ask for a call with the staff "
+        "if you have questions you would rather discuss in private. We try to answer "
+        "every question quickly."
+    )
+    assert clean_text(prose) == prose
+    prompt = "Get in touch: email us at desk@fund.example or use the form below."
+    assert clean_text(f"The fund grew.\n\n{prompt}") == "The fund grew."
+
+
+def test_cut_off_text_is_marked_truncated_and_loses_its_partial_sentence():
+    from storydesk.model import RawDocument
+    from storydesk.pipeline import prepare
+    from storydesk.render.jsonout import article_dict
+
+    whole = "The ferry resumed service on Monday. Ticket prices were unchanged."
+    a = prepare(RawDocument("a.txt", whole), "a")
+    assert not a.truncated and a.text == whole
+    cut = whole + " The operator said the winter timetable would add three"
+    b = prepare(RawDocument("b.txt", cut), "b")
+    assert b.truncated and b.text == whole
+    assert article_dict(b)["truncated"] is True and article_dict(a)["truncated"] is False
+    # A size cap that falls where no sentence ends in reach: cut at a space, then the
+    # unfinished sentence goes too.
+    long = "The ferry resumed service on Monday. Crews " + "checked the hull and the deck " * 20
+    c = prepare(RawDocument("c.txt", long.strip() + "."), "c", max_chars=120)
+    assert c.truncated and c.text == "The ferry resumed service on Monday."
+
+
+def test_a_paragraph_the_text_already_holds_is_left_out():
+    first = "The harbour reopened on Tuesday after the storm, the port authority said."
+    second = "Ferries to the islands will sail again from Thursday."
+    text = "\n\n".join(
+        [
+            first,
+            second,
+            f"{first} {second}",  # the whole article again on one line
+            "The harbour reopened on Tuesday after the storm, the port...",  # a teaser
+            "The storm closed the harbour on Tuesday.",
+        ]
+    )
+    assert clean_text(text) == f"{first}\n\n{second}\n\nThe storm closed the harbour on Tuesday."

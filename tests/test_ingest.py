@@ -453,3 +453,23 @@ def test_a_page_title_loses_the_site_name_it_carries():
     )
     assert strip_site_suffix("Fire | Tarn Chronicle") == "Fire | Tarn Chronicle"
     assert strip_site_suffix(None) is None
+
+
+def test_cleaning_control_characters_keeps_every_other_field():
+    """A page whose extracted text held a control character lost ``main_text_only`` at
+    ingest, so its article text was cut down again as if it were a whole page's."""
+    from storydesk.ingest.sanitize import sanitized
+
+    doc = RawDocument(
+        source="a.html",
+        text="Dare to Sail 2:\x0cnew charts for the bay.",
+        title="Dare to Sail 2",
+        main_text_only=True,
+        title_from_text=True,
+    )
+    out = sanitized(doc)
+    assert isinstance(out, RawDocument)
+    assert out.text == "Dare to Sail 2:\nnew charts for the bay."
+    assert out.main_text_only and out.title_from_text
+    [page] = read_bytes(HTML.replace(b"sending a wall", b"sending\x0c a wall"), "p.html", ".html")
+    assert isinstance(page, RawDocument) and page.main_text_only

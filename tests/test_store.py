@@ -162,3 +162,36 @@ def test_migration_from_schema_1_keeps_data_and_backfills(tmp_path: Path):
     with SqliteStore(db) as store:
         assert store.missing_features() == []
         assert store.story_of(["a1"]) == {"harl-bridge"}
+
+
+def test_a_cut_off_article_is_stored_as_truncated(tmp_path: Path):
+    rows = [
+        {
+            "id": "whole",
+            "title": "Harl bridge reopens",
+            "text": "The Harl bridge reopened on Monday, the council said. Traffic eased.",
+        },
+        {
+            "id": "cut",
+            "title": "Mossby warehouse fire",
+            "text": "A fire destroyed a warehouse in Mossby on Monday, the fire service said. "
+            "Police said the owner of the building had told them that the alarm",
+        },
+    ]
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    db = tmp_path / "s.db"
+    api.ingest_paths(db, [str(src)])
+    con = sqlite3.connect(db)
+    stored = dict(con.execute("SELECT source, truncated FROM articles").fetchall())
+    texts = [t for (t,) in con.execute("SELECT text FROM articles")]
+    con.close()
+    assert stored == {"whole": 0, "cut": 1}
+    assert not any("the alarm" in t for t in texts)
+    with SqliteStore(db) as store:
+        got = {
+            item.article.source: item.article.truncated
+            for row in store.stories()
+            for item in store.story_articles(row.id)
+        }
+    assert got == {"whole": False, "cut": True}

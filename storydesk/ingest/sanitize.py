@@ -8,6 +8,7 @@ item a reader yields passes through :func:`sanitized` once.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import RawDocument, Rejected
@@ -50,15 +51,17 @@ def sanitized(item: RawDocument | Rejected) -> RawDocument | Rejected:
         source, error = clean_field(item.source), clean_field(item.error)
         same = (source, error) == (item.source, item.error)
         return item if same else Rejected(source, error)
-    cleaned = RawDocument(
+    # dataclasses.replace keeps every other field (main_text_only, title_from_text, ...): a
+    # field left out here was silently reset, and an HTML page's extracted text was then
+    # cut down again as if it were a whole page's.
+    cleaned = dataclasses.replace(
+        item,
         source=clean_field(item.source),
         text=clean_text(item.text),
         title=_maybe(item.title),
         outlet=_maybe(item.outlet),
         url=_maybe(item.url),
-        published=item.published,
         id_hint=_maybe(item.id_hint),
-        title_from_text=item.title_from_text,
     )
     if not cleaned.text.strip():
         return Rejected(cleaned.source, "no text left after removing control characters")

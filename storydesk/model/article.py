@@ -55,6 +55,9 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    # The text was cut off (by a size cap or by the page store) and its unfinished last
+    # sentence left out.
+    truncated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

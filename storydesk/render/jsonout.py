@@ -24,6 +24,7 @@ def article_dict(a: Article) -> dict[str, Any]:
         "outlet": a.outlet,
         "url": a.url,
         "published": a.published.isoformat() if a.published else None,
+        "truncated": a.truncated,
         "text": a.text,
     }
 

@@ -75,6 +75,11 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_seq ON articles(seq);
     """,
+    # 6: whether an article's text was cut off (by a size cap or the page store). Articles
+    # stored before were not marked.
+    """
+    ALTER TABLE articles ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

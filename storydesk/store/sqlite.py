@@ -276,7 +276,7 @@ class SqliteStore:
                 seq += 1
                 self.db.execute(
                     "INSERT INTO articles (id, content_hash, source, title, outlet, url, published,"
-                    " text, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " text, seq, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         a.id,
                         item.content_hash,
@@ -287,6 +287,7 @@ class SqliteStore:
                         a.published.isoformat() if a.published else None,
                         a.text,
                         seq,
+                        int(a.truncated),
                     ),
                 )
                 self.db.execute(
@@ -462,9 +463,9 @@ class SqliteStore:
         )
         return [
             AnalyzedArticle(
-                _article(row[:7]),
-                sentences_from_json(row[0], row[7]),
-                annotations=dataclass_from_json(Annotations, row[8]) if row[8] else None,
+                _article(row[:8]),
+                sentences_from_json(row[0], row[8]),
+                annotations=dataclass_from_json(Annotations, row[9]) if row[9] else None,
             )
             for row in rows
         ]
@@ -538,12 +539,12 @@ class SqliteStore:
         self.close()
 
 
-_ARTICLE_COLUMNS = "a.id, a.source, a.text, a.title, a.outlet, a.url, a.published"
+_ARTICLE_COLUMNS = "a.id, a.source, a.text, a.title, a.outlet, a.url, a.published, a.truncated"
 
 
 def _article(row: tuple) -> Article:
     """An :class:`Article` from a row of :data:`_ARTICLE_COLUMNS`."""
-    aid, source, text, title, outlet, url, published = row
+    aid, source, text, title, outlet, url, published, truncated = row
     return Article(
         id=aid,
         source=source,
@@ -552,6 +553,7 @@ def _article(row: tuple) -> Article:
         outlet=outlet,
         url=url,
         published=dt.date.fromisoformat(published) if published else None,
+        truncated=bool(truncated),
     )
 
 
