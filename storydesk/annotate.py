@@ -9,7 +9,9 @@ costs the rest of the run its briefings.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -37,6 +39,45 @@ def _safely(what: str, article: Article, fn: Callable[[], T]) -> T | None:
         return None
 
 
+# A paragraph of prose has a sentence end: a full stop, "!", "?" or an ellipsis, perhaps
+# inside closing quotes or brackets.
+_PROSE_END = re.compile(r"""[.!?\u2026]["\u201d\u2019')\]]*\s*$""")
+
+
+def unfinished_lines(text: str) -> list[tuple[int, int]]:
+    r"""The ``[start, end)`` of each line of ``text`` that ends without a sentence end: a
+    headline, a standfirst, a caption or a teaser of another story that cleaning kept.
+
+    >>> unfinished_lines("Toll rises to 19\nThe toll rose to 19, officials said.\n")
+    [(0, 16)]
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip() and not _PROSE_END.search(line):
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
+def in_prose(text: str) -> Callable[[int], bool]:
+    r"""A test of whether an offset of ``text`` lies outside every unfinished line.
+
+    >>> inside = in_prose("Toll rises to 19\nThe toll rose to 19, officials said.")
+    >>> inside(3), inside(20)
+    (False, True)
+    """
+    lines = unfinished_lines(text)
+    starts = [s for s, _ in lines]
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return not (i >= 0 and offset < lines[i][1])
+
+    return inside
+
+
 def annotate(article: Article, doc: Doc) -> Annotations:
     """Date expressions, numeric facts, quotes (with who a "he" or "she" stands for) and
     entity mentions of one parsed article."""
@@ -56,6 +97,12 @@ def annotate(article: Article, doc: Doc) -> Annotations:
         _safely("entity extraction", article, lambda: tuple(extract_mentions(article.text, doc)))
         or ()
     )
+    # A quote, a figure or a date needs a line of prose: what ends without a sentence end
+    # (a headline, caption or another story's teaser left in page text) states nothing.
+    prose = in_prose(article.text)
+    times = tuple(t for t in times if prose(t.start))
+    facts = tuple(f for f in facts if prose(f.start))
+    quotes = tuple(q for q in quotes if prose(q.start))
     return Annotations(
         times=times, facts=facts, quotes=quotes, mentions=mentions, referents=referents
     )

@@ -87,3 +87,29 @@ def test_the_store_keeps_annotations(tmp_path: Path):
         [stored] = store.story_articles(story)
     assert stored.annotations is not None and stored.annotations.facts
     assert all(stored.article.text[f.start : f.end] == f.text for f in stored.annotations.facts)
+
+
+# A page's text with another story's teaser left in: a line without a sentence end
+# (fictional).
+PAGE = """At least 12 people were killed on Monday when the Kessen Dam burst, officials said.
+
+Minister says 40 villages will be moved by 2031, aide claims
+
+"We will rebuild the dam," Governor Ilse Brandt said on Tuesday."""
+
+
+def test_lines_without_a_sentence_end_give_no_quote_figure_or_date(nlp):
+    a = article(PAGE, "a1", published=dt.date(2026, 3, 10))
+    notes = annotate(a, nlp(a.text))
+    teaser = a.text.index("Minister says")
+    cut = (teaser, teaser + len("Minister says 40 villages will be moved by 2031, aide claims"))
+    for start in (
+        [f.start for f in notes.facts]
+        + [q.start for q in notes.quotes]
+        + [t.start for t in notes.times]
+    ):
+        assert not cut[0] <= start < cut[1]
+    # The body's own quote, figure and dates stay.
+    assert {f.value for f in notes.facts} >= {12.0}
+    assert any("rebuild the dam" in q.text for q in notes.quotes)
+    assert any(t.text.endswith("Tuesday") for t in notes.times)
