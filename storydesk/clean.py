@@ -186,7 +186,27 @@ def paragraphs(text: str) -> list[str]:
         if wrapped:
             out.append(" ".join(lines))
         else:
-            out.extend(lines)
+            out.extend(_join_continued(lines))
+    return out
+
+
+def _join_continued(lines: list[str]) -> list[str]:
+    """Lines joined where one stops mid-sentence at a line's width and the next goes on in
+    lower case: a short hard-wrapped paragraph (two lines) that :func:`paragraphs` cannot
+    tell by the evenness of its lines.
+
+    >>> _join_continued(["The toll rose to 19 on Tuesday, the ministry said as", "crews dug."])
+    ['The toll rose to 19 on Tuesday, the ministry said as crews dug.']
+    >>> _join_continued(["Home", "news"])
+    ['Home', 'news']
+    """
+    out = lines[:1]
+    for line in lines[1:]:
+        last = out[-1]
+        if len(last) >= 40 and not _SENTENCE_END.search(last) and line[:1].islower():
+            out[-1] = f"{last} {line}"
+        else:
+            out.append(line)
     return out
 
 

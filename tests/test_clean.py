@@ -309,3 +309,18 @@ def test_a_paragraph_the_text_already_holds_is_left_out():
         ]
     )
     assert clean_text(text) == f"{first}\n\n{second}\n\nThe storm closed the harbour on Tuesday."
+
+
+def test_a_two_line_hard_wrapped_paragraph_is_joined():
+    # Fictional; a paragraph of two wrapped lines was split in two, and its first half,
+    # ending mid-sentence, then read as a headline.
+    text = (
+        "The death toll from the floods rose to 19 on Tuesday, the interior\n"
+        "ministry said, as rescuers searched the Quayside district for the\n"
+        "missing and the river fell.\n\n"
+        "A second paragraph of the report follows with a figure of 2,300 in\n"
+        "it and ends here."
+    )
+    cleaned = clean_text(text, title=None)
+    assert "2,300 in it and ends here." in cleaned
+    assert "\n" not in cleaned.split("\n\n")[1]
