@@ -25,7 +25,7 @@ from .vocabulary import (
     _IT_DOES,
     _OBJECT_DEPS,
     _PHRASAL_SPEECH,
-    _PRONOUN_GENDER,
+    _PRONOUN_GENDER_ALL,
     _RELATIVE,
     _SUBJECT_DEPS,
     _TEMPORAL,
@@ -153,6 +153,15 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
         up = verb.head
         if verb.dep_ == "pcomp" and up.dep_ == "prep":  # "distanced himself by saying"
             up = up.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _is_cue(verb):
+            # 'He said the mill would reopen, adding that ...': the parse ties "adding" to
+            # what he said; he added it, not the mill
+            outer = up
+            while outer.dep_ in ("ccomp", "conj") and outer.head.i != outer.i:
+                outer = outer.head
+                if _is_cue(outer):
+                    up = outer
+                    break
         if verb.dep_ == "conj" and up.dep_ == "ccomp" and _is_cue(verb) and _is_cue(up.head):
             # 'He said the water had levelled off but warned that it could rise': the parse
             # ties "warned" into what he said; he warned, not the water
@@ -162,11 +171,23 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
     return head
 
 
+class _Either:
+    """``i in _Either(a, b)``: ``i`` is in set ``a`` or in set ``b`` (without a union made
+    per call, which grows with the article)."""
+
+    def __init__(self, a: set[int], b: set[int]) -> None:
+        self.a, self.b = a, b
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.a or i in self.b
+
+
 def _adjacent_noun(verb: Token, people: _People) -> Token | None:
     """When the parse tied a verb to the wrong subject, the noun right before it outside
     quotes ('..., Flynn, a top Trump surrogate, said'), else right after ('said Hester',
     'said the 46-year-old')."""
-    doc, skip = verb.doc, people.quoted | people.offstage
+    doc = verb.doc
+    skip = _Either(people.quoted, people.offstage)
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in skip:
         i -= 1
@@ -208,9 +229,11 @@ def _mention_tokens(head: Token, people: _People) -> list[Token]:
     if right - left >= 14:  # a runaway subtree from a bad parse: the head and its name
         left = min([t.i for t in head.lefts if t.dep_ in ("compound", "flat", "det")] + [head.i])
         right = head.i
-    skip = people.quoted | people.offstage
-    left = max([left] + [i + 1 for i in range(left, head.i) if i in skip])
-    right = min([right] + [i - 1 for i in range(head.i + 1, right + 1) if i in skip])
+    quoted, offstage = people.quoted, people.offstage
+    left = max([left] + [i + 1 for i in range(left, head.i) if i in quoted or i in offstage])
+    right = min(
+        [right] + [i - 1 for i in range(head.i + 1, right + 1) if i in quoted or i in offstage]
+    )
     toks = list(doc[left : right + 1])
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks.pop()
@@ -264,7 +287,7 @@ def _speaker(
     toks = _mention_tokens(head, people)
     lower = head.lower_
     if kind == "person":
-        gender = _PRONOUN_GENDER[lower]
+        gender = _PRONOUN_GENDER_ALL[lower]
         key = people.for_pronoun(head.i, gender, listeners(verb, people))
         return toks, people.name(key) if key is not None else None
     if kind == "first":

@@ -6,6 +6,7 @@ that can never be a speaker (inside quotes, in datelines, captions, bylines, sig
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -114,6 +115,10 @@ class _People:
         self.at: dict[int, int] = {}  # token index -> person, for every token of a name
         # (token index of the mention's head, person, in subject position), outside quotes
         self.mentions: list[tuple[int, int, bool]] = []
+        self._mentioned: dict[int, list[int]] = {}  # person -> token indexes of mentions
+        self._by_word: dict[tuple[str, str], list[int]] = {}  # ("first"/"last", word) -> persons
+        self._with_role: dict[str, list[int]] | None = None  # role word -> persons
+        self._orgs_by_last: dict[str, list[tuple[int, int, tuple[str, ...]]]] | None = None
         # (token index, gender) of people described but not named, as subjects: "One man,
         # who gave only his first name, said ..." -- a later "he" may be him
         self.strangers: list[tuple[int, str | None]] = []
@@ -174,8 +179,7 @@ class _People:
             if len(toks) == 1 and toks[0].i not in self.at:
                 pid = self._lookup(toks[0].lower_, toks[0].i)
                 if pid is None:
-                    self.persons.append(_Person(toks[0].lower_, toks[0].lower_, [], [], set()))
-                    pid = len(self.persons) - 1
+                    pid = self._new_person(toks[0].lower_, toks[0].lower_)
                 self.persons[pid].names.append(toks)
                 self.persons[pid].positions.append(toks[0].i)
                 self.at[toks[0].i] = pid
@@ -202,11 +206,13 @@ class _People:
             )
             if head_of_name and pid is not None:
                 self.mentions.append((tok.i, pid, _is_subject(tok)))
+                self._mentioned.setdefault(pid, []).append(tok.i)
                 self._honorific(tok, pid)
             elif tok.dep_ in _SUBJECT_DEPS and tok.pos_ == "NOUN":
                 found = self.for_description(tok)
                 if found is not None:
                     self.mentions.append((tok.i, found, True))
+                    self._mentioned.setdefault(found, []).append(tok.i)
                 elif (gender := _gender_word(tok.lower_)) is not None:
                     self.strangers.append((tok.i, gender))
                 elif _described_speaker(tok):
@@ -214,14 +220,21 @@ class _People:
                     self.strangers.append((tok.i, None))
         self._genders_from_pronouns()
 
+    def _new_person(self, first: str, last: str) -> int:
+        self.persons.append(_Person(first, last, [], [], set()))
+        pid = len(self.persons) - 1
+        self._by_word.setdefault(("first", first), []).append(pid)
+        self._by_word.setdefault(("last", last), []).append(pid)
+        return pid
+
     def _add_full(self, toks: Sequence[Token]) -> None:
         first, last = toks[0].lower_, toks[-1].lower_
         pid = next(
-            (n for n, p in enumerate(self.persons) if p.last == last and p.first == first), None
+            (n for n in self._by_word.get(("last", last), []) if self.persons[n].first == first),
+            None,
         )
         if pid is None:
-            self.persons.append(_Person(first, last, [], [], set()))
-            pid = len(self.persons) - 1
+            pid = self._new_person(first, last)
         self.persons[pid].names.append(list(toks))
         self.persons[pid].positions.append(toks[0].i)
         for t in toks:
@@ -230,7 +243,7 @@ class _People:
     def _lookup(self, word: str, at: int) -> int | None:
         """The person a one-word mention at token ``at`` names."""
         for field in ("last", "first"):
-            found = [n for n, p in enumerate(self.persons) if getattr(p, field) == word and p.names]
+            found = [n for n in self._by_word.get((field, word), []) if self.persons[n].names]
             if not found:
                 continue
             before = [
@@ -286,7 +299,10 @@ class _People:
         it names nobody."""
         counts: dict[int, dict[str, int]] = {}
         sents = list(self.doc.sents)
-        named = [{pid for i, pid, _ in self.mentions if s.start <= i < s.end} for s in sents]
+        named: list[set[int]] = [set() for _ in sents]
+        starts = [s.start for s in sents]
+        for i, pid, _ in self.mentions:
+            named[bisect_right(starts, i) - 1].add(pid)
         for n, sent in enumerate(sents):
             if len(named[n]) != 1:
                 continue
@@ -320,11 +336,20 @@ class _People:
 
     def for_role(self, before: int, words: Sequence[str], modifiers: Sequence[str]) -> int | None:
         """The nearest person before token ``before`` whose roles match a description."""
-        for _, pid, _ in reversed([m for m in self.mentions if m[0] < before]):
+        best: tuple[int, int] | None = None  # (position of the latest mention, person)
+        if self._with_role is None:  # the roles are all known once mentions are read
+            self._with_role = {}
+            for pid, person in enumerate(self.persons):
+                for role in person.roles:
+                    self._with_role.setdefault(role, []).append(pid)
+        for pid in sorted({p for w in words for p in self._with_role.get(w, ())}):
             roles = self.persons[pid].roles
-            if any(w in roles for w in words) and all(m in roles for m in modifiers):
-                return pid
-        return None
+            if all(m in roles for m in modifiers):
+                seen = self._mentioned.get(pid, [])
+                n = bisect_left(seen, before)
+                if n and (best is None or seen[n - 1] > best[0]):
+                    best = (seen[n - 1], pid)
+        return best[1] if best is not None else None
 
     def for_description(self, head: Token) -> int | None:
         """The person a definite description ("the prime minister", "the UN chief") refers
@@ -364,17 +389,22 @@ class _People:
             known = self.persons[pid].gender
             return pid not in excluded and (gender is None or known is None or known == gender)
 
-        earlier = [m for m in self.mentions if m[0] < before]
+        # mentions and strangers are in text order: walk back from ``before``
+        n = bisect_left(self.mentions, before, key=lambda m: m[0])
         # A person described but not named since ("One man ... said. '...,' he said"):
         # the pronoun is more likely theirs than a named person's from before
-        stranger = max(
-            (i for i, g in self.strangers if i < before and (None in (gender, g) or gender == g)),
-            default=-1,
-        )
-        for i, pid, subject in reversed(earlier):
+        stranger = -1
+        for k in range(bisect_left(self.strangers, before, key=lambda x: x[0]) - 1, -1, -1):
+            i, g = self.strangers[k]
+            if None in (gender, g) or gender == g:
+                stranger = i
+                break
+        for k in range(n - 1, -1, -1):
+            i, pid, subject = self.mentions[k]
             if subject and fits(pid):
                 return (i, pid) if i > stranger else None
-        for i, pid, _ in reversed(earlier):
+        for k in range(n - 1, -1, -1):
+            i, pid, _ = self.mentions[k]
             if fits(pid):
                 return (i, pid) if i > stranger else None
         return None
@@ -386,7 +416,11 @@ class _People:
         words = tuple(words)
         if not words:
             return None
-        found = [o for o in self.orgs if o[2][-len(words) :] == words]
+        if self._orgs_by_last is None:
+            self._orgs_by_last = {}
+            for o in self.orgs:
+                self._orgs_by_last.setdefault(o[2][-1], []).append(o)
+        found = [o for o in self._orgs_by_last.get(words[-1], []) if o[2][-len(words) :] == words]
         if not found:
             return None
         earlier = [o for o in found if o[0] < before]

@@ -60,17 +60,17 @@ def _reported_speech(
         found_all.append((tok, found, content))
     # What one source says of another ("the governor said Reyes had agreed to delay the
     # vote") is the governor's words: the verb inside them reports nothing of Reyes's own.
-    told = [
-        (content[0].i, content[-1].i, found)
-        for tok, found, content in found_all
-        if found.speaker is not None and _says(tok)
-    ]
+    # By sentence: a clause is part of its cue's parse tree, so of its sentence.
+    told: dict[int, list[tuple[int, int, _Attribution]]] = {}
+    for tok, found, content in found_all:
+        if found.speaker is not None and _says(tok):
+            told.setdefault(tok.sent.start, []).append((content[0].i, content[-1].i, found))
     out: list[Quote] = []
     for tok, found, content in found_all:
         outer = next(
             (
                 teller
-                for a, b, teller in told
+                for a, b, teller in told.get(tok.sent.start, ())
                 if a <= tok.i <= b
                 and teller.speaker is not None
                 and not _same_speaker(teller.speaker, found)
@@ -208,7 +208,14 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
         after = [c for c in tok.children if c.i > tok.i]
         if comp is not None:
-            toks = list(comp.subtree)
+            # '..., adding that 40 jobs would return': the participle is a cue of its own
+            aside = {
+                t.i
+                for c in comp.children
+                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i and _is_cue(c)
+                for t in c.subtree
+            }
+            toks = [t for t in comp.subtree if t.i not in aside]
             # 'said the plan was costly, but it would pass': the parse joins the second
             # clause to "said"; a clause of "would", "could", "had" ... is still what was said
             for c in tok.children:
@@ -270,13 +277,15 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
 
 def _reported_too(clause: Token) -> bool:
     """A clause joined to a speech verb ("..., but it would pass") that is still reported:
-    its own subject, a modal or "had" as in reported speech, and no verb of saying."""
-    return (
-        clause.pos_ in ("VERB", "AUX")
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _BACKSHIFT for c in clause.children)
-        and not _is_cue(clause)
-    )
+    its own subject, a modal or "had" as in reported speech, and no verb of saying; or a
+    subject that points back to what was said, in the past ("..., but it was the only
+    option")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.pos_ not in ("VERB", "AUX") or subject is None or _is_cue(clause):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _BACKSHIFT for c in clause.children):
+        return True
+    return subject.lower_ in ("it", "this", "that") and clause.tag_ == "VBD"
 
 
 def _superlative_before(doc: Doc, i: int) -> bool:

@@ -35,6 +35,7 @@ _PRONOUN_KINDS = {
     "she": "person",
     "him": "person",
     "her": "person",
+    "his": "person",  # whose words: "His advice is simple: ..."
     "i": "first",
     "we": "first",
     "you": "first",
