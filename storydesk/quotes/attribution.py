@@ -34,6 +34,10 @@ from .vocabulary import (
 )
 
 
+# Verbs that carry on what the last speaker said: "he added", "she continued".
+_CARRY_ON = frozenset({"add", "continue"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Attribution:
     speaker: Speaker | None
@@ -288,7 +292,12 @@ def _speaker(
     lower = head.lower_
     if kind == "person":
         gender = _PRONOUN_GENDER_ALL[lower]
-        key = people.for_pronoun(head.i, gender, listeners(verb, people))
+        heard = listeners(verb, people)
+        key = None
+        if verb is not None and verb.lemma_.lower() in _CARRY_ON:
+            key = people.last_speaker(head.i, gender, heard)  # '..., he added'
+        if key is None:
+            key = people.for_pronoun(head.i, gender, heard, speaks=verb is not None)
         return toks, people.name(key) if key is not None else None
     if kind == "first":
         return toks, None

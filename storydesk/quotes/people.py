@@ -219,6 +219,14 @@ class _People:
                     # "A spokesman for the union said ... '...,' he said": the spokesman
                     self.strangers.append((tok.i, None))
         self._genders_from_pronouns()
+        # (token index, person) of people named as the subject of a verb of saying
+        self.speakers = [
+            (i, pid)
+            for i, pid, subject in self.mentions
+            if subject and doc[i].head.pos_ in ("VERB", "AUX") and doc[i].head.lemma_.lower() in _SAY
+        ]
+        # Subjects inside what another said: "Brenner said [Reyes] had been helpful"
+        self._told_of = {i for i, _, subject in self.mentions if subject and _told_of(doc[i])}
 
     def _new_person(self, first: str, last: str) -> int:
         self.persons.append(_Person(first, last, [], [], set()))
@@ -370,20 +378,42 @@ class _People:
         return self.for_role(head.i, words, modifiers)
 
     def for_pronoun(
-        self, before: int, gender: str | None, exclude: Iterable[int] = ()
+        self, before: int, gender: str | None, exclude: Iterable[int] = (), speaks: bool = False
     ) -> int | None:
         """The person a "he"/"she" at token ``before`` most likely refers to: the latest
         person in subject position, else the latest person, whose known gender fits and who
         is not one of ``exclude`` (those the pronoun's own verb speaks to: "he told Vesk");
-        ``None`` when a person described but not named ("one man") stands in between."""
-        found = self.antecedent(before, gender, exclude)
+        ``None`` when a person described but not named ("one man") stands in between.
+        When the pronoun ``speaks`` ("he said"), a subject inside what someone else said
+        ("Brenner said Reyes had helped. He added ...") is not in subject position."""
+        found = self.antecedent(before, gender, exclude, speaks)
         return found[1] if found is not None else None
 
-    def antecedent(
+    def last_speaker(
         self, before: int, gender: str | None, exclude: Iterable[int] = ()
+    ) -> int | None:
+        """The person named last as the subject of a verb of saying before token
+        ``before``, in its sentence or the two before, whose known gender fits: whom "he
+        added" carries on."""
+        n = bisect_left(self.speakers, before, key=lambda m: m[0])
+        if not n:
+            return None
+        i, pid = self.speakers[n - 1]
+        known = self.persons[pid].gender
+        doc = self.doc
+        first = doc[before].sent.start
+        for _ in range(2):
+            first = doc[first - 1].sent.start if first > 0 else 0
+        if i < first or pid in set(exclude) or (gender and known and known != gender):
+            return None
+        return pid
+
+    def antecedent(
+        self, before: int, gender: str | None, exclude: Iterable[int] = (), speaks: bool = False
     ) -> tuple[int, int] | None:
         """``(token index of the mention, person)`` that :meth:`for_pronoun` chooses."""
         excluded = set(exclude)
+        told = self._told_of if speaks else set()
 
         def fits(pid: int) -> bool:
             known = self.persons[pid].gender
@@ -401,7 +431,7 @@ class _People:
                 break
         for k in range(n - 1, -1, -1):
             i, pid, subject = self.mentions[k]
-            if subject and fits(pid):
+            if subject and i not in told and fits(pid):
                 return (i, pid) if i > stranger else None
         for k in range(n - 1, -1, -1):
             i, pid, _ = self.mentions[k]
@@ -449,6 +479,22 @@ class _People:
             return None
         start, end, _ = max(found)
         return _name_text(list(self.doc[start:end]))
+
+
+def _told_of(tok: Token) -> bool:
+    """``tok`` is the subject of a clause that a verb of saying with a subject of its own
+    reports ("Brenner said Reyes had been helpful")."""
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return False
+    verb = clause.head
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() in _SAY
+        and any(c.dep_ == "nsubj" and c.i != tok.i for c in verb.children)
+    )
 
 
 def _described_speaker(tok: Token) -> bool:
