@@ -344,14 +344,19 @@ def _speaker(
     ent = _entity_of(head)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
         words = _strip_name(list(ent))
-        full = people.org_name([t.lower_ for t in words], head.i) if ent.label_ == "ORG" else None
+        full = None
+        if len(words) == 1:  # "DHC" after "Dorran Harbour Company (DHC)"
+            full = people.org_for_acronym(words[0].text, head.i)
+        if full is None and ent.label_ == "ORG":
+            full = people.org_name([t.lower_ for t in words], head.i)
         return toks, full or _name_text(words) or None
     run = name_tokens(head)
     # "harbour master Ines Calloway": the name, not the lower-case title before it
     while len(run) > 1 and not all(t.pos_ in ("PROPN", "NUM") or t.is_title for t in run):
         run = run[1:]
     words = _strip_name(run)
-    full = people.org_name([t.lower_ for t in words], head.i)
+    full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
+    full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None
 
 

@@ -223,7 +223,9 @@ class _People:
         self.speakers = [
             (i, pid)
             for i, pid, subject in self.mentions
-            if subject and doc[i].head.pos_ in ("VERB", "AUX") and doc[i].head.lemma_.lower() in _SAY
+            if subject
+            and doc[i].head.pos_ in ("VERB", "AUX")
+            and doc[i].head.lemma_.lower() in _SAY
         ]
         # Subjects inside what another said: "Brenner said [Reyes] had been helpful"
         self._told_of = {i for i, _, subject in self.mentions if subject and _told_of(doc[i])}
@@ -456,6 +458,19 @@ class _People:
         earlier = [o for o in found if o[0] < before]
         start, end, _ = max(earlier) if earlier else min(found)
         return _name_text(list(self.doc[start:end]))
+
+    def org_for_acronym(self, word: str, before: int) -> str | None:
+        """The full name of an organisation the article names whose initials are ``word``
+        ("DHC" of "Dorran Harbour Company"): the nearest before token ``before``."""
+        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+            return None
+        for start, end, _ in sorted(self.orgs, reverse=True):
+            if start >= before:
+                continue
+            toks = [t for t in self.doc[start:end] if t.is_alpha and t.text[:1].isupper()]
+            if len(toks) > 1 and "".join(t.text[0] for t in toks) == word:
+                return _name_text(list(self.doc[start:end]))
+        return None
 
     def for_org(self, noun: Token, before: int) -> str | None:
         """The organisation a description names ("the company", "the ministry"): the latest

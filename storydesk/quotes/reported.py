@@ -5,6 +5,7 @@ and a paragraph that opens with a name and a colon ("Smith: The Plan Will Fail")
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -51,8 +52,13 @@ def _reported_speech(
         content = _content_of(tok, according)
         words = [t for t in content if not (t.is_punct or t.is_space)]
         in_quote = sum(1 for t in words if t.i in quoted)
-        if according and 2 * in_quote >= len(words) and _told_in_clause(tok, cues):
-            continue  # '"...," he told detectives, according to the complaint': he spoke
+        if according and (
+            (2 * in_quote >= len(words) and _told_in_clause(tok, cues))
+            or _said_by_another(tok, cues)
+        ):
+            # '"...," he told detectives, according to the complaint' and 'He said he had
+            # set the fire, according to the complaint': he spoke; the complaint reports it
+            continue
         if len(words) < 3 or content[0].i in quoted:
             continue  # too short, or a direct quote with words after it
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
@@ -94,6 +100,18 @@ def _same_speaker(speaker: Speaker, found: _Attribution) -> bool:
     inside what she said, but she is the one who warned."""
     other = found.speaker
     return other is not None and (other.start, other.end) == (speaker.start, speaker.end)
+
+
+def _said_by_another(according: Token, cues: dict[int, _Attribution]) -> bool:
+    """True when "according to X" attaches to a clause that a speech verb with a speaker
+    of its own reports ("He said he had set the fire, according to the complaint")."""
+    clause = according.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return False
+    found = cues.get(clause.head.i)
+    return found is not None and found.speaker is not None and _says(clause.head)
 
 
 def _told_in_clause(according: Token, cues: dict[int, _Attribution]) -> bool:
@@ -158,7 +176,7 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
             for t in doc[sent.start : colon.i]
             if t.pos_ == "NOUN" and t.lemma_.lower() in _SPEECH_NOUNS and t.i not in people.quoted
         ]
-        head = _owner(nouns[-1]) if nouns else None
+        head = _owner(nouns[-1]) if nouns else _plain_speaker(doc[sent.start : colon.i])
         found = _speaker(head, people) if head is not None else None
         if head is None or found is None or speaker_kind(head, people) == "document":
             continue
@@ -168,6 +186,25 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
         out.append(claim.quote(text, start, end, direct=False))
     return out
+
+
+# How plainly someone speaks: "Varga was blunt: the bridge will not reopen".
+_PLAIN = frozenset(
+    {"blunt", "clear", "adamant", "emphatic", "unequivocal", "categorical", "frank", "candid"}
+)
+
+
+def _plain_speaker(before: Iterable[Token]) -> Token | None:
+    """The subject of "was blunt", "is clear" ... right before a colon: what follows is
+    what they said."""
+    for t in before:
+        if t.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in _PLAIN and c.i > t.i for c in t.children
+        ):
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
+                return subject
+    return None
 
 
 def _owner(noun: Token) -> Token | None:
@@ -209,10 +246,13 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         after = [c for c in tok.children if c.i > tok.i]
         if comp is not None:
             # '..., adding that 40 jobs would return': the participle is a cue of its own
+            # and so is '..., according to the complaint'
             aside = {
                 t.i
                 for c in comp.children
-                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i and _is_cue(c)
+                if c.i > comp.i
+                and _is_cue(c)
+                and ((c.dep_ == "advcl" and c.tag_ == "VBG") or c.lower_ == "according")
                 for t in c.subtree
             }
             toks = [t for t in comp.subtree if t.i not in aside]
