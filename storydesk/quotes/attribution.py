@@ -33,7 +33,6 @@ from .vocabulary import (
     SPEECH_VERBS,
 )
 
-
 # Verbs that carry on what the last speaker said: "he added", "she continued".
 _CARRY_ON = frozenset({"add", "continue"})
 
