@@ -420,3 +420,13 @@ def test_a_double_mark_closed_by_a_single_one_before_a_name(q):
     text = "\"We will rebuild the mill and the school,' Karl Brenner said on Monday."
     quotes = [x for x in q(text) if x.direct]
     assert names(quotes) == [("We will rebuild the mill and the school,", "Karl Brenner")]
+
+
+def test_a_reported_clause_does_not_open_with_the_dateline(q):
+    text = (
+        "DORRAN - The bridge will stay closed for at least two weeks after the flood, "
+        "the Dorran Harbour Company said on Tuesday."
+    )
+    quote = one(q(text), "bridge will stay closed")
+    assert quote.text.startswith("The bridge")
+    assert quote.speaker_name == "Dorran Harbour Company"

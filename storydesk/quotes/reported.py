@@ -50,6 +50,10 @@ def _reported_speech(
         if found.speaker is None and not (according or _is_cue(tok) or lemma in EVIDENCE_VERBS):
             continue  # "the blockade forced the port to close": no one who speaks
         content = _content_of(tok, according)
+        while content and (
+            content[0].i in people.offstage or (content[0].is_punct and not content[0].is_quote)
+        ):
+            content = content[1:]  # 'DORRAN - The bridge will stay closed, ... said'
         words = [t for t in content if not (t.is_punct or t.is_space)]
         in_quote = sum(1 for t in words if t.i in quoted)
         if according and (
