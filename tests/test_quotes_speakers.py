@@ -424,9 +424,9 @@ def test_a_double_mark_closed_by_a_single_one_before_a_name(q):
 
 def test_a_reported_clause_does_not_open_with_the_dateline(q):
     text = (
-        "DORRAN - The bridge will stay closed for at least two weeks after the flood, "
-        "the Dorran Harbour Company said on Tuesday."
+        "DORRAN - The Dorran bridge will stay closed for at least two weeks after "
+        "floodwater damaged its supports, the Dorran Harbour Company said on Tuesday."
     )
     quote = one(q(text), "bridge will stay closed")
-    assert quote.text.startswith("The bridge")
+    assert quote.text.startswith("The Dorran bridge")
     assert quote.speaker_name == "Dorran Harbour Company"
