@@ -430,15 +430,3 @@ def test_a_reported_clause_does_not_open_with_the_dateline(q):
     quote = one(q(text), "bridge will stay closed")
     assert quote.text.startswith("The Dorran bridge")
     assert quote.speaker_name == "Dorran Harbour Company"
-
-
-def test_a_person_attacking_someone_is_speech_forces_attacking_a_camp_is_not(q):
-    text = "Karl Brenner attacked his rival for her support of the new toll on the bridge."
-    assert one(q(text), "rival").speaker_name == "Karl Brenner"
-    text = "Government forces attacked the camp near the river on Monday night."
-    assert q(text) == ()
-
-
-def test_responding_to_something_is_speech(q):
-    text = "Ilse Varga responded to the council's decision to close the bridge for a month."
-    assert one(q(text), "decision").speaker_name == "Ilse Varga"

@@ -10,14 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .attribution import (
-    _Attribution,
-    _attribution,
-    _is_cue,
-    _resolve,
-    _speaker,
-    _speaker_head,
-)
+from .attribution import _Attribution, _attribution, _is_cue, _resolve, _speaker
 from .marks import _WORD, _paragraphs
 from .people import _People
 from .records import Quote, Speaker
@@ -56,8 +49,6 @@ def _reported_speech(
         according = tok.lower_ == "according"
         if found.speaker is None and not (according or _is_cue(tok) or lemma in EVIDENCE_VERBS):
             continue  # "the blockade forced the port to close": no one who speaks
-        if lemma in _DEEDS_TOO and not _a_person_does(tok, people):
-            continue  # "forces attacked the camp" is a deed; "Trump attacked Clinton" speech
         content = _content_of(tok, according)
         while content and (
             content[0].i in people.offstage or (content[0].is_punct and not content[0].is_quote)
@@ -102,20 +93,6 @@ def _reported_speech(
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
         out.append(found.quote(text, start, end, direct=False))
     return out
-
-
-# Verbs of speech that are as often deeds: speech only when a person named or "he" or
-# "she" does them.
-_DEEDS_TOO = frozenset({"attack", "defend", "support"})
-
-
-def _a_person_does(verb: Token, people: _People) -> bool:
-    head = _speaker_head(verb, people)
-    if head is None:
-        return False
-    if head.lower_ in ("he", "she"):
-        return True
-    return people.key_for(head) is not None and head.ent_type_ not in ("ORG", "GPE", "NORP")
 
 
 def _says(tok: Token) -> bool:

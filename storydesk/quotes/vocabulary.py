@@ -54,8 +54,7 @@ TOPIC_VERBS = _set(
     praise accuse describe announce reference detail outline dispute deny reveal disclose
     blast slam condemn decry tout welcome applaud blame acknowledge admit concede report
     express voice echo repeat reiterate highlight stress emphasize emphasise recommend
-    predict promise pledge vow demand request mock ridicule denounce lament tweet note
-    attack defend dismiss support"""
+    predict promise pledge vow demand request mock ridicule denounce lament tweet note"""
 )
 
 
@@ -76,14 +75,10 @@ _TALK_FOR = _set("call advocate argue push press campaign plead lobby ask appeal
 _TALK_ON = _set("comment elaborate weigh harp dwell reflect")
 
 
-_TALK_TO = _set("respond reply react")
-
-
 _TALK: dict[str, frozenset[str]] = {
     **{v: _set("about against regarding") for v in _TALK_ABOUT},
     **{v: _set("about against regarding for") for v in _TALK_FOR},
     **{v: _set("about on") for v in _TALK_ON},
-    **{v: _set("to") for v in _TALK_TO},
 }
 
 
