@@ -337,3 +337,102 @@ def test_they_is_the_group_that_spoke_last(q):
 def test_it_as_a_thing_is_no_organisation(q):
     text = "The Dorran Hospice Society opened a new wing. It promises to be a busy year for it."
     assert all(x.speaker is None and x.speaker_name is None for x in q(text))
+
+
+# --- session 8: the error kinds again, in other shapes ------------------------------------
+
+
+def test_he_added_is_the_last_speaker_not_the_latest_subject(q):
+    text = (
+        '"We will rebuild," Karl Brenner said. His rival Tomas Reyes was not at the meeting. '
+        '"It will take a year," he added.'
+    )
+    assert one(q(text), "take a year").speaker_name == "Karl Brenner"
+
+
+def test_he_is_not_the_subject_of_what_another_said(q):
+    text = (
+        "Karl Brenner said Tomas Reyes had been helpful. "
+        "He added that the mill would reopen in June."
+    )
+    assert one(q(text), "mill would reopen").speaker_name == "Karl Brenner"
+
+
+def test_a_participle_after_what_was_said_is_said_too(q):
+    text = "Karl Brenner said the mill would reopen, adding that 40 jobs would return."
+    quotes = q(text)
+    assert names(quotes) == [
+        ("the mill would reopen", "Karl Brenner"),
+        ("40 jobs would return", "Karl Brenner"),
+    ]
+
+
+def test_a_participle_without_a_comma_is_part_of_what_was_said(q):
+    text = "Karl Brenner said he had written to Minister Ana Quill asking her to name a mediator."
+    assert one(q(text), "had written").text.endswith("asking her to name a mediator")
+
+
+def test_but_it_was_is_still_what_was_said(q):
+    text = "Karl Brenner said the plan was costly, but it was the only option."
+    assert one(q(text), "plan was costly").text.endswith("it was the only option")
+
+
+def test_according_to_a_complaint_after_said_is_the_speakers(q):
+    text = (
+        "Prosecutors charged Mark Ellery with arson. "
+        "He said he had set the fire, according to the complaint."
+    )
+    assert names(q(text)) == [("he had set the fire", "Mark Ellery")]
+
+
+def test_a_statement_is_the_body_named_just_before(q):
+    text = (
+        "The Interior Ministry closed the border on Monday. "
+        "A statement said the border would reopen on Friday."
+    )
+    assert one(q(text), "reopen on Friday").speaker_name == "Interior Ministry"
+
+
+def test_an_acronym_is_the_organisation_it_stands_for(q):
+    text = (
+        "The Dorran Harbour Company (DHC) cut 40 jobs on Friday. "
+        "DHC said the cuts were needed to keep the port open."
+    )
+    assert one(q(text), "cuts were needed").speaker_name == "Dorran Harbour Company"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Karl Brenner has run the mill for decades. "
+            "His message is clear: the town must invest now.",
+            "Karl Brenner",
+        ),
+        ("Ilse Varga was blunt: the bridge will not reopen this year.", "Ilse Varga"),
+    ],
+)
+def test_speech_after_a_colon_his_and_plain(q, text, name):
+    quote = one(q(text), "the")
+    assert quote.speaker_name == name and quote.cue == ":"
+
+
+def test_a_plain_fact_before_a_colon_is_no_speech(q):
+    text = "The sky was clear: no rain fell on the valley all week."
+    assert q(text) == ()
+
+
+def test_a_double_mark_closed_by_a_single_one_before_a_name(q):
+    text = "\"We will rebuild the mill and the school,' Karl Brenner said on Monday."
+    quotes = [x for x in q(text) if x.direct]
+    assert names(quotes) == [("We will rebuild the mill and the school,", "Karl Brenner")]
+
+
+def test_a_reported_clause_does_not_open_with_the_dateline(q):
+    text = (
+        "DORRAN - The Dorran bridge will stay closed for at least two weeks after "
+        "floodwater damaged its supports, the Dorran Harbour Company said on Tuesday."
+    )
+    quote = one(q(text), "bridge will stay closed")
+    assert quote.text.startswith("The Dorran bridge")
+    assert quote.speaker_name == "Dorran Harbour Company"

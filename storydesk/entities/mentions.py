@@ -38,6 +38,7 @@ def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
     check_parse(doc, article_text)
     blocked = _blocked(article_text)
     names: list[tuple[Mention, list[Token]]] = []
+    modifiers: dict[str, bool] = {}  # name -> it modifies a noun somewhere
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
         if kind != "person" and aged_name(doc, ent.start, ent.end):
@@ -50,7 +51,7 @@ def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
         toks = _clean_tokens(toks, kind) if kind else []
         if kind and toks and not _is_blocked(blocked, toks[0].idx, _end(toks[-1])):
             m = _mention(doc, toks, kind, ent.label_)
-            if not (kind == "person" and _not_a_person(m, doc)):
+            if not (kind == "person" and _not_a_person(m, doc, modifiers)):
                 names.append((m, toks))
     places = {m.text for m, _ in names if m.type == "place"}
     names = [(m, t) for m, t in names if not (m.type == "place" and _demonym(m.text, places))]
@@ -168,11 +169,20 @@ def _demonym(word: str, places: set[str]) -> bool:
     return any(word.startswith(p) and word[len(p) :] in ends for p in places if p != word)
 
 
-def _not_a_person(m: Mention, doc: Doc) -> bool:
+def _not_a_person(m: Mention, doc: Doc, seen: dict[str, bool] | None = None) -> bool:
     """A heading or byline in capitals (not a transcript turn "PENCE:"), or two words the
-    article also uses to modify a noun ("Iron Dome missile defence system")."""
+    article also uses to modify a noun ("Iron Dome missile defence system"). ``seen``
+    keeps the second answer per name, as it scans the whole text."""
     if m.text.isupper() and len(m.text) > 3 and doc_text(doc)[m.end : m.end + 1] != ":":
         return True
+    if seen is None:
+        return _modifies_a_noun(m, doc)
+    if m.text not in seen:
+        seen[m.text] = _modifies_a_noun(m, doc)
+    return seen[m.text]
+
+
+def _modifies_a_noun(m: Mention, doc: Doc) -> bool:
     text = doc_text(doc)
     for found in re.finditer(re.escape(m.text) + r"\s+[a-z]", text) if " " in m.text else ():
         span = doc.char_span(found.start(), found.end() - 2, alignment_mode="expand")
@@ -231,12 +241,13 @@ def _article_people(mentions: Sequence[Mention]) -> dict[str, str]:
     is one or has none, else the only full name it fits)."""
     full = [m.text for m in mentions if m.type == "person" and len(m.text.split()) > 1]
     groups = _group_full_names([("", n) for n in dict.fromkeys(full)])
+    full = list(dict.fromkeys(full))
     out: dict[str, str] = {}
-    for m in mentions:
-        if m.type == "person" and not m.nominal:
-            fits = {groups[("", n)] for n in full if n == m.text or _short_fits(m.text, n)}
-            if len(fits) <= 1:
-                out[m.text] = fits.pop() if fits else m.text
+    # once per name as written, not per mention: a long article repeats its names
+    for text in dict.fromkeys(m.text for m in mentions if m.type == "person" and not m.nominal):
+        fits = {groups[("", n)] for n in full if n == text or _short_fits(text, n)}
+        if len(fits) <= 1:
+            out[text] = fits.pop() if fits else text
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,15 +15,28 @@ class _SpeakerIndex:
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.by_name: dict[str, list[Entity]] = {}
-        self.at: dict[str, list[tuple[int, int, Entity]]] = {}
+        # per article: (start, end, order, entity) of every mention, by start
+        self.at: dict[str, list[tuple[int, int, int, Entity]]] = {}
         for e in entities:
             for n in dict.fromkeys(_norm(x) for x in (e.name, *e.aliases)):
                 self.by_name.setdefault(n, []).append(e)
             for c in e.mentions:
-                self.at.setdefault(c.article_id, []).append((c.start, c.end, e))
+                found = self.at.setdefault(c.article_id, [])
+                found.append((c.start, c.end, len(found), e))
+        for found in self.at.values():
+            found.sort(key=lambda m: m[:3])
 
     def inside(self, article_id: str, start: int, end: int) -> list[Entity]:
-        return [e for s, t, e in self.at.get(article_id, ()) if start <= s and t <= end]
+        """The entities mentioned within ``[start, end)``, in entity order (a bisection:
+        asked once per quote)."""
+        found = self.at.get(article_id, [])
+        n = bisect_left(found, start, key=lambda m: m[0])
+        here = []
+        while n < len(found) and found[n][0] < end:
+            if found[n][1] <= end:
+                here.append(found[n])
+            n += 1
+        return [m[3] for m in sorted(here, key=lambda m: m[2])]
 
     def named(self, name: str, inside: Sequence[Entity]) -> Entity | None:
         """The entity called ``name``; of several, one of ``inside``, else the first."""

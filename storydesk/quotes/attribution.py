@@ -25,13 +25,16 @@ from .vocabulary import (
     _IT_DOES,
     _OBJECT_DEPS,
     _PHRASAL_SPEECH,
-    _PRONOUN_GENDER,
+    _PRONOUN_GENDER_ALL,
     _RELATIVE,
     _SUBJECT_DEPS,
     _TEMPORAL,
     BELIEF_VERBS,
     SPEECH_VERBS,
 )
+
+# Verbs that carry on what the last speaker said: "he added", "she continued".
+_CARRY_ON = frozenset({"add", "continue"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,15 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
         up = verb.head
         if verb.dep_ == "pcomp" and up.dep_ == "prep":  # "distanced himself by saying"
             up = up.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _is_cue(verb):
+            # 'He said the mill would reopen, adding that ...': the parse ties "adding" to
+            # what he said; he added it, not the mill
+            outer = up
+            while outer.dep_ in ("ccomp", "conj") and outer.head.i != outer.i:
+                outer = outer.head
+                if _is_cue(outer):
+                    up = outer
+                    break
         if verb.dep_ == "conj" and up.dep_ == "ccomp" and _is_cue(verb) and _is_cue(up.head):
             # 'He said the water had levelled off but warned that it could rise': the parse
             # ties "warned" into what he said; he warned, not the water
@@ -162,11 +174,23 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
     return head
 
 
+class _Either:
+    """``i in _Either(a, b)``: ``i`` is in set ``a`` or in set ``b`` (without a union made
+    per call, which grows with the article)."""
+
+    def __init__(self, a: set[int], b: set[int]) -> None:
+        self.a, self.b = a, b
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.a or i in self.b
+
+
 def _adjacent_noun(verb: Token, people: _People) -> Token | None:
     """When the parse tied a verb to the wrong subject, the noun right before it outside
     quotes ('..., Flynn, a top Trump surrogate, said'), else right after ('said Hester',
     'said the 46-year-old')."""
-    doc, skip = verb.doc, people.quoted | people.offstage
+    doc = verb.doc
+    skip = _Either(people.quoted, people.offstage)
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in skip:
         i -= 1
@@ -208,9 +232,11 @@ def _mention_tokens(head: Token, people: _People) -> list[Token]:
     if right - left >= 14:  # a runaway subtree from a bad parse: the head and its name
         left = min([t.i for t in head.lefts if t.dep_ in ("compound", "flat", "det")] + [head.i])
         right = head.i
-    skip = people.quoted | people.offstage
-    left = max([left] + [i + 1 for i in range(left, head.i) if i in skip])
-    right = min([right] + [i - 1 for i in range(head.i + 1, right + 1) if i in skip])
+    quoted, offstage = people.quoted, people.offstage
+    left = max([left] + [i + 1 for i in range(left, head.i) if i in quoted or i in offstage])
+    right = min(
+        [right] + [i - 1 for i in range(head.i + 1, right + 1) if i in quoted or i in offstage]
+    )
     toks = list(doc[left : right + 1])
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks.pop()
@@ -264,8 +290,13 @@ def _speaker(
     toks = _mention_tokens(head, people)
     lower = head.lower_
     if kind == "person":
-        gender = _PRONOUN_GENDER[lower]
-        key = people.for_pronoun(head.i, gender, listeners(verb, people))
+        gender = _PRONOUN_GENDER_ALL[lower]
+        heard = listeners(verb, people)
+        key = None
+        if verb is not None and verb.lemma_.lower() in _CARRY_ON:
+            key = people.last_speaker(head.i, gender, heard)  # '..., he added'
+        if key is None:
+            key = people.for_pronoun(head.i, gender, heard, speaks=verb is not None)
         return toks, people.name(key) if key is not None else None
     if kind == "first":
         return toks, None
@@ -312,14 +343,19 @@ def _speaker(
     ent = _entity_of(head)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
         words = _strip_name(list(ent))
-        full = people.org_name([t.lower_ for t in words], head.i) if ent.label_ == "ORG" else None
+        full = None
+        if len(words) == 1:  # "DHC" after "Dorran Harbour Company (DHC)"
+            full = people.org_for_acronym(words[0].text, head.i)
+        if full is None and ent.label_ == "ORG":
+            full = people.org_name([t.lower_ for t in words], head.i)
         return toks, full or _name_text(words) or None
     run = name_tokens(head)
     # "harbour master Ines Calloway": the name, not the lower-case title before it
     while len(run) > 1 and not all(t.pos_ in ("PROPN", "NUM") or t.is_title for t in run):
         run = run[1:]
     words = _strip_name(run)
-    full = people.org_name([t.lower_ for t in words], head.i)
+    full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
+    full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None
 
 

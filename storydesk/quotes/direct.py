@@ -5,6 +5,7 @@ quote of the same or the preceding paragraph."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -60,7 +61,7 @@ def _direct_quotes(
                 latest = (offset, attribution)
             if id(attribution) not in asking:
                 where = _paragraph_of(paragraphs, offset)
-                interviewee = (paragraphs.index(where) if where in paragraphs else 0, attribution)
+                interviewee = (_index_of(paragraphs, where), attribution)
         if _title_like(text[seg.start : seg.end]):
             continue
         start = seg.start
@@ -93,7 +94,7 @@ def _direct_quotes(
             # after a reporter's question, a quote without a cue is the answer
             latest = (seg.start, _answering(found, doc, people, interviewee, para))
             if not _questioner(found, doc):
-                interviewee = (paragraphs.index(para) if para in paragraphs else 0, found)
+                interviewee = (_index_of(paragraphs, para), found)
         out.append(found.quote(text, start, seg.end, direct=True))
     return out
 
@@ -127,7 +128,7 @@ def _answering(
                 s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
                 return _Attribution(Speaker(doc_text(doc)[s:e], s, e), name, None, None, None)
     paragraphs = _paragraphs(doc_text(doc))
-    here = paragraphs.index(para) if para in paragraphs else 0
+    here = _index_of(paragraphs, para)
     if interviewee is not None and here - interviewee[0] <= 3:
         return interviewee[1]
     return _Attribution(None, None, None, None, None)
@@ -165,10 +166,19 @@ def _has_subject(doc: Doc, region: tuple[int, int], quoted: set[int]) -> bool:
 
 
 def _paragraph_of(paragraphs: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
-    for p in paragraphs:
-        if p[0] <= offset < p[1] + 1:
-            return p
+    """The paragraph (of :func:`_paragraphs`: in order, apart) ``offset`` falls in, its
+    line end included, else ``(offset, offset)``; found by bisection, as a long article
+    asks it once per quote."""
+    n = bisect_right(paragraphs, offset, key=lambda p: p[0]) - 1
+    if n >= 0 and offset < paragraphs[n][1] + 1:
+        return paragraphs[n]
     return (offset, offset)
+
+
+def _index_of(paragraphs: Sequence[tuple[int, int]], para: tuple[int, int]) -> int:
+    """The number of paragraph ``para`` in ``paragraphs``, 0 when it is none of them."""
+    n = bisect_left(paragraphs, para[0], key=lambda p: p[0])
+    return n if n < len(paragraphs) and paragraphs[n] == para else 0
 
 
 def _sentence_ends(doc: Doc, start: int, end: int) -> list[int]:
@@ -338,7 +348,7 @@ def _continues(
     p_seg = _paragraph_of(paragraphs, seg.open_mark)
     if p_prev == p_seg:
         return True
-    if p_seg not in paragraphs or text[p_seg[0] : seg.open_mark].strip():
+    index = _index_of(paragraphs, p_seg)
+    if not paragraphs or paragraphs[index] != p_seg or text[p_seg[0] : seg.open_mark].strip():
         return False
-    index = paragraphs.index(p_seg)
     return index > 0 and paragraphs[index - 1] == p_prev

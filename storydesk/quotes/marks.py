@@ -167,14 +167,21 @@ def _segments(text: str) -> list[_Segment]:
 _CLAUSE_END = frozenset(",.!?")
 
 
+# After a mark that closes a quote: a lower-case word ("mill,' said"), or a name and a
+# verb of saying ("mill,' Karl Brenner said").
+_TAG_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]|(?:[A-Z][\w.'’-]*[ \t]+){1,4}"
+    r"(?:said|says|told|tells|added|adds|asked|wrote|explained|noted|insisted|warned)\b)"
+)
+
+
 def _cross_close(text: str, i: int) -> bool:
-    """A single closing mark that ends a clause before a lower-case word ("mill,' said"):
-    it may close a quote a double mark opened."""
+    """A single closing mark that ends a clause before a lower-case word ("mill,' said")
+    or a name and a verb of saying ("mill,' Karl Brenner said"): it may close a quote a
+    double mark opened."""
     if text[i] not in "’'" or _single_role(text, i, text[i]) != "close":
         return False
-    return (
-        text[i - 1 : i] in _CLAUSE_END and re.match(r"[ \t]+[a-z]", text[i + 1 : i + 3]) is not None
-    )
+    return text[i - 1 : i] in _CLAUSE_END and _TAG_AFTER.match(text, i + 1) is not None
 
 
 def _open_singles(text: str, start: int, end: int) -> list[int]:

@@ -6,6 +6,7 @@ that can never be a speaker (inside quotes, in datelines, captions, bylines, sig
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -114,6 +115,10 @@ class _People:
         self.at: dict[int, int] = {}  # token index -> person, for every token of a name
         # (token index of the mention's head, person, in subject position), outside quotes
         self.mentions: list[tuple[int, int, bool]] = []
+        self._mentioned: dict[int, list[int]] = {}  # person -> token indexes of mentions
+        self._by_word: dict[tuple[str, str], list[int]] = {}  # ("first"/"last", word) -> persons
+        self._with_role: dict[str, list[int]] | None = None  # role word -> persons
+        self._orgs_by_last: dict[str, list[tuple[int, int, tuple[str, ...]]]] | None = None
         # (token index, gender) of people described but not named, as subjects: "One man,
         # who gave only his first name, said ..." -- a later "he" may be him
         self.strangers: list[tuple[int, str | None]] = []
@@ -174,8 +179,7 @@ class _People:
             if len(toks) == 1 and toks[0].i not in self.at:
                 pid = self._lookup(toks[0].lower_, toks[0].i)
                 if pid is None:
-                    self.persons.append(_Person(toks[0].lower_, toks[0].lower_, [], [], set()))
-                    pid = len(self.persons) - 1
+                    pid = self._new_person(toks[0].lower_, toks[0].lower_)
                 self.persons[pid].names.append(toks)
                 self.persons[pid].positions.append(toks[0].i)
                 self.at[toks[0].i] = pid
@@ -202,26 +206,45 @@ class _People:
             )
             if head_of_name and pid is not None:
                 self.mentions.append((tok.i, pid, _is_subject(tok)))
+                self._mentioned.setdefault(pid, []).append(tok.i)
                 self._honorific(tok, pid)
             elif tok.dep_ in _SUBJECT_DEPS and tok.pos_ == "NOUN":
                 found = self.for_description(tok)
                 if found is not None:
                     self.mentions.append((tok.i, found, True))
+                    self._mentioned.setdefault(found, []).append(tok.i)
                 elif (gender := _gender_word(tok.lower_)) is not None:
                     self.strangers.append((tok.i, gender))
                 elif _described_speaker(tok):
                     # "A spokesman for the union said ... '...,' he said": the spokesman
                     self.strangers.append((tok.i, None))
         self._genders_from_pronouns()
+        # (token index, person) of people named as the subject of a verb of saying
+        self.speakers = [
+            (i, pid)
+            for i, pid, subject in self.mentions
+            if subject
+            and doc[i].head.pos_ in ("VERB", "AUX")
+            and doc[i].head.lemma_.lower() in _SAY
+        ]
+        # Subjects inside what another said: "Brenner said [Reyes] had been helpful"
+        self._told_of = {i for i, _, subject in self.mentions if subject and _told_of(doc[i])}
+
+    def _new_person(self, first: str, last: str) -> int:
+        self.persons.append(_Person(first, last, [], [], set()))
+        pid = len(self.persons) - 1
+        self._by_word.setdefault(("first", first), []).append(pid)
+        self._by_word.setdefault(("last", last), []).append(pid)
+        return pid
 
     def _add_full(self, toks: Sequence[Token]) -> None:
         first, last = toks[0].lower_, toks[-1].lower_
         pid = next(
-            (n for n, p in enumerate(self.persons) if p.last == last and p.first == first), None
+            (n for n in self._by_word.get(("last", last), []) if self.persons[n].first == first),
+            None,
         )
         if pid is None:
-            self.persons.append(_Person(first, last, [], [], set()))
-            pid = len(self.persons) - 1
+            pid = self._new_person(first, last)
         self.persons[pid].names.append(list(toks))
         self.persons[pid].positions.append(toks[0].i)
         for t in toks:
@@ -230,7 +253,7 @@ class _People:
     def _lookup(self, word: str, at: int) -> int | None:
         """The person a one-word mention at token ``at`` names."""
         for field in ("last", "first"):
-            found = [n for n, p in enumerate(self.persons) if getattr(p, field) == word and p.names]
+            found = [n for n in self._by_word.get((field, word), []) if self.persons[n].names]
             if not found:
                 continue
             before = [
@@ -286,7 +309,10 @@ class _People:
         it names nobody."""
         counts: dict[int, dict[str, int]] = {}
         sents = list(self.doc.sents)
-        named = [{pid for i, pid, _ in self.mentions if s.start <= i < s.end} for s in sents]
+        named: list[set[int]] = [set() for _ in sents]
+        starts = [s.start for s in sents]
+        for i, pid, _ in self.mentions:
+            named[bisect_right(starts, i) - 1].add(pid)
         for n, sent in enumerate(sents):
             if len(named[n]) != 1:
                 continue
@@ -320,11 +346,20 @@ class _People:
 
     def for_role(self, before: int, words: Sequence[str], modifiers: Sequence[str]) -> int | None:
         """The nearest person before token ``before`` whose roles match a description."""
-        for _, pid, _ in reversed([m for m in self.mentions if m[0] < before]):
+        best: tuple[int, int] | None = None  # (position of the latest mention, person)
+        if self._with_role is None:  # the roles are all known once mentions are read
+            self._with_role = {}
+            for pid, person in enumerate(self.persons):
+                for role in person.roles:
+                    self._with_role.setdefault(role, []).append(pid)
+        for pid in sorted({p for w in words for p in self._with_role.get(w, ())}):
             roles = self.persons[pid].roles
-            if any(w in roles for w in words) and all(m in roles for m in modifiers):
-                return pid
-        return None
+            if all(m in roles for m in modifiers):
+                seen = self._mentioned.get(pid, [])
+                n = bisect_left(seen, before)
+                if n and (best is None or seen[n - 1] > best[0]):
+                    best = (seen[n - 1], pid)
+        return best[1] if best is not None else None
 
     def for_description(self, head: Token) -> int | None:
         """The person a definite description ("the prime minister", "the UN chief") refers
@@ -345,36 +380,63 @@ class _People:
         return self.for_role(head.i, words, modifiers)
 
     def for_pronoun(
-        self, before: int, gender: str | None, exclude: Iterable[int] = ()
+        self, before: int, gender: str | None, exclude: Iterable[int] = (), speaks: bool = False
     ) -> int | None:
         """The person a "he"/"she" at token ``before`` most likely refers to: the latest
         person in subject position, else the latest person, whose known gender fits and who
         is not one of ``exclude`` (those the pronoun's own verb speaks to: "he told Vesk");
-        ``None`` when a person described but not named ("one man") stands in between."""
-        found = self.antecedent(before, gender, exclude)
+        ``None`` when a person described but not named ("one man") stands in between.
+        When the pronoun ``speaks`` ("he said"), a subject inside what someone else said
+        ("Brenner said Reyes had helped. He added ...") is not in subject position."""
+        found = self.antecedent(before, gender, exclude, speaks)
         return found[1] if found is not None else None
 
-    def antecedent(
+    def last_speaker(
         self, before: int, gender: str | None, exclude: Iterable[int] = ()
+    ) -> int | None:
+        """The person named last as the subject of a verb of saying before token
+        ``before``, in its sentence or the two before, whose known gender fits: whom "he
+        added" carries on."""
+        n = bisect_left(self.speakers, before, key=lambda m: m[0])
+        if not n:
+            return None
+        i, pid = self.speakers[n - 1]
+        known = self.persons[pid].gender
+        doc = self.doc
+        first = doc[before].sent.start
+        for _ in range(2):
+            first = doc[first - 1].sent.start if first > 0 else 0
+        if i < first or pid in set(exclude) or (gender and known and known != gender):
+            return None
+        return pid
+
+    def antecedent(
+        self, before: int, gender: str | None, exclude: Iterable[int] = (), speaks: bool = False
     ) -> tuple[int, int] | None:
         """``(token index of the mention, person)`` that :meth:`for_pronoun` chooses."""
         excluded = set(exclude)
+        told = self._told_of if speaks else set()
 
         def fits(pid: int) -> bool:
             known = self.persons[pid].gender
             return pid not in excluded and (gender is None or known is None or known == gender)
 
-        earlier = [m for m in self.mentions if m[0] < before]
+        # mentions and strangers are in text order: walk back from ``before``
+        n = bisect_left(self.mentions, before, key=lambda m: m[0])
         # A person described but not named since ("One man ... said. '...,' he said"):
         # the pronoun is more likely theirs than a named person's from before
-        stranger = max(
-            (i for i, g in self.strangers if i < before and (None in (gender, g) or gender == g)),
-            default=-1,
-        )
-        for i, pid, subject in reversed(earlier):
-            if subject and fits(pid):
+        stranger = -1
+        for k in range(bisect_left(self.strangers, before, key=lambda x: x[0]) - 1, -1, -1):
+            i, g = self.strangers[k]
+            if None in (gender, g) or gender == g:
+                stranger = i
+                break
+        for k in range(n - 1, -1, -1):
+            i, pid, subject = self.mentions[k]
+            if subject and i not in told and fits(pid):
                 return (i, pid) if i > stranger else None
-        for i, pid, _ in reversed(earlier):
+        for k in range(n - 1, -1, -1):
+            i, pid, _ = self.mentions[k]
             if fits(pid):
                 return (i, pid) if i > stranger else None
         return None
@@ -386,12 +448,29 @@ class _People:
         words = tuple(words)
         if not words:
             return None
-        found = [o for o in self.orgs if o[2][-len(words) :] == words]
+        if self._orgs_by_last is None:
+            self._orgs_by_last = {}
+            for o in self.orgs:
+                self._orgs_by_last.setdefault(o[2][-1], []).append(o)
+        found = [o for o in self._orgs_by_last.get(words[-1], []) if o[2][-len(words) :] == words]
         if not found:
             return None
         earlier = [o for o in found if o[0] < before]
         start, end, _ = max(earlier) if earlier else min(found)
         return _name_text(list(self.doc[start:end]))
+
+    def org_for_acronym(self, word: str, before: int) -> str | None:
+        """The full name of an organisation the article names whose initials are ``word``
+        ("DHC" of "Dorran Harbour Company"): the nearest before token ``before``."""
+        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+            return None
+        for start, end, _ in sorted(self.orgs, reverse=True):
+            if start >= before:
+                continue
+            toks = [t for t in self.doc[start:end] if t.is_alpha and t.text[:1].isupper()]
+            if len(toks) > 1 and "".join(t.text[0] for t in toks) == word:
+                return _name_text(list(self.doc[start:end]))
+        return None
 
     def for_org(self, noun: Token, before: int) -> str | None:
         """The organisation a description names ("the company", "the ministry"): the latest
@@ -415,6 +494,22 @@ class _People:
             return None
         start, end, _ = max(found)
         return _name_text(list(self.doc[start:end]))
+
+
+def _told_of(tok: Token) -> bool:
+    """``tok`` is the subject of a clause that a verb of saying with a subject of its own
+    reports ("Brenner said Reyes had been helpful")."""
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return False
+    verb = clause.head
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() in _SAY
+        and any(c.dep_ == "nsubj" and c.i != tok.i for c in verb.children)
+    )
 
 
 def _described_speaker(tok: Token) -> bool:

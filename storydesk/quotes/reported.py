@@ -5,6 +5,7 @@ and a paragraph that opens with a name and a colon ("Smith: The Plan Will Fail")
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -49,10 +50,19 @@ def _reported_speech(
         if found.speaker is None and not (according or _is_cue(tok) or lemma in EVIDENCE_VERBS):
             continue  # "the blockade forced the port to close": no one who speaks
         content = _content_of(tok, according)
+        while content and (
+            content[0].i in people.offstage or (content[0].is_punct and not content[0].is_quote)
+        ):
+            content = content[1:]  # 'DORRAN - The bridge will stay closed, ... said'
         words = [t for t in content if not (t.is_punct or t.is_space)]
         in_quote = sum(1 for t in words if t.i in quoted)
-        if according and 2 * in_quote >= len(words) and _told_in_clause(tok, cues):
-            continue  # '"...," he told detectives, according to the complaint': he spoke
+        if according and (
+            (2 * in_quote >= len(words) and _told_in_clause(tok, cues))
+            or _said_by_another(tok, cues)
+        ):
+            # '"...," he told detectives, according to the complaint' and 'He said he had
+            # set the fire, according to the complaint': he spoke; the complaint reports it
+            continue
         if len(words) < 3 or content[0].i in quoted:
             continue  # too short, or a direct quote with words after it
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
@@ -60,17 +70,17 @@ def _reported_speech(
         found_all.append((tok, found, content))
     # What one source says of another ("the governor said Reyes had agreed to delay the
     # vote") is the governor's words: the verb inside them reports nothing of Reyes's own.
-    told = [
-        (content[0].i, content[-1].i, found)
-        for tok, found, content in found_all
-        if found.speaker is not None and _says(tok)
-    ]
+    # By sentence: a clause is part of its cue's parse tree, so of its sentence.
+    told: dict[int, list[tuple[int, int, _Attribution]]] = {}
+    for tok, found, content in found_all:
+        if found.speaker is not None and _says(tok):
+            told.setdefault(tok.sent.start, []).append((content[0].i, content[-1].i, found))
     out: list[Quote] = []
     for tok, found, content in found_all:
         outer = next(
             (
                 teller
-                for a, b, teller in told
+                for a, b, teller in told.get(tok.sent.start, ())
                 if a <= tok.i <= b
                 and teller.speaker is not None
                 and not _same_speaker(teller.speaker, found)
@@ -94,6 +104,18 @@ def _same_speaker(speaker: Speaker, found: _Attribution) -> bool:
     inside what she said, but she is the one who warned."""
     other = found.speaker
     return other is not None and (other.start, other.end) == (speaker.start, speaker.end)
+
+
+def _said_by_another(according: Token, cues: dict[int, _Attribution]) -> bool:
+    """True when "according to X" attaches to a clause that a speech verb with a speaker
+    of its own reports ("He said he had set the fire, according to the complaint")."""
+    clause = according.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return False
+    found = cues.get(clause.head.i)
+    return found is not None and found.speaker is not None and _says(clause.head)
 
 
 def _told_in_clause(according: Token, cues: dict[int, _Attribution]) -> bool:
@@ -158,7 +180,7 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
             for t in doc[sent.start : colon.i]
             if t.pos_ == "NOUN" and t.lemma_.lower() in _SPEECH_NOUNS and t.i not in people.quoted
         ]
-        head = _owner(nouns[-1]) if nouns else None
+        head = _owner(nouns[-1]) if nouns else _plain_speaker(doc[sent.start : colon.i])
         found = _speaker(head, people) if head is not None else None
         if head is None or found is None or speaker_kind(head, people) == "document":
             continue
@@ -168,6 +190,25 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
         out.append(claim.quote(text, start, end, direct=False))
     return out
+
+
+# How plainly someone speaks: "Varga was blunt: the bridge will not reopen".
+_PLAIN = frozenset(
+    {"blunt", "clear", "adamant", "emphatic", "unequivocal", "categorical", "frank", "candid"}
+)
+
+
+def _plain_speaker(before: Iterable[Token]) -> Token | None:
+    """The subject of "was blunt", "is clear" ... right before a colon: what follows is
+    what they said."""
+    for t in before:
+        if t.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in _PLAIN and c.i > t.i for c in t.children
+        ):
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
+                return subject
+    return None
 
 
 def _owner(noun: Token) -> Token | None:
@@ -208,7 +249,22 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
         after = [c for c in tok.children if c.i > tok.i]
         if comp is not None:
-            toks = list(comp.subtree)
+            # '..., adding that 40 jobs would return': the participle is a cue of its own
+            # and so is '..., according to the complaint'
+            aside = {
+                t.i
+                for c in comp.children
+                if c.i > comp.i
+                and _is_cue(c)
+                and (
+                    # after a comma: 'written to the minister asking him to ...' is what
+                    # was written
+                    (c.dep_ == "advcl" and c.tag_ == "VBG" and _after_comma(c))
+                    or c.lower_ == "according"
+                )
+                for t in c.subtree
+            }
+            toks = [t for t in comp.subtree if t.i not in aside]
             # 'said the plan was costly, but it would pass': the parse joins the second
             # clause to "said"; a clause of "would", "could", "had" ... is still what was said
             for c in tok.children:
@@ -270,13 +326,15 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
 
 def _reported_too(clause: Token) -> bool:
     """A clause joined to a speech verb ("..., but it would pass") that is still reported:
-    its own subject, a modal or "had" as in reported speech, and no verb of saying."""
-    return (
-        clause.pos_ in ("VERB", "AUX")
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _BACKSHIFT for c in clause.children)
-        and not _is_cue(clause)
-    )
+    its own subject, a modal or "had" as in reported speech, and no verb of saying; or a
+    subject that points back to what was said, in the past ("..., but it was the only
+    option")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.pos_ not in ("VERB", "AUX") or subject is None or _is_cue(clause):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _BACKSHIFT for c in clause.children):
+        return True
+    return subject.lower_ in ("it", "this", "that") and clause.tag_ == "VBD"
 
 
 def _superlative_before(doc: Doc, i: int) -> bool:
@@ -303,3 +361,9 @@ def _parenthetical(tok: Token) -> bool:
     if tok.dep_ == "parataxis":
         return tok.head.pos_ in ("VERB", "AUX")
     return False
+
+
+def _after_comma(tok: Token) -> bool:
+    """Whether the phrase ``tok`` heads opens after a comma ("..., adding that ...")."""
+    first = tok.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","

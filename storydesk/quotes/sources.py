@@ -35,6 +35,7 @@ _PRONOUN_KINDS = {
     "she": "person",
     "him": "person",
     "her": "person",
+    "his": "person",  # whose words: "His advice is simple: ..."
     "i": "first",
     "we": "first",
     "you": "first",
@@ -245,6 +246,27 @@ def issuer(document: Token, people: _People) -> Token | None:
                     "document",
                 ):
                     return subject
+    if lemma in _BODY_DOCUMENTS and not any(c.dep_ == "poss" for c in document.children):
+        # "The Interior Ministry closed the border. A statement said ...": what a body
+        # issues in its own name, from the organisation named last, in this sentence or
+        # the one before
+        return _latest_org(document, people)
+    return None
+
+
+# Documents only a body issues in its own name.
+_BODY_DOCUMENTS = frozenset({"statement", "release", "communique", "communiqué", "announcement"})
+
+
+def _latest_org(head: Token, people: _People) -> Token | None:
+    first = _sentences_back(head, 1)
+    doc = head.doc
+    for i in range(head.i - 1, first - 1, -1):
+        t = doc[i]
+        if i in people.quoted or i in people.offstage:
+            continue
+        if t.ent_type_ == "ORG" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"):
+            return t
     return None
 
 
