@@ -60,6 +60,8 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    # Where ``published`` came from: "metadata", "url" or "text" (storydesk.dating).
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,19 @@ class Features:
     # Holders of high offices the article names: (hashed office, hashed surname), e.g.
     # ("us secretary of state", "kerry"). Two holders of one office mean two different times.
     offices: tuple[tuple[int, int], ...] = ()
+    # Where, when and how many, which tell two events of one kind apart (two earthquakes,
+    # two arrests): hashed places, organisations, numbers (>= 11 or with decimals) and
+    # calendar days ("3-14") the article names, and the years it names (as numbers).
+    places: tuple[int, ...] = ()
+    orgs: tuple[int, ...] = ()
+    numbers: tuple[int, ...] = ()
+    days: tuple[int, ...] = ()
+    years: tuple[int, ...] = ()
+    # Who and where the lead is about: hashed people (surnames), organisations and places
+    # named in the first sentences (the event's own actors, not the background).
+    lead: tuple[int, ...] = ()
+    # The article's text embedding as int8 values (storydesk.embed); () without a model.
+    embedding: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

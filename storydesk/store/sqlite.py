@@ -327,6 +327,46 @@ class SqliteStore:
                     )
 
     @_coded
+    def reassign(self, moves: dict[str, str], titles: dict[str, str]) -> None:
+        """Move stored articles to other stories (clustering looked again at their events),
+        their near-copies with them, creating the stories named in ``titles`` and dropping
+        the stories left empty (with their thread links)."""
+        if not moves:
+            return
+        with self._transaction():
+            story_seq = int(
+                self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM stories").fetchone()[0]
+            )
+            for article_id, story_id in sorted(moves.items()):
+                if not self.db.execute(
+                    "SELECT 1 FROM stories WHERE id = ?", (story_id,)
+                ).fetchone():
+                    story_seq += 1
+                    title = (
+                        titles.get(story_id)
+                        or self.db.execute(
+                            "SELECT COALESCE(title, substr(text, 1, 80)) FROM articles WHERE id = ?",
+                            (article_id,),
+                        ).fetchone()[0]
+                    )
+                    self.db.execute(
+                        "INSERT INTO stories (id, title, seq) VALUES (?, ?, ?)",
+                        (story_id, title, story_seq),
+                    )
+                self.db.execute(
+                    "UPDATE story_articles SET story_id = ? WHERE article_id = ? OR article_id IN"
+                    " (SELECT article_id FROM duplicates WHERE representative_id = ?)",
+                    (story_id, article_id, article_id),
+                )
+            gone = "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)"
+            self.db.execute(f"DELETE FROM story_threads WHERE story_id IN ({gone})")
+            self.db.execute(f"DELETE FROM stories WHERE id IN ({gone})")
+
+    @_coded
+    def story_map(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT article_id, story_id FROM story_articles"))
+
+    @_coded
     def set_titles(self, titles: dict[str, str]) -> None:
         with self._transaction():
             self._set_titles(titles)
@@ -413,7 +453,8 @@ class SqliteStore:
     @_coded
     def stored_after(self, seq: int) -> list[StoredRow]:
         rows = self.db.execute(
-            "SELECT a.seq, a.id, sa.story_id, a.published, f.data, d.representative_id"
+            "SELECT a.seq, a.id, sa.story_id, a.published, f.data, d.representative_id,"
+            " a.content_hash"
             " FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
             " LEFT JOIN features f ON f.article_id = a.id"
             " LEFT JOIN duplicates d ON d.article_id = a.id"
@@ -421,8 +462,8 @@ class SqliteStore:
             (seq,),
         )
         return [
-            StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep)
-            for n, aid, sid, pub, data, rep in rows
+            StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep, h)
+            for n, aid, sid, pub, data, rep, h in rows
         ]
 
     @_coded
