@@ -350,8 +350,12 @@ app.add_typer(eval_app, name="eval")
 @eval_app.command("cluster")
 def eval_cluster(
     sets: Annotated[
-        str, typer.Option(help="Comma-separated: duc2004, duc2006, duc2007-main, multinews.")
-    ] = "duc2004,duc2006,duc2007-main,multinews",
+        str,
+        typer.Option(
+            help="Comma-separated: ecbplus, ecbplus-heldout, multinews-val, duc2006, "
+            "duc2007-main (development); duc2004, multinews (test)."
+        ),
+    ] = "ecbplus,multinews-val,duc2006,duc2007-main,duc2004,multinews",
     out_file: Annotated[
         Path | None, typer.Option("--out", help="Write the figures as JSON here.")
     ] = None,
@@ -359,17 +363,20 @@ def eval_cluster(
     cache: Annotated[
         Path | None, typer.Option("--cache", help="Cache parsed features here.")
     ] = Path(".cache"),
+    batches: Annotated[
+        int, typer.Option("--batches", help="Also add each set's articles in this many batches.")
+    ] = 1,
 ) -> None:
     """B-cubed and pairwise F1 of story clustering, next to TF-IDF + agglomerative."""
     from .evaluate import clustering
 
     with _errors():
-        result = clustering.run(sets.split(","), n_process=processes, cache=cache)
+        result = clustering.run(sets.split(","), processes, cache, batches=batches)
     table = Table(title="story clustering (B-cubed; pairwise F1)")
     for col in ("set", "role", "docs", "gold", "system", "P", "R", "F1", "pairwise F1", "clusters"):
         table.add_column(col)
     for r in result["sets"]:
-        for system in ("storydesk", "storydesk_content_only", "tfidf_agglomerative"):
+        for system in [k for k, v in r.items() if isinstance(v, dict)]:
             m = r[system]
             table.add_row(
                 r["set"],

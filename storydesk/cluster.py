@@ -7,20 +7,21 @@ TF-IDF clusterer fitted on them would have it: :class:`DocFreq`). Beside it: the
 content words weighted by background rarity (:mod:`storydesk.features`), of named entities
 and of the people the articles are about, and where, when and how many: places,
 organisations, numbers, calendar days and years named, each as "shared" and as "both name
-some, none shared". A logistic pair model (:class:`PairModel`, coefficients in
-``storydesk/data/pair_model.json``, fitted by ``benchmarks/tune_cluster.py`` on the ECB+
-training topics and on Multi-News validation clusters that are not the ones scored) turns
-them into the log-odds that the two report one event. Two holders of one high office
-("Secretary of State X" / "... Y") mean two times.
+some, none shared". The pair score (:class:`PairModel`, coefficients in
+``storydesk/data/pair_model.json``, written by ``benchmarks/tune_cluster.py``) is the TF-IDF
+cosine plus the where/when/how-many evidence, each weighted by its log-odds weight relative
+to the TF-IDF cosine's in a logistic regression fitted on the ECB+ training topics and on
+Multi-News validation clusters that are not the ones scored, shrunk by a quarter. Two
+holders of one high office ("Secretary of State X" / "... Y") mean two times.
 
 **Time.** Reports of one event are published within days of each other. Beyond
 :attr:`ClusterParams.grace_days` apart, the evidence needed grows with the gap: the pair's
-log-odds fall by ``gap_slope`` for every doubling of the gap beyond the grace, and groups
+score falls by ``gap_slope`` for every doubling of the gap beyond the grace, and groups
 holding two articles dated more than ``apart_days`` apart never merge. An article without
 a date is judged on content alone: it joins the story it matches best, dated or not, or
 stays alone. Undated articles are never grouped for lacking a date.
 
-**Stories.** Average-linkage agglomerative clustering over the pair probabilities, cut at
+**Stories.** Average-linkage agglomerative clustering over the pair scores, cut at
 :attr:`ClusterParams.threshold`. Average linkage never joins two groups unless some pair
 across them clears the cut, so the clusters lie within the connected components of the
 graph of pairs above the cut, and each component can be clustered on its own with the same
@@ -57,19 +58,22 @@ MODEL_FILE = Path(__file__).parent / "data" / "pair_model.json"
 class ClusterParams:
     """Knobs of story clustering (chosen on the development sets: docs/benchmarks.md)."""
 
-    # Pair probability at which average linkage stops joining (chosen on the ECB+ val
-    # topics and the Multi-News validation sample).
-    threshold: float = 0.5
+    # Pair score (adjusted TF-IDF cosine) at which average linkage stops joining, chosen on
+    # the ECB+ val topics and the Multi-News validation sample (benchmarks/tune_cluster.py).
+    threshold: float = 0.25
     # Publication gap (days) within which time takes nothing away from a pair ...
     grace_days: float = 5.0
-    # ... and the log-odds a pair loses for every doubling of the gap beyond that.
-    gap_slope: float = 1.5
+    # ... and the score a pair loses for every doubling of the gap beyond that.
+    gap_slope: float = 0.1
     use_dates: bool = True
     # Articles dated further apart than this never share a story, whatever undated
     # articles between them have in common (an event's reports run over weeks, not months).
     apart_days: float = 60.0
-    # Log-odds a pair loses when the two name different holders of one high office.
-    office_conflict: float = 4.0
+    # Score a pair loses when the two name different holders of one high office.
+    office_conflict: float = 0.3
+    # What average linkage averages: "score" (the pair model's linear score; the cut is on
+    # its scale) or "probability" (its logistic transform).
+    link: str = "score"
     # The pair model's coefficients (a JSON file like the shipped one).
     model_file: str = str(MODEL_FILE)
 
@@ -318,18 +322,19 @@ def _office_conflicts(a: Profiles, b: Profiles) -> np.ndarray:
 
 
 def gap_penalty(gap_days: np.ndarray, params: ClusterParams) -> np.ndarray:
-    """Log-odds taken from a pair published ``gap_days`` apart (0 within the grace; NaN,
-    an undated article, counts as no gap).
+    """Score taken from a pair published ``gap_days`` apart (0 within the grace; NaN, an
+    undated article, counts as no gap).
 
     >>> [round(float(x), 2) for x in gap_penalty(np.array([1.0, 10.0, 40.0]), ClusterParams())]
-    [0.0, 1.5, 4.75]
+    [0.0, 0.1, 0.3]
     """
     over = np.clip(np.nan_to_num(gap_days, nan=0.0) - params.grace_days, 0.0, None)
     return params.gap_slope * np.log2(1.0 + over / params.grace_days)
 
 
 def pair_logits(a: Profiles, b: Profiles, params: ClusterParams) -> np.ndarray:
-    """Log-odds that each pair (row of ``a``, row of ``b``) reports one event."""
+    """The pair model's score of each pair (row of ``a``, row of ``b``), less what a
+    conflict of office holders and the time between them take away."""
     logits = pair_model(params.model_file).logits(pair_channels(a, b))
     logits -= params.office_conflict * _office_conflicts(a, b)
     if params.use_dates:
@@ -340,6 +345,13 @@ def pair_logits(a: Profiles, b: Profiles, params: ClusterParams) -> np.ndarray:
 def pair_probability(a: Profiles, b: Profiles, params: ClusterParams) -> np.ndarray:
     """Probability that each pair reports one event (see :func:`pair_logits`)."""
     return 1.0 / (1.0 + np.exp(-np.clip(pair_logits(a, b, params), -50.0, 50.0)))
+
+
+def pair_scores(a: Profiles, b: Profiles, params: ClusterParams) -> np.ndarray:
+    """What average linkage averages: the pair score, or its logistic (``params.link``)."""
+    if params.link == "probability":
+        return pair_probability(a, b, params)
+    return pair_logits(a, b, params)
 
 
 # --- clustering -----------------------------------------------------------------------
@@ -427,7 +439,7 @@ def cluster_component(
     canonical order (by key): the result is a function of the set of items."""
     order = sorted(range(len(items)), key=lambda i: items[i].key)
     prof = Profiles.of([items[i] for i in order]).weigh(docfreq)
-    prob = pair_probability(prof, prof, params)
+    prob = pair_scores(prof, prof, params)
     apart = None
     if params.use_dates:
         apart = np.nan_to_num(np.abs(prof.days[:, None] - prof.days[None, :]), nan=0.0)
@@ -511,7 +523,7 @@ class ArticleIndex:
         edges: list[tuple[int, int]] = []
         for start in range(0, len(rows), self.block):
             part = rows[start : start + self.block]
-            strong = pair_probability(prof.take(part), prof, params) >= params.threshold
+            strong = pair_scores(prof.take(part), prof, params) >= params.threshold
             for k, i in enumerate(part):
                 edges.extend((i, int(j)) for j in np.flatnonzero(strong[k]) if int(j) != i)
         return edges

@@ -345,7 +345,8 @@ class SqliteStore:
                     title = (
                         titles.get(story_id)
                         or self.db.execute(
-                            "SELECT COALESCE(title, substr(text, 1, 80)) FROM articles WHERE id = ?",
+                            "SELECT COALESCE(title, substr(text, 1, 80)) FROM articles"
+                            " WHERE id = ?",
                             (article_id,),
                         ).fetchone()[0]
                     )
