@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .cluster import ArticleIndex, ClusterItem, ClusterParams
+from .dating import infer_published
 from .dedup import DuplicateIndex
 from .ids import digest, slug, unique_ids
 from .model import AnalyzedArticle, Article, Rejected
@@ -98,6 +99,15 @@ def _catch_up(store: Store, state: _State, params: ClusterParams) -> None:
             state.copies_of.setdefault(r.representative, []).append(r.id)
 
 
+def _dated(a: Article) -> Article:
+    """The article with its date's source; without a date in its metadata, the date its
+    URL (``/2019/03/14/``) or dateline gives, if any (:mod:`storydesk.dating`)."""
+    if a.published is not None:
+        return a if a.date_source else replace(a, date_source="metadata")
+    found, source = infer_published(a.url, a.text)
+    return replace(a, published=found, date_source=source) if found else a
+
+
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -126,6 +136,7 @@ def ingest_articles(
     """
     params = params or ClusterParams()
     report = IngestReport()
+    articles = [_dated(a) for a in articles]
     _backfill(store, settings)
     hashes = [content_hash(a) for a in articles]
     known = store.known_hashes(hashes)

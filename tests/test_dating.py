@@ -3,8 +3,6 @@ from __future__ import annotations
 import datetime as dt
 
 from storydesk.dating import date_in_text, date_in_url, infer_published
-from storydesk.model import RawDocument
-from storydesk.pipeline import prepare
 
 BODY = "The council of Harl approved the new bridge budget on a close vote, its chair said."
 
@@ -44,12 +42,12 @@ def test_metadata_wins_then_url_then_text():
     assert infer_published(None, BODY) == (None, None)
 
 
-def test_prepare_records_where_the_date_came_from():
-    meta = prepare(RawDocument(source="a", text=BODY, published=dt.date(2021, 5, 1)), "a")
-    url = prepare(RawDocument(source="b", text=BODY, url="https://x.example/2021/05/02/b"), "b")
-    text = prepare(RawDocument(source="c", text=f"HARL, 3 May 2021 - {BODY}"), "c")
-    none = prepare(RawDocument(source="d", text=BODY), "d")
-    assert (meta.published, meta.date_source) == (dt.date(2021, 5, 1), "metadata")
-    assert (url.published, url.date_source) == (dt.date(2021, 5, 2), "url")
-    assert (text.published, text.date_source) == (dt.date(2021, 5, 3), "text")
-    assert (none.published, none.date_source) == (None, None)
+def test_ingest_dates_an_undated_article_from_its_url(tmp_path):
+    from storydesk.model import Article
+    from storydesk.stories import _dated
+
+    a = Article("a", "a", "Crews cleared the pass.", url="https://example.org/2019/03/14/pass")
+    assert (_dated(a).published, _dated(a).date_source) == (dt.date(2019, 3, 14), "url")
+    b = Article("b", "b", "Crews cleared the pass.", published=dt.date(2019, 3, 15))
+    assert _dated(b).date_source == "metadata"
+    assert _dated(Article("c", "c", "Crews cleared the pass.")).published is None
