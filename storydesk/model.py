@@ -118,7 +118,7 @@ class Features:
 
     ``indices`` are hashed features (words, and entities with the ``E:`` prefix) with their
     counts ``tf``, background rarity ``rarity`` and ``entity`` flags. How they are weighted
-    into a vector is up to :func:`storydesk.cluster.vectorize`, which can use the document
+    into a vector is up to :class:`storydesk.cluster.Profiles`, which can use the document
     frequencies of the whole store.
     """
 
