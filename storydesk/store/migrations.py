@@ -75,6 +75,10 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_seq ON articles(seq);
     """,
+    # 6: where an article's date came from ("metadata", "url", "text"; storydesk.dating).
+    """
+    ALTER TABLE articles ADD COLUMN date_source TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

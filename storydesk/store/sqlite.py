@@ -277,7 +277,7 @@ class SqliteStore:
                 seq += 1
                 self.db.execute(
                     "INSERT INTO articles (id, content_hash, source, title, outlet, url, published,"
-                    " text, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " text, seq, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         a.id,
                         item.content_hash,
@@ -288,6 +288,7 @@ class SqliteStore:
                         a.published.isoformat() if a.published else None,
                         a.text,
                         seq,
+                        a.date_source,
                     ),
                 )
                 self.db.execute(
@@ -505,9 +506,9 @@ class SqliteStore:
         )
         return [
             AnalyzedArticle(
-                _article(row[:7]),
-                sentences_from_json(row[0], row[7]),
-                annotations=dataclass_from_json(Annotations, row[8]) if row[8] else None,
+                _article(row[:8]),
+                sentences_from_json(row[0], row[8]),
+                annotations=dataclass_from_json(Annotations, row[9]) if row[9] else None,
             )
             for row in rows
         ]
@@ -581,12 +582,12 @@ class SqliteStore:
         self.close()
 
 
-_ARTICLE_COLUMNS = "a.id, a.source, a.text, a.title, a.outlet, a.url, a.published"
+_ARTICLE_COLUMNS = "a.id, a.source, a.text, a.title, a.outlet, a.url, a.published, a.date_source"
 
 
 def _article(row: tuple) -> Article:
     """An :class:`Article` from a row of :data:`_ARTICLE_COLUMNS`."""
-    aid, source, text, title, outlet, url, published = row
+    aid, source, text, title, outlet, url, published, date_source = row
     return Article(
         id=aid,
         source=source,
@@ -595,6 +596,7 @@ def _article(row: tuple) -> Article:
         outlet=outlet,
         url=url,
         published=dt.date.fromisoformat(published) if published else None,
+        date_source=date_source,
     )
 
 
