@@ -373,8 +373,12 @@ app.add_typer(eval_app, name="eval")
 @eval_app.command("cluster")
 def eval_cluster(
     sets: Annotated[
-        str, typer.Option(help="Comma-separated: duc2004, duc2006, duc2007-main, multinews.")
-    ] = "duc2004,duc2006,duc2007-main,multinews",
+        str,
+        typer.Option(
+            help="Comma-separated: ecbplus, ecbplus-heldout, multinews-val, duc2006, "
+            "duc2007-main (development); duc2004, multinews (test)."
+        ),
+    ] = "ecbplus,multinews-val,duc2006,duc2007-main,duc2004,multinews",
     out_file: Annotated[
         Path | None, typer.Option("--out", help="Write the figures as JSON here.")
     ] = None,
@@ -382,12 +386,15 @@ def eval_cluster(
     cache: Annotated[
         Path | None, typer.Option("--cache", help="Cache parsed features here.")
     ] = Path(".cache"),
+    batches: Annotated[
+        int, typer.Option("--batches", help="Also add each set's articles in this many batches.")
+    ] = 1,
 ) -> None:
     """B-cubed and pairwise F1 of story clustering, next to TF-IDF + agglomerative."""
     from .evaluate import clustering
 
     with _errors():
-        result = clustering.run(sets.split(","), n_process=processes, cache=cache)
+        result = clustering.run(sets.split(","), n_process=processes, cache=cache, batches=batches)
     _show(tables.cluster(result))
     _write_json(out_file, result)
 

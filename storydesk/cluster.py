@@ -1,32 +1,58 @@
-"""Story clustering: each article joins the story of the event it reports, or opens one.
+"""Story clustering: articles that report one event form one story.
 
-Similarity is the cosine of the articles' feature vectors (content words weighted by
-background rarity, and named entities: see :mod:`storydesk.features`), damped when the
-publication dates lie far apart, so that two events with the same actors and words a year
-or more apart stay apart. Within a batch, stories are formed by average-linkage
-agglomerative clustering (SciPy) cut at :attr:`ClusterSettings.threshold`; against stories
-already stored, a batch's cluster joins the story whose average similarity to it is highest
-if that clears the same threshold (average linkage again), else it opens a new story.
+**Pair evidence.** For two articles, :func:`pair_channels` measures what they share. The
+main ingredient is the TF-IDF cosine of their content words and names, with the inverse
+document frequency of the articles being clustered (the store and the new batch, as a
+TF-IDF clusterer fitted on them would have it: :class:`DocFreq`). Beside it: the cosine of
+content words weighted by background rarity (:mod:`storydesk.features`), of named entities
+and of the people the articles are about, and where, when and how many: places,
+organisations, numbers, calendar days and years named, each as "shared" and as "both name
+some, none shared". The pair score (:class:`PairModel`, coefficients in
+``storydesk/data/pair_model.json``, written by ``benchmarks/tune_cluster.py``) is the TF-IDF
+cosine plus the where/when/how-many evidence, each weighted by its log-odds weight relative
+to the TF-IDF cosine's in a logistic regression fitted on the ECB+ training topics and on
+Multi-News validation clusters that are not the ones scored, shrunk by a quarter. Two
+holders of one high office ("Secretary of State X" / "... Y") mean two times.
 
-A batch is put in a canonical order (by content key) first, so its result does not depend on
-input order. Stories already stored never split or merge: articles added later join them.
+**Time.** Reports of one event are published within days of each other. Beyond
+:attr:`ClusterSettings.grace_days` apart, the evidence needed grows with the gap: the pair's
+score falls by ``gap_slope`` for every doubling of the gap beyond the grace, and groups
+holding two articles dated more than ``apart_days`` apart never merge. An article without
+a date is judged on content alone: it joins the story it matches best, dated or not, or
+stays alone. Undated articles are never grouped for lacking a date.
+
+**Stories.** Average-linkage agglomerative clustering over the pair scores, cut at
+:attr:`ClusterSettings.threshold`. Average linkage never joins two groups unless some pair
+across them clears the cut, so the clusters lie within the connected components of the
+graph of pairs above the cut, and each component can be clustered on its own with the same
+result as the whole corpus. That is what makes ingest batch-invariant: a new batch changes
+only the components it touches, which are clustered again whole (stored articles included:
+they may move between stories), so the same articles in one run, in k batches or in any
+order give the same stories (:class:`ArticleIndex`). One thing differs: document
+frequencies grow with the store, so a component no new article reaches keeps the stories
+it was given under the frequencies of its time (`storydesk eval cluster --batches` measures
+the difference).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
 
 from .features import DIM
 from .model import Features
 from .settings import ClusterSettings
+
+MODEL_FILE = Path(__file__).parent / "data" / "pair_model.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,397 +64,484 @@ class ClusterItem:
     published: dt.date | None = None
 
 
-@dataclass(slots=True)
 class DocFreq:
-    """Document frequencies of hashed features over a corpus (the store plus a batch)."""
+    """Document frequencies of hashed features over the articles being clustered."""
 
-    counts: dict[int, int] = field(default_factory=dict)
-    n_docs: int = 0
+    def __init__(self) -> None:
+        self.counts = np.zeros(DIM, dtype=np.int32)
+        self.n_docs = 0
 
     def add(self, features: Iterable[Features]) -> None:
         for f in features:
             self.n_docs += 1
-            for i in f.indices:
-                self.counts[i] = self.counts.get(i, 0) + 1
+            self.counts[np.asarray(f.indices, dtype=np.int64)] += 1
 
     def idf(self, indices: np.ndarray) -> np.ndarray:
-        df = np.array([self.counts.get(int(i), 0) for i in indices], dtype=np.float64)
+        """Smoothed inverse document frequency (scikit-learn's ``smooth_idf``)."""
+        df = self.counts[indices].astype(np.float64)
         return np.log((self.n_docs + 1.0) / (df + 1.0)) + 1.0
 
 
-def vectorize(
-    features: Sequence[Features], docfreq: DocFreq, params: ClusterSettings | None = None
-) -> sparse.csr_matrix:
-    """Weighted, L2-normalised (n x DIM) vectors: sublinear tf x rarity, entities boosted."""
-    params = params or ClusterSettings()
-    indptr = [0]
-    indices: list[np.ndarray] = []
-    data: list[np.ndarray] = []
-    for f in features:
-        idx = np.asarray(f.indices, dtype=np.int64)
-        tf = 1.0 + np.log(np.asarray(f.tf, dtype=np.float64))
-        background = np.asarray(f.rarity, dtype=np.float64)
-        if params.idf == "corpus":
-            rarity = docfreq.idf(idx)
-        elif params.idf == "background":
-            rarity = background
-        else:
-            rarity = np.sqrt(docfreq.idf(idx) * background)
-        w = tf * rarity * np.where(np.asarray(f.entity, dtype=bool), params.entity_weight, 1.0)
-        norm = float(np.sqrt((w * w).sum())) or 1.0
-        indices.append(idx)
-        data.append(w / norm)
-        indptr.append(indptr[-1] + len(idx))
-    if not features:
-        return sparse.csr_matrix((0, DIM))
-    return sparse.csr_matrix(
-        (np.concatenate(data), np.concatenate(indices), indptr), shape=(len(features), DIM)
-    )
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """Logistic regression over named pair channels (see :func:`pair_channels`)."""
+
+    channels: tuple[str, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    def logits(self, ch: dict[str, np.ndarray]) -> np.ndarray:
+        out = np.full(next(iter(ch.values())).shape, self.intercept, dtype=np.float64)
+        for name, w in zip(self.channels, self.coef, strict=True):
+            out += w * ch[name]
+        return out
 
 
-def date_factor(gap_days: float, params: ClusterSettings) -> float:
-    """How much of the similarity survives a gap of ``gap_days`` between publications."""
-    if not params.use_dates or gap_days <= params.window_days:
-        return 1.0
-    return math.exp(-(gap_days - params.window_days) / params.decay_days)
+@functools.lru_cache(maxsize=4)
+def pair_model(path: str = str(MODEL_FILE)) -> PairModel:
+    """The pair model stored in ``path`` (the shipped one by default)."""
+    m = json.loads(Path(path).read_text())
+    return PairModel(tuple(m["channels"]), tuple(m["coef"]), float(m["intercept"]))
 
 
-def _range_gap(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> float:
-    if a is None or b is None:
-        return 0.0
-    if a[1] < b[0]:
-        return float((b[0] - a[1]).days)
-    if b[1] < a[0]:
-        return float((a[0] - b[1]).days)
-    return 0.0
+# --- article profiles: what pair scoring reads, as matrices ------------------------------
 
 
-def people_matrix(features: Sequence[Features]) -> sparse.csr_matrix:
-    """L2-normalised people-mention vectors (sublinear counts of surnames)."""
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for f in features:
-        w = np.array([1.0 + math.log(c) for _, c in f.people], dtype=np.float64)
-        norm = float(np.sqrt((w * w).sum())) or 1.0
-        indices.extend(i for i, _ in f.people)
-        data.extend(w / norm)
-        indptr.append(len(indices))
-    return sparse.csr_matrix(
-        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
-        shape=(len(features), DIM),
-    )
+def _rows(values: Sequence[Any], weights: Sequence[Any] | None = None) -> sparse.csr_matrix:
+    """Sparse (n x DIM) rows: row k holds ``values[k]`` (hashed indices) with ``weights[k]``."""
+    indptr = np.cumsum([0] + [len(v) for v in values])
+    idx = np.fromiter((i for v in values for i in v), dtype=np.int64, count=int(indptr[-1]))
+    if weights is None:
+        data = np.ones(len(idx))
+    else:
+        data = np.fromiter((w for ws in weights for w in ws), dtype=np.float64, count=len(idx))
+    return sparse.csr_matrix((data, idx, indptr), shape=(len(values), DIM))
 
 
-def who_factor(p: sparse.csr_matrix, q: sparse.csr_matrix, params: ClusterSettings) -> np.ndarray:
-    """(len(p) x len(q)) factors for a difference in the people two groups are about."""
-    if params.who <= 0:
-        return np.ones((p.shape[0], q.shape[0]))
-    cos = (p @ q.T).toarray()
-    has = (np.diff(p.indptr) > 0)[:, None] & (np.diff(q.indptr) > 0)[None, :]
-    return np.where(has, 1.0 - params.who * (1.0 - np.clip(cos, 0.0, 1.0)), 1.0)
+def _normalise(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length (empty rows stay empty)."""
+    counts = np.diff(m.indptr)
+    rows = np.repeat(np.arange(m.shape[0]), counts)
+    norms = np.sqrt(np.bincount(rows, weights=m.data * m.data, minlength=m.shape[0]))
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix((m.data / norms[rows], m.indices, m.indptr), shape=m.shape)
+
+
+def _idf_weighted(tf: sparse.csr_matrix, docfreq: DocFreq) -> sparse.csr_matrix:
+    w = tf.data * docfreq.idf(tf.indices.astype(np.int64))
+    return _normalise(sparse.csr_matrix((w, tf.indices, tf.indptr), shape=tf.shape))
+
+
+@dataclass(slots=True)
+class Profiles:
+    """Pair-scoring matrices of a list of items (rows in the items' order).
+
+    ``tf`` and ``entity_tf`` hold sublinear term frequencies; they are weighted by the
+    corpus's document frequencies (:meth:`weigh`) before scoring.
+    """
+
+    tf: sparse.csr_matrix
+    entity_tf: sparse.csr_matrix
+    terms: sparse.csr_matrix  # background-rarity weighted content words, unit rows
+    people: sparse.csr_matrix
+    sets: dict[str, sparse.csr_matrix]
+    offices: list[dict[int, int]]
+    days: np.ndarray  # publication ordinal, NaN when undated
+    tfidf: sparse.csr_matrix | None = None
+    entities: sparse.csr_matrix | None = None
+
+    @classmethod
+    def of(cls, items: Sequence[ClusterItem]) -> Profiles:
+        feats = [it.features for it in items]
+        all_i, all_w, ents, ew, terms, tw = [], [], [], [], [], []
+        for f in feats:
+            tf = 1.0 + np.log(np.asarray(f.tf, dtype=np.float64))
+            is_ent = np.asarray(f.entity, dtype=bool)
+            idx = np.asarray(f.indices, dtype=np.int64)
+            all_i.append(idx)
+            all_w.append(tf)
+            ents.append(idx[is_ent])
+            ew.append(tf[is_ent])
+            terms.append(idx[~is_ent])
+            tw.append((tf * np.asarray(f.rarity, dtype=np.float64))[~is_ent])
+        people_w = [[1.0 + math.log(c) for _, c in f.people] for f in feats]
+        return cls(
+            tf=_rows(all_i, all_w),
+            entity_tf=_rows(ents, ew),
+            terms=_normalise(_rows(terms, tw)),
+            people=_normalise(_rows([[i for i, _ in f.people] for f in feats], people_w)),
+            sets={
+                "places": _rows([f.places for f in feats]),
+                "orgs": _rows([f.orgs for f in feats]),
+                "numbers": _rows([f.numbers for f in feats]),
+                "days": _rows([f.days for f in feats]),
+                "years": _rows([f.years for f in feats]),
+                "lead": _rows([f.lead for f in feats]),
+            },
+            offices=[_sole_holders(f) for f in feats],
+            days=np.array(
+                [it.published.toordinal() if it.published else np.nan for it in items],
+                dtype=np.float64,
+            ),
+        )
+
+    def weigh(self, docfreq: DocFreq) -> Profiles:
+        """Set the corpus-weighted matrices (in place); returns self."""
+        self.tfidf = _idf_weighted(self.tf, docfreq)
+        self.entities = _idf_weighted(self.entity_tf, docfreq)
+        return self
+
+    def __len__(self) -> int:
+        return int(self.tf.shape[0])
+
+    def take(self, rows: Sequence[int]) -> Profiles:
+        r = list(rows)
+        return Profiles(
+            tf=self.tf[r],
+            entity_tf=self.entity_tf[r],
+            terms=self.terms[r],
+            people=self.people[r],
+            sets={k: v[r] for k, v in self.sets.items()},
+            offices=[self.offices[i] for i in r],
+            days=self.days[r],
+            tfidf=None if self.tfidf is None else self.tfidf[r],
+            entities=None if self.entities is None else self.entities[r],
+        )
 
 
 def _sole_holders(f: Features) -> dict[int, int]:
-    """Office -> holder, for offices the article names exactly one holder of.
-
-    An article naming two holders of one office (a report recalling a predecessor) gives
-    no verdict on that office.
-    """
+    """Office -> holder, for offices the article names exactly one holder of (an article
+    naming two holders of one office, recalling a predecessor, gives no verdict on it)."""
     seen: dict[int, set[int]] = {}
     for office, holder in f.offices:
         seen.setdefault(office, set()).add(holder)
     return {o: next(iter(h)) for o, h in seen.items() if len(h) == 1}
 
 
-def office_conflicts(a: Sequence[Features], b: Sequence[Features] | None = None) -> np.ndarray:
-    """Boolean (len(a) x len(b)) matrix: the two name different holders of one office."""
-    b = a if b is None else b
+def _sdot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    """Dense ``a @ b.T`` of two hashed-feature matrices, over the columns they use only
+    (a product over all 2**20 hashed columns spends its time on empty ones)."""
+    cols = np.union1d(a.indices, b.indices)
+    if cols.size == 0:
+        return np.zeros((a.shape[0], b.shape[0]))
+
+    def compact(m: sparse.csr_matrix) -> sparse.csr_matrix:
+        return sparse.csr_matrix(
+            (m.data, np.searchsorted(cols, m.indices), m.indptr), shape=(m.shape[0], cols.size)
+        )
+
+    return np.asarray((compact(a) @ compact(b).T).toarray(), dtype=np.float64)
+
+
+def _set_channels(a: sparse.csr_matrix, b: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """(shared, conflict): log(1 + items both name); 1 where both name some and share none."""
+    shared = _sdot(a, b)
+    na = np.diff(a.indptr) > 0
+    nb = np.diff(b.indptr) > 0
+    conflict = (na[:, None] & nb[None, :] & (shared == 0)).astype(np.float64)
+    return np.log1p(shared), conflict
+
+
+def _or_tfidf(
+    cos: np.ndarray, a: sparse.csr_matrix, b: sparse.csr_matrix, tfidf: np.ndarray
+) -> np.ndarray:
+    """A name channel, or the TF-IDF cosine where either article names nobody: text without
+    names found (lower-cased, or names the model missed) is no evidence of two events."""
+    either_empty = (np.diff(a.indptr) == 0)[:, None] | (np.diff(b.indptr) == 0)[None, :]
+    return np.where(either_empty, tfidf, cos)
+
+
+CHANNELS = (
+    "tfidf",
+    "terms",
+    "entities",
+    "people",
+    *(
+        f"{s}_{k}"
+        for s in ("places", "orgs", "numbers", "days", "lead")
+        for k in ("shared", "conflict")
+    ),
+    "years_conflict",
+)
+
+
+def pair_channels(a: Profiles, b: Profiles) -> dict[str, np.ndarray]:
+    """Every pair channel as a (len(a) x len(b)) matrix (both profiles weighed)."""
+    assert a.tfidf is not None and b.tfidf is not None
+    assert a.entities is not None and b.entities is not None
+    tfidf = _sdot(a.tfidf, b.tfidf)
+    ch = {
+        "tfidf": tfidf,
+        "terms": _sdot(a.terms, b.terms),
+        "entities": _or_tfidf(_sdot(a.entities, b.entities), a.entities, b.entities, tfidf),
+        "people": _or_tfidf(_sdot(a.people, b.people), a.people, b.people, tfidf),
+    }
+    for name, m in a.sets.items():
+        shared, conflict = _set_channels(m, b.sets[name])
+        if name == "years":
+            ch["years_conflict"] = conflict
+        else:
+            ch[f"{name}_shared"], ch[f"{name}_conflict"] = shared, conflict
+    return ch
+
+
+def _office_conflicts(a: Profiles, b: Profiles) -> np.ndarray:
     out = np.zeros((len(a), len(b)), dtype=bool)
-    by_office: dict[int, list[tuple[int, int]]] = {}
-    for j, f in enumerate(b):
-        for office, holder in _sole_holders(f).items():
-            by_office.setdefault(office, []).append((j, holder))
-    for i, f in enumerate(a):
-        for office, holder in _sole_holders(f).items():
-            for j, other in by_office.get(office, ()):
-                if other != holder:
-                    out[i, j] = True
+    rows = [j for j, ob in enumerate(b.offices) if ob]
+    for i, oa in enumerate(a.offices):
+        if not oa:
+            continue
+        for j in rows:
+            ob = b.offices[j]
+            if any(ob.get(o, h) != h for o, h in oa.items()):
+                out[i, j] = True
     return out
 
 
-def _days(dates: Sequence[dt.date | None]) -> np.ndarray:
-    return np.array([d.toordinal() if d else np.nan for d in dates], dtype=np.float64)
+def gap_penalty(gap_days: np.ndarray, params: ClusterSettings) -> np.ndarray:
+    """Score taken from a pair published ``gap_days`` apart (0 within the grace; NaN, an
+    undated article, counts as no gap).
+
+    >>> [round(float(x), 2) for x in gap_penalty(np.array([1.0, 10.0, 40.0]), ClusterSettings())]
+    [0.0, 0.1, 0.3]
+    """
+    over = np.clip(np.nan_to_num(gap_days, nan=0.0) - params.grace_days, 0.0, None)
+    return params.gap_slope * np.log2(1.0 + over / params.grace_days)
 
 
-def _agglomerate(
-    x: sparse.csr_matrix,
-    p: sparse.csr_matrix,
-    dates: Sequence[dt.date | None],
-    params: ClusterSettings,
-    feats: Sequence[Features] = (),
-) -> np.ndarray:
-    """Average-linkage labels for the rows of ``x`` (already in canonical order)."""
-    sims = (x @ x.T).toarray() * who_factor(p, p, params)
-    if feats and params.office_conflict < 1.0:
-        sims = np.where(office_conflicts(feats), sims * params.office_conflict, sims)
+def pair_logits(a: Profiles, b: Profiles, params: ClusterSettings) -> np.ndarray:
+    """The pair model's score of each pair (row of ``a``, row of ``b``), less what a
+    conflict of office holders and the time between them take away."""
+    logits = pair_model(params.model_file or str(MODEL_FILE)).logits(pair_channels(a, b))
+    logits -= params.office_conflict * _office_conflicts(a, b)
     if params.use_dates:
-        days = _days(dates)
-        gap = np.nan_to_num(np.abs(days[:, None] - days[None, :]), nan=0.0)
-        sims = sims * np.where(
-            gap <= params.window_days, 1.0, np.exp(-(gap - params.window_days) / params.decay_days)
-        )
-    dist = np.clip(1.0 - sims, 0.0, None)
-    dist = (dist + dist.T) / 2.0
-    np.fill_diagonal(dist, 0.0)
-    tree = linkage(squareform(dist, checks=False), method="average")
-    return fcluster(tree, t=1.0 - params.threshold, criterion="distance")
+        logits -= gap_penalty(np.abs(a.days[:, None] - b.days[None, :]), params)
+    return logits
 
 
-def _groups(items: Sequence[ClusterItem], order: list[int], labels: np.ndarray) -> list[list[int]]:
+def pair_probability(a: Profiles, b: Profiles, params: ClusterSettings) -> np.ndarray:
+    """Probability that each pair reports one event (see :func:`pair_logits`)."""
+    return 1.0 / (1.0 + np.exp(-np.clip(pair_logits(a, b, params), -50.0, 50.0)))
+
+
+def pair_scores(a: Profiles, b: Profiles, params: ClusterSettings) -> np.ndarray:
+    """What average linkage averages: the pair score, or its logistic (``params.link``)."""
+    if params.link == "probability":
+        return pair_probability(a, b, params)
+    return pair_logits(a, b, params)
+
+
+# --- clustering -----------------------------------------------------------------------
+
+
+def _components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in edges:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[int]] = {}
-    for pos, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(order[pos])
-    return sorted(
-        (sorted(g, key=lambda i: items[i].key) for g in groups.values()),
-        key=lambda g: items[g[0]].key,
-    )
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def average_linkage(
+    prob: np.ndarray, threshold: float, apart: np.ndarray | None = None
+) -> list[list[int]]:
+    """Average-linkage clusters of a symmetric probability matrix cut at ``threshold``:
+    the two groups with the highest mean pair probability merge while it clears the cut
+    (ties: the lowest indexes first). Groups holding a pair marked in ``apart`` never merge.
+
+    >>> average_linkage(np.array([[1, .9, .1], [.9, 1, .2], [.1, .2, 1]]), 0.5)
+    [[0, 1], [2]]
+    """
+    n = prob.shape[0]
+    sums = (np.asarray(prob, dtype=np.float64) + np.asarray(prob, dtype=np.float64).T) / 2.0
+    np.fill_diagonal(sums, 0.0)
+    blocked = np.zeros((n, n), dtype=bool) if apart is None else apart | apart.T
+    np.fill_diagonal(blocked, True)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    members = [[i] for i in range(n)]
+    best = np.full(n, -np.inf)
+    arg = np.zeros(n, dtype=np.int64)
+
+    def rescore(i: int) -> None:
+        row = sums[i] / (size[i] * size)
+        row[~alive | blocked[i]] = -np.inf
+        arg[i] = int(np.argmax(row))
+        best[i] = row[arg[i]]
+
+    for i in range(n):
+        rescore(i)
+    while n > 1:
+        i = int(np.argmax(np.where(alive, best, -np.inf)))
+        if not alive[i] or best[i] < threshold:
+            break
+        a, b = sorted((i, int(arg[i])))
+        sums[a] += sums[b]
+        sums[:, a] = sums[a]
+        sums[a, a] = 0.0
+        size[a] += size[b]
+        blocked[a] |= blocked[b]
+        blocked[:, a] = blocked[a]
+        alive[b] = False
+        members[a].extend(members[b])
+        best[b] = -np.inf
+        rescore(a)
+        for k in (int(x) for x in np.flatnonzero(alive)):
+            if k == a:
+                continue
+            if arg[k] in (a, b):
+                rescore(k)
+            elif not blocked[k, a]:
+                score = sums[k, a] / (size[k] * size[a])
+                if score > best[k] or (score == best[k] and a < arg[k]):
+                    best[k], arg[k] = score, a
+    return [sorted(members[i]) for i in np.flatnonzero(alive)]
+
+
+def cluster_component(
+    items: Sequence[ClusterItem], params: ClusterSettings, docfreq: DocFreq
+) -> list[list[int]]:
+    """Average-linkage stories of one component, as index lists into ``items``, computed in
+    canonical order (by key): the result is a function of the set of items."""
+    order = sorted(range(len(items)), key=lambda i: items[i].key)
+    prof = Profiles.of([items[i] for i in order]).weigh(docfreq)
+    prob = pair_scores(prof, prof, params)
+    apart = None
+    if params.use_dates:
+        apart = np.nan_to_num(np.abs(prof.days[:, None] - prof.days[None, :]), nan=0.0)
+        apart = apart > params.apart_days
+    return [[order[k] for k in g] for g in average_linkage(prob, params.threshold, apart)]
 
 
 def cluster_batch(
-    items: Sequence[ClusterItem],
-    params: ClusterSettings | None = None,
-    docfreq: DocFreq | None = None,
+    items: Sequence[ClusterItem], params: ClusterSettings | None = None
 ) -> list[list[int]]:
-    """Clusters of a batch with no stored stories, as lists of item indexes.
-
-    The same procedure as :func:`assign` into an empty index. ``docfreq`` defaults to the
-    batch's own document frequencies.
+    """Stories of a set of items, as lists of item indexes (each sorted by key, the lists
+    by their first key); document frequencies are the items' own.
 
     >>> cluster_batch([])
     []
     """
-    index = StoryIndex(docfreq=docfreq or DocFreq())
-    made: list[str] = []
-
-    def new_id(group: list[int]) -> str:
-        made.append(f"s{len(made)}")
-        return made[-1]
-
-    labels = assign(items, index, new_id, params, count_docfreq=docfreq is None)
-    groups: dict[str, list[int]] = {}
-    for i, label in enumerate(labels):
-        groups.setdefault(label, []).append(i)
+    params = params or ClusterSettings()
+    at = {it.key: k for k, it in enumerate(items)}
+    groups = [[at[it.key] for it in g] for g in ArticleIndex().add(items, params)]
     return sorted(
-        (sorted(g, key=lambda i: items[i].key) for g in groups.values()),
-        key=lambda g: items[g[0]].key,
+        (sorted(g, key=lambda i: items[i].key) for g in groups), key=lambda g: items[g[0]].key
     )
 
 
-Row = tuple[np.ndarray, np.ndarray]  # sorted feature indices, values
-
-
-def _colsum(m: sparse.csr_matrix) -> Row:
-    """Column sums of a sparse matrix as a sorted sparse row (never a dense DIM vector)."""
-    coo = m.tocoo()
-    idx, inv = np.unique(coo.col, return_inverse=True)
-    return idx.astype(np.int64), np.bincount(inv, weights=coo.data, minlength=len(idx))
-
-
-def _merge(a: Row, b: Row) -> Row:
-    idx, inv = np.unique(np.concatenate([a[0], b[0]]), return_inverse=True)
-    return idx, np.bincount(inv, weights=np.concatenate([a[1], b[1]]), minlength=len(idx))
-
-
-def _dot(a: Row, b: Row) -> float:
-    _, i, j = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(np.dot(a[1][i], b[1][j]))
-
-
-def _norm(a: Row) -> float:
-    return float(np.sqrt(np.dot(a[1], a[1]))) or 1.0
-
-
 @dataclass(slots=True)
-class StoryIndex:
-    """Stories already formed, as sums of their members' vectors (for average linkage).
+class ArticleIndex:
+    """Every clustered article with its profile; :meth:`add` places new ones.
 
-    A member's vector is weighted with the document frequencies known when it was added and
-    then kept, so adding an article costs the same however large the store has grown. The
-    sums are kept stacked in one column-major sparse matrix, so scoring a query touches only
-    the stories that share its features; stories changed since the matrix was built are
-    scored on their own until enough have changed to rebuild it.
+    Adding articles finds the components of strong pairs they belong to (a breadth-first
+    search from them over all known articles) and clusters each such component again whole,
+    stored members included. The stories of every other component stay as they were.
     """
 
-    ids: list[str] = field(default_factory=list)
-    sums: list[Row] = field(default_factory=list)
-    people: list[Row] = field(default_factory=list)
-    counts: list[int] = field(default_factory=list)
-    # office -> story position -> holders named in that story
-    offices: dict[int, dict[int, set[int]]] = field(default_factory=dict)
-    dates: list[tuple[dt.date, dt.date] | None] = field(default_factory=list)
+    items: list[ClusterItem] = field(default_factory=list)
     docfreq: DocFreq = field(default_factory=DocFreq)
-    _position: dict[str, int] = field(default_factory=dict)
-    _stacked: sparse.csc_matrix | None = None
-    _dirty: set[int] = field(default_factory=set)
+    block: int = 256
+    position: dict[str, int] = field(default_factory=dict)
+    _profiles: Profiles | None = None
+    _weighed_at: int = -1
 
-    def add(
-        self,
-        story_id: str,
-        rows: sparse.csr_matrix,
-        dates: Sequence[dt.date | None],
-        people: sparse.csr_matrix | None = None,
-        features: Sequence[Features] = (),
-    ) -> None:
-        """Add member vectors (rows) to a story, a new one if ``story_id`` is not known yet."""
-        vec = _colsum(rows)
-        empty: Row = (np.zeros(0, dtype=np.int64), np.zeros(0))
-        who = _colsum(people) if people is not None else empty
-        known = [d for d in dates if d is not None]
-        span = (min(known), max(known)) if known else None
-        k = self._position.get(story_id)
-        if k is not None:
-            self.sums[k] = _merge(self.sums[k], vec)
-            self.people[k] = _merge(self.people[k], who)
-            self.counts[k] += rows.shape[0]
-            old = self.dates[k]
-            if span and old:
-                span = (min(span[0], old[0]), max(span[1], old[1]))
-            self.dates[k] = span or old
-        else:
-            k = len(self.ids)
-            self._position[story_id] = k
-            self.ids.append(story_id)
-            self.sums.append(vec)
-            self.people.append(who)
-            self.counts.append(rows.shape[0])
-            self.dates.append(span)
-        self._dirty.add(k)
-        for f in features:
-            for office, holder in f.offices:
-                self.offices.setdefault(office, {}).setdefault(k, set()).add(holder)
+    def __post_init__(self) -> None:
+        self.position = {it.key: k for k, it in enumerate(self.items)}
+        if self.items and self.docfreq.n_docs == 0:
+            self.docfreq.add(it.features for it in self.items)
 
-    def _raw(self, query: Row) -> np.ndarray:
-        """Dot products of every story's sum with a query row."""
-        if self._stacked is None or len(self._dirty) > 64:
-            indptr = np.cumsum([0] + [len(r[0]) for r in self.sums])
-            self._stacked = sparse.csr_matrix(
-                (
-                    np.concatenate([r[1] for r in self.sums]),
-                    np.concatenate([r[0] for r in self.sums]),
-                    indptr,
-                ),
-                shape=(len(self.sums), DIM),
-            ).tocsc()
-            self._dirty = set()
-        raw = np.zeros(len(self.ids))
-        n = self._stacked.shape[0]
-        raw[:n] = self._stacked[:, query[0]] @ query[1]
-        for k in self._dirty:
-            raw[k] = _dot(self.sums[k], query)
-        return raw
+    def extend(self, items: Iterable[ClusterItem]) -> list[int]:
+        """Add items without clustering them (stored articles with their stories); keys
+        already known are skipped. Returns the positions of the added ones."""
+        added = []
+        for it in items:
+            if it.key in self.position:
+                continue
+            self.position[it.key] = len(self.items)
+            added.append(len(self.items))
+            self.items.append(it)
+            self.docfreq.add([it.features])
+        if added and self._profiles is not None:
+            more = Profiles.of([self.items[k] for k in added])
+            p = self._profiles
+            self._profiles = Profiles(
+                tf=sparse.vstack([p.tf, more.tf], format="csr"),
+                entity_tf=sparse.vstack([p.entity_tf, more.entity_tf], format="csr"),
+                terms=sparse.vstack([p.terms, more.terms], format="csr"),
+                people=sparse.vstack([p.people, more.people], format="csr"),
+                sets={k: sparse.vstack([v, more.sets[k]], format="csr") for k, v in p.sets.items()},
+                offices=p.offices + more.offices,
+                days=np.concatenate([p.days, more.days]),
+            )
+        return added
 
-    def best(
-        self,
-        rows: sparse.csr_matrix,
-        dates: Sequence[dt.date | None],
-        params: ClusterSettings,
-        people: sparse.csr_matrix | None = None,
-        features: Sequence[Features] = (),
-    ) -> tuple[str | None, float]:
-        """The story with the highest average-linkage similarity to a group of vectors.
+    def _all(self) -> Profiles:
+        if self._profiles is None:
+            self._profiles = Profiles.of(self.items)
+        if self._weighed_at != self.docfreq.n_docs or self._profiles.tfidf is None:
+            self._profiles.weigh(self.docfreq)
+            self._weighed_at = self.docfreq.n_docs
+        return self._profiles
 
-        Every adjustment (people, offices, dates) can only lower a similarity, so only the
-        stories already at or above the threshold are adjusted.
-        """
-        if not self.ids:
-            return None, 0.0
-        counts = np.asarray(self.counts, dtype=np.float64) * rows.shape[0]
-        sims = self._raw(_colsum(rows)) / counts
-        candidates = np.flatnonzero(sims >= params.threshold)
-        if candidates.size == 0:
-            top = int(np.argmax(sims))
-            return self.ids[top], float(sims[top])
-        mine = _colsum(people) if people is not None and params.who > 0 else None
-        own: dict[int, set[int]] = {}
-        for f in features:
-            for office, holder in f.offices:
-                own.setdefault(office, set()).add(holder)
-        known = [d for d in dates if d is not None]
-        span = (min(known), max(known)) if known else None
-        best_k, best_sim = -1, -1.0
-        for k in (int(c) for c in candidates):
-            sim = float(sims[k])
-            if mine is not None and len(mine[0]) and len(self.people[k][0]):
-                cos = _dot(self.people[k], mine) / (_norm(self.people[k]) * _norm(mine))
-                sim *= 1.0 - params.who * (1.0 - min(1.0, max(0.0, cos)))
-            for office, holders in own.items():
-                theirs = self.offices.get(office, {}).get(k)
-                if len(holders) == 1 and theirs and len(theirs) == 1 and not holders & theirs:
-                    sim *= params.office_conflict
-            if params.use_dates and span is not None:
-                sim *= date_factor(_range_gap(span, self.dates[k]), params)
-            if sim > best_sim:
-                best_k, best_sim = k, sim
-        return self.ids[best_k], best_sim
+    def _neighbours(self, rows: list[int], params: ClusterSettings) -> list[tuple[int, int]]:
+        prof = self._all()
+        edges: list[tuple[int, int]] = []
+        for start in range(0, len(rows), self.block):
+            part = rows[start : start + self.block]
+            strong = pair_scores(prof.take(part), prof, params) >= params.threshold
+            for k, i in enumerate(part):
+                edges.extend((i, int(j)) for j in np.flatnonzero(strong[k]) if int(j) != i)
+        return edges
 
-
-def assign(
-    items: Sequence[ClusterItem],
-    index: StoryIndex,
-    new_id: Callable[[list[int]], str],
-    params: ClusterSettings | None = None,
-    *,
-    count_docfreq: bool = True,
-) -> list[str]:
-    """Story id for each item: batch clusters join a stored story or open a new one.
-
-    Dated articles are clustered first, then undated ones, which join the stories the dated
-    ones formed when similar enough: an undated article cannot chain two events years apart.
-    ``index`` is updated in place (stories and document frequencies), so calling this batch
-    after batch is incremental clustering. ``new_id`` names a new story from its members.
-    """
-    params = params or ClusterSettings()
-    out: list[str] = [""] * len(items)
-    if not items:
+    def add(self, new: Sequence[ClusterItem], params: ClusterSettings) -> list[list[ClusterItem]]:
+        """Add items (keys already known are skipped). Returns the stories of every component
+        the new items belong to, stored members included: everything else is unchanged."""
+        fresh = self.extend(new)
+        if not fresh:
+            return []
+        seen = set(fresh)
+        frontier = sorted(seen)
+        edges: list[tuple[int, int]] = []
+        while frontier:
+            found = self._neighbours(frontier, params)
+            edges.extend(found)
+            frontier = sorted({j for _, j in found if j not in seen})
+            seen.update(frontier)
+        nodes = sorted(seen)
+        local = {g: k for k, g in enumerate(nodes)}
+        out: list[list[ClusterItem]] = []
+        for comp in _components(len(nodes), [(local[i], local[j]) for i, j in edges]):
+            members = [self.items[nodes[k]] for k in comp]
+            if len(members) == 1:
+                out.append(members)
+                continue
+            groups = cluster_component(members, params, self.docfreq)
+            out.extend([members[k] for k in g] for g in groups)
         return out
-    if count_docfreq:
-        index.docfreq.add(it.features for it in items)
-    dated = [i for i in range(len(items)) if items[i].published is not None]
-    undated = [i for i in range(len(items)) if items[i].published is None]
-    for part in (dated, undated) if params.use_dates else (dated + undated,):
-        _assign_part(items, part, index, new_id, params, out)
-    return out
 
 
-def _assign_part(
-    items: Sequence[ClusterItem],
-    part: list[int],
-    index: StoryIndex,
-    new_id: Callable[[list[int]], str],
-    params: ClusterSettings,
-    out: list[str],
-) -> None:
-    if not part:
-        return
-    order = sorted(part, key=lambda i: items[i].key)
-    feats = [items[i].features for i in order]
-    x = vectorize(feats, index.docfreq, params)
-    p = people_matrix(feats)
-    row_of = {i: pos for pos, i in enumerate(order)}
-    if len(order) == 1:
-        groups = [order]
-    else:
-        labels = _agglomerate(x, p, [items[i].published for i in order], params, feats)
-        groups = _groups(items, order, labels)
-    for group in groups:
-        picks = [row_of[i] for i in group]
-        rows, who = x[picks], p[picks]
-        dates = [items[i].published for i in group]
-        gf = [items[i].features for i in group]
-        story, sim = index.best(rows, dates, params, who, gf)
-        if story is None or sim < params.threshold:
-            story = new_id(group)
-        index.add(story, rows, dates, who, gf)
-        for i in group:
-            out[i] = story
+__all__ = [
+    "CHANNELS",
+    "ArticleIndex",
+    "ClusterItem",
+    "DocFreq",
+    "PairModel",
+    "Profiles",
+    "average_linkage",
+    "cluster_batch",
+    "gap_penalty",
+    "pair_channels",
+    "pair_probability",
+]

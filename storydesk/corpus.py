@@ -4,8 +4,12 @@ recognised, each in its story.
 Articles already stored (same cleaned text) are skipped, so
 re-ingesting changes nothing. New articles are processed in canonical order (publication
 date, then content hash) and in chunks; each chunk is parsed, checked for near-duplicates
-against everything stored and seen, clustered against the stored stories, and written in one
-transaction.
+against everything stored and seen, clustered with the stored articles
+(:class:`~storydesk.cluster.ArticleIndex`: the components of strong pairs a chunk touches are
+clustered again whole, so the stories do not depend on how the articles were split into
+ingests), and written in one transaction. Stored articles that the new ones show to belong
+elsewhere move there (their near-copies with them); a story keeps its id while it keeps the
+largest share of its articles.
 
 Several processes may ingest into one store at once. Parsing runs in parallel; the rest of a
 chunk's work (near-duplicates, clustering, writing) holds the store's write lock, after
@@ -22,7 +26,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .cluster import ClusterItem, DocFreq, StoryIndex, assign, people_matrix, vectorize
+from .cluster import ArticleIndex, ClusterItem
+from .dating import infer_published
 from .dedup import DuplicateIndex
 from .ids import digest, slug, unique_ids
 from .model import AnalyzedArticle, Article, Rejected
@@ -47,50 +52,60 @@ class IngestReport:
     already_stored: list[tuple[str, str]] = field(default_factory=list)  # (source, article id)
     rejected: list[Rejected] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)  # stories the inputs belong to
+    # Stories whose articles changed: new articles, or stored ones moved in or out.
+    changed: set[str] = field(default_factory=set)
     load_seconds: float = 0.0  # reading the store's stories and signatures
 
 
 @dataclass(slots=True)
 class _State:
-    """The store's stories and signatures as this ingest knows them: loaded once, then
-    brought up to date with what other processes stored meanwhile (:func:`_catch_up`)."""
+    """The store's articles (for clustering) and signatures as this ingest knows them:
+    loaded once, then brought up to date with what other processes stored meanwhile
+    (:func:`_catch_up`)."""
 
-    index: StoryIndex
+    index: ArticleIndex
     copies: DuplicateIndex = field(default_factory=DuplicateIndex)
-    story_of: dict[str, str] = field(default_factory=dict)
+    story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
+    id_of: dict[str, str] = field(default_factory=dict)  # content hash -> article id
+    copies_of: dict[str, list[str]] = field(default_factory=dict)  # original -> near-copies
     seq: int = 0  # the last stored article seen
 
 
 def _catch_up(store: Store, state: _State, params: ClusterSettings) -> None:
     """Add to ``state`` the articles stored since it last looked (all, the first time).
 
-    This ingest's own articles are in it already. A copy is not clustered (one report
-    counts once), so stories are rebuilt from the reports alone, as the ingest that stored
-    them had them in memory: a resumed ingest goes on exactly as an uninterrupted one.
+    A copy is not clustered (one report counts once). Stories are re-read whole when
+    another process stored articles meanwhile: its clustering may have moved stored ones.
     """
     rows = store.stored_after(state.seq)
     if not rows:
         return
     state.seq = rows[-1].seq
     rows = [r for r in rows if r.id not in state.story_of]
+    if not rows:
+        return
+    state.story_of.update(store.story_map())
     for r in rows:
-        state.story_of[r.id] = r.story_id
-    with_features = [(r, r.features) for r in rows if r.features is not None]
-    reports = [(r, f) for r, f in with_features if r.representative is None]
-    feats = [f for _, f in reports]
-    docfreq = state.index.docfreq
-    if params.idf != "background":  # background rarity needs no corpus counts
-        docfreq.add(feats)
-    x = vectorize(feats, docfreq, params)
-    p = people_matrix(feats)
-    by_story: dict[str, list[int]] = {}
-    for k, (r, _) in enumerate(reports):
-        by_story.setdefault(r.story_id, []).append(k)
-    for sid, ks in by_story.items():
-        dates = [_date(reports[k][0].published) for k in ks]
-        state.index.add(sid, x[ks], dates, p[ks], [feats[k] for k in ks])
-    for r, f in with_features:
-        state.copies.add(r.id, f, r.representative)
+        state.id_of[r.content_hash] = r.id
+    state.index.extend(
+        ClusterItem(r.content_hash, r.features, _date(r.published))
+        for r in rows
+        if r.features is not None and r.representative is None
+    )
+    for r in rows:
+        if r.features is not None:
+            state.copies.add(r.id, r.features, r.representative)
+        if r.representative is not None:
+            state.copies_of.setdefault(r.representative, []).append(r.id)
+
+
+def _dated(a: Article) -> Article:
+    """The article with its date's source; without a date in its metadata, the date its
+    URL (``/2019/03/14/``) or dateline gives, if any (:mod:`storydesk.dating`)."""
+    if a.published is not None:
+        return a if a.date_source else replace(a, date_source="metadata")
+    found, source = infer_published(a.url, a.text)
+    return replace(a, published=found, date_source=source) if found else a
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -121,6 +136,7 @@ def ingest_articles(
     """
     params = params or settings.cluster
     report = IngestReport()
+    articles = [_dated(a) for a in articles]
     _backfill(store, analyzer)
     hashes = [content_hash(a) for a in articles]
     known = store.known_hashes(hashes)
@@ -144,7 +160,7 @@ def ingest_articles(
     ]
     hash_of = {a.id: h for h, a in renamed}
     started = time.perf_counter()
-    state = _State(StoryIndex(docfreq=DocFreq()), DuplicateIndex(settings.dedup))
+    state = _State(ArticleIndex(), DuplicateIndex(settings.dedup))
     _catch_up(store, state, params)
     report.load_seconds = time.perf_counter() - started
     chunk = settings.chunk
@@ -157,12 +173,12 @@ def ingest_articles(
             with store.writing():  # another ingest's corpus stage waits for this one's
                 _catch_up(store, state, params)
                 analyzed = _claim(store, analyzed, hash_of, report, analyzer)
-                batch = _place(analyzed, hash_of, state, params)
-                titles: dict[str, str] = {}
-                for b in batch:
-                    titles.setdefault(b.story_id, _provisional_title(b.analyzed.article))
-                store.add(batch, titles)
-            report.added.extend(b.analyzed.article.id for b in batch)
+                placed = _place(analyzed, hash_of, state, params)
+                titles = {sid: _provisional_title(a) for sid, a in placed.founders.items()}
+                store.add(placed.batch, titles)
+                store.reassign(placed.moves, titles)
+            report.added.extend(b.analyzed.article.id for b in placed.batch)
+            report.changed |= {b.story_id for b in placed.batch} | placed.touched
         if progress:
             progress(len(given))
     report.stories = store.story_of(report.added + [aid for _, aid in report.already_stored])
@@ -241,13 +257,22 @@ def _story_id(founder: Article, founder_hash: str) -> str:
     return f"{slug(_provisional_title(founder), limit=40)}-{digest(founder_hash, length=6)}"
 
 
+@dataclass(slots=True)
+class _Placed:
+    batch: list[StoredArticle]  # the new articles with their stories
+    moves: dict[str, str]  # stored article id -> the story it moves to
+    founders: dict[str, Article]  # new story id -> the article it is named after
+    touched: set[str]  # stories stored articles moved into or out of
+
+
 def _place(
     analyzed: Sequence[AnalyzedArticle],
     hash_of: dict[str, str],
     state: _State,
     params: ClusterSettings,
-) -> list[StoredArticle]:
-    """Near-duplicates follow their original; the rest are clustered into stories."""
+) -> _Placed:
+    """Near-duplicates follow their original; the rest are clustered with the stored
+    articles (see :class:`_Placed` for what comes back)."""
     duplicate_of: dict[str, str] = {}
     for a in analyzed:
         f = a.features
@@ -257,17 +282,28 @@ def _place(
         aid = a.article.id
         if original is not None:
             duplicate_of[aid] = original
+            state.copies_of.setdefault(original, []).append(aid)
         state.copies.add(aid, f, original)
     originals = [a for a in analyzed if a.article.id not in duplicate_of and a.features is not None]
+    new = {hash_of[a.article.id]: a.article for a in originals}
+    state.id_of.update((h, a.id) for h, a in new.items())
     items = [ClusterItem(hash_of[a.article.id], a.features, a.article.published) for a in originals]  # type: ignore[arg-type]
-
-    def new_id(group: list[int]) -> str:
-        founder = originals[group[0]].article
-        return _story_id(founder, hash_of[founder.id])
-
-    stories = assign(items, state.index, new_id, params)
-    for a, sid in zip(originals, stories, strict=True):
-        state.story_of[a.article.id] = sid
+    founders: dict[str, Article] = {}
+    moves: dict[str, str] = {}
+    touched: set[str] = set()
+    for group, sid, founder in _name_groups(state.index.add(items, params), state, new):
+        if founder is not None:
+            founders[sid] = founder
+        for it in group:
+            aid = state.id_of[it.key]
+            old = state.story_of.get(aid)
+            if it.key not in new and old != sid:
+                moves[aid] = sid
+                touched |= {old or sid, sid}
+            state.story_of[aid] = sid
+    for aid, sid in list(moves.items()):  # near-copies follow their original
+        for copy in state.copies_of.get(aid, ()):
+            state.story_of[copy] = sid
     out = []
     for a in analyzed:
         aid = a.article.id
@@ -277,6 +313,50 @@ def _place(
             sid = state.story_of[aid]
         else:  # an article with no features (no words at all): a story of its own
             sid = _story_id(a.article, hash_of[aid])
+            founders[sid] = a.article
         state.story_of[aid] = sid
         out.append(StoredArticle(a, hash_of[aid], sid, duplicate_of.get(aid)))
+    return _Placed(out, moves, founders, touched)
+
+
+def _name_groups(
+    groups: list[list[ClusterItem]], state: _State, new: dict[str, Article]
+) -> list[tuple[list[ClusterItem], str, Article | None]]:
+    """A story id for each group: a stored story keeps its id in the group holding most of
+    its articles (each id to one group, largest share first, then by id); every other group
+    is a new story named after its founding article (earliest, then by content hash), which
+    comes back with it when it is a new article (else None)."""
+    shares: list[tuple[int, str, int]] = []
+    for k, group in enumerate(groups):
+        counts: dict[str, int] = {}
+        for it in group:
+            if it.key not in new:
+                sid = state.story_of[state.id_of[it.key]]
+                counts[sid] = counts.get(sid, 0) + 1
+        shares.extend((-n, sid, k) for sid, n in counts.items())
+    named: dict[int, str] = {}
+    used: set[str] = set()
+    for _, sid, k in sorted(shares):
+        if k not in named and sid not in used:
+            named[k] = sid
+            used.add(sid)
+    taken = set(state.story_of.values())
+    out: list[tuple[list[ClusterItem], str, Article | None]] = []
+    for k, group in enumerate(groups):
+        if k in named:
+            out.append((group, named[k], None))
+            continue
+        first = min(group, key=lambda it: (it.published or dt.date.max, it.key))
+        founder = new.get(first.key)
+        if founder is None:  # a stored founder: the new story is named after its old one
+            stored = state.id_of[first.key]
+            base = _story_id(Article(stored, first.key, "", state.story_of[stored]), first.key)
+        else:
+            base = _story_id(founder, first.key)
+        sid, n = base, 1
+        while sid in taken or sid in used:
+            n += 1
+            sid = f"{base}-{n}"
+        used.add(sid)
+        out.append((group, sid, founder))
     return out

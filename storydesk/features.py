@@ -174,6 +174,84 @@ def signature(text: str) -> tuple[tuple[int, ...], int]:
     return tuple(int(v) for v in m.hashvalues), len(grams)
 
 
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_MONTH_NUMBER = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+LEAD_SENTENCES = 2
+_AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def evidence_of(doc: Doc) -> dict[str, tuple[int, ...]]:
+    """Where, when and how many: hashed places and organisations, numbers of 11 and more or
+    with decimals (death tolls, magnitudes; small counts are too common to tell events
+    apart), calendar days ("march 14" as "3-14") and the years named (as numbers)."""
+    places: set[int] = set()
+    orgs: set[int] = set()
+    numbers: set[int] = set()
+    days: set[int] = set()
+    for ent in doc.ents:
+        label = ent.label_
+        if label in _PLACES or label == "ORG":
+            forms = _entity_forms(ent.text, label)
+            if forms:
+                (places if label in _PLACES else orgs).add(_bucket("E:" + forms[0]))
+        elif label == "DATE":
+            words = [t.lower_.rstrip(".") for t in ent]
+            month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
+            day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31), None)
+            if month and day:
+                days.add(_bucket(f"D:{month}-{day}"))
+        if label in _AMOUNTS:
+            for t in ent:
+                if _NUMBER.match(t.text):
+                    value = t.text.replace(",", "")
+                    if "." in value or int(value) >= 11:
+                        numbers.add(_bucket("N:" + value))
+    lead: set[int] = set()
+    sents = list(doc.sents)[:LEAD_SENTENCES]
+    end = sents[-1].end if sents else 0
+    for ent in doc.ents:
+        if ent.start >= end:
+            break
+        if ent.label_ in _PLACES or ent.label_ in {"ORG", "PERSON"}:
+            forms = _entity_forms(ent.text, ent.label_)
+            if forms:
+                lead.add(_bucket("E:" + forms[-1]))
+    years = {
+        int(t.text)
+        for t in doc
+        if len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100
+    }
+    return {
+        "places": tuple(sorted(places)),
+        "orgs": tuple(sorted(orgs)),
+        "numbers": tuple(sorted(numbers)),
+        "days": tuple(sorted(days)),
+        "years": tuple(sorted(years)),
+        "lead": tuple(sorted(lead)),
+    }
+
+
 def features_of(doc: Doc) -> Features:
     """Clustering and near-duplicate features of a parsed article."""
     counts: Counter[int] = Counter()
@@ -208,4 +286,5 @@ def features_of(doc: Doc) -> Features:
         shingle_count=count,
         people=tuple(sorted(people.items())),
         offices=tuple(sorted((_bucket("O:" + o), _bucket("E:" + s)) for o, s in offices_of(doc))),
+        **evidence_of(doc),
     )

@@ -40,6 +40,10 @@ class LabelledDoc:
     gold: str
     multi_label: bool = False
     exact_group: str | None = None
+    url: str | None = None
+    # ECB+ only: the topic (two events of one kind) and the topic split (train/val/test).
+    topic: str | None = None
+    split: str | None = None
 
 
 def clustering_collection(collection: str) -> list[LabelledDoc]:
@@ -82,3 +86,43 @@ def multinews_pooled() -> list[LabelledDoc]:
         for c in summarization_clusters("multinews-longbench200")
         for d in c["documents"]
     ]
+
+
+def ecbplus_events() -> list[LabelledDoc]:
+    """The 982 ECB+ articles, gold label = the seminal event (86 events in 43 topics)."""
+    with (dataset_path("ecbplus-events") / "articles.jsonl").open() as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return [
+        LabelledDoc(
+            id=r["id"],
+            text=r["text"],
+            title=r.get("title"),
+            date=r.get("date"),
+            gold=r["story_id"],
+            url=r.get("url"),
+            topic=r["topic_id"],
+            split=r["split"],
+        )
+        for r in rows
+    ]
+
+
+def multinews_val_pooled(clusters: int | None = None, skip: int = 0) -> list[LabelledDoc]:
+    """Multi-News validation articles pooled, gold = cluster; with ``clusters``, only that
+    many clusters after the first ``skip`` (in the file's order; the whole split is 5,622
+    clusters, 15,367 articles). Empty documents are left out."""
+    out = []
+    with (dataset_path("multinews-val") / "articles.jsonl").open() as fh:
+        order: dict[str, int] = {}
+        for line in fh:
+            r = json.loads(line)
+            n = order.setdefault(r["story_id"], len(order))
+            if n < skip or (clusters is not None and n >= skip + clusters):
+                continue
+            if r["text"].strip():
+                out.append(
+                    LabelledDoc(
+                        id=r["id"], text=r["text"], title=None, date=None, gold=r["story_id"]
+                    )
+                )
+    return out

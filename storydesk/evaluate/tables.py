@@ -29,7 +29,7 @@ def cluster(result: dict[str, Any]) -> Shown:
     for col in ("set", "role", "docs", "gold", "system", "P", "R", "F1", "pairwise F1", "clusters"):
         table.add_column(col)
     for r in result["sets"]:
-        for system in ("storydesk", "storydesk_content_only", "tfidf_agglomerative"):
+        for system in [k for k, v in r.items() if isinstance(v, dict) and "bcubed" in v]:
             table.add_row(
                 r["set"],
                 r["role"],

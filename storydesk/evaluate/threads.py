@@ -33,8 +33,8 @@ from ..cluster import ClusterItem, cluster_batch
 from ..ingest.dates import parse_date
 from ..model import Features
 from ..settings import ClusterSettings
-from ..threads import StoryFeatures, ThreadParams, group
-from .clustering import PEER_DISTANCE, featurize
+from ..threads import ThreadParams
+from .clustering import PEER_DISTANCE, featurize, thread_labels
 from .data import LabelledDoc, dataset_path
 from .metrics import bcubed, pairwise
 from .timeline import detokenize
@@ -84,26 +84,6 @@ def events_of(
         for i in usable
     ]
     return [[usable[k] for k in g] for g in cluster_batch(items, params)]
-
-
-def thread_labels(
-    docs: Sequence[LabelledDoc],
-    feats: Sequence[Features | None],
-    events: Sequence[Sequence[int]],
-    params: ThreadParams,
-) -> tuple[list[str], list[list[int]]]:
-    """A thread label per document, and the threads as lists of event indexes."""
-    stories = [
-        StoryFeatures(f"e{n:05d}", tuple(feats[i] for i in ev if feats[i] is not None))  # type: ignore[misc]
-        for n, ev in enumerate(events)
-    ]
-    threads = group(stories, params)
-    labels = [f"alone:{d.id}" for d in docs]
-    for t, members in enumerate(threads):
-        for e in members:
-            for i in events[e]:
-                labels[i] = f"t{t}"
-    return labels, threads
 
 
 def _span(docs: Sequence[LabelledDoc], event: Sequence[int]) -> tuple[dt.date, dt.date] | None:

@@ -58,6 +58,8 @@ class Article:
     # The text was cut off (by a size cap or by the page store) and its unfinished last
     # sentence left out.
     truncated: bool = False
+    # Where ``published`` came from: "metadata", "url" or "text" (storydesk.dating).
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +116,7 @@ class Features:
 
     ``indices`` are hashed features (words, and entities with the ``E:`` prefix) with their
     counts ``tf``, background rarity ``rarity`` and ``entity`` flags. How they are weighted
-    into a vector is up to :func:`storydesk.cluster.vectorize`, which can use the document
+    into a vector is up to :class:`storydesk.cluster.Profiles`, which can use the document
     frequencies of the whole store.
     """
 
@@ -129,3 +131,16 @@ class Features:
     # Holders of high offices the article names: (hashed office, hashed surname), e.g.
     # ("us secretary of state", "kerry"). Two holders of one office mean two different times.
     offices: tuple[tuple[int, int], ...] = ()
+    # Where, when and how many, which tell two events of one kind apart (two earthquakes,
+    # two arrests): hashed places, organisations, numbers (>= 11 or with decimals) and
+    # calendar days ("3-14") the article names, and the years it names (as numbers).
+    places: tuple[int, ...] = ()
+    orgs: tuple[int, ...] = ()
+    numbers: tuple[int, ...] = ()
+    days: tuple[int, ...] = ()
+    years: tuple[int, ...] = ()
+    # Who and where the lead is about: hashed people (surnames), organisations and places
+    # named in the first sentences (the event's own actors, not the background).
+    lead: tuple[int, ...] = ()
+    # The article's text embedding as int8 values (storydesk.embed); () without a model.
+    embedding: tuple[int, ...] = ()

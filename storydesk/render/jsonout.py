@@ -25,6 +25,7 @@ def article_dict(a: Article) -> dict[str, Any]:
         "url": a.url,
         "published": a.published.isoformat() if a.published else None,
         "truncated": a.truncated,
+        "date_source": a.date_source,
         "text": a.text,
     }
 

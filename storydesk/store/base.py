@@ -49,10 +49,20 @@ class StoredRow:
     published: str | None
     features: Features | None
     representative: str | None  # the original it copies, if it is a near-copy
+    content_hash: str = ""  # the article's identity for clustering (its canonical order)
 
 
 class Store(Protocol):
     """A persistent home for articles, their analysis, stories and near-duplicate groups."""
+
+    def story_map(self) -> dict[str, str]:
+        """Article id -> story id, for every stored article."""
+        ...
+
+    def reassign(self, moves: dict[str, str], titles: dict[str, str]) -> None:
+        """Move stored articles (and their near-copies) to other stories, new ones named in
+        ``titles``; stories left empty are dropped. Called holding the write lock."""
+        ...
 
     def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
         """Content hash -> article id, for those hashes already stored."""

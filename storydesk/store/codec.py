@@ -64,6 +64,13 @@ def features_to_json(f: Features) -> str:
             "n": f.shingle_count,
             "p": [list(p) for p in f.people],
             "o": [list(o) for o in f.offices],
+            "pl": f.places,
+            "org": f.orgs,
+            "num": f.numbers,
+            "day": f.days,
+            "yr": f.years,
+            "lead": f.lead,
+            "emb": f.embedding,
         },
         separators=(",", ":"),
     )
@@ -82,6 +89,13 @@ def features_from_json(data: str) -> Features:
         shingle_count=d["n"],
         people=tuple((int(k), int(v)) for k, v in d.get("p", [])),
         offices=tuple((int(k), int(v)) for k, v in d.get("o", [])),
+        places=tuple(d.get("pl", ())),
+        orgs=tuple(d.get("org", ())),
+        numbers=tuple(d.get("num", ())),
+        days=tuple(d.get("day", ())),
+        years=tuple(d.get("yr", ())),
+        lead=tuple(d.get("lead", ())),
+        embedding=tuple(d.get("emb", ())),
     )
 
 

@@ -80,6 +80,10 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
     """,
+    # 7: where an article's date came from ("metadata", "url", "text"; storydesk.dating).
+    """
+    ALTER TABLE articles ADD COLUMN date_source TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -276,7 +276,7 @@ class SqliteStore:
                 seq += 1
                 self.db.execute(
                     "INSERT INTO articles (id, content_hash, source, title, outlet, url, published,"
-                    " text, seq, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " text, seq, truncated, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         a.id,
                         item.content_hash,
@@ -288,6 +288,7 @@ class SqliteStore:
                         a.text,
                         seq,
                         int(a.truncated),
+                        a.date_source,
                     ),
                 )
                 self.db.execute(
@@ -325,6 +326,47 @@ class SqliteStore:
                         "INSERT INTO duplicates (article_id, representative_id) VALUES (?, ?)",
                         (a.id, item.duplicate_of),
                     )
+
+    @_coded
+    def reassign(self, moves: dict[str, str], titles: dict[str, str]) -> None:
+        """Move stored articles to other stories (clustering looked again at their events),
+        their near-copies with them, creating the stories named in ``titles`` and dropping
+        the stories left empty (with their thread links)."""
+        if not moves:
+            return
+        with self._transaction():
+            story_seq = int(
+                self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM stories").fetchone()[0]
+            )
+            for article_id, story_id in sorted(moves.items()):
+                if not self.db.execute(
+                    "SELECT 1 FROM stories WHERE id = ?", (story_id,)
+                ).fetchone():
+                    story_seq += 1
+                    title = (
+                        titles.get(story_id)
+                        or self.db.execute(
+                            "SELECT COALESCE(title, substr(text, 1, 80)) FROM articles"
+                            " WHERE id = ?",
+                            (article_id,),
+                        ).fetchone()[0]
+                    )
+                    self.db.execute(
+                        "INSERT INTO stories (id, title, seq) VALUES (?, ?, ?)",
+                        (story_id, title, story_seq),
+                    )
+                self.db.execute(
+                    "UPDATE story_articles SET story_id = ? WHERE article_id = ? OR article_id IN"
+                    " (SELECT article_id FROM duplicates WHERE representative_id = ?)",
+                    (story_id, article_id, article_id),
+                )
+            gone = "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)"
+            self.db.execute(f"DELETE FROM story_threads WHERE story_id IN ({gone})")
+            self.db.execute(f"DELETE FROM stories WHERE id IN ({gone})")
+
+    @_coded
+    def story_map(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT article_id, story_id FROM story_articles"))
 
     @_coded
     def set_titles(self, titles: dict[str, str]) -> None:
@@ -413,7 +455,8 @@ class SqliteStore:
     @_coded
     def stored_after(self, seq: int) -> list[StoredRow]:
         rows = self.db.execute(
-            "SELECT a.seq, a.id, sa.story_id, a.published, f.data, d.representative_id"
+            "SELECT a.seq, a.id, sa.story_id, a.published, f.data, d.representative_id,"
+            " a.content_hash"
             " FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
             " LEFT JOIN features f ON f.article_id = a.id"
             " LEFT JOIN duplicates d ON d.article_id = a.id"
@@ -421,8 +464,8 @@ class SqliteStore:
             (seq,),
         )
         return [
-            StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep)
-            for n, aid, sid, pub, data, rep in rows
+            StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep, h)
+            for n, aid, sid, pub, data, rep, h in rows
         ]
 
     @_coded
@@ -463,9 +506,13 @@ class SqliteStore:
         )
         return [
             AnalyzedArticle(
-                _article(row[:8]),
-                sentences_from_json(row[0], row[8]),
-                annotations=dataclass_from_json(Annotations, row[9]) if row[9] else None,
+                _article(row[:_N_ARTICLE_COLUMNS]),
+                sentences_from_json(row[0], row[_N_ARTICLE_COLUMNS]),
+                annotations=(
+                    dataclass_from_json(Annotations, row[_N_ARTICLE_COLUMNS + 1])
+                    if row[_N_ARTICLE_COLUMNS + 1]
+                    else None
+                ),
             )
             for row in rows
         ]
@@ -539,12 +586,15 @@ class SqliteStore:
         self.close()
 
 
-_ARTICLE_COLUMNS = "a.id, a.source, a.text, a.title, a.outlet, a.url, a.published, a.truncated"
+_ARTICLE_COLUMNS = (
+    "a.id, a.source, a.text, a.title, a.outlet, a.url, a.published, a.truncated, a.date_source"
+)
+_N_ARTICLE_COLUMNS = _ARTICLE_COLUMNS.count(",") + 1
 
 
 def _article(row: tuple) -> Article:
     """An :class:`Article` from a row of :data:`_ARTICLE_COLUMNS`."""
-    aid, source, text, title, outlet, url, published, truncated = row
+    aid, source, text, title, outlet, url, published, truncated, date_source = row
     return Article(
         id=aid,
         source=source,
@@ -554,6 +604,7 @@ def _article(row: tuple) -> Article:
         url=url,
         published=dt.date.fromisoformat(published) if published else None,
         truncated=bool(truncated),
+        date_source=date_source,
     )
 
 
