@@ -133,6 +133,8 @@ def test_small_counts_of_generic_things_stand_alone(nlp):
         ("One person died in the blast on Monday.", "people killed"),
         ("Police arrested four protesters on Monday.", "protesters arrested"),
         ("The storm destroyed 300 homes on Monday.", "homes destroyed"),
+        ("Nine witnesses testified on Monday.", "witnesses testified"),
+        ("Customs officers seized 3.7 metric tons of the drug on Monday.", "metric tons seized"),
     ],
 )
 def test_counts_of_people_and_large_counts_still_compare(nlp, text, what):
@@ -158,3 +160,21 @@ def test_a_proportion_compares_with_the_same_share_as_a_percentage(nlp):
 def test_a_casualty_verb_names_the_count_not_a_participle_of_its_noun(nlp):
     found = facts_of(nlp, "The strike killed 40 Palestinians seeking shelter in a school.")
     assert [f.what for f in found] == ["Palestinians killed"]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, what",
+    [
+        ("The state began handing out 50 lakh masks to pupils.", 5_000_000, "masks", "masks"),
+        ("Nearly 3 lakh people were evacuated.", 300_000, "people", "people displaced"),
+        ("The scheme will cost Rs 2,000 crore.", 20_000_000_000, "INR", "(INR)"),
+        ("The state paid ₹500 crore for the land.", 5_000_000_000, "INR", "deal (INR)"),
+    ],
+)
+def test_indian_scales_and_rupees(nlp, text, value, unit, what):
+    [f] = facts_of(nlp, text)
+    assert (f.value, f.unit) == (value, unit) and what in f.what, f
+
+
+def test_a_fraction_is_no_count(nlp):
+    assert brief(nlp, "The band settled on a 6/8 feel for the song.") == []

@@ -74,6 +74,7 @@ def extract_facts(
         percent = not money and (
             label == "PERCENT" or rest.startswith(("%", "percent", "per cent"))
         )
+        measure = label == "QUANTITY" and bool(rest)  # "5 inches", "3.7 metric tons"
         if share is not None:
             denominator, value = share
             unit = "%"
@@ -86,7 +87,7 @@ def extract_facts(
             of = priced(numbers[-1], percent)
             what = ""  # named below, with the rate ("$18 million a day")
             comparable, changed = of.named, of.changed
-        elif label == "QUANTITY" and rest:
+        elif measure:
             unit = rest.lower().lstrip("-")
             what = " ".join(p for p in (unit, verb) if p)
             comparable = comparable and verb is not None
@@ -99,11 +100,15 @@ def extract_facts(
             continue  # a bare number: nothing says what it counts
         if (
             share is None
-            and not (money or percent)
+            and not (money or percent or measure)
             and not _counts_something(numbers[-1], value, verb, reading)
         ):
             continue  # "one of the largest sources", "just one problem"
-        if share is None and not (money or percent) and _small_and_generic(value, verb, reading):
+        if (
+            share is None
+            and not (money or percent or measure)
+            and _small_and_generic(value, verb, reading)
+        ):
             comparable = False  # "two phones", "two critical reports": no key figure
         end = span.end_char - (1 if span.text.endswith(".") else 0)  # "$57m." ends a sentence
         if share is not None:

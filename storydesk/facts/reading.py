@@ -39,6 +39,7 @@ def _who(noun: Token) -> str:
         and c.lower_ not in _SKIP_MODIFIERS
         and (c.ent_type_ in ("NORP", "ORG", "GPE") or c.pos_ in ("NOUN", "PROPN"))
         and not c.like_num
+        and c.lower_ not in _SCALES  # "50 lakh masks" count masks
     ]
     return " ".join([*(m.text for m in mods), noun.text])
 

@@ -142,6 +142,8 @@ def _skip(span: Span, text: str) -> bool:
         return True
     if _TIME_AFTER.match(after):
         return True  # "10.47 BST", "9 pm"
+    if re.search(r"\d/\d", s):
+        return True  # "a 6/8 feel", "24/7": a fraction or a measure, no count
     if _TIMES_AFTER.match(after) or re.search(r"\stimes$", s, re.I):
         return True  # "40 times the level", "scored four times": no counted thing
     if _run_together(span):

@@ -43,7 +43,9 @@ PEOPLE_NOUNS = words(
     protester demonstrator activist journalist reporter firefighter rescuer player lawmaker
     senator judge suspect victim survivor climber miner fisherman sailor pilot tourist voter
     militant fighter rebel gunman attacker settler candidate leader executive director
-    diplomat envoy guard agent volunteer citizen villager farmer"""
+    diplomat envoy guard agent volunteer citizen villager farmer witness physician writer
+    author lawyer juror customer user fan athlete finalist expert scientist engineer
+    astronaut"""
 )
 # Leaving or being driven from one's home is being displaced ("11,000 have left their homes").
 _HOME_VERBS = words("leave flee force drive chase")
