@@ -17,7 +17,16 @@ What is a fact, and what is not:
   "72-year-old"; also "aged 72" and "Name, 72,"), ordinals, years, phone numbers and other
   digit groups ("555-1234"), identifiers ("Resolution 1701", "Flight 17"), ranges
   ("20-40,000"), and vague quantities ("dozens", "hundreds of people"): they have no value
-  a source could be checked against.
+  a source could be checked against. Nor is a multiplier or a frequency ("40 times the
+  safe level", "scored four times"), "one of the X" or one generic thing ("just one
+  problem"), a number before "the" ("expand by five the pool"), or two numbers run
+  together in the page's text ("lost eight of their nine 10 games"): none counts a thing.
+* A number is money only with a currency: "Delhi's more than 10 million vehicles" counts
+  vehicles, whatever the NER's label. A proportion ("eight out of ten companies", "three in
+  four voters") is one share in percent, named as "70% of companies" would be.
+* A small count (below ten) of things that are not people and that no casualty or other
+  verb class names ("two phones", "two critical reports") is kept but not ``comparable``:
+  it is no key figure of a story.
 * Percentages are facts with unit ``%``. Money and percentages are named by what they
   price or measure, and whose (:mod:`~storydesk.facts.priced`): "deal (USD)", "share price
   (USD)", "emergency fund (USD)", "Smith share (%)", "donors pledged (USD)".
@@ -75,4 +84,4 @@ __all__ = [
     "parse_amount",
 ]
 
-VERSION = "facts-2"
+VERSION = "facts-3"

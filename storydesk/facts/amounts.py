@@ -8,8 +8,11 @@ from collections.abc import Sequence
 
 from ..timeline import TENS, UNITS
 
-_CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-_SYMBOL_TOKENS = frozenset({"$", "£", "€", "¥", "US$"})
+_CURRENCY_SYMBOLS = {
+    "us$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "rs": "INR",
+    "rs.": "INR",
+}  # fmt: skip
+_SYMBOL_TOKENS = frozenset({"$", "£", "€", "¥", "US$", "₹", "Rs", "Rs."})
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
     "eur": "EUR", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP",
@@ -21,10 +24,12 @@ _SCALES = {
     "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "mn": 1_000_000,
     "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000,
+    # The Indian scales: "50 lakh masks" are 5 million masks, "2,000 crore" 20 billion.
+    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
 }  # fmt: skip
 _AMOUNT = re.compile(
-    r"(?P<cur>US\$|\$|£|€|¥)?\s*(?P<num>\d{1,3}(?:, ?\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:[\s-]*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?",
+    r"(?P<cur>US\$|\$|£|€|¥|₹|Rs\.?)?\s*(?P<num>\d{1,3}(?:, ?\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:[\s-]*(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|tn|m|k|b)\b)?",
     re.IGNORECASE,
 )
 
@@ -72,7 +77,7 @@ def parse_amount(text: str) -> tuple[float, str | None, str] | None:
     """
     text = text.strip()
     m = _AMOUNT.search(text)
-    if m and not text[: m.start()].strip().strip("$£€¥").strip():
+    if m and not text[: m.start()].strip().strip("$£€¥₹").strip():
         # "230, 000": a tokenised corpus's thousands; the NER keeps it one number.
         value = float(m.group("num").replace(",", "").replace(" ", ""))
         scale = (m.group("scale") or "").lower()

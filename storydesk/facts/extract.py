@@ -14,10 +14,10 @@ from ..doctext import check_parse, doc_text
 from ..model import Article, Fact, TimeExpression
 from ..timeline import NOT_EVENT_RELATIONS, find_time_expressions, governing_verb
 from .amounts import _SYMBOL_TOKENS, _clean_value, parse_amount
-from .priced import CHANGE_VERBS, priced
+from .priced import CHANGE_VERBS, _thing, priced
 from .reading import _read, _Reading, _side
 from .spans import _is_year, _number_spans, _numberish, _qualifier, _skip
-from .verbs import _PEOPLE_CLASSES
+from .verbs import _CLASS_WORDS, _PEOPLE_CLASSES, PEOPLE_NOUNS
 
 _RATE = re.compile(r"\s+((?:a|per)\s+(?:day|week|month|year))\b", re.I)
 # A site's own audience ("More than 20,000 readers ..."): page furniture, not news.
@@ -39,6 +39,7 @@ def extract_facts(
     if expressions is None:
         expressions = find_time_expressions(text, article.published, doc)
     out: list[Fact] = []
+    denominators: set[int] = set()
     dated = [(e.start, e.end) for e in expressions]
     for span, label in _number_spans(doc):
         if _skip(span, text) or any(s < span.end_char and span.start_char < e for s, e in dated):
@@ -51,8 +52,12 @@ def extract_facts(
         if not math.isfinite(value) or (label == "CARDINAL" and _is_year(span)):
             continue
         numbers = [t for t in span if _numberish(t) and t.text not in _SYMBOL_TOKENS]
-        if not numbers:
-            continue
+        if not numbers or numbers[0].i in denominators:
+            continue  # the "ten" of "eight out of ten": part of the proportion before it
+        share = _proportion(numbers[0], value)
+        if share is not None:
+            denominators.add(share[0].i)
+            numbers = [share[0]]
         reading = _read(numbers[-1])
         if reading is not None and reading.noun is not None and reading.noun.lower_ in _AUDIENCE:
             continue  # a site counter, not a figure of the story
@@ -62,16 +67,27 @@ def extract_facts(
             who = _side(numbers[-1]) or who
         comparable = reading is not None and not reading.vague
         changed = reading is not None and _moved(numbers[-1], reading)
-        money = label == "MONEY" or currency is not None
+        counted = reading.noun if reading is not None else None
+        # A number without a currency is money only when it counts nothing else: "Delhi's
+        # more than 10 million vehicles" is a count of vehicles, whatever the NER says.
+        money = currency is not None or (label == "MONEY" and counted is None)
         percent = not money and (
             label == "PERCENT" or rest.startswith(("%", "percent", "per cent"))
         )
-        if money or percent:
+        measure = label == "QUANTITY" and bool(rest)  # "5 inches", "3.7 metric tons"
+        if share is not None:
+            denominator, value = share
+            unit = "%"
+            noun = reading.noun if reading is not None else None
+            what = f"{_thing(noun)} share (%)" if noun is not None else "%"
+            comparable = noun is not None
+            changed = False
+        elif money or percent:
             unit = "%" if percent else currency or "money"
             of = priced(numbers[-1], percent)
             what = ""  # named below, with the rate ("$18 million a day")
             comparable, changed = of.named, of.changed
-        elif label == "QUANTITY" and rest:
+        elif measure:
             unit = rest.lower().lstrip("-")
             what = " ".join(p for p in (unit, verb) if p)
             comparable = comparable and verb is not None
@@ -82,13 +98,30 @@ def extract_facts(
             comparable = comparable and (verb is not None or reading.total)
         else:
             continue  # a bare number: nothing says what it counts
+        if (
+            share is None
+            and not (money or percent or measure)
+            and not _counts_something(numbers[-1], value, verb, reading)
+        ):
+            continue  # "one of the largest sources", "just one problem"
+        if (
+            share is None
+            and not (money or percent or measure)
+            and _small_and_generic(value, verb, reading)
+        ):
+            comparable = False  # "two phones", "two critical reports": no key figure
         end = span.end_char - (1 if span.text.endswith(".") else 0)  # "$57m." ends a sentence
+        if share is not None:
+            last = denominator
+            if reading and reading.noun is not None and 0 < reading.noun.i - last.i <= 2:
+                last = reading.noun  # "eight out of ten companies"
+            end = max(end, last.idx + len(last.text))
         if reading and reading.noun is not None and 0 <= reading.noun.i - span.end <= 2:
             end = max(end, reading.noun.idx + len(reading.noun.text))
         rate = _RATE.match(text, end)
         if rate:
             unit += " " + " ".join(rate.group(1).lower().split())
-        if money or percent:
+        if share is None and (money or percent):
             what = of.what(unit)
         start = min(q_start, span.start_char)
         total = (
@@ -119,6 +152,63 @@ def extract_facts(
             )
         )
     return tuple(out)
+
+
+def _proportion(number: Token, value: float) -> tuple[Token, float] | None:
+    """ "eight out of ten companies", "three in four voters": one share, not two counts.
+    The denominator's token and the share in percent."""
+    doc = number.doc
+    i = number.i + 1
+    if i + 1 < len(doc) and doc[i].lower_ == "out" and doc[i + 1].lower_ == "of":
+        i += 2
+    elif i < len(doc) and doc[i].lower_ == "in":
+        i += 1
+    else:
+        return None
+    if i >= len(doc) or not doc[i].like_num:
+        return None
+    parsed = parse_amount(doc[i].text)
+    if parsed is None or parsed[1] is not None or not value < parsed[0] <= 1000:
+        return None
+    return doc[i], _clean_value(round(100 * value / parsed[0], 1))
+
+
+def _counts_something(
+    number: Token, value: float, verb: str | None, reading: _Reading | None
+) -> bool:
+    """A count of one is a figure only of what happened to people or of another count of
+    :data:`VERB_CLASSES` ("one person died", "one soldier was killed"), or a toll's value;
+    never "one of the X" (one of many, not a count of X), one generic thing ("just one
+    problem", "one drawback") or "one man" told of ("One man gave his account")."""
+    if value != 1:
+        return True
+    nxt = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        return False
+    return verb in _CLASS_WORDS or (reading is not None and reading.total)
+
+
+# Below this, a count of things (not people, not a casualty) is small talk, not a figure a
+# story's sources are compared by: "two phones", "two critical reports", "one event".
+SMALL_COUNT = 10
+
+
+def _small_and_generic(value: float, verb: str | None, reading: _Reading | None) -> bool:
+    """A small count of things: not of people ("three soldiers", "four Britons", "two
+    ministers resigned"), not a casualty or another count of :data:`VERB_CLASSES`, not a
+    toll or total."""
+    if value >= SMALL_COUNT or verb in _CLASS_WORDS or reading is None or reading.total:
+        return False
+    noun = reading.noun
+    if noun is None:
+        return reading.who is None or reading.who != "people"
+    return not (
+        reading.who == "people"
+        or noun.lemma_.lower() in PEOPLE_NOUNS
+        or noun.lower_ in PEOPLE_NOUNS
+        or noun.ent_type_ in ("NORP", "PERSON")
+        or any(c.ent_type_ == "NORP" for c in noun.children)
+    )
 
 
 def _place(reading: _Reading) -> str | None:

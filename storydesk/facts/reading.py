@@ -39,6 +39,7 @@ def _who(noun: Token) -> str:
         and c.lower_ not in _SKIP_MODIFIERS
         and (c.ent_type_ in ("NORP", "ORG", "GPE") or c.pos_ in ("NOUN", "PROPN"))
         and not c.like_num
+        and c.lower_ not in _SCALES  # "50 lakh masks" count masks
     ]
     return " ".join([*(m.text for m in mods), noun.text])
 
@@ -57,11 +58,18 @@ def _of_object(noun: Token) -> Token | None:
 
 
 def _verb_of(noun: Token) -> Token | None:
-    """The verb a noun is the subject or object of, or a participle that modifies it."""
+    """The verb a noun is the subject or object of, or a participle that modifies it; a
+    casualty verb first ("killed 40 Palestinians seeking shelter": killed, not sought)."""
+    x = _first_conjunct(noun)
+    if (
+        x.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and x.head.pos_ == "VERB"
+        and x.head.lemma_.lower() in VERB_CLASSES
+    ):
+        return x.head
     for c in noun.children:
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.tag_ in ("VBN", "VBD", "VBG"):
             return c
-    x = _first_conjunct(noun)
     if x.dep_ in ("nsubj", "nsubjpass", "dobj") and x.head.pos_ in ("VERB", "AUX"):
         return x.head
     return None
@@ -129,8 +137,10 @@ def _read(number: Token) -> _Reading | None:
     if number.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > number.i:
         if _is_unit_word(head):
             anchor = head  # "9.5%", "$57m": the unit stands where the number does
-        elif head.pos_ in ("NOUN", "PROPN") or head.ent_type_ == "NORP":
-            counted = head
+        elif (head.pos_ in ("NOUN", "PROPN") or head.ent_type_ == "NORP") and not any(
+            t.tag_ in ("DT", "PDT") for t in number.doc[number.i + 1 : head.i]
+        ):
+            counted = head  # never across "the": "expand by five the pool" counts no pool
         elif head.like_num and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
             counted = head.head  # "1.8 million people"
     x = _first_conjunct(counted if counted is not None else anchor)
@@ -178,7 +188,10 @@ def _read(number: Token) -> _Reading | None:
     elif x.dep_ == "pobj" and x.head.lower_ in ("to", "at", "by") and x.head.head.pos_ == "VERB":
         predicate = x.head.head
     if predicate is None:
-        return None
+        # "with more than 2.5 million of these deaths": some of a toll told elsewhere.
+        part = _partitive(x)
+        kind = _casualty(part) if part is not None and part.pos_ != "PRON" else None
+        return _Reading("people", kind, part, False, None, vague=True) if kind else None
     word = _participle(predicate)
     part = _partitive(x)
     if part is not None:

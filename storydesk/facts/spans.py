@@ -4,11 +4,12 @@ facts (ages, years, times, digit groups, ranges, identifiers, vague quantities).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from ..timeline import words
-from .amounts import _CURRENCY_WORDS, _SCALES, _SYMBOL_TOKENS
+from ..timeline import TENS, UNITS, words
+from .amounts import _CURRENCY_WORDS, _SCALES, _SYMBOL_TOKENS, parse_amount
 
 # The words before a number that qualify it (matched whole, case-insensitive).
 _QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
@@ -32,6 +33,9 @@ _AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]+old|year-old|-year-old|yrs?\b)",
 _AGE_BEFORE = re.compile(r"\baged\s*$", re.I)
 _TIME_AFTER = re.compile(r"^\s*(?:BST|GMT|UTC|EST|EDT|CET|CEST|ET|PT|[ap]\.?m\b\.?)", re.I)
 _VAGUE = words("dozens hundreds thousands millions billions scores tens several few many")
+# "40 times the safe level", "scored four times", "a fivefold rise": a multiplier or a
+# frequency, not a count of anything.
+_TIMES_AFTER = re.compile(r"^[\s-]*(?:times|fold)\b", re.I)
 
 
 def _qualifier(doc: Doc, span: Span) -> tuple[str | None, int]:
@@ -138,6 +142,12 @@ def _skip(span: Span, text: str) -> bool:
         return True
     if _TIME_AFTER.match(after):
         return True  # "10.47 BST", "9 pm"
+    if re.search(r"\d/\d", s):
+        return True  # "a 6/8 feel", "24/7": a fraction or a measure, no count
+    if _TIMES_AFTER.match(after) or re.search(r"\stimes$", s, re.I):
+        return True  # "40 times the level", "scored four times": no counted thing
+    if _run_together(span):
+        return True
     # Glued to other digits or a hyphen: "F-16", "555-1234", "1-0"; a compound modifier:
     # "8-cent", "18,000-foot" (a measure of something else).
     if re.match(r"[-–/:]\d|-[A-Za-z]", after) or re.search(
@@ -164,3 +174,41 @@ def _is_year(span: Span) -> bool:
         return False
     last = span[-1]
     return last.dep_ != "nummod" or last.head.tag_ not in ("NNS", "NNPS")
+
+
+def _scale_word(token: Token) -> bool:
+    return token.lower_.rstrip(".") in _SCALES or token.lower_ == "dozen"
+
+
+def _composes(a: Token, b: Token) -> bool:
+    """Two number words side by side that make one number: "twenty five", "2.5 million"."""
+    return _scale_word(b) or (a.lower_ in TENS and b.lower_ in UNITS)
+
+
+def _run_together(span: Span) -> bool:
+    """Two numbers run together ("scored three four times", "lost eight of their nine 10
+    games"), a slip of the page's text: neither can be told to be the figure.
+    A number right before or after the span counts too, when the NER split them."""
+    doc = span.doc
+    tokens = [t for t in span if t.like_num]
+    if any(b.i == a.i + 1 and not _composes(a, b) for a, b in pairwise(tokens)):
+        return True
+    if not tokens:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if (
+        before is not None
+        and before.like_num
+        and before.i + 1 == tokens[0].i
+        and not _composes(before, tokens[0])
+        and parse_amount(before.text) is not None
+    ):
+        return True
+    return (
+        after is not None
+        and after.like_num
+        and tokens[-1].i + 1 == after.i
+        and not _composes(tokens[-1], after)
+        and parse_amount(after.text) is not None
+    )

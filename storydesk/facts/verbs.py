@@ -34,6 +34,19 @@ _CASUALTY_NOUNS = {
     "body": "killed", "injury": "wounded", "injured": "wounded", "wounded": "wounded",
     "casualty": "casualties",
 }  # fmt: skip
+# Nouns (lemmas) that count people: a small count of them is a figure ("two ministers
+# resigned"), where a small count of things is not ("two phones").
+PEOPLE_NOUNS = words(
+    """people person man woman child boy girl baby family soldier troop officer policeman
+    police minister official member worker employee staff crew student pupil teacher patient
+    doctor nurse passenger hostage prisoner detainee inmate refugee migrant civilian resident
+    protester demonstrator activist journalist reporter firefighter rescuer player lawmaker
+    senator judge suspect victim survivor climber miner fisherman sailor pilot tourist voter
+    militant fighter rebel gunman attacker settler candidate leader executive director
+    diplomat envoy guard agent volunteer citizen villager farmer witness physician writer
+    author lawyer juror customer user fan athlete finalist expert scientist engineer
+    astronaut"""
+)
 # Leaving or being driven from one's home is being displaced ("11,000 have left their homes").
 _HOME_VERBS = words("leave flee force drive chase")
 _HOMES = words("home homes house houses")
@@ -49,6 +62,14 @@ _IRREGULAR = {
     "break": "broken", "choose": "chosen", "speak": "spoken", "begin": "begun", "run": "run",
     "sink": "sunk", "strike": "struck", "tell": "told", "lead": "led", "read": "read",
     "hear": "heard", "stand": "stood", "raise": "raised", "seize": "seized", "cost": "cost",
+    "come": "come", "go": "gone", "fly": "flown", "draw": "drawn", "withdraw": "withdrawn",
+    "wear": "worn", "tear": "torn", "beat": "beaten", "eat": "eaten", "ride": "ridden",
+    "arise": "arisen", "forget": "forgotten", "hide": "hidden",
+    "freeze": "frozen", "shake": "shaken", "sit": "sat", "sleep": "slept", "feel": "felt",
+    "deal": "dealt", "mean": "meant", "lend": "lent", "hang": "hung", "dig": "dug",
+    "stick": "stuck", "sing": "sung", "drink": "drunk", "teach": "taught", "think": "thought",
+    "seek": "sought", "let": "let", "quit": "quit", "split": "split", "bet": "bet",
+    "bid": "bid", "undergo": "undergone", "overcome": "overcome", "swim": "swum",
 }  # fmt: skip
 # Verbs that say nothing about what is counted ("37 brokers have ...").
 _LIGHT_VERBS = words("be have do get make say include remain become seem")
