@@ -436,3 +436,14 @@ def test_a_reported_clause_does_not_open_with_the_dateline(q):
     quote = one(q(text), "bridge will stay closed")
     assert quote.text.startswith("The Dorran bridge")
     assert quote.speaker_name == "Dorran Harbour Company"
+
+
+def test_a_gerund_opening_the_sentence_is_no_part_of_a_name(q):
+    text = (
+        "The fair was opened on Monday by the mayor, Ines Calloway.\n\n"
+        'Hosting Calloway at the fair "was an honour," Karl Brenner said.\n\n'
+        '"The quay will reopen in May," Calloway said.'
+    )
+    quotes = q(text)
+    assert one(quotes, "quay will reopen").speaker_name == "Ines Calloway"
+    assert all(x.speaker_name != "Hosting Calloway" for x in quotes)
