@@ -155,6 +155,8 @@ def test_transcript_turns(q):
         'The army sought to destroy Hamas\'s "smuggling tunnel" network in Gaza.',
         "Kerry Still 'Hopeful' For Ceasefire",
         'The region is known as the "breadbasket" of the country.',
+        "Dunmore locations play a key role in ‘Harbour v Quarry,’ starring Ines Calloway.",
+        'Varga, who rose to fame on the contest “I’d Sing Anything”, agreed to play the lead.',
     ],
 )
 def test_titles_and_scare_quotes_are_not_speech(q, text):
