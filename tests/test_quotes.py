@@ -163,6 +163,11 @@ def test_titles_and_scare_quotes_are_not_speech(q, text):
     assert direct(q(text)) == []
 
 
+def test_a_title_case_sentence_with_a_contraction_is_speech(q):
+    text = 'The crowd joined the band leader in a chant: "It\'s Our Turn."'
+    assert [x.text for x in direct(q(text))] == ["It's Our Turn."]
+
+
 def test_a_short_quote_governed_by_a_speech_verb_is_speech(q):
     quote = one(
         direct(q('Ban urged Israel to "exercise maximum restraint" on Monday.')), "exercise"

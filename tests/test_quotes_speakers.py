@@ -447,3 +447,14 @@ def test_a_gerund_opening_the_sentence_is_no_part_of_a_name(q):
     quotes = q(text)
     assert one(quotes, "quay will reopen").speaker_name == "Ines Calloway"
     assert all(x.speaker_name != "Hosting Calloway" for x in quotes)
+
+
+def test_a_reported_clause_holding_a_direct_quote_is_one_quote(q):
+    text = (
+        "Karl Brenner opened the harbour fair on Monday.\n\n"
+        'Welcoming the mayor to the quay "is our dream," Brenner said.'
+    )
+    quotes = [x for x in q(text) if "our dream" in x.text]
+    assert len(quotes) == 1, quotes
+    assert quotes[0].text.startswith("Welcoming the mayor")
+    assert quotes[0].speaker_name == "Karl Brenner"

@@ -143,8 +143,10 @@ def _title_like(text: str) -> bool:
     if "!" in text or "?" in text:
         return False
     words = [w for w in _WORD.findall(text) if w.isalpha()]
-    # the small words of a title, and the ends of contractions ("I'd Do Anything")
-    content = [w for w in words if w.lower() not in _TITLE_SMALL and w not in _CLITICS]
+    # the small words of a title, and the ends of contractions ("I'd Do Anything"), unless
+    # the words end a sentence ('"It's Our Turn."', a chant, is speech)
+    clitics = frozenset() if text.rstrip().endswith(".") else _CLITICS
+    content = [w for w in words if w.lower() not in _TITLE_SMALL and w not in clitics]
     return bool(content) and all(w[0].isupper() for w in content) and content != ["I"]
 
 
