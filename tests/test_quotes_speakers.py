@@ -458,3 +458,21 @@ def test_a_reported_clause_holding_a_direct_quote_is_one_quote(q):
     assert len(quotes) == 1, quotes
     assert quotes[0].text.startswith("Welcoming the mayor")
     assert quotes[0].speaker_name == "Karl Brenner"
+
+
+def test_a_participle_cue_after_a_dateline_is_the_subjects(q):
+    text = (
+        "DORRAN, N.Y. — Hours before Karl Brenner’s two-goal game Tuesday, Falcons coach "
+        "Ines Calloway expressed confidence in the veteran winger, saying he always finds a "
+        "way to start scoring."
+    )
+    assert one(q(text), "always finds a way").speaker_name == "Ines Calloway"
+
+
+def test_a_title_in_quote_marks_makes_no_deed_speech(q):
+    text = (
+        "Both seasoned songwriters who had previously written music for the radio show "
+        "“Harbour Lights,” the co-writers Ines Calloway and Karl Brenner came to the project "
+        "with a shared love of folk."
+    )
+    assert [x for x in q(text) if "music" in x.text] == []
