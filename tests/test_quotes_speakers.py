@@ -476,3 +476,14 @@ def test_a_title_in_quote_marks_makes_no_deed_speech(q):
         "with a shared love of folk."
     )
     assert [x for x in q(text) if "music" in x.text] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Weekly\n\nI agree that the Dorran Gazette can send me the weekly newsletter.",
+        "Please tick the box to confirm that you would like to hear from us.",
+    ],
+)
+def test_form_text_is_no_speech(q, text):
+    assert q(text) == ()

@@ -50,6 +50,8 @@ def _reported_speech(
         according = tok.lower_ == "according"
         if found.speaker is None and not (according or _is_cue(tok) or lemma in EVIDENCE_VERBS):
             continue  # "the blockade forced the port to close": no one who speaks
+        if _form_text(tok, found):
+            continue
         content = _content_of(tok, according)
         while content and (
             content[0].i in people.offstage or (content[0].is_punct and not content[0].is_quote)
@@ -226,6 +228,23 @@ def _owner(noun: Token) -> Token | None:
     if noun.dep_ == "dobj" and verb.lemma_.lower() in _HAVE_GIVE:
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _form_text(verb: Token, found: _Attribution) -> bool:
+    """A page's form or prompt, not speech: "I agree that the site can send me ..." (a
+    reader's consent, present tense, outside quotes) and a purpose with no one to say it
+    ("Check the box to confirm that you ...")."""
+    if found.speaker is None:
+        return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return (
+        found.speaker.text.lower() in ("i", "you")
+        and verb.tag_ == "VBP"
+        and verb.lemma_.lower() in _CONSENT
+    )
+
+
+# What a reader does to a form: "I agree that ...", "I confirm that I am over 18".
+_CONSENT = frozenset({"agree", "consent", "accept", "acknowledge", "confirm", "certify"})
 
 
 def _quotes_words(objects: list[Token]) -> bool:
