@@ -487,3 +487,18 @@ def test_a_title_in_quote_marks_makes_no_deed_speech(q):
 )
 def test_form_text_is_no_speech(q, text):
     assert q(text) == ()
+
+
+def test_a_person_in_apposition_to_a_dateline_subject_speaks(nlp):
+    from spacy.tokens import Doc
+
+    from storydesk.quotes.attribution import _syntactic_speaker
+
+    # the parse seen on a real page: the dateline as subject, the person its apposition
+    words = ["DORRAN", ",", "N.Y.", "—", "coach", "Calloway", "expressed", "hope", ","]
+    words += ["saying", "he", "wins"]
+    heads = [6, 0, 0, 0, 5, 0, 6, 6, 6, 6, 11, 9]
+    deps = ["nsubj", "punct", "appos", "punct", "compound", "appos", "ROOT", "dobj", "punct"]
+    deps += ["advcl", "nsubj", "ccomp"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _syntactic_speaker(doc[9], offstage={0, 1, 2, 3}).text == "Calloway"

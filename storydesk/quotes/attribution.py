@@ -134,6 +134,12 @@ def _syntactic_speaker(
     # a wire dateline and the subject ('BUFFALO - ... coach Brenner expressed ...')
     subjects.sort(key=lambda c: (c.i in offstage, c.lower_ in _RELATIVE))
     head = subjects[0] if subjects else None
+    if head is not None and head.i in offstage:
+        # 'BUFFALO, N.Y. - ..., coach Ines Calloway expressed ...' parsed with the person in
+        # apposition to the dateline
+        head = next(
+            (c for c in head.children if c.dep_ == "appos" and c.i not in offstage), head
+        )
     if head is not None and head.lower_ in _RELATIVE and verb.dep_ == "relcl":
         head = verb.head
     if head is None and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
