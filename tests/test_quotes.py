@@ -156,7 +156,7 @@ def test_transcript_turns(q):
         "Kerry Still 'Hopeful' For Ceasefire",
         'The region is known as the "breadbasket" of the country.',
         "Dunmore locations play a key role in ‘Harbour v Quarry,’ starring Ines Calloway.",
-        'Varga, who rose to fame on the contest “I’d Sing Anything”, agreed to play the lead.',
+        "Varga, who rose to fame on the contest “I’d Sing Anything”, agreed to play the lead.",
     ],
 )
 def test_titles_and_scare_quotes_are_not_speech(q, text):

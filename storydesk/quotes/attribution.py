@@ -137,9 +137,7 @@ def _syntactic_speaker(
     if head is not None and head.i in offstage:
         # 'BUFFALO, N.Y. - ..., coach Ines Calloway expressed ...' parsed with the person in
         # apposition to the dateline
-        head = next(
-            (c for c in head.children if c.dep_ == "appos" and c.i not in offstage), head
-        )
+        head = next((c for c in head.children if c.dep_ == "appos" and c.i not in offstage), head)
     if head is not None and head.lower_ in _RELATIVE and verb.dep_ == "relcl":
         head = verb.head
     if head is None and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":

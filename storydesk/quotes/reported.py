@@ -235,7 +235,9 @@ def _form_text(verb: Token, found: _Attribution) -> bool:
     reader's consent, present tense, outside quotes) and a purpose with no one to say it
     ("Check the box to confirm that you ...")."""
     if found.speaker is None:
-        return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        return verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
     return (
         found.speaker.text.lower() in ("i", "you")
         and verb.tag_ == "VBP"
