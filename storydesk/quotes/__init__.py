@@ -111,8 +111,12 @@ def extract_speech(text: str, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Refere
     ]
     # A reported clause that holds a direct quote of the same speaker ('Hosting Cook at the
     # fair "is our dream," Benioff said') is one quote: the clause, not the clause and the
-    # quoted words again
-    direct = [d for d in direct if not any(_holds(r, d, text) for r in reported)]
+    # quoted words again. A clause of nothing but the quoted words is the direct quote.
+    held = [(r, d) for r in reported for d in direct if _holds(r, d, text)]
+    same = {id(r) for r, d in held if not _outside(r, d, text)}
+    mixed = {id(d) for r, d in held if id(r) not in same}
+    direct = [d for d in direct if id(d) not in mixed]
+    reported = [r for r in reported if id(r) not in same]
     quotes = direct + reported
     ordered = tuple(sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)))
     return ordered, _referents(doc, people)
@@ -125,6 +129,13 @@ def _holds(clause: Quote, quote: Quote, text: str) -> bool:
     if clause.end < quote.end and _WORD.search(text, clause.end, quote.end):
         return False
     return quote.speaker is None or quote.speaker_name == clause.speaker_name
+
+
+def _outside(clause: Quote, quote: Quote, text: str) -> bool:
+    """``clause`` has words outside ``quote``."""
+    return bool(
+        _WORD.search(text, clause.start, quote.start) or _WORD.search(text, quote.end, clause.end)
+    )
 
 
 __all__ = [
