@@ -436,3 +436,69 @@ def test_a_reported_clause_does_not_open_with_the_dateline(q):
     quote = one(q(text), "bridge will stay closed")
     assert quote.text.startswith("The Dorran bridge")
     assert quote.speaker_name == "Dorran Harbour Company"
+
+
+def test_a_gerund_opening_the_sentence_is_no_part_of_a_name(q):
+    text = (
+        "The fair was opened on Monday by the mayor, Ines Calloway.\n\n"
+        'Hosting Calloway at the fair "was an honour," Karl Brenner said.\n\n'
+        '"The quay will reopen in May," Calloway said.'
+    )
+    quotes = q(text)
+    assert one(quotes, "quay will reopen").speaker_name == "Ines Calloway"
+    assert all(x.speaker_name != "Hosting Calloway" for x in quotes)
+
+
+def test_a_reported_clause_holding_a_direct_quote_is_one_quote(q):
+    text = (
+        "Karl Brenner opened the harbour fair on Monday.\n\n"
+        'Welcoming the mayor to the quay "is our dream," Brenner said.'
+    )
+    quotes = [x for x in q(text) if "our dream" in x.text]
+    assert len(quotes) == 1, quotes
+    assert quotes[0].text.startswith("Welcoming the mayor")
+    assert quotes[0].speaker_name == "Karl Brenner"
+
+
+def test_a_participle_cue_after_a_dateline_is_the_subjects(q):
+    text = (
+        "DORRAN, N.Y. — Hours before Karl Brenner’s two-goal game Tuesday, Falcons coach "
+        "Ines Calloway expressed confidence in the veteran winger, saying he always finds a "
+        "way to start scoring."
+    )
+    assert one(q(text), "always finds a way").speaker_name == "Ines Calloway"
+
+
+def test_a_title_in_quote_marks_makes_no_deed_speech(q):
+    text = (
+        "Both seasoned songwriters who had previously written music for the radio show "
+        "“Harbour Lights,” the co-writers Ines Calloway and Karl Brenner came to the project "
+        "with a shared love of folk."
+    )
+    assert [x for x in q(text) if "music" in x.text] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Weekly\n\nI agree that the Dorran Gazette can send me the weekly newsletter.",
+        "Please tick the box to confirm that you would like to hear from us.",
+    ],
+)
+def test_form_text_is_no_speech(q, text):
+    assert q(text) == ()
+
+
+def test_a_person_in_apposition_to_a_dateline_subject_speaks(nlp):
+    from spacy.tokens import Doc
+
+    from storydesk.quotes.attribution import _syntactic_speaker
+
+    # the parse seen on a real page: the dateline as subject, the person its apposition
+    words = ["DORRAN", ",", "N.Y.", "—", "coach", "Calloway", "expressed", "hope", ","]
+    words += ["saying", "he", "wins"]
+    heads = [6, 0, 0, 0, 5, 0, 6, 6, 6, 6, 11, 9]
+    deps = ["nsubj", "punct", "appos", "punct", "compound", "appos", "ROOT", "dobj", "punct"]
+    deps += ["advcl", "nsubj", "ccomp"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _syntactic_speaker(doc[9], offstage={0, 1, 2, 3}).text == "Calloway"

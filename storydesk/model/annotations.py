@@ -132,7 +132,7 @@ class Mention:
 
 # Bump when an extractor changes what it finds: stored annotations of an older version
 # are made again from the text when a story is briefed.
-ANNOTATIONS_VERSION = 10
+ANNOTATIONS_VERSION = 12
 
 
 @dataclass(frozen=True, slots=True)

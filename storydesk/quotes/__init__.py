@@ -57,13 +57,13 @@ from ..doctext import check_parse
 from ..model import Quote, Referent
 from .attribution import _Attribution, _attribution, _is_cue, _quoting_verb
 from .direct import _direct_quotes
-from .marks import _segments, quote_segments
+from .marks import _WORD, _segments, quote_segments
 from .people import _People
 from .referents import _referents
 from .reported import _colon_claims, _colon_speech, _reported_speech
 from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS, TOPIC_VERBS
 
-VERSION = "quotes-5"
+VERSION = "quotes-6"
 
 
 def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
@@ -109,9 +109,33 @@ def extract_speech(text: str, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Refere
         for r in reported
         if r.speaker is not None or not any(d.start < r.end and r.start < d.end for d in direct)
     ]
+    # A reported clause that holds a direct quote of the same speaker ('Hosting Cook at the
+    # fair "is our dream," Benioff said') is one quote: the clause, not the clause and the
+    # quoted words again. A clause of nothing but the quoted words is the direct quote.
+    held = [(r, d) for r in reported for d in direct if _holds(r, d, text)]
+    same = {id(r) for r, d in held if not _outside(r, d, text)}
+    mixed = {id(d) for r, d in held if id(r) not in same}
+    direct = [d for d in direct if id(d) not in mixed]
+    reported = [r for r in reported if id(r) not in same]
     quotes = direct + reported
     ordered = tuple(sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)))
     return ordered, _referents(doc, people)
+
+
+def _holds(clause: Quote, quote: Quote, text: str) -> bool:
+    """``clause`` (reported) holds every word of ``quote`` (direct) and has its speaker."""
+    if clause.start > quote.start or clause.speaker is None:
+        return False
+    if clause.end < quote.end and _WORD.search(text, clause.end, quote.end):
+        return False
+    return quote.speaker is None or quote.speaker_name == clause.speaker_name
+
+
+def _outside(clause: Quote, quote: Quote, text: str) -> bool:
+    """``clause`` has words outside ``quote``."""
+    return bool(
+        _WORD.search(text, clause.start, quote.start) or _WORD.search(text, quote.end, clause.end)
+    )
 
 
 __all__ = [

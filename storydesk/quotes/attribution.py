@@ -114,7 +114,7 @@ def _speaker_head(verb: Token, people: _People) -> Token | None:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "the ceasefire had not been agreed": nobody speaks
-    head = _syntactic_speaker(verb)
+    head = _syntactic_speaker(verb, offstage=people.offstage)
     if head is None or head.i in people.quoted or head.i in people.offstage:
         head = _adjacent_noun(verb, people)
     if head is not None and (head.lower_ in _TEMPORAL or head.like_num):
@@ -122,15 +122,22 @@ def _speaker_head(verb: Token, people: _People) -> Token | None:
     return head
 
 
-def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
+def _syntactic_speaker(
+    verb: Token, depth: int = 0, offstage: set[int] | frozenset[int] = frozenset()
+) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and _WORD.search(c.text)]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and any(c.dep_ == "nsubjpass" for c in subjects):
         subjects = [c for c in agent.children if c.dep_ == "pobj"]  # "was written by X"
     # 'Millbank, which engineers are calling the "red zone"': the parse may give the
-    # relative pronoun and the real subject both as subjects; the real one speaks
-    subjects.sort(key=lambda c: c.lower_ in _RELATIVE)
+    # relative pronoun and the real subject both as subjects; the real one speaks. So may
+    # a wire dateline and the subject ('BUFFALO - ... coach Brenner expressed ...')
+    subjects.sort(key=lambda c: (c.i in offstage, c.lower_ in _RELATIVE))
     head = subjects[0] if subjects else None
+    if head is not None and head.i in offstage:
+        # 'BUFFALO, N.Y. - ..., coach Ines Calloway expressed ...' parsed with the person in
+        # apposition to the dateline
+        head = next((c for c in head.children if c.dep_ == "appos" and c.i not in offstage), head)
     if head is not None and head.lower_ in _RELATIVE and verb.dep_ == "relcl":
         head = verb.head
     if head is None and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
@@ -139,7 +146,7 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
         # 'she said at a news conference announcing that ...': she announced
         event = verb.head
         if event.dep_ == "pobj" and event.head.dep_ == "prep" and depth < 3:
-            return _syntactic_speaker(event.head.head, depth + 1)
+            return _syntactic_speaker(event.head.head, depth + 1, offstage)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if (
         head is None
@@ -170,7 +177,7 @@ def _syntactic_speaker(verb: Token, depth: int = 0) -> Token | None:
             # ties "warned" into what he said; he warned, not the water
             up = up.head
         if up.i != verb.i:
-            return _syntactic_speaker(up, depth + 1)
+            return _syntactic_speaker(up, depth + 1, offstage)
     return head
 
 

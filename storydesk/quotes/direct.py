@@ -134,13 +134,19 @@ def _answering(
     return _Attribution(None, None, None, None, None)
 
 
+_CLITICS = frozenset({"d", "s", "ll", "re", "ve", "m", "t"})
+
+
 def _title_like(text: str) -> bool:
     """Every word capitalised but a title's small words, no "!" or "?": "Fox News Sunday",
     not "U-S-A! U-S-A!", "Absolutely not," or "I did not see him"."""
     if "!" in text or "?" in text:
         return False
     words = [w for w in _WORD.findall(text) if w.isalpha()]
-    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    # the small words of a title, and the ends of contractions ("I'd Do Anything"), unless
+    # the words end a sentence ('"It's Our Turn."', a chant, is speech)
+    clitics = frozenset() if text.rstrip().endswith(".") else _CLITICS
+    content = [w for w in words if w.lower() not in _TITLE_SMALL and w not in clitics]
     return bool(content) and all(w[0].isupper() for w in content) and content != ["I"]
 
 

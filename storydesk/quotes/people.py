@@ -9,8 +9,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
 
 from ..clean import DATELINE
 from ..doctext import doc_text
@@ -56,8 +58,13 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     Said"), the name twice over ("Karl Brenner Karl Brenner")."""
     toks = list(tokens)
     # "Injecting Clinton's troubles ...", "Derelict Obama": a verb or adjective the
-    # recogniser took into the name
-    while len(toks) > 1 and (toks[0].lower_ in _GLUED_BEFORE or toks[0].tag_ in _NOT_NAME_TAGS):
+    # recogniser took into the name; "Hosting Cook at the fair ...": a gerund opening the
+    # sentence, tagged a proper noun
+    while len(toks) > 1 and (
+        toks[0].lower_ in _GLUED_BEFORE
+        or toks[0].tag_ in _NOT_NAME_TAGS
+        or (_opens_line(toks[0]) and _gerund(toks[0].lower_))
+    ):
         toks = toks[1:]
     while len(toks) > 1 and toks[-1].lower_ in _GLUED_AFTER:
         toks = toks[:-1]
@@ -69,6 +76,21 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     ):
         toks = toks[half:]  # the second, nearer its verb
     return toks
+
+
+def _opens_line(tok: Token) -> bool:
+    return tok.i == 0 or tok.is_sent_start or "\n" in tok.doc[tok.i - 1].whitespace_
+
+
+@lru_cache(maxsize=1024)
+def _gerund(word: str) -> bool:
+    """A verb's -ing form: its stem is a common English word ("hosting", "praising",
+    "stopping"), not a name that ends so ("Sterling", "Channing", "Ming")."""
+    if len(word) < 6 or not word.endswith("ing") or not word.isalpha():
+        return False
+    stem = word[:-3]
+    stems = [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    return any(zipf_frequency(s, "en") >= 4.2 for s in stems)
 
 
 def _name_text(tokens: Sequence[Token]) -> str:

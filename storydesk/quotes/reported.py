@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Quote, Speaker
 from .attribution import _Attribution, _attribution, _is_cue, _resolve, _speaker
+from .direct import _title_like
 from .marks import _WORD, _paragraphs
 from .people import _People
 from .sources import speaker_kind
@@ -49,6 +50,8 @@ def _reported_speech(
         according = tok.lower_ == "according"
         if found.speaker is None and not (according or _is_cue(tok) or lemma in EVIDENCE_VERBS):
             continue  # "the blockade forced the port to close": no one who speaks
+        if _form_text(tok, found):
+            continue
         content = _content_of(tok, according)
         while content and (
             content[0].i in people.offstage or (content[0].is_punct and not content[0].is_quote)
@@ -227,6 +230,47 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+def _form_text(verb: Token, found: _Attribution) -> bool:
+    """A page's form or prompt, not speech: "I agree that the site can send me ..." (a
+    reader's consent, present tense, outside quotes) and a purpose with no one to say it
+    ("Check the box to confirm that you ...")."""
+    if found.speaker is None:
+        return verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+    return (
+        found.speaker.text.lower() in ("i", "you")
+        and verb.tag_ == "VBP"
+        and verb.lemma_.lower() in _CONSENT
+    )
+
+
+# What a reader does to a form: "I agree that ...", "I confirm that I am over 18".
+_CONSENT = frozenset({"agree", "consent", "accept", "acknowledge", "confirm", "certify"})
+
+
+def _quotes_words(objects: list[Token]) -> bool:
+    """What the verb governs holds quoted words, not only a title in quote marks ('had
+    written music for the show "Harbour Lights"' is no speech)."""
+    toks = [t for o in objects for t in o.subtree]
+    if not any(t.is_quote for t in toks):
+        return False
+    opening = sorted((t for t in toks if t.is_quote and t.tag_ == "``"), key=lambda t: t.i)
+    if not opening:
+        return True
+    doc = opening[0].doc
+    for mark in opening:
+        close = next((t for t in doc[mark.i + 1 : mark.i + 40] if t.is_quote), None)
+        inner = doc[mark.i + 1 : close.i] if close is not None else None
+        # a slogan that ends its sentence inside the marks ('a goal of "Peace First."') is
+        # taken as quoted words
+        if inner is None or not len(inner) or not _title_like(inner.text):
+            return True
+        if inner.text.rstrip().endswith("."):
+            return True
+    return False
+
+
 def _content_of(tok: Token, according: bool) -> list[Token]:
     """The clause a cue reports: its complement, or the clause around a parenthetical
     "..., officials said" or "according to X"; for a verb of intention what it intends
@@ -270,7 +314,7 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             for c in tok.children:
                 if c.dep_ == "conj" and c.i > comp.i and lemma in _SAY and _reported_too(c):
                     toks = list(doc[toks[0].i : c.right_edge.i + 1])
-        elif objects and any(t.is_quote for o in objects for t in o.subtree):
+        elif objects and _quotes_words(objects):
             # a partial quote in what the verb governs: 'called them "deplorables"'
             toks = [t for o in objects for t in o.subtree]
         elif _parenthetical(tok):

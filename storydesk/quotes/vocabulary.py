@@ -312,7 +312,7 @@ _EVENT_NOUNS = _set(
 
 
 # Words a title leaves in lower case: "Life of the Party", "Meet the Press".
-_TITLE_SMALL = _set("""a an and as at but by for from in into of on or the to vs with""")
+_TITLE_SMALL = _set("""a an and as at but by for from in into of on or the to v vs with""")
 
 
 # Words of a title before a name that are not themselves a person ("Prime", "Vice").
