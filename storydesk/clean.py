@@ -260,6 +260,10 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bProf)"
     r"[.!?…][\"'”’)\]]*(?=\s+[\"“‘'(]?[A-Z0-9])"
 )
+# Where to cut text that stops mid-sentence: also before a lower-case word, after a
+# sentence end that follows a word of three or more lower-case letters (no abbreviation
+# such as "U.S." or "a.m."): "... on independence. new" keeps its sentence.
+_LOOSE_BREAK = re.compile(r"(?<=[a-z]{3})[.!?…][\"'”’)\]]*(?=\s)")
 # A paragraph this long that ends without closing punctuation was cut off, not written so.
 _MIN_CUT_WORDS = 6
 
@@ -291,6 +295,8 @@ def drop_partial_sentence(text: str) -> str:
 
     >>> drop_partial_sentence("The river rose. Officials said the water would recede by")
     'The river rose.'
+    >>> drop_partial_sentence("The court ruled on Thursday on independence. new and the")
+    'The court ruled on Thursday on independence.'
     """
     paras = text.split("\n\n")
     return "\n\n".join(_drop_partial_sentence(paras))
@@ -302,9 +308,13 @@ def _drop_partial_sentence(paras: list[str]) -> list[str]:
     nothing would be left."""
     if not paras or not cut_off(paras[-1]):
         return paras
-    ends = list(_SENTENCE_BREAK.finditer(paras[-1]))
-    if ends:
-        return [*paras[:-1], paras[-1][: ends[-1].end()]]
+    last = paras[-1]
+    end = max(
+        (m.end() for pattern in (_SENTENCE_BREAK, _LOOSE_BREAK) for m in pattern.finditer(last)),
+        default=0,
+    )
+    if end:
+        return [*paras[:-1], last[:end]]
     return paras[:-1] if len(paras) > 1 else paras
 
 

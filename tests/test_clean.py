@@ -324,3 +324,13 @@ def test_a_two_line_hard_wrapped_paragraph_is_joined():
     cleaned = clean_text(text, title=None)
     assert "2,300 in it and ends here." in cleaned
     assert "\n" not in cleaned.split("\n\n")[1]
+
+
+def test_text_cut_off_keeps_a_sentence_followed_by_a_lower_case_word():
+    # Fictional. The cut falls after a stray lower-case word: the sentence before it stays.
+    text = (
+        "The court ruled on Thursday that the province cannot leave alone.\n\n"
+        "But the court said the government would have to negotiate with the province. new"
+    )
+    cleaned = clean_text(text, title=None)
+    assert cleaned.endswith("would have to negotiate with the province.")
