@@ -4,7 +4,8 @@ tests/test_quality_gate.py checks the figures written in benchmarks/results, whi
 `make eval` rewrites. These tests measure again, in every CI run, through the same harness
 code as `storydesk eval ...`, and hold each figure to its floor in
 benchmarks/gate_floors.json (pinned on the same subset). Parses are cached in .cache/; a
-clean clone parses everything once (about a minute of one core for the three subsets here).
+clean clone parses everything once (about a minute and a half of one core for the four
+subsets here).
 """
 
 from __future__ import annotations
@@ -89,3 +90,20 @@ def test_dates_of_timeline17_dev_sentences(data: None):
     result = storydesk_accuracy("dev", cache=CACHE)
     assert result["sentences"] > 100
     _meets_floors("timeline", result)
+
+
+# The first four ECB+ validation topics (development): 8 events, 101 articles.
+ECBPLUS_GATE_TOPICS = ("2", "5", "12", "18")
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_bcubed_of_the_shipped_clusterer_on_four_ecbplus_val_topics(data: None):
+    from storydesk.evaluate.clustering import featurize, load_set, ours, score
+    from storydesk.settings import ClusterSettings
+
+    # All articles of the four topics pooled, as `eval cluster` pools ECB+ (dates on).
+    docs = [d for d in load_set("ecbplus") if d.topic in ECBPLUS_GATE_TOPICS]
+    assert len(docs) == 101 and len({d.gold for d in docs}) == 8
+    feats = featurize(docs, cache=CACHE)
+    _meets_floors("clustering", score(docs, ours(docs, feats, ClusterSettings())))

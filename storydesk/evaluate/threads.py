@@ -43,7 +43,7 @@ PER_FOLDER = 40
 SEED = 17
 LONG_EVENT_DAYS = 21
 PEER_SWEEP = (0.8, 0.85, 0.9, 0.95, 0.98)
-SWEEP = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+SWEEP = (0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 
 
 def load_pool(per_folder: int | None = PER_FOLDER, seed: int = SEED) -> list[LabelledDoc]:
