@@ -21,7 +21,8 @@ import re
 # byline and "Published ..." lines come first).
 HEAD_CHARS = 300
 
-_MONTHS = {
+# Month names and abbreviations -> month number (also the timeline's and the features').
+MONTHS = {
     name: n
     for n, names in enumerate(
         (
@@ -42,7 +43,7 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[/_.-]|$)"),
@@ -112,7 +113,7 @@ def date_in_text(text: str, limit: int = HEAD_CHARS) -> dt.date | None:
                     break
                 if _EVENT_CUE.search(line[: m.start()]):
                     continue
-                month = int(m["m"]) if "m" in m.groupdict() else _MONTHS[m["month"].lower()]
+                month = int(m["m"]) if "m" in m.groupdict() else MONTHS[m["month"].lower()]
                 day = _date(m["y"], month, m["d"])
                 if day and (found is None or m.start() < found[0]):
                     found = (m.start(), day)

@@ -22,6 +22,7 @@ from sklearn.utils import murmurhash3_32
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
+from .dating import MONTHS
 from .doctext import doc_text
 from .model import Features
 
@@ -175,27 +176,6 @@ def signature(text: str) -> tuple[tuple[int, ...], int]:
 
 
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_MONTH_NUMBER = {
-    name: n
-    for n, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 LEAD_SENTENCES = 2
 _AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -217,7 +197,7 @@ def evidence_of(doc: Doc) -> dict[str, tuple[int, ...]]:
                 (places if label in _PLACES else orgs).add(_bucket("E:" + forms[0]))
         elif label == "DATE":
             words = [t.lower_.rstrip(".") for t in ent]
-            month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
+            month = next((MONTHS[w] for w in words if w in MONTHS), None)
             day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31), None)
             if month and day:
                 days.add(_bucket(f"D:{month}-{day}"))

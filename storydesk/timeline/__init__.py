@@ -64,6 +64,7 @@ The package: :mod:`~storydesk.timeline.words` (month, weekday and number words),
 
 from __future__ import annotations
 
+from ..dating import MONTHS
 from .build import (
     PLACED,
     build_timeline,
@@ -76,7 +77,6 @@ from .expressions import Anchor
 from .resolve import find_anchors, find_time_expressions
 from .words import (
     HOSTILITIES,
-    MONTHS,
     NOT_EVENT_RELATIONS,
     TENS,
     UNITS,

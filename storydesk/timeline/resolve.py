@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from ..dating import MONTHS
 from ..model import TimeExpression
 from .dates import (
     _monday,
@@ -34,7 +35,7 @@ from .expressions import (
     PAGE_STAMP_BEFORE,
     Anchor,
 )
-from .words import _RELATIONS, HOSTILITIES, MONTHS, WEEKDAYS, number_word, ordinal_word
+from .words import _RELATIONS, HOSTILITIES, WEEKDAYS, number_word, ordinal_word
 
 
 def _chrome(text: str, start: int, end: int) -> str | None:
