@@ -320,8 +320,8 @@ def test_every_quote_and_speaker_cites_its_own_characters(nlp, pieces):
         assert text[quote.start : quote.end] == quote.text
         if quote.speaker is not None:
             assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
-        if quote.cue_start is not None and quote.cue_end is not None:
-            assert text[quote.cue_start : quote.cue_end] == quote.cue
+        if quote.cue_span is not None:
+            assert text[quote.cue_span.start : quote.cue_span.end] == quote.cue
 
 
 def test_they_is_the_group_that_spoke_last(q):
