@@ -85,16 +85,22 @@ def annotate(article: Article, doc: Doc) -> Annotations:
         _safely(
             "date resolution",
             article,
-            lambda: tuple(find_time_expressions(article.text, article.published, doc)),
+            lambda: find_time_expressions(
+                article.text, article.published, doc, article_id=article.id
+            ),
         )
         or ()
     )
     facts = _safely("fact extraction", article, lambda: extract_facts(article, doc, times)) or ()
     quotes, referents = _safely(
-        "quote extraction", article, lambda: extract_speech(article.text, doc)
+        "quote extraction", article, lambda: extract_speech(article.text, doc, article.id)
     ) or ((), ())
     mentions = (
-        _safely("entity extraction", article, lambda: tuple(extract_mentions(article.text, doc)))
+        _safely(
+            "entity extraction",
+            article,
+            lambda: tuple(extract_mentions(article.text, doc, article.id)),
+        )
         or ()
     )
     # A quote, a figure or a date needs a line of prose: what ends without a sentence end

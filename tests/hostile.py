@@ -136,7 +136,7 @@ def hostile_briefing(long_word: bool = True) -> Briefing:
         SummarySentence(
             text=articles[6].text[: articles[6].text.index("\n\n")],
             citations=(Citation(articles[6].id, 0, articles[6].text.index("\n\n")),),
-            referents=(Referent(she, she + 3, f"Ilse {IMG}", 0),),
+            referents=(Referent(Span(articles[6].id, she, she + 3), f"Ilse {IMG}", 0),),
         )
     )
 
@@ -150,10 +150,9 @@ def hostile_briefing(long_word: bool = True) -> Briefing:
                 a.id,
                 Quote(
                     text=a.text[q_start:q_end],
-                    start=q_start,
-                    end=q_end,
+                    span=Span(a.id, q_start, q_end),
                     direct=True,
-                    speaker=Speaker(IMG, who, who + len(IMG)),
+                    speaker=Speaker(IMG, Span(a.id, who, who + len(IMG))),
                     speaker_name=f"Speaker {SCRIPT}" if a is articles[1] else None,
                     cue=f"said {SVG}",
                 ),
@@ -174,9 +173,7 @@ def hostile_briefing(long_word: bool = True) -> Briefing:
         shown = a.text[start:end] + (f" {LONG_WORD}" if long_word and n == 2 else "")
         facts.append(
             Fact(
-                article_id=a.id,
-                start=start,
-                end=end,
+                span=Span(a.id, start, end),
                 text=shown,
                 value=140.0 + n,
                 unit="",

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from conftest import article
 
 from storydesk import annotate as annotate_module
 from storydesk.annotate import annotate, ensure_annotated
 from storydesk.model import ANNOTATIONS_VERSION, AnalyzedArticle, Annotations
-from storydesk.pipeline import analyze, ingest
+from storydesk.pipeline import analyze, brief_stored, ingest
 from storydesk.settings import Settings
 from storydesk.store.codec import dataclass_from_json, dataclass_to_json
 from storydesk.store.sqlite import SqliteStore
@@ -87,6 +89,50 @@ def test_the_store_keeps_annotations(tmp_path: Path):
         [stored] = store.story_articles(story)
     assert stored.annotations is not None and stored.annotations.facts
     assert all(stored.article.text[f.start : f.end] == f.text for f in stored.annotations.facts)
+
+
+# Annotations as version 12 stored them, offsets as loose integers (made by that version's
+# extractors from VISIT, fictional).
+VISIT = (
+    "Governor Ilse Brandt visited Port Averly on Monday, a day after the Kessen Dam burst.\n\n"
+    'She said 12 people had died. "We will rebuild the dam," Brandt told reporters.'
+)
+LOOSE_OFFSETS = (
+    '{"version":12,"times":[{"text":"Monday","start":44,"end":50,"date":"2026-03-09",'
+    '"granularity":"day","kind":"weekday","relation":"on","depth":0,"rule":"weekday",'
+    '"in_clause":true}],"facts":[{"article_id":"a1","start":96,"end":105,"text":"12 people",'
+    '"value":12,"unit":"people","what":"people killed","qualifier":null,"as_of":"2026-03-10",'
+    '"total":true,"population":false,"comparable":true,"changed":false,"place":null}],'
+    '"quotes":[{"text":"12 people had died","start":96,"end":114,"direct":false,'
+    '"speaker":{"text":"She","start":87,"end":90},"speaker_name":"Ilse Brandt","cue":"said",'
+    '"cue_start":91,"cue_end":95}],"mentions":[{"start":9,"end":20,"text":"Ilse Brandt",'
+    '"type":"person","label":"PERSON","role":"Governor","role_start":0,"role_end":8,'
+    '"nominal":false,"same_as":null}],"referents":[{"start":87,"end":90,"name":"Ilse Brandt",'
+    '"antecedent":14}]}'
+)
+
+
+def test_annotations_stored_with_loose_offsets_are_made_again_not_read(tmp_path: Path):
+    src = tmp_path / "visit.txt"
+    src.write_text("Governor visits Port Averly\n\n" + VISIT)
+    with SqliteStore(tmp_path / "s.db") as store:
+        [story] = ingest(store, [str(src)], Settings()).stories
+        fresh = brief_stored(store, story, Settings())
+        [(aid,)] = store.db.execute("SELECT article_id FROM annotations")
+        store.db.execute(
+            "UPDATE annotations SET version = 12, data = ? WHERE article_id = ?",
+            (LOOSE_OFFSETS.replace('"a1"', json.dumps(aid)), aid),
+        )
+        store.db.commit()
+        [stored] = store.story_articles(story)
+        assert stored.article.text == VISIT
+        assert stored.annotations is None  # an older layout is never decoded ...
+        again = brief_stored(store, story, Settings())  # ... but made again from the text
+    assert again == fresh and again.quotes and again.facts
+    for aid, q in again.quotes:
+        assert q.span.article_id == aid and VISIT[q.start : q.end] == q.text
+    with pytest.raises(TypeError):  # which it could not be: the records now hold spans
+        dataclass_from_json(Annotations, LOOSE_OFFSETS)
 
 
 # A page's text with another story's teaser left in: a line without a sentence end

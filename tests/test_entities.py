@@ -16,7 +16,7 @@ from storydesk.entities import (
     merge_entities,
     role_matches,
 )
-from storydesk.model import Entity, Mention
+from storydesk.model import Entity, Mention, Span
 
 
 def mentions_of(nlp, text: str, clean: bool = True) -> list[Mention]:
@@ -26,8 +26,8 @@ def mentions_of(nlp, text: str, clean: bool = True) -> list[Mention]:
     for m in found:
         assert text[m.start : m.end] == m.text
         if m.role is not None:
-            assert m.role_start is not None and m.role_end is not None
-            assert text[m.role_start : m.role_end] == m.role
+            assert m.role_span is not None
+            assert text[m.role_span.start : m.role_span.end] == m.role
     return found
 
 
@@ -539,8 +539,8 @@ def test_any_text_never_raises_and_spans_lie_inside(nlp, text):
     found = extract_mentions(text, nlp(text))
     for m in found:
         assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
-        if m.role is not None:
-            assert text[m.role_start : m.role_end] == m.role
+        if m.role is not None and m.role_span is not None:
+            assert text[m.role_span.start : m.role_span.end] == m.role
     for e in merge_entities({"a": found, "b": found}):
         assert e.name and e.id.startswith("e-")
         assert all(0 <= c.start < c.end <= len(text) for c in e.mentions)
@@ -646,7 +646,7 @@ def test_a_one_word_name_where_places_stand_is_a_place(nlp):
 
 def test_a_name_the_story_mostly_uses_for_a_place_is_no_person():
     def m(text: str, start: int, kind: str, role: str | None = None) -> Mention:
-        return Mention(start, start + len(text), text, kind, kind.upper(), role)
+        return Mention(Span("", start, start + len(text)), text, kind, kind.upper(), role)
 
     per = {
         "a": [m("Millbank", 0, "place"), m("Millbank", 20, "place"), m("Millbank", 40, "person")],

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storydesk.facts import extract_facts, facts_json, group_facts, parse_amount
-from storydesk.model import Fact
+from storydesk.model import Fact, Span
 
 THU = dt.date(2014, 7, 24)  # a Thursday
 
@@ -243,9 +243,7 @@ def test_have_died_counts_up_to_now_were_killed_may_be_one_incident(nlp):
 
 def F(value, day, source="a", what="people killed", qualifier=None, total=True, population=False):
     return Fact(
-        source,
-        0,
-        1,
+        Span(source, 0, 1),
         "x",
         value,
         "people",

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storydesk.facts import extract_facts, group_facts
-from storydesk.model import Fact
+from storydesk.model import Fact, Span
 
 
 def story(nlp, *reports: tuple[str | None, str]) -> list[Fact]:
@@ -221,7 +221,7 @@ def test_a_count_with_nothing_said_of_it_stands_alone(nlp):
 def F(value, day=None, source="a", qualifier=None, what="people killed", total=True, unit="people"):
     """A fact of ``what`` dated ``day`` of March 2026 (``None``: undated)."""
     as_of = dt.date(2026, 3, day) if day else None
-    return Fact(source, 0, 1, "x", value, unit, what, qualifier, as_of, total)
+    return Fact(Span(source, 0, 1), "x", value, unit, what, qualifier, as_of, total)
 
 
 def judged(*facts: Fact, names=None) -> list[tuple[str, str]]:

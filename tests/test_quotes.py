@@ -24,8 +24,8 @@ def q(nlp):
             assert text[quote.start : quote.end] == quote.text
             if quote.speaker is not None:
                 assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
-            if quote.cue_start is not None:
-                assert text[quote.cue_start : quote.cue_end] == quote.cue
+            if quote.cue_span is not None:
+                assert text[quote.cue_span.start : quote.cue_span.end] == quote.cue
         return out
 
     return run

@@ -148,8 +148,8 @@ def test_a_pronoun_is_followed_by_its_person_in_brackets():
         citations=(Citation("a1", 0, len(text)),),
         omitted=(left,),
         referents=(
-            Referent(she, she + 3, "Ilse Brandt", 0),
-            Referent(second, second + 3, "Ilse Brandt", 0),
+            Referent(Span("a1", she, she + 3), "Ilse Brandt", 0),
+            Referent(Span("a1", second, second + 3), "Ilse Brandt", 0),
         ),
     )
     b = Briefing(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from storydesk.model import Briefing, Fact, Quote, Speaker, Story
+from storydesk.model import Briefing, Fact, Quote, Span, Speaker, Story
 from storydesk.render.figures import (
     FigureRow,
     KeyFigure,
@@ -15,7 +15,7 @@ from storydesk.render.figures import (
 
 
 def row(value: float, day: dt.date | None, source: int) -> FigureRow:
-    fact = Fact(f"a{source}", 0, 2, str(value), value, "people", "people killed", None, day)
+    fact = Fact(Span(f"a{source}", 0, 2), str(value), value, "people", "people killed", None, day)
     return FigureRow(fact, source)
 
 
@@ -54,9 +54,8 @@ def test_a_figure_over_months_gets_a_few_ticks_not_one_a_day():
 def _quote(text: str, part: str, cue: str, direct: bool) -> Quote:
     start = text.index(part)
     cue_start = text.index(cue)
-    return Quote(
-        part, start, start + len(part), direct, None, "Ban", cue, cue_start, cue_start + len(cue)
-    )
+    cue_span = Span("a", cue_start, cue_start + len(cue))
+    return Quote(part, Span("a", start, start + len(part)), direct, None, "Ban", cue, cue_span)
 
 
 def test_reported_speech_reads_from_its_cue_direct_speech_in_marks():
@@ -95,8 +94,11 @@ def test_unnamed_sources_are_one_group_however_capitalised():
 
     def said(words: str, source: str, name: str | None = None) -> tuple[str, Quote]:
         start = next(at)
-        speaker = Speaker(source, start, start + len(source))
-        return ("a1", Quote(words, start, start + len(words), False, speaker, name, "said"))
+        speaker = Speaker(source, Span("a1", start, start + len(source)))
+        return (
+            "a1",
+            Quote(words, Span("a1", start, start + len(words)), False, speaker, name, "said"),
+        )
 
     b = Briefing(
         story=Story(id="s", title="t", article_ids=("a1",)),
@@ -126,7 +128,8 @@ def test_key_figures_show_the_basis_of_each_label_and_one_reports_figures_are_no
     from storydesk.render import render_html, render_markdown
 
     def fact(value: float, source: str, what: str = "people killed") -> Fact:
-        return Fact(source, 0, 3, "572", value, "people", what, None, None, what != "boats sent")
+        span = Span(source, 0, 3)
+        return Fact(span, "572", value, "people", what, None, None, what != "boats sent")
 
     facts = (
         fact(572, "a1"),

@@ -4,7 +4,7 @@ import datetime as dt
 
 from conftest import analyzed
 
-from storydesk.model import Fact, FactGroup
+from storydesk.model import Fact, FactGroup, Span
 from storydesk.summarize.keyfigure import key_figure_sentences, key_group
 
 A = "Floods swept Port Averly on Monday.\n\nAt least 12 people died, officials said on Monday."
@@ -14,9 +14,7 @@ B = "The toll rose on Tuesday.\n\nRescuers said 19 people had died by Tuesday ev
 def _fact(article, text, value, as_of, what="people died"):
     start = article.article.text.index(text)
     return Fact(
-        article_id=article.article.id,
-        start=start,
-        end=start + len(text),
+        span=Span(article.article.id, start, start + len(text)),
         text=text,
         value=value,
         unit="people",

@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..doctext import check_parse, doc_text
-from ..model import Mention
+from ..model import Mention, Span
 from ..offstage import _blocked, _is_blocked
 from ..quotes import quote_segments
 from ..quotes.people import aged_name, trim_name
@@ -30,10 +30,12 @@ from .vocabulary import (
 )
 
 
-def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
+def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[Mention]:
     """Mentions of people, organisations and places in one article, in text order.
 
-    Raises ``ParseMismatchError`` (E402) when ``doc`` is not a parse of ``article_text``.
+    ``article_id`` is the id of the article, for the mentions' spans (``""`` for a text
+    that is no article). Raises ``ParseMismatchError`` (E402) when ``doc`` is not a parse
+    of ``article_text``.
     """
     check_parse(doc, article_text)
     blocked = _blocked(article_text)
@@ -50,7 +52,7 @@ def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
         toks = [t for t in ent if not _is_blocked(blocked, t.idx, _end(t))]  # "JERUSALEM - Kerry"
         toks = _clean_tokens(toks, kind) if kind else []
         if kind and toks and not _is_blocked(blocked, toks[0].idx, _end(toks[-1])):
-            m = _mention(doc, toks, kind, ent.label_)
+            m = _mention(doc, toks, kind, ent.label_, article_id)
             if not (kind == "person" and _not_a_person(m, doc, modifiers)):
                 names.append((m, toks))
     places = {m.text for m, _ in names if m.type == "place"}
@@ -63,7 +65,7 @@ def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
     missed = [t for t in doc if t.text in surnames and t.pos_ == "PROPN" and t.i not in in_ents]
     for tok in missed:  # ... or missed: "Ban said"
         if not _is_blocked(blocked, tok.idx, _end(tok)):
-            names.append((_mention(doc, [tok], "person", "PERSON"), [tok]))
+            names.append((_mention(doc, [tok], "person", "PERSON", article_id), [tok]))
     in_roles: set[int] = set()
     in_titles: set[int] = set()  # the titles before names
     mentions: list[Mention] = []
@@ -74,7 +76,7 @@ def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
         if span:
             in_roles.update(range(*span))
             s, e = doc[span[0]].idx, _end(doc[span[1] - 1])
-            m = replace(m, role=article_text[s:e], role_start=s, role_end=e)
+            m = replace(m, role=article_text[s:e], role_span=Span(article_id, s, e))
         mentions.append(m)
     # "Jordan’s Foreign Minister Nasser Judeh": a country taken for a person
     mentions = [
@@ -84,7 +86,7 @@ def extract_mentions(article_text: str, doc: Doc) -> list[Mention]:
         or m.text in surnames
         or not set(range(*_token_range(doc, m))) <= in_titles
     ]
-    mentions += _nominals(doc, mentions, in_roles, blocked)
+    mentions += _nominals(doc, mentions, in_roles, blocked, article_id)
     return sorted(_pair_acronyms(article_text, mentions), key=lambda m: (m.start, m.end))
 
 
@@ -108,11 +110,11 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
     return after in _PLACE_NOUNS
 
 
-def _mention(doc: Doc, toks: Sequence[Token], kind: str, label: str) -> Mention:
+def _mention(doc: Doc, toks: Sequence[Token], kind: str, label: str, article_id: str) -> Mention:
     start, end = toks[0].idx, _end(toks[-1])
     if doc_text(doc)[start:end].endswith(("'s", "’s")) and end - start > 2:
         end -= 2
-    return Mention(start, end, doc_text(doc)[start:end], kind, label)
+    return Mention(Span(article_id, start, end), doc_text(doc)[start:end], kind, label)
 
 
 def _name_like(t: Token) -> bool:
@@ -192,7 +194,11 @@ def _modifies_a_noun(m: Mention, doc: Doc) -> bool:
 
 
 def _nominals(
-    doc: Doc, mentions: Sequence[Mention], in_roles: set[int], blocked: Sequence[tuple[int, int]]
+    doc: Doc,
+    mentions: Sequence[Mention],
+    in_roles: set[int],
+    blocked: Sequence[tuple[int, int]],
+    article_id: str,
 ) -> list[Mention]:
     people = _article_people(mentions)
     roles: dict[str, list[str]] = defaultdict(list)
@@ -231,7 +237,14 @@ def _nominals(
         fits = [p for p, rs in roles.items() if any(role_matches(description, r) for r in rs)]
         if len(fits) == 1 and not _is_blocked(blocked, start, end):
             out.append(
-                Mention(start, end, description, "person", "NOMINAL", nominal=True, same_as=fits[0])
+                Mention(
+                    Span(article_id, start, end),
+                    description,
+                    "person",
+                    "NOMINAL",
+                    nominal=True,
+                    same_as=fits[0],
+                )
             )
     return out
 
@@ -272,5 +285,7 @@ def _pair_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
         if (s, e) in at:
             out[at[(s, e)]] = replace(out[at[(s, e)]], same_as=m.text)
         else:
-            out.append(Mention(s, e, inner, m.type, m.label, same_as=m.text))
+            out.append(
+                Mention(Span(m.span.article_id, s, e), inner, m.type, m.label, same_as=m.text)
+            )
     return out

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..doctext import check_parse, doc_text
-from ..model import Article, Fact, TimeExpression
+from ..model import Article, Fact, Span, TimeExpression
 from ..timeline import NOT_EVENT_RELATIONS, find_time_expressions, governing_verb
 from .amounts import _SYMBOL_TOKENS, _clean_value, parse_amount
 from .priced import CHANGE_VERBS, _thing, priced
@@ -37,7 +37,7 @@ def extract_facts(
     text = article.text
     check_parse(doc, text, article.id)
     if expressions is None:
-        expressions = find_time_expressions(text, article.published, doc)
+        expressions = find_time_expressions(text, article.published, doc, article_id=article.id)
     out: list[Fact] = []
     denominators: set[int] = set()
     dated = [(e.start, e.end) for e in expressions]
@@ -135,9 +135,7 @@ def extract_facts(
         )
         out.append(
             Fact(
-                article_id=article.id,
-                start=start,
-                end=end,
+                span=Span(article.id, start, end),
                 text=text[start:end],
                 value=_clean_value(value),
                 unit=unit,

@@ -191,7 +191,8 @@ def group_facts(
     Groups come in order of their first fact.
 
     >>> import datetime as dt
-    >>> f = lambda v, d, a: Fact(a, 0, 1, "x", v, "people", "people killed", None, d, True)
+    >>> from storydesk.model import Span
+    >>> f = lambda v, d, a: Fact(Span(a, 0, 1), "x", v, "people", "people killed", None, d, True)
     >>> early, late = f(572, dt.date(2014, 7, 21), "a"), f(798, dt.date(2014, 7, 24), "b")
     >>> [(g.status, g.basis) for g in group_facts([early, late])]
     [('update', 'rose from 572 (21 Jul) to 798 (24 Jul)')]

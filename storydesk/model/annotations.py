@@ -1,18 +1,45 @@
 """What the per-article extractors find in one article, each an offset range into its
 cleaned text: date expressions, numeric facts, quotes and their speakers, entity mentions,
-and who a "he" or "she" stands for; and the article with them attached."""
+and who a "he" or "she" stands for; and the article with them attached.
+
+Each record holds its range as a :class:`~storydesk.model.article.Span` (``span``: the
+article's id and the offsets), so it can be cited and checked as
+``article.text[span.start:span.end]`` like any other citation. Read-only ``start`` and
+``end`` properties give ``span.start`` and ``span.end``, to keep readers short.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from .article import Article, Features, Sentence
+from .article import Article, Features, Sentence, Span
+
+
+class _Spanned:
+    """``start`` and ``end`` of a record's ``span``, read-only (the span is the field)."""
+
+    __slots__ = ()
+    span: Span
+
+    @property
+    def start(self) -> int:
+        """``span.start``: where the record begins in its article's cleaned text."""
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        """``span.end``: where the record ends (exclusive)."""
+        return self.span.end
 
 
 @dataclass(frozen=True, slots=True)
-class TimeExpression:
-    """A date expression at ``[start, end)`` of a text, resolved when it can be.
+class TimeExpression(_Spanned):
+    """A date expression at ``span`` of a text, resolved when it can be.
+
+    ``text == article_text[start:end]``. ``span.article_id`` is the id of the article the
+    text is; an expression found in a text that is no article (a sentence the evaluation
+    harness dates on its own) has the id its finder was given, ``""`` by default.
 
     ``granularity`` is ``day``, ``weekend``, ``week``, ``month`` or ``year``; ``date`` is
     the first day of that period (a week starts on Monday), or ``None`` when the expression
@@ -27,8 +54,7 @@ class TimeExpression:
     """
 
     text: str
-    start: int
-    end: int
+    span: Span
     date: dt.date | None
     granularity: str
     kind: str
@@ -39,12 +65,10 @@ class TimeExpression:
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(_Spanned):
     """A number in an article with what it counts. ``text == article.text[start:end]``."""
 
-    article_id: str
-    start: int
-    end: int
+    span: Span
     text: str
     value: float
     unit: str
@@ -63,76 +87,78 @@ class Fact:
     # Where the counted thing is, when its clause says so ("killed 103 people in Mexico").
     place: str | None = None
 
+    @property
+    def article_id(self) -> str:
+        """``span.article_id``: the article the figure is in."""
+        return self.span.article_id
+
 
 @dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(_Spanned):
     """A speaker mention as written: ``text == article_text[start:end]``."""
 
     text: str
-    start: int
-    end: int
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(_Spanned):
     """A direct quote (the words between quote marks) or reported speech (the clause).
 
     ``text == article_text[start:end]``. ``speaker`` is the mention the cue points to
     ("he", "the official", "Kerry"), ``speaker_name`` the person or organisation it
     resolves to ("John Kerry"), ``None`` for an anonymous source or when unresolved.
     ``cue`` is the cue as written ("said", "according to", ":"), ``None`` for a quote
-    that continues the previous one or has none.
+    that continues the previous one or has none; ``cue_span`` is where it is written
+    (``article_text[cue_span.start:cue_span.end] == cue``), when known.
     """
 
     text: str
-    start: int
-    end: int
+    span: Span
     direct: bool
     speaker: Speaker | None
     speaker_name: str | None
     cue: str | None
-    cue_start: int | None = None
-    cue_end: int | None = None
+    cue_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class Referent:
+class Referent(_Spanned):
     """A "he" or "she" as the subject of a clause, with the person it stands for, named in
-    an earlier sentence of the article: ``article_text[start:end]`` is the pronoun,
+    an earlier sentence of the article: ``article_text[start:end]`` (``span``) is the pronoun,
     ``name`` the person's longest name there ("Ilse Brandt"), ``antecedent`` the offset of
     the mention the pronoun was resolved to (see :mod:`storydesk.quotes.referents`)."""
 
-    start: int
-    end: int
+    span: Span
     name: str
     antecedent: int
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(_Spanned):
     """A name or a description of a story entity: ``text == article_text[start:end]``.
 
-    ``role`` is the title or apposition the article gives the person here,
-    ``article_text[role_start:role_end]``. A ``nominal`` mention ("UN chief") refers to the
-    person named ``same_as`` in the article; an acronym the text introduces with its long
-    form ("Israel Defense Forces (IDF)") has the long form as ``same_as``.
+    ``role`` is the title or apposition the article gives the person here, written at
+    ``role_span`` (``article_text[role_span.start:role_span.end]``). A ``nominal`` mention
+    ("UN chief") refers to the person named ``same_as`` in the article; an acronym the text
+    introduces with its long form ("Israel Defense Forces (IDF)") has the long form as
+    ``same_as``.
     """
 
-    start: int
-    end: int
+    span: Span
     text: str
     type: str
     label: str
     role: str | None = None
-    role_start: int | None = None
-    role_end: int | None = None
+    role_span: Span | None = None
     nominal: bool = False
     same_as: str | None = None
 
 
-# Bump when an extractor changes what it finds: stored annotations of an older version
-# are made again from the text when a story is briefed.
-ANNOTATIONS_VERSION = 12
+# Bump when an extractor changes what it finds, or a record its layout (13: offsets held as
+# Spans): stored annotations of an older version are made again from the text when a story
+# is briefed.
+ANNOTATIONS_VERSION = 13
 
 
 @dataclass(frozen=True, slots=True)

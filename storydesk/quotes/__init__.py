@@ -66,15 +66,19 @@ from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS
 VERSION = "quotes-6"
 
 
-def extract_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
+def extract_quotes(text: str, doc: Doc, article_id: str = "") -> tuple[Quote, ...]:
     """Direct quotes and reported speech in ``text`` (parsed as ``doc``), in text order.
 
-    Raises ``ParseMismatchError`` (E402) when ``doc`` is not a parse of ``text``.
+    ``article_id`` is the id of the article ``text`` is, for the quotes' spans (``""`` for
+    a text that is no article). Raises ``ParseMismatchError`` (E402) when ``doc`` is not a
+    parse of ``text``.
     """
-    return extract_speech(text, doc)[0]
+    return extract_speech(text, doc, article_id)[0]
 
 
-def extract_speech(text: str, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Referent, ...]]:
+def extract_speech(
+    text: str, doc: Doc, article_id: str = ""
+) -> tuple[tuple[Quote, ...], tuple[Referent, ...]]:
     """The quotes of :func:`extract_quotes`, and who each "he"/"she" subject named in an
     earlier sentence stands for (:mod:`.referents`), from one reading of the people.
 
@@ -82,7 +86,7 @@ def extract_speech(text: str, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Refere
     """
     check_parse(doc, text)
     segments = _segments(text)
-    people = _People(doc, segments)
+    people = _People(doc, segments, article_id)
     cues: dict[int, _Attribution] = {}
     for tok in people.verbs:
         if tok.i in people.quoted:

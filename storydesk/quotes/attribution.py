@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..model import Quote, Speaker
+from ..model import Citation, Quote, Speaker
 from .marks import _WORD
 from .people import _entity_of, _name_text, _People, _strip_name
 from .sources import (
@@ -47,18 +47,19 @@ class _Attribution:
     cue_token: Token | None = None
     speech: bool = True  # a verb of saying, not any verb that governs a quote
 
-    def quote(self, text: str, start: int, end: int, direct: bool) -> Quote:
-        """The quote ``text[start:end]`` this attribution gives a speaker and cue to."""
+    def quote(self, text: str, span: Citation, direct: bool) -> Quote:
+        """The quote at ``span`` of ``text`` this attribution gives a speaker and cue to."""
+        cue_span = None
+        if self.cue_start is not None and self.cue_end is not None:
+            cue_span = Citation(span.article_id, self.cue_start, self.cue_end)
         return Quote(
-            text=text[start:end],
-            start=start,
-            end=end,
+            text=text[span.start : span.end],
+            span=span,
             direct=direct,
             speaker=self.speaker,
             speaker_name=self.name,
             cue=self.cue,
-            cue_start=self.cue_start,
-            cue_end=self.cue_end,
+            cue_span=cue_span,
         )
 
 
@@ -391,7 +392,7 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
     toks, name = found
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return _Attribution(
-        Speaker(doc[toks[0].i : toks[-1].i + 1].text, start, end),
+        Speaker(doc[toks[0].i : toks[-1].i + 1].text, people.cite(start, end)),
         name,
         cue,
         cue_start,

@@ -95,7 +95,7 @@ def _direct_quotes(
             latest = (seg.start, _answering(found, doc, people, interviewee, para))
             if not _questioner(found, doc):
                 interviewee = (_index_of(paragraphs, para), found)
-        out.append(found.quote(text, start, seg.end, direct=True))
+        out.append(found.quote(text, people.cite(start, seg.end), direct=True))
     return out
 
 
@@ -126,7 +126,9 @@ def _answering(
             if answer is not None:
                 toks, name = answer
                 s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-                return _Attribution(Speaker(doc_text(doc)[s:e], s, e), name, None, None, None)
+                return _Attribution(
+                    Speaker(doc_text(doc)[s:e], people.cite(s, e)), name, None, None, None
+                )
     paragraphs = _paragraphs(doc_text(doc))
     here = _index_of(paragraphs, para)
     if interviewee is not None and here - interviewee[0] <= 3:
@@ -219,7 +221,7 @@ def _span_attribution(
     s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     key = people.key_for(tokens[-1])
     name = people.name(key) if key is not None else _name_text(_strip_name(list(tokens))) or None
-    return _Attribution(Speaker(text[s:e], s, e), name, cue, at, at + len(cue))
+    return _Attribution(Speaker(text[s:e], people.cite(s, e)), name, cue, at, at + len(cue))
 
 
 def _transcript_speaker(text: str, doc: Doc, seg: _Segment, people: _People) -> _Attribution | None:
@@ -305,7 +307,7 @@ def _cue_near(
             toks = _mention_tokens(head, people)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             return _Attribution(
-                Speaker(text[s:e], s, e), _resolve(head, people), ":", colon, colon + 1
+                Speaker(text[s:e], people.cite(s, e)), _resolve(head, people), ":", colon, colon + 1
             )
     return None
 

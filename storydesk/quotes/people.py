@@ -16,6 +16,7 @@ from wordfreq import zipf_frequency
 
 from ..clean import DATELINE
 from ..doctext import doc_text
+from ..model import Citation
 from .marks import _paragraphs, _Segment
 from .vocabulary import (
     _COMPANY_WORDS,
@@ -129,8 +130,9 @@ class _People:
     last (else first) word named most recently before it, else first after it.
     """
 
-    def __init__(self, doc: Doc, segments: Sequence[_Segment]):
+    def __init__(self, doc: Doc, segments: Sequence[_Segment], article_id: str = ""):
         self.doc = doc
+        self.article_id = article_id  # the article the doc parses, for the spans of speakers
         self.quoted = _quoted_tokens(doc, segments)
         self.offstage = _offstage_tokens(doc)
         self.persons: list[_Person] = []
@@ -251,6 +253,10 @@ class _People:
         ]
         # Subjects inside what another said: "Brenner said [Reyes] had been helpful"
         self._told_of = {i for i, _, subject in self.mentions if subject and _told_of(doc[i])}
+
+    def cite(self, start: int, end: int) -> Citation:
+        """Characters ``[start, end)`` of the article the doc parses, as a span."""
+        return Citation(self.article_id, start, end)
 
     def _new_person(self, first: str, last: str) -> int:
         self.persons.append(_Person(first, last, [], [], set()))

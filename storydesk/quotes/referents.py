@@ -28,5 +28,6 @@ def _referents(doc: Doc, people: _People) -> tuple[Referent, ...]:
         named = {person.first, person.last}
         if mention >= tok.sent.start or any(t.lower_ in named for t in tok.sent):
             continue  # named in the same sentence: the sentence says who is meant
-        out.append(Referent(tok.idx, tok.idx + len(tok.text), people.name(pid), doc[mention].idx))
+        span = people.cite(tok.idx, tok.idx + len(tok.text))
+        out.append(Referent(span, people.name(pid), doc[mention].idx))
     return tuple(out)

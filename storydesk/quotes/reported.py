@@ -94,7 +94,7 @@ def _reported_speech(
             # the part stays what the teller said of them: the teller's words
             found = replace(found, speaker=outer.speaker, name=outer.name)
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
-        out.append(found.quote(text, start, end, direct=False))
+        out.append(found.quote(text, people.cite(start, end), direct=False))
     return out
 
 
@@ -157,9 +157,9 @@ def _colon_claims(text: str, doc: Doc, people: _People) -> list[Quote]:
         if len(_WORD.findall(text, start, end)) < 3:
             continue
         colon = m.end(1)
-        speaker = Speaker(text[name[0].idx : colon], name[0].idx, colon)
+        speaker = Speaker(text[name[0].idx : colon], people.cite(name[0].idx, colon))
         claim = _Attribution(speaker, _resolve(head, people), ":", colon, colon + 1)
-        out.append(claim.quote(text, start, end, direct=False))
+        out.append(claim.quote(text, people.cite(start, end), direct=False))
     return out
 
 
@@ -189,9 +189,11 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
             continue
         toks, name = found
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        claim = _Attribution(Speaker(text[s:e], s, e), name, ":", colon.idx, colon.idx + 1)
+        claim = _Attribution(
+            Speaker(text[s:e], people.cite(s, e)), name, ":", colon.idx, colon.idx + 1
+        )
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
-        out.append(claim.quote(text, start, end, direct=False))
+        out.append(claim.quote(text, people.cite(start, end), direct=False))
     return out
 
 

@@ -192,12 +192,11 @@ def quote_label(q: Quote, text: str = "") -> str:
         return f"{body} ({q.cue})" if q.cue else body
     if (
         text
-        and q.cue_start is not None
-        and q.cue_end is not None
-        and q.cue_end <= q.start
-        and _CUE_GAP.fullmatch(text, q.cue_end, q.start)
+        and q.cue_span is not None
+        and q.cue_span.end <= q.start
+        and _CUE_GAP.fullmatch(text, q.cue_span.end, q.start)
     ):
-        return " ".join(text[q.cue_start : q.end].split())
+        return " ".join(text[q.cue_span.start : q.end].split())
     return f"{q.text} ({q.cue})" if q.cue else q.text
 
 

@@ -104,7 +104,9 @@ def _article_expressions(
 ) -> tuple[TimeExpression, ...]:
     if doc is not None:
         check_parse(doc, a.article.text, a.article.id)
-    return find_time_expressions(a.article.text, a.article.published, doc, anchors)
+    return find_time_expressions(
+        a.article.text, a.article.published, doc, anchors, article_id=a.article.id
+    )
 
 
 def _with_counted(

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from ..dating import MONTHS
-from ..model import TimeExpression
+from ..model import Span, TimeExpression
 from .dates import (
     _monday,
     _month_date,
@@ -133,6 +133,7 @@ def _resolve(
     published: dt.date | None,
     doc: Doc | None,
     anchors: Sequence[Anchor],
+    article_id: str,
 ) -> TimeExpression | None:
     start, end = m.span()
     g = m.groupdict()
@@ -243,10 +244,12 @@ def _resolve(
     if kind in ("absolute", "weekday", "relative"):
         kind = _chrome(text, start, end) or kind
     if doc is None:
-        return TimeExpression(text[start:end], start, end, date, gran, kind, rel, None, name)
+        span = Span(article_id, start, end)
+        return TimeExpression(text[start:end], span, date, gran, kind, rel, None, name)
     depth = clause_depth(doc, start, end)
     clause = in_clause(doc, start, end)
-    return TimeExpression(text[start:end], start, end, date, gran, kind, rel, depth, name, clause)
+    span = Span(article_id, start, end)
+    return TimeExpression(text[start:end], span, date, gran, kind, rel, depth, name, clause)
 
 
 def _resolve_safely(
@@ -256,11 +259,13 @@ def _resolve_safely(
     published: dt.date | None,
     doc: Doc | None,
     anchors: Sequence[Anchor],
+    article_id: str,
 ) -> TimeExpression | None:
     try:
-        return _resolve(name, m, text, published, doc, anchors)
+        return _resolve(name, m, text, published, doc, anchors, article_id)
     except (ValueError, OverflowError):  # "999 years ago" before year 1: no such date
-        return TimeExpression(m.group(), m.start(), m.end(), None, "day", "relative", rule=name)
+        span = Span(article_id, m.start(), m.end())
+        return TimeExpression(m.group(), span, None, "day", "relative", rule=name)
 
 
 def find_anchors(
@@ -298,17 +303,22 @@ def find_time_expressions(
     published: dt.date | None,
     doc: Doc | None = None,
     anchors: Sequence[Anchor] = (),
+    *,
+    article_id: str = "",
 ) -> tuple[TimeExpression, ...]:
     """Date expressions in ``text``, resolved against ``published`` (see :mod:`storydesk.timeline`).
 
     ``doc``, when given, is the spaCy parse of ``text`` itself (used for tense only);
     ``anchors`` are starts of counted things known from elsewhere (other articles of the
-    story); starts the text itself states come first.
+    story); starts the text itself states come first. ``article_id`` is the id of the
+    article ``text`` is, for the expressions' spans; leave it ``""`` for a text that is no
+    article (a test sentence, a sentence the evaluation harness dates on its own).
     """
     found = [
         (name, m, expr)
         for name, m in _candidates(text)
-        if (expr := _resolve_safely(name, m, text, published, doc, ())) is not None and expr.text
+        if (expr := _resolve_safely(name, m, text, published, doc, (), article_id)) is not None
+        and expr.text
     ]
     if not any(e.kind == "counted" for _, _, e in found):
         return tuple(e for _, _, e in found)
@@ -317,6 +327,6 @@ def find_time_expressions(
     out = []
     for name, m, e in found:
         if e.kind == "counted" and known:
-            e = _resolve_safely(name, m, text, published, doc, known) or e
+            e = _resolve_safely(name, m, text, published, doc, known, article_id) or e
         out.append(e)
     return tuple(out)
