@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .corpus import IngestReport
-from .errors import AmbiguousStoryError, StoryNotFoundError
+from .correct import Corrected
+from .corrections import Correction
+from .errors import AmbiguousStoryError, CorrectionError, StoryNotFoundError
 from .model import Briefing, Rejected
-from .pipeline import SummarizeReport, brief_stored, ingest, summarize_file
+from .pipeline import SummarizeReport, brief_stored, ingest, retitle, summarize_file
 from .settings import Settings
 from .store import SqliteStore, StoryRow, ThreadRow
 from .write import check_out_dir, write_run
@@ -69,9 +71,12 @@ def stories_document(db: str | Path) -> dict[str, Any]:
     """The stories in the store in the ``storydesk.stories/1`` shape of a run's
     ``stories.json`` (each story's articles by id and source; nothing rejected, since the
     store keeps no rejections), with each story's ``first_published`` and
-    ``last_published`` as extra fields."""
+    ``last_published`` as extra fields, each story's ``corrections`` (the ``seq`` of each
+    correction a person made that names its articles) and the store's ``corrections``
+    (``{"seq", "kind", "stories", "together", "apart"}``, oldest first)."""
     from .render.jsonout import STORIES_SCHEMA
 
+    corrections, marks = story_corrections(db)
     with SqliteStore(db, read_only=True) as store:
         stories = [
             {
@@ -83,10 +88,25 @@ def stories_document(db: str | Path) -> dict[str, Any]:
                 ],
                 "first_published": row.first_published,
                 "last_published": row.last_published,
+                "corrections": marks.get(row.id, []),
             }
             for row in store.stories()
         ]
-    return {"schema": STORIES_SCHEMA, "stories": stories, "rejected": []}
+    return {
+        "schema": STORIES_SCHEMA,
+        "stories": stories,
+        "rejected": [],
+        "corrections": [
+            {
+                "seq": c.seq,
+                "kind": c.kind,
+                "stories": list(c.stories),
+                "together": list(c.together),
+                "apart": list(c.apart),
+            }
+            for c in corrections
+        ],
+    }
 
 
 def list_threads(db: str | Path) -> list[ThreadRow]:
@@ -158,6 +178,63 @@ def brief_story(
     return briefing, write_run(Path(out_dir), [briefing], [], index=False)
 
 
+def correct_stories(
+    db: str | Path,
+    kind: str,
+    story: str,
+    *,
+    other: str | None = None,
+    articles: Sequence[str] = (),
+    settings: Settings | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> Corrected:
+    """Correct the stories of the store at ``db`` as a person says, now and for later
+    ingests (:mod:`storydesk.correct`):
+
+    - ``merge``: story ``other`` into ``story``;
+    - ``split``: ``articles`` off ``story`` into a new story;
+    - ``move``: article ``articles[0]`` to story ``story``.
+
+    Story ids may be unique prefixes (:func:`resolve_story_id`); article ids are exact.
+    Unknown ids raise E306 (story) or E307 (article); a correction that cannot be made as
+    given raises E204.
+    """
+    from . import correct
+
+    settings = settings or Settings()
+    if kind not in ("merge", "split", "move"):
+        raise CorrectionError(f"unknown correction {kind!r}: merge, split or move")
+    _check_store(db)
+    with SqliteStore(db, on_wait=on_wait) as store, store.writing():
+        ids = [row.id for row in store.stories()]
+        story = resolve_story_id(story, ids)
+        if kind == "merge":
+            return correct.merge(store, story, resolve_story_id(other or "", ids), settings)
+        if kind == "split":
+            return correct.split(store, story, articles, settings)
+        return correct.move(store, articles[0] if articles else "", story, settings)
+
+
+def _check_store(db: str | Path) -> None:
+    """A correction needs a store with stories: open it read-only first, so that a
+    missing one is E301 and none is created."""
+    with SqliteStore(db, read_only=True):
+        pass
+
+
+def story_corrections(db: str | Path) -> tuple[list[Correction], dict[str, list[int]]]:
+    """The store's corrections (oldest first), and story id -> the corrections (by
+    ``seq``) that name an article it holds now."""
+    with SqliteStore(db, read_only=True) as store:
+        corrections = store.corrections()
+        story_of = store.story_map()
+    marks: dict[str, list[int]] = {}
+    for c in corrections:
+        for sid in sorted({story_of[a] for a in (*c.together, *c.apart) if a in story_of}):
+            marks.setdefault(sid, []).append(c.seq)
+    return corrections, marks
+
+
 def run(
     paths: Sequence[str],
     out_dir: str | Path,
@@ -193,12 +270,12 @@ def run(
             progress=progress,
             refresh_titles=False,
         )
+        fresh = retitle(store, settings, report.rejected, among=report.changed | report.stories)
         order = {row.id: n for n, row in enumerate(store.stories())}
         briefings = [
-            brief_stored(store, sid, settings, report.rejected)
+            fresh.get(sid) or brief_stored(store, sid, settings, report.rejected)
             for sid in sorted(report.stories, key=lambda s: order.get(s, 0))
         ]
-        store.set_titles({b.story.id: b.story.title for b in briefings})
         # Threads are titled after their largest story: name them as retitled just now.
         briefings = [replace(b, thread=store.thread_of(b.story.id)) for b in briefings]
     processed = report.added or report.already_stored

@@ -199,14 +199,28 @@ def ingest(
         raise typer.Exit(2)
 
 
-@app.command()
+stories_app = typer.Typer(
+    help="List the stories in the store, or correct them (merge, split, move).",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(stories_app, name="stories")
+
+
+@stories_app.callback()
 def stories(
+    ctx: typer.Context,
     db: DbOpt = api.DEFAULT_DB,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print stories.json's storydesk.stories/1 shape.")
     ] = False,
 ) -> None:
-    """List the stories in the store."""
+    """List the stories in the store ("fixed": the corrections a person made to them), or
+    correct them: `stories merge A B`, `stories split A --articles ID...`,
+    `stories move ARTICLE --to B`. Corrections hold across later ingests."""
+    ctx.obj = db
+    if ctx.invoked_subcommand is not None:
+        return
     if as_json:
         from .render.jsonout import dumps
 
@@ -216,14 +230,86 @@ def stories(
         return
     with _errors():
         rows = api.list_stories(db)
+        _, marks = api.story_corrections(db)
     table = Table(title=f"{len(rows)} stories in {db}")
-    for col in ("story", "title", "articles", "first", "last"):
+    for col in ("story", "title", "articles", "first", "last", "fixed"):
         table.add_column(col, justify="right" if col == "articles" else "left")
     for r in rows:
         table.add_row(
-            r.id, r.title, str(r.articles), r.first_published or "-", r.last_published or "-"
+            r.id,
+            r.title,
+            str(r.articles),
+            r.first_published or "-",
+            r.last_published or "-",
+            " ".join(f"#{n}" for n in marks.get(r.id, [])) or "-",
         )
     out.print(table)
+
+
+StoryArg = Annotated[
+    str, typer.Argument(help="A story id, as `storydesk stories` lists it, or a unique prefix.")
+]
+SubDbOpt = Annotated[
+    str | None, typer.Option("--db", help="The story store (SQLite file).", show_default=False)
+]
+
+
+def _correct(
+    ctx: typer.Context,
+    db: str | None,
+    kind: str,
+    story: str,
+    other: str | None = None,
+    articles: list[str] | None = None,
+) -> None:
+    """Make a correction; ``--db`` may come before the subcommand too (``ctx.obj``)."""
+    db = db or ctx.obj or api.DEFAULT_DB
+    with _errors():
+        done = api.correct_stories(
+            db, kind, story, other=other, articles=articles or [], on_wait=_waiting(db)
+        )
+    c = done.correction
+    out.print(f"correction #{c.seq} ({c.kind} {' '.join(c.stories)}) kept in {db}", highlight=False)
+    for sid, title in done.stories.items():
+        out.print(f"  {sid}: {title}", highlight=False)
+
+
+@stories_app.command("merge")
+def stories_merge(
+    ctx: typer.Context, story: StoryArg, other: StoryArg, db: SubDbOpt = None
+) -> None:
+    """Merge story OTHER into STORY (STORY keeps its id)."""
+    _correct(ctx, db, "merge", story, other=other)
+
+
+@stories_app.command("split")
+def stories_split(
+    ctx: typer.Context,
+    story: StoryArg,
+    articles: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Article ids to split off into a new story (after --articles).", show_default=False
+        ),
+    ] = None,
+    named: Annotated[
+        bool, typer.Option("--articles", help="The article ids follow (--articles ID...).")
+    ] = False,
+    db: SubDbOpt = None,
+) -> None:
+    """Split the named articles off STORY into a new story: split STORY --articles ID..."""
+    _correct(ctx, db, "split", story, articles=articles or [])
+
+
+@stories_app.command("move")
+def stories_move(
+    ctx: typer.Context,
+    article: Annotated[str, typer.Argument(help="An article id (stories --json lists them).")],
+    to: Annotated[str, typer.Option("--to", help="The story to move it to (id or prefix).")],
+    db: SubDbOpt = None,
+) -> None:
+    """Move an article (with its near-copies) to another story."""
+    _correct(ctx, db, "move", to, articles=[article])
 
 
 @app.command()

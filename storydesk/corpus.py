@@ -26,7 +26,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .cluster import ArticleIndex, ClusterItem
+import numpy as np
+
+from .cluster import ArticleIndex, ClusterItem, Profiles, pair_scores
+from .corrections import Constraints, resolve
+from .corrections import apply as apply_corrections
 from .dating import infer_published
 from .dedup import DuplicateIndex
 from .ids import digest, slug, unique_ids
@@ -173,7 +177,7 @@ def ingest_articles(
             with store.writing():  # another ingest's corpus stage waits for this one's
                 _catch_up(store, state, params)
                 analyzed = _claim(store, analyzed, hash_of, report, analyzer)
-                placed = _place(analyzed, hash_of, state, params)
+                placed = _place(analyzed, hash_of, state, params, _constraints(store))
                 titles = {sid: _provisional_title(a) for sid, a in placed.founders.items()}
                 store.add(placed.batch, titles)
                 store.reassign(placed.moves, titles)
@@ -270,9 +274,10 @@ def _place(
     hash_of: dict[str, str],
     state: _State,
     params: ClusterSettings,
+    constraints: Constraints | None = None,
 ) -> _Placed:
     """Near-duplicates follow their original; the rest are clustered with the stored
-    articles (see :class:`_Placed` for what comes back)."""
+    articles, a person's corrections applied (see :class:`_Placed` for what comes back)."""
     duplicate_of: dict[str, str] = {}
     for a in analyzed:
         f = a.features
@@ -291,7 +296,10 @@ def _place(
     founders: dict[str, Article] = {}
     moves: dict[str, str] = {}
     touched: set[str] = set()
-    for group, sid, founder in _name_groups(state.index.add(items, params), state, new):
+    groups = state.index.add(items, params)
+    if constraints:
+        groups = _constrained(groups, constraints, state, params)
+    for group, sid, founder in _name_groups(groups, state, new):
         if founder is not None:
             founders[sid] = founder
         for it in group:
@@ -317,6 +325,41 @@ def _place(
         state.story_of[aid] = sid
         out.append(StoredArticle(a, hash_of[aid], sid, duplicate_of.get(aid)))
     return _Placed(out, moves, founders, touched)
+
+
+def _constraints(store: Store) -> Constraints:
+    """The store's corrections as constraints (read under the write lock: a correction
+    made meanwhile counts)."""
+    corrections = store.corrections()
+    if not corrections:
+        return Constraints()
+    original = store.representatives()
+    return resolve(corrections, lambda aid: original.get(aid, aid))
+
+
+def _constrained(
+    groups: list[list[ClusterItem]],
+    constraints: Constraints,
+    state: _State,
+    params: ClusterSettings,
+) -> list[list[ClusterItem]]:
+    """The clustering's groups with a person's corrections applied
+    (:func:`storydesk.corrections.apply`); articles are known by id there."""
+    hash_by_id = {aid: h for h, aid in state.id_of.items()}
+    index = state.index
+
+    def elsewhere(aid: str) -> ClusterItem | None:
+        at = index.position.get(hash_by_id.get(aid, ""))
+        return None if at is None else index.items[at]
+
+    def similarity(a: Sequence[ClusterItem], b: Sequence[ClusterItem]) -> np.ndarray:
+        pa = Profiles.of(a).weigh(index.docfreq)
+        pb = Profiles.of(b).weigh(index.docfreq)
+        return pair_scores(pa, pb, params)
+
+    return apply_corrections(
+        groups, constraints, lambda it: state.id_of[it.key], elsewhere, similarity
+    )
 
 
 def _name_groups(

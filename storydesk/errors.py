@@ -62,6 +62,13 @@ class AmbiguousStoryError(ConfigError):
     code = "E203"
 
 
+class CorrectionError(ConfigError):
+    """A correction of the stories that cannot be made as given (a story merged with itself,
+    a split naming none or all of its articles, a move to the story the article is in)."""
+
+    code = "E204"
+
+
 class StoreError(StorydeskError):
     """The story store cannot be read or written."""
 
@@ -103,6 +110,12 @@ class StoryNotFoundError(StoreError):
     """No stored story has the id, or starts with the prefix, that a command was given."""
 
     code = "E306"
+
+
+class ArticleNotFoundError(StoreError):
+    """No stored article has the id (or a story holds none of the ids) a command was given."""
+
+    code = "E307"
 
 
 class OutputError(StorydeskError):

@@ -193,6 +193,7 @@ def brief(
     since: dt.date | None = None,
     read: Sequence[AnalyzedArticle] = (),
     thread: tuple[str, str] | None = None,
+    title: str | None = None,
 ) -> Briefing:
     """Build the briefing of one story from its analysed articles.
 
@@ -200,7 +201,8 @@ def brief(
     but never summarised or cited on its own: one report counts once. With ``since``, the
     summary tells only what the articles published after that date add to the earlier ones;
     with ``read``, what ``articles`` add to those (the earlier articles named rather than
-    found by date: a clusters file's update clusters).
+    found by date: a clusters file's update clusters). ``title``: the story's stored title
+    (else one is made from the summary, :func:`story_title`).
     """
     duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k != v}
     articles = ensure_annotated(articles, lambda: parser(settings))
@@ -227,7 +229,7 @@ def brief(
     else:
         chosen = summarize_since(new, old, settings.words, settings)
     summary = cite(new, chosen, settings.support)
-    title = story_title(reports, summary)
+    title = title or story_title(reports, summary)
     quotes = tuple(all_quotes(reports))
     entities = tuple(story_entities(reports))
     ids = [a.article.id for a in articles]
@@ -258,8 +260,11 @@ def brief_stored(
     settings: Settings,
     rejected: Sequence[Rejected] = (),
     since: dt.date | None = None,
+    *,
+    retitle: bool = False,
 ) -> Briefing:
-    """The briefing of a stored story (what is new after ``since`` when given)."""
+    """The briefing of a stored story (what is new after ``since`` when given), under its
+    stored title; with ``retitle``, under a title made from its whole summary."""
     articles = store.story_articles(story_id)
     if not articles:
         raise StoreError(f"no story {story_id!r} in the store")
@@ -269,9 +274,32 @@ def brief_stored(
         rejected,
         story_id=story_id,
         duplicate_of=store.representatives(),
-        since=since,
+        since=since if not retitle else None,
         thread=store.thread_of(story_id),
+        title=None if retitle else store.title_of(story_id),
     )
+
+
+def retitle(
+    store: Store,
+    settings: Settings,
+    rejected: Sequence[Rejected] = (),
+    among: Iterable[str] | None = None,
+) -> dict[str, Briefing]:
+    """Title the stories (of ``among``, else all) whose articles changed since they were
+    titled (new stories included) and store the titles; returns their briefings, by id.
+
+    A title is made when a story is created or its articles change, and every command reads
+    it from the store: it stays the same across ``stories``, ``brief`` and ``brief --since``,
+    and across ingests that leave the story as it is.
+    """
+    briefings = {
+        sid: brief_stored(store, sid, settings, rejected, retitle=True)
+        for sid in store.stale_titles(among)
+    }
+    if briefings:
+        store.set_titles({sid: b.story.title for sid, b in briefings.items()})
+    return briefings
 
 
 def ingest(
@@ -284,8 +312,8 @@ def ingest(
     progress: Progress | None = None,
     refresh_titles: bool = True,
 ) -> IngestReport:
-    """Read, clean, analyse and store articles; each joins its story. Titles of the stories
-    touched are refreshed from their summaries (unless the caller briefs them anyway)."""
+    """Read, clean, analyse and store articles; each joins its story. Stories whose
+    articles changed are titled again (:func:`retitle`; unless the caller does it)."""
     corpus = load(paths, stdin=stdin, max_chars=settings.max_article_chars)
     if on_loaded is not None:
         on_loaded(len(corpus.articles))
@@ -294,8 +322,7 @@ def ingest(
     )
     report.rejected = corpus.rejected
     if refresh_titles:
-        briefings = [brief_stored(store, sid, settings) for sid in sorted(report.stories)]
-        store.set_titles({b.story.id: b.story.title for b in briefings})
+        retitle(store, settings, among=report.changed | report.stories)
     return report
 
 

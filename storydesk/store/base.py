@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..corrections import Correction
 from ..model import AnalyzedArticle, Article, Features
 
 
@@ -88,7 +89,28 @@ class Store(Protocol):
         """
         ...
 
-    def set_titles(self, titles: dict[str, str]) -> None: ...
+    def set_titles(self, titles: dict[str, str]) -> None:
+        """Store the stories' titles, each with its articles as they are now (its basis)."""
+        ...
+
+    def stale_titles(self, among: Iterable[str] | None = None) -> list[str]:
+        """The stories (of ``among``, else all) whose articles changed since they were
+        titled, sorted."""
+        ...
+
+    def title_of(self, story_id: str) -> str | None:
+        """The stored title of a story (None: no such story)."""
+        ...
+
+    def corrections(self) -> list[Correction]:
+        """A person's corrections, oldest first (:mod:`storydesk.corrections`)."""
+        ...
+
+    def add_correction(
+        self, kind: str, stories: Sequence[str], together: Sequence[str], apart: Sequence[str]
+    ) -> Correction:
+        """Record a correction (call it holding the write lock, with its moves)."""
+        ...
 
     def all_features(self) -> list[tuple[str, str, str | None, Features | None]]:
         """(article id, story id, published, features) for every stored article, in order."""

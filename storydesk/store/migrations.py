@@ -84,6 +84,22 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN date_source TEXT;
     """,
+    # 8: stable titles and a person's corrections. ``title_basis`` is a digest of the story's
+    # article ids when it was titled: the title is computed again only when they change
+    # ('' for a story not titled yet; NULL, a story stored before, keeps its title as it is).
+    # ``corrections``: merges, splits and moves a person made (storydesk.corrections), kept
+    # as constraints that every later re-clustering applies; ``together`` and ``apart`` are
+    # JSON lists of article ids.
+    """
+    ALTER TABLE stories ADD COLUMN title_basis TEXT;
+    CREATE TABLE corrections (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        stories TEXT NOT NULL,
+        together TEXT NOT NULL,
+        apart TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import json
 import logging
 import os
 import re
@@ -24,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
+from ..corrections import Correction
 from ..errors import (
     DiskFullError,
     StoreBusyError,
@@ -314,7 +317,7 @@ class SqliteStore:
                 ):
                     story_seq += 1
                     self.db.execute(
-                        "INSERT INTO stories (id, title, seq) VALUES (?, ?, ?)",
+                        "INSERT INTO stories (id, title, seq, title_basis) VALUES (?, ?, ?, '')",
                         (item.story_id, titles.get(item.story_id, a.title or a.id), story_seq),
                     )
                 self.db.execute(
@@ -352,7 +355,7 @@ class SqliteStore:
                         ).fetchone()[0]
                     )
                     self.db.execute(
-                        "INSERT INTO stories (id, title, seq) VALUES (?, ?, ?)",
+                        "INSERT INTO stories (id, title, seq, title_basis) VALUES (?, ?, ?, '')",
                         (story_id, title, story_seq),
                     )
                 self.db.execute(
@@ -375,8 +378,89 @@ class SqliteStore:
             self._title_threads()
 
     def _set_titles(self, titles: dict[str, str]) -> None:
+        basis = self._bases(titles)
         for story_id, title in sorted(titles.items()):
-            self.db.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
+            self.db.execute(
+                "UPDATE stories SET title = ?, title_basis = ? WHERE id = ?",
+                (title, basis.get(story_id, ""), story_id),
+            )
+
+    def _bases(self, among: Iterable[str] | None = None) -> dict[str, str]:
+        """Story id -> a digest of its article ids: what its title was computed from (of
+        the stories ``among``, else of all)."""
+        ids: dict[str, list[str]] = {}
+        query = "SELECT story_id, article_id FROM story_articles"
+        wanted = None if among is None else sorted(set(among))
+        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)] if wanted else []
+        for rows in (
+            [self.db.execute(query)]
+            if wanted is None
+            else [
+                self.db.execute(f"{query} WHERE story_id IN ({','.join('?' * len(c))})", c)
+                for c in chunks
+            ]
+        ):
+            for story_id, article_id in rows:
+                ids.setdefault(story_id, []).append(article_id)
+        for aids in ids.values():
+            aids.sort()
+        return {
+            sid: hashlib.sha1("\n".join(aids).encode("utf-8")).hexdigest()
+            for sid, aids in ids.items()
+        }
+
+    @_coded
+    def stale_titles(self, among: Iterable[str] | None = None) -> list[str]:
+        """The stories (of ``among``, else all) whose articles changed since they were
+        titled (new ones included), sorted. A story stored before titles had a basis keeps
+        its title: its articles as they are now become its basis."""
+        with self._transaction():
+            basis = self._bases(among)
+            stale = []
+            for story_id, stored in self.db.execute(
+                "SELECT id, title_basis FROM stories ORDER BY id"
+            ):
+                if story_id not in basis:
+                    continue
+                if stored is None:
+                    self.db.execute(
+                        "UPDATE stories SET title_basis = ? WHERE id = ?",
+                        (basis.get(story_id, ""), story_id),
+                    )
+                elif stored != basis.get(story_id):
+                    stale.append(story_id)
+        return sorted(stale)
+
+    @_coded
+    def title_of(self, story_id: str) -> str | None:
+        row = self.db.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @_coded
+    def corrections(self) -> list[Correction]:
+        return [
+            Correction(seq, kind, *(tuple(json.loads(v)) for v in (stories, together, apart)))
+            for seq, kind, stories, together, apart in self.db.execute(
+                "SELECT seq, kind, stories, together, apart FROM corrections ORDER BY seq"
+            )
+        ]
+
+    @_coded
+    def add_correction(
+        self, kind: str, stories: Sequence[str], together: Sequence[str], apart: Sequence[str]
+    ) -> Correction:
+        with self._transaction():
+            cur = self.db.execute(
+                "INSERT INTO corrections (kind, stories, together, apart) VALUES (?, ?, ?, ?)",
+                (
+                    kind,
+                    json.dumps(list(stories)),
+                    json.dumps(sorted(together)),
+                    json.dumps(sorted(apart)),
+                ),
+            )
+            seq = int(cur.lastrowid or 0)
+        return Correction(seq, kind, tuple(stories), tuple(sorted(together)), tuple(sorted(apart)))
 
     @_coded
     def set_threads(self, links: dict[str, str]) -> None:
