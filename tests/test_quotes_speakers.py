@@ -534,3 +534,158 @@ def test_a_person_in_apposition_to_a_dateline_subject_speaks(nlp):
     deps += ["advcl", "nsubj", "ccomp"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     assert _syntactic_speaker(doc[9], offstage={0, 1, 2, 3}).text == "Calloway"
+
+
+# --- session 9: roles, attribution phrases, what was not said (issue 14 item 4) -----------
+
+
+def test_a_countrys_office_is_the_one_person_named_with_it_later(q):
+    text = (
+        "DORRAN — The old mill will be turned into a library, Varnia's culture minister said "
+        "on Tuesday. The plan was agreed last week. Culture Minister Hedda Lorentz said the "
+        "work would start in May."
+    )
+    assert one(q(text), "old mill").speaker_name == "Hedda Lorentz"
+
+
+def test_a_countrys_office_is_no_one_when_two_people_hold_it(q):
+    text = (
+        "The old mill will be turned into a library, Varnia's culture minister said on "
+        "Tuesday. Culture Minister Hedda Lorentz and Culture Minister Karl Brenner met in May."
+    )
+    assert one(q(text), "old mill").speaker_name is None
+
+
+def test_an_attribution_phrase_and_what_follows_leave_the_content(q):
+    text = (
+        "The bank plans to cut 400 jobs by March, according to two people familiar with the "
+        "matter, adding to a wave of layoffs in the region."
+    )
+    [quote] = [x for x in q(text) if x.cue == "according to"]
+    assert quote.text == "The bank plans to cut 400 jobs by March"
+    assert quote.speaker is not None and quote.speaker.text.startswith("two people")
+
+
+def test_a_parenthetical_cue_leaves_the_content_it_attributes(q):
+    text = "The engineers isolated the fault, Brenner said, and patched the software in a week."
+    assert names(q(text)) == [
+        ("The engineers isolated the fault", "Brenner"),
+        ("patched the software in a week", "Brenner"),
+    ]
+
+
+def test_what_follows_an_attribution_phrase_with_a_subject_stays(q):
+    text = (
+        "Most of the 900 people who left their homes had returned by Monday, according to "
+        "the Dorran Relief Agency, although about 40 were still staying with relatives."
+    )
+    [quote] = [x for x in q(text) if x.cue == "according to"]
+    assert quote.text.endswith("still staying with relatives")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Brenner, the chief executive of Harbour Media, declined to say when the company "
+        "might change its strategy and decide to sell the channel.",
+        "He refused to say whether the board would agree to sell the channel.",
+    ],
+)
+def test_what_someone_declined_to_say_was_not_said(q, text):
+    assert q(text) == ()
+
+
+def test_what_someone_is_expected_to_do_is_not_speech(q):
+    text = (
+        "Karl Brenner, who has led the mill since 2009 and is expected to retire next year, "
+        "said on Monday that the plant would stay open. The company is expected to report "
+        "its quarterly results next week."
+    )
+    assert names(q(text)) == [("the plant would stay open", "Karl Brenner")]
+
+
+def test_a_time_the_parse_hangs_the_clause_on_is_not_what_was_said(q):
+    quote = one(q("Varnia argued for decades that the island was its own."), "island")
+    assert quote.text == "the island was its own"
+
+
+def test_a_speaker_name_never_spans_a_comma(nlp):
+    from spacy.tokens import Span
+
+    text = "Tidewater Stream All Access, Dorran said the prices would rise in the spring."
+    doc = nlp(text)
+    # an entity recogniser's span across the comma, as seen on a real page
+    doc.ents = [Span(doc, 0, 6, label="ORG")]
+    quote = one(extract_quotes(text, doc), "prices would rise")
+    assert quote.speaker_name == "Dorran"
+
+
+def test_recognising_something_is_no_speech(q):
+    assert q("Recent governments recognized that the harbour needed a new wall.") == ()
+
+
+def test_that_after_a_noun_object_opens_no_reported_clause(q):
+    text = "Karl Brenner reported telephone wait times that exceeded two hours."
+    assert [x for x in q(text) if x.text == "exceeded two hours"] == []
+
+
+def test_where_someone_spoke_is_no_part_of_the_speaker(q):
+    text = (
+        "We have a long road ahead of us, said Dorran Mill's newly appointed chief executive "
+        "Karl Brenner in a memo to employees."
+    )
+    quote = one(q(text), "long road")
+    assert quote.speaker_name == "Karl Brenner"
+    assert quote.speaker is not None and quote.speaker.text.endswith("Karl Brenner")
+
+
+def test_a_subject_parted_from_its_verb_by_a_relative_clause_speaks(q):
+    text = (
+        "Regulators fined Tidewater Bank Corp. in March. The company, which is expected to "
+        "report its quarterly results next week, confirmed on Monday that it had been "
+        "contacted by regulators about the fine."
+    )
+    assert names(q(text)) == [
+        ("it had been contacted by regulators about the fine", "Tidewater Bank Corp.")
+    ]
+
+
+def test_pointing_to_something_is_speech_about_it(q):
+    text = "The central bank pointed to the new tariffs as the main cause of the slowdown."
+    assert one(q(text), "tariffs").speaker is not None
+
+
+def test_a_participle_set_off_by_commas_is_no_part_of_the_speaker(q):
+    text = "The mayor, describing the flood as the worst in a century, said the town would rebuild."
+    assert one(q(text), "town would rebuild").speaker.text == "The mayor"
+
+
+def test_the_day_of_the_saying_is_not_what_was_said(q):
+    text = "Dorran Harbour Company said on Monday it would close the mill."
+    assert one(q(text), "close the mill").text == "it would close the mill"
+
+
+def test_two_people_described_together_are_not_the_one_named_later(q):
+    text = (
+        "The UN chief and the Varnian envoy arrived in Dorran to press for an immediate truce. "
+        "UN chief Hedda Lorentz said the fighting must stop."
+    )
+    assert one(q(text), "immediate truce").speaker_name != "Hedda Lorentz"
+
+
+def test_an_inverted_cue_with_a_long_subject_gives_the_person_and_the_clause(q):
+    text = (
+        "Viewers in the region will be able to watch the new service from the spring, said "
+        "The Harbour Broadcasting Company's recently named executive chair Ilse Varga in an "
+        "email to staff."
+    )
+    quote = one(q(text), "Viewers in the region")
+    assert quote.speaker_name == "Ilse Varga"
+    assert quote.text.endswith("from the spring")
+
+
+def test_a_clause_parsed_as_a_first_subject_is_what_the_second_said(q):
+    text = "The talks stalled over the border, the source said."
+    quote = one(q(text), "talks stalled")
+    assert quote.text == "The talks stalled over the border"
+    assert quote.speaker is not None and quote.speaker.text == "the source"

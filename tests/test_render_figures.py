@@ -111,11 +111,16 @@ def test_unnamed_sources_are_one_group_however_capitalised():
             said("the river was under control", "He"),
             said("look at it", "he"),
             said("help was coming", "Rosa Elmquist", "Rosa Elmquist"),
+            # one described source, however the article put it
+            said("the talks had stalled", "the source"),
+            said("the deal was near", "Source"),
+            said("the minister would resign", "sources"),
         ),
     )
     groups = who_said_what(b)
     assert [(g.name, g.resolved, len(g.quotes)) for g in groups] == [
         ("Rosa Elmquist", True, 1),
+        ("the source", False, 3),
         ("Engineers", False, 2),
         ("Not named (he)", False, 2),
         ("officials", False, 1),

@@ -33,7 +33,9 @@ Speakers are resolved to a name: a mention that is a person's name maps to the l
 full name of that person in the article ("Kerry" -> "John Kerry"); "he"/"she" to the most
 recent person in subject position (outside quotes) whose gender, when the text shows it,
 agrees; a definite description ("the prime minister", "the spokeswoman") to the nearest
-preceding person the text gives that role; an indefinite one ("a senior US official
+preceding person the text gives that role, else to the one person it gives that role
+before or after ("Varnia's culture minister" and "Culture Minister Hedda Lorentz"), none
+when two fit; an indefinite one ("a senior US official
 travelling with Kerry", "sources") stays anonymous (``speaker_name`` is ``None``).
 
 The modules: ``marks`` (pass 1), ``direct`` (pass 2), ``reported`` (pass 3); ``attribution``
@@ -63,7 +65,7 @@ from .referents import _referents
 from .reported import _colon_claims, _colon_speech, _reported_speech
 from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS, TOPIC_VERBS
 
-VERSION = "quotes-6"
+VERSION = "quotes-7"
 
 
 def extract_quotes(text: str, doc: Doc, article_id: str = "") -> tuple[Quote, ...]:

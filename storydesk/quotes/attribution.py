@@ -79,7 +79,38 @@ def _negated(verb: Token, quoted: set[int]) -> bool:
     negation inside a quote is what was said ('"Absolutely not," he said')."""
     if any(c.dep_ == "neg" and c.i not in quoted for c in verb.children):
         return True
+    if _withheld(verb) or any(_withheld(c) for c in verb.children if c.dep_ == "xcomp"):
+        return True
+    if any(_withheld(a) for a in verb.ancestors):
+        # 'declined to say when the company might decide to sell': nobody decided
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DUE and verb.tag_ == "VB":
+        return True  # 'The company, which is expected to report its results next week'
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
+# Verbs of not saying: "declined to say when ...", "refused to comment on ...".
+_WITHHOLD = frozenset({"decline", "refuse"})
+
+
+def _withheld(verb: Token) -> bool:
+    """``verb`` is a verb of saying that its subject declined or refused to do: it says
+    nothing, and what it governs was not said."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _WITHHOLD
+        and verb.lemma_.lower() in _SAY_NOTHING
+    )
+
+
+# What is yet to be done: "is expected to report", "is due to announce".
+_DUE = frozenset({"expect", "schedule", "due", "set", "likely", "poise", "slate"})
+
+
+# What one declines to do and so says nothing of what follows: not "refused to testify",
+# "declined to discuss the appointees" or "declined to comment on the letter", which report
+# what was refused (PolNeAR marks those as attributions).
+_SAY_NOTHING = frozenset({"say", "elaborate", "speculate", "specify", "tell"})
 
 
 def _quoting_verb(tok: Token, people: _People) -> bool:
@@ -112,7 +143,12 @@ def _speaker_head(verb: Token, people: _People) -> Token | None:
     "saying", "is heard saying"), the agent of a passive ("was written by X"), the noun a
     participle describes ("footage of Clinton asking"), the antecedent of "who said"; when
     the parse gives a subject inside a quote, the noun next to the verb."""
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    # 'Brenner, who has led the mill and is expected to retire': a passive whose subject
+    # is that of a verb before it is as passive
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (
+        any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    )
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "the ceasefire had not been agreed": nobody speaks
     head = _syntactic_speaker(verb, offstage=people.offstage)
@@ -134,6 +170,8 @@ def _syntactic_speaker(
     # relative pronoun and the real subject both as subjects; the real one speaks. So may
     # a wire dateline and the subject ('BUFFALO - ... coach Brenner expressed ...')
     subjects.sort(key=lambda c: (c.i in offstage, c.lower_ in _RELATIVE))
+    if len(subjects) > 1 and _clause_as_subject(verb) is not None:
+        subjects = [subjects[-1]]  # 'The talks stalled, the source said': the source
     head = subjects[0] if subjects else None
     if head is not None and head.i in offstage:
         # 'BUFFALO, N.Y. - ..., coach Ines Calloway expressed ...' parsed with the person in
@@ -182,6 +220,25 @@ def _syntactic_speaker(
     return head
 
 
+def _clause_as_subject(verb: Token) -> Token | None:
+    """The clause a verb of saying reports, parsed as a first subject with its verb as a
+    participle: 'The talks stalled over the border, the source said' ("stalled" taken for
+    "the talks [that were] stalled"); ``None`` for any other parse."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 2:
+        return None
+    first, last = subjects
+    doc = verb.doc
+    comma = first.right_edge.i + 1
+    if not (comma < last.left_edge.i and doc[comma].text == "," and last.right_edge.i < verb.i):
+        return None
+    if not any(c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") for c in first.children):
+        return None
+    return first
+
+
 class _Either:
     """``i in _Either(a, b)``: ``i`` is in set ``a`` or in set ``b`` (without a union made
     per call, which grows with the article)."""
@@ -224,6 +281,10 @@ def _adjacent_noun(verb: Token, people: _People) -> Token | None:
     return None
 
 
+# Prepositions of how or where one spoke, no part of who spoke.
+_CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "via", "through", "after", "before"})
+
+
 def _mention_tokens(head: Token, people: _People) -> list[Token]:
     """The speaker noun phrase: the head's subtree, cut at a relative clause, at a quote
     mark and at an unclosed bracket ("Kerry, who ..." -> "Kerry")."""
@@ -233,6 +294,15 @@ def _mention_tokens(head: Token, people: _People) -> list[Token]:
     for child in head.rights:
         if child.dep_ in ("relcl", "advcl"):
             break
+        comma = head.doc[child.left_edge.i - 1].text == ","
+        if child.dep_ == "acl" and child.tag_ == "VBG" and comma:
+            break  # 'The mayor, describing the flood as the worst in a century, said'
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _CIRCUMSTANCE
+            and head.i in people.at  # a person, not "Commission on Presidential Debates"
+        ):
+            break  # '..., said chief executive Karl Brenner in a memo to staff
         if child.dep_ != "punct":
             right = max(right, child.right_edge.i)
     doc = head.doc
@@ -350,14 +420,14 @@ def _speaker(
         return toks, people.name(key)
     ent = _entity_of(head)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
-        words = _strip_name(list(ent))
+        words = _strip_name(_between_commas(list(ent), head))
         full = None
         if len(words) == 1:  # "DHC" after "Dorran Harbour Company (DHC)"
             full = people.org_for_acronym(words[0].text, head.i)
         if full is None and ent.label_ == "ORG":
             full = people.org_name([t.lower_ for t in words], head.i)
         return toks, full or _name_text(words) or None
-    run = name_tokens(head)
+    run = _between_commas(name_tokens(head), head)
     # "harbour master Ines Calloway": the name, not the lower-case title before it
     while len(run) > 1 and not all(t.pos_ in ("PROPN", "NUM") or t.is_title for t in run):
         run = run[1:]
@@ -365,6 +435,15 @@ def _speaker(
     full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
     full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None
+
+
+def _between_commas(tokens: list[Token], head: Token) -> list[Token]:
+    """The part of a name run holding ``head`` between commas: a name never spans ", "
+    ("Dorran Radio, Harbour Media" is two names)."""
+    left = [t.i for t in tokens if t.text == "," and t.i < head.i]
+    right = [t.i for t in tokens if t.text == "," and t.i > head.i]
+    lo, hi = max(left, default=-1), min(right, default=len(head.doc))
+    return [t for t in tokens if lo < t.i < hi] or [head]
 
 
 def _attribution(verb: Token, people: _People) -> _Attribution | None:

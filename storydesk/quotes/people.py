@@ -122,6 +122,10 @@ def _clean_name(tokens: Sequence[Token]) -> bool:
     return all(fine(t) for t in tokens) and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
+# Endings of nouns for a person who does something ("winger", "negotiator").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian")
+
+
 class _People:
     """The people an article names, with their names, roles and genders.
 
@@ -182,9 +186,12 @@ class _People:
             ):
                 names.append((e, _strip_name(list(e))))
             elif e.label_ == "ORG" and e.root.i not in self.quoted:
-                toks = _strip_name(list(e))
-                if toks and toks[0].text[:1].isupper():
-                    self.orgs.append((toks[0].i, toks[-1].i + 1, tuple(t.lower_ for t in toks)))
+                # a name never spans ", ": "Tidewater Plus, Dorran Media" is two
+                for piece in _split_at_commas(list(e)):
+                    toks = _strip_name(piece)
+                    if toks and toks[0].text[:1].isupper():
+                        words = tuple(t.lower_ for t in toks)
+                        self.orgs.append((toks[0].i, toks[-1].i + 1, words))
         for _, toks in names:
             if len(toks) > 1:
                 self._add_full(toks)
@@ -391,9 +398,16 @@ class _People:
 
     def for_description(self, head: Token) -> int | None:
         """The person a definite description ("the prime minister", "the UN chief") refers
-        to: the nearest preceding one the text gave that role."""
+        to: the nearest preceding one the text gave that role; else the one person the
+        article gives that role with all its words, before or after ("Varnia's culture
+        minister said ..." and later "Culture Minister Hedda Lorentz"); none when two fit."""
         determiner = next((c.lower_ for c in head.children if c.dep_ in ("det",)), None)
-        if determiner not in _DEFINITE or head.tag_ not in ("NN", "NNP"):
+        # "Varnia's culture minister": the office of a country or body, as definite as "the"
+        place = any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" and self.key_for(c) is None
+            for c in head.children
+        )
+        if (determiner not in _DEFINITE and not place) or head.tag_ not in ("NN", "NNP"):
             return None
         lower = head.lower_
         words = sorted(_ROLE_SYNONYMS.get(lower, {lower}) | {lower})
@@ -405,7 +419,35 @@ class _People:
             for c in lefts
             if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.is_alpha
         ]
-        return self.for_role(head.i, words, modifiers)
+        if not place:  # the nearest minister before is not the one of a country named
+            found = self.for_role(head.i, words, modifiers)
+            if found is not None:
+                return found
+        if head.lemma_.lower() not in _PERSON_NOUNS and not lower.endswith(_AGENT_ENDINGS):
+            return None  # "the campaign", "the city": no person's role
+        if any(c.dep_ == "conj" for c in head.children):
+            return None  # "the UN chief and top US diplomat": two people, not one
+        described = {
+            c.lower_
+            for c in lefts
+            if c.dep_ in ("compound", "amod") and c.is_alpha and c.pos_ in ("NOUN", "ADJ", "PROPN")
+        }
+        return self.only_with_role(words, described)
+
+    def only_with_role(self, words: Sequence[str], modifiers: Iterable[str]) -> int | None:
+        """The one person the article gives one of the role ``words`` and every one of
+        ``modifiers`` ("interior" of "Interior Minister Wolfgang Peschorn"), or ``None``
+        when nobody or more than one fits."""
+        wanted = set(modifiers)
+        fit = [
+            pid
+            for pid, person in enumerate(self.persons)
+            if person.names
+            and any(w in person.roles for w in words)
+            and wanted <= person.roles
+            and pid in self._mentioned
+        ]
+        return fit[0] if len(fit) == 1 else None
 
     def for_pronoun(
         self, before: int, gender: str | None, exclude: Iterable[int] = (), speaks: bool = False
@@ -522,6 +564,17 @@ class _People:
             return None
         start, end, _ = max(found)
         return _name_text(list(self.doc[start:end]))
+
+
+def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:
+    """The runs of ``tokens`` between commas."""
+    out: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.text == ",":
+            out.append([])
+        else:
+            out[-1].append(t)
+    return [run for run in out if run]
 
 
 def _told_of(tok: Token) -> bool:

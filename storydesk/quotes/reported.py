@@ -11,7 +11,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import Quote, Speaker
-from .attribution import _Attribution, _attribution, _is_cue, _resolve, _speaker
+from .attribution import (
+    _Attribution,
+    _attribution,
+    _clause_as_subject,
+    _is_cue,
+    _resolve,
+    _speaker,
+)
 from .direct import _title_like
 from .marks import _WORD, _paragraphs
 from .people import _People
@@ -70,7 +77,8 @@ def _reported_speech(
             continue  # too short, or a direct quote with words after it
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
             continue  # a direct quote carries it; a mixed one ('said it was "rigged"') stays
-        found_all.append((tok, found, content))
+        for part in _around_aside(tok, content):
+            found_all.append((tok, found, part))
     # What one source says of another ("the governor said Reyes had agreed to delay the
     # vote") is the governor's words: the verb inside them reports nothing of Reyes's own.
     # By sentence: a clause is part of its cue's parse tree, so of its sentence.
@@ -96,6 +104,28 @@ def _reported_speech(
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
         out.append(found.quote(text, people.cite(start, end), direct=False))
     return out
+
+
+def _around_aside(tok: Token, content: list[Token]) -> list[list[Token]]:
+    """What was said around a parenthetical cue inside it, as two quotes, the cue in
+    neither: 'The crew found the leak, Varga said, and closed the valve' is "The crew found
+    the leak" and "closed the valve". Only after the clause's verb and before a verb joined
+    to it; else the one content ('The plan, he said, would fail')."""
+    if not content or not _parenthetical(tok) or not content[0].i < tok.i < content[-1].i:
+        return [content]
+    if tok.head.i > tok.i or not any(
+        c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in tok.head.children
+    ):
+        return [content]
+    aside = tok.left_edge.i, tok.right_edge.i
+    before = [t for t in content if t.i < aside[0]]
+    after = [t for t in content if t.i > aside[1]]
+    while before and before[-1].is_punct and not before[-1].is_quote:
+        before.pop()
+    while after and (after[0].is_punct or after[0].dep_ == "cc") and not after[0].is_quote:
+        after.pop(0)
+    parts = [p for p in (before, after) if sum(not t.is_punct for t in p) >= 2]
+    return parts or [content]
 
 
 def _says(tok: Token) -> bool:
@@ -285,11 +315,23 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         skip = {t.i for t in tok.subtree}
+        # '..., according to two people familiar with the matter, adding to ...': a
+        # participle after the attribution is the writer's, not what was said
+        skip |= {
+            t.i
+            for c in clause.children
+            if c.i > tok.i and _bare_participle(c) and _after_comma(c)
+            for t in c.subtree
+        }
         toks = [t for t in clause.subtree if t.i not in skip]
     else:
         # '..., the ministry said, as the government raised its fund': a clause opened by
         # "as", "while" ... is the time or cause of the saying, misparsed as what was said
-        comps = [c for c in tok.children if c.dep_ == "ccomp" and not _adverbial(c)]
+        comps = [
+            c
+            for c in tok.children
+            if c.dep_ == "ccomp" and not _adverbial(c) and not _relative_clause(c)
+        ]
         # 'It is unlikely; her team says she will go on': the clause after the verb
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
@@ -311,11 +353,24 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 for t in c.subtree
             }
             toks = [t for t in comp.subtree if t.i not in aside]
+            # 'said on Monday it would close the mill': the day of the saying, which the
+            # parse hung on what was said
+            for c in comp.children:
+                if (
+                    c.dep_ == "prep"
+                    and c.left_edge.i == tok.i + 1
+                    and any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+                    and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > c.i for s in comp.children)
+                ):
+                    toks = [t for t in toks if not c.left_edge.i <= t.i <= c.right_edge.i]
             # 'said the plan was costly, but it would pass': the parse joins the second
             # clause to "said"; a clause of "would", "could", "had" ... is still what was said
             for c in tok.children:
                 if c.dep_ == "conj" and c.i > comp.i and lemma in _SAY and _reported_too(c):
                     toks = list(doc[toks[0].i : c.right_edge.i + 1])
+        elif (parsed_as_subject := _clause_as_subject(tok)) is not None:
+            # 'The talks stalled over the border, the source said'
+            toks = list(parsed_as_subject.subtree)
         elif objects and _quotes_words(objects):
             # a partial quote in what the verb governs: 'called them "deplorables"'
             toks = [t for o in objects for t in o.subtree]
@@ -351,6 +406,16 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 return []
             # 'called for a ban', 'spoke about the economy'
             toks = [t for t in prep.subtree if t.i != prep.i]
+            time = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if time is not None and time.ent_type_ in ("DATE", "TIME"):
+                # 'argued for decades that ...': a time, and the clause the parse hung on
+                # it is what was said
+                that = next(
+                    (c for c in time.children if any(m.lower_ == "that" for m in c.lefts)), None
+                )
+                if that is None:
+                    return []
+                toks = list(that.subtree)
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[0].is_punct or toks[0].lower_ == "that") and not toks[0].is_quote:
         toks.pop(0)
@@ -368,6 +433,27 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             if not t.is_punct:
                 break
     return list(span)
+
+
+def _relative_clause(clause: Token) -> bool:
+    """A clause the parse hung on the verb that is a relative clause of the noun before it:
+    'reported wait times that exceeded two hours' ("that" a relative pronoun after a noun
+    object, not a complementizer)."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ != "WDT" or subject.i != clause.left_edge.i:
+        return False
+    before = clause.doc[subject.i - 1] if subject.i > 0 else None
+    return before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > clause.head.i
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle phrase of its own ("adding to a wave of layoffs"), not a clause with a
+    subject or a subordinator ("although 400 were still staying ...")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children)
+    )
 
 
 def _reported_too(clause: Token) -> bool:

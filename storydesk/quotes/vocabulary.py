@@ -30,7 +30,7 @@ BELIEF_VERBS = _set(
 # Verbs whose complement clause is reported content though they are no cue for a direct
 # quote: evidence and findings ("the poll shows that ...", "the inquiry found ...").
 EVIDENCE_VERBS = _set(
-    """show find indicate discover prove demonstrate signal imply question recognize
+    """show find indicate discover prove demonstrate signal imply question
     assume conclude determine learn wish acknowledge hint suggest"""
 )
 
@@ -79,6 +79,7 @@ _TALK: dict[str, frozenset[str]] = {
     **{v: _set("about against regarding") for v in _TALK_ABOUT},
     **{v: _set("about against regarding for") for v in _TALK_FOR},
     **{v: _set("about on") for v in _TALK_ON},
+    "point": _set("to"),  # 'The bank pointed to the tariffs as a cause'
 }
 
 

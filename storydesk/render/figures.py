@@ -154,7 +154,7 @@ def who_said_what(b: Briefing) -> list[SpeakerQuotes]:
     shown: dict[tuple[str, bool], str] = {}
     for n, (article_id, q) in enumerate(b.quotes):
         name, named = speaker_name(b, n)
-        key = (name if named else name.casefold(), named)
+        key = (name if named else _source_key(name), named)
         shown.setdefault(key, name)
         groups.setdefault(key, []).append((article_id, q))
     out = [
@@ -162,6 +162,13 @@ def who_said_what(b: Briefing) -> list[SpeakerQuotes]:
     ]
     out.sort(key=lambda g: (not g.resolved, g.name == "Unattributed", -len(g.quotes), g.name))
     return out
+
+
+def _source_key(name: str) -> str:
+    """A source not named, however the article put it: "the source", "a source", "Source"
+    and "sources" are one described source."""
+    key = re.sub(r"^(?:the|a|an)\s+", "", name.casefold())
+    return "source" if key == "sources" else key
 
 
 _CUE_GAP = re.compile(r"[\s,]*(?:(?:that|about|on|for|of|against|regarding|to)\s+)?")
