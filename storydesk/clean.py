@@ -23,6 +23,7 @@ __all__ = [
     "cut_off",
     "drop_partial_sentence",
     "is_boilerplate",
+    "is_insert",
     "paragraphs",
 ]
 
@@ -67,6 +68,12 @@ _FORM = [
         r"^(the )?(\w+'s )?privacy (policy|notice|statement)\.?$",
         r"^(read|see|please read) (our|the) (terms|privacy|house rules|community)",
         r"\byour (comments?|contact details) will (never )?be published\b",
+        # a long author box: "Mira Holt (@mholt) is a freelance writer based in ... Her work
+        # has appeared in ... Follow her on Twitter." (the writer's own words, not news)
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3})(?: \([^)]{1,60}\))? is (a|an|the) "
+        r"([\w-]+,? ){0,4}(reporter|correspondent|writer|editor|journalist|columnist|"
+        r"educator|author|contributor|producer|photographer)\b(?=.*\b(follow (him|her|them)|"
+        r"twitter|has appeared|based in|previously|joined)\b)",
     )
 ]
 _BOILERPLATE += [
@@ -90,13 +97,13 @@ _BOILERPLATE += [
         r"^(skip to (main )?content|back to top|jump to)\b",
         r"^(update|updated|last updated|published|posted) (on |at )?\d",
         # page metadata: "Publication date: ...", a citation's "accessed ...", site counters
-        r"^(publication|publishing|release|posting) date\s*:",
+        r"^.{0,40}\b(publication|publishing|release|posting) date\s*:",
         r"^(first |originally )?(published|posted)( on| at)?\s*:",
-        r"^\(?(last )?(accessed|retrieved)( on)? \d",
+        r"^\(?(last )?(accessed|retrieved)( on)?:? \d",
         r"\b(accessed|retrieved)( on)? (\d{1,2} [a-z]+|[a-z]+ \d{1,2}),? \d{4}[.)]*$",
         r"^(more than|over|nearly|almost|join) [\d,.]+ ?(k|m|million|thousand)? "
         r"(readers|subscribers|people|members|followers|visitors)\b.{0,80}"
-        r"\b(read|follow|subscribe|trust|visit|join)",
+        r"\b(read|follow|subscribe|trust|visit|join|rely|turn to|count on)",
         # a caption that ends with its credit: "... on Monday. (Photo: Jane Doe)"
         r"\((photo|image|picture|credit|pic)s?\s*:\s*[^)]{1,60}\)$",
         # contributor and production credits
@@ -111,11 +118,43 @@ _BOILERPLATE += [
         r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (a|an|the) ([a-z]+ ){0,3}"
         r"(reporter|correspondent|writer|editor|journalist|columnist)\b.{0,60}\b(for|at) "
         r"(the )?(?-i:[A-Z])",
+        r"^(written|posted|words|reported|story|text) by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}"
+        r"(\s*[,|/-].{0,60}| on .{0,40})?$",
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}),? (staff|senior|contributing|"
+        r"special|chief|political|foreign)? ?(writer|reporter|correspondent|contributor)$",
         # a byline alone on its line: "By Jane Doe", "Jane Doe ," "Jane Doe | Herald"
         r"^by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?"
         r"(\s*[,|/-].{0,60})?$",
     )
 ]
+# A promotion or a caption, which a page may put inside the article's text: a sentence
+# that matches is never the article's (summaries leave it out too, see is_insert).
+_INSERTS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # the site's own promotions: newsletters, alerts, its app, its forums ("Get
+        # breaking news alerts and special reports.", "Click to subscribe!")
+        r"^(get|receive|sign up|subscribe|register|join|download|follow|listen|"
+        r"start your day|stay (up to date|informed|in the know|connected)|never miss|"
+        r"don'?t miss|be the first|want more)\b.{0,120}\b(newsletters?|alerts?|inbox|"
+        r"e-?mails?|app|subscriptions?|podcasts?|forums?|special reports|breaking news|"
+        r"briefing|updates)\b",
+        r"\b(click|tap) (here )?to (subscribe|sign up|download|read more|watch|listen)\b",
+        r"\bdelivered (to your inbox|(every|each) ?(weekday|day|morning|week)|weekday mornings)",
+        r"^follow\b.{0,60}\bon (facebook|twitter|instagram|x|linkedin|tiktok|youtube|threads)\W*$",
+        # a photo caption: a picture agency's date with its weekday ("..., Tuesday, March
+        # 10, 2026, in ...": an article says "on Tuesday"), a credit or a file-photo note
+        r"^(?!.*\b(said|says|told|according to|will|would)\b).*\b(mon|tues|wednes|thurs|"
+        r"fri|satur|sun)day,? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? "
+        r"\d{1,2},? \d{4}\b",
+        r"\(((ap|afp|epa) )?(photo|image|picture|pic)s? (by|courtesy|credit)\b[^)]{1,100}\)\.?$",
+        r"\((?-i:AP|AFP|Reuters|EPA|Getty|Xinhua)( photo)?/[^)]{1,80}\)\.?$",
+        r"[.!?][\"”’)]*\s+(?-i:Getty(?: Images)?|AFP|Shutterstock|iStock|Alamy|Reuters|AP|EPA)$",
+        r"\s/\s*(?-i:AP|AFP|Reuters|EPA|Getty Images)( file( photo)?)?$",
+        r"^(in )?this\b.{0,60}\bfile (photo|image|picture)\b",
+    )
+]
+_BOILERPLATE += _INSERTS
 _BYLINE_ALONE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*,$")
 # A dateline on its own line: "CAIRO", "PORT AVERLY, Caldonia, March 10 (Meridian Press) -".
 _DATELINE_ALONE = re.compile(
@@ -124,11 +163,11 @@ _DATELINE_ALONE = re.compile(
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
     r"\s*(?:\([A-Za-z .&-]{1,40}\))?\s*(?::|—|–|-{1,2})?$"
 )
-# A byline run into a dateline: "By Jane Doe, CAIRO (Reuters) - The army said ..."
-_BYLINE_BEFORE_DATELINE = re.compile(
-    r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
-    r"(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})?,? +(?=[A-Z]{2})"
-)
+# A byline run into a dateline: "By Jane Doe, CAIRO (Reuters) - The army said ...", "By
+# Jane Doe PORT AVERLY, Caldonia - ...", "By Jane Doe, Meridian Press PORT AVERLY, ...": "By"
+# and a few capitalised words (names, "and", an agency), then a dateline.
+_BYLINE_WORD = re.compile(r"(?:and|[A-Z][\w.'’&-]*),?")
+_MAX_BYLINE_WORDS = 8
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -227,9 +266,29 @@ def _normalise_characters(text: str) -> str:
 def _fix_paragraph(paragraph: str) -> str:
     paragraph = _SPACES.sub(" ", paragraph).strip()
     paragraph = _GLUED.sub(" ", paragraph)
-    byline = _BYLINE_BEFORE_DATELINE.match(paragraph)
-    if byline and DATELINE.match(paragraph[byline.end() :]):
-        paragraph = paragraph[byline.end() :]
+    return _cut_byline(paragraph)
+
+
+def _cut_byline(paragraph: str) -> str:
+    """A paragraph less a byline run into its dateline. The byline ends at a comma when
+    one can ("By JANE DOE, CAIRO (Reuters) -"), else at the first word a dateline starts.
+
+    >>> _cut_byline("By Jane Doe PORT AVERLY, Caldonia - The dam held.")
+    'PORT AVERLY, Caldonia - The dam held.'
+    """
+    if not paragraph.startswith("By "):
+        return paragraph
+    words = list(re.finditer(r"\S+", paragraph))[: _MAX_BYLINE_WORDS + 2]
+    cuts: list[int] = []
+    for i in range(1, len(words) - 1):
+        if not _BYLINE_WORD.fullmatch(words[i].group()):
+            break
+        cuts.append(i + 1)
+    by_comma = [i for i in cuts if words[i - 1].group().endswith(",")]
+    for i in [*by_comma, *cuts]:
+        rest = paragraph[words[i].start() :]
+        if DATELINE.match(rest):
+            return rest
     return paragraph
 
 
@@ -243,6 +302,15 @@ def is_boilerplate(paragraph: str) -> bool:
     if _BYLINE_ALONE.match(paragraph) or _DATELINE_ALONE.match(paragraph):
         return True
     return any(rule.search(paragraph) for rule in _BOILERPLATE)
+
+
+def is_insert(sentence: str) -> bool:
+    """Whether a sentence is the page's promotion or a photo caption, not the article's:
+    "Get breaking news alerts and special reports.", "Click to subscribe!", "Rescue crews on
+    Quay Street, Tuesday, March 10, 2026.", a credit at its end."""
+    return len(_WORD.findall(sentence)) <= _MAX_BOILERPLATE_WORDS and any(
+        rule.search(sentence.strip()) for rule in _INSERTS
+    )
 
 
 def _key(paragraph: str) -> str:

@@ -99,7 +99,7 @@ _FURNITURE = [
         r"^\d+\s+of\s+\d+\s",
         r"\((?:image|photo|picture|credit|pic)s?\s*:[^)]{1,60}\)\s*$",
         r"\b(?:credit|photo|image|picture)s?\s*:\s*[\w .,'’&/-]{1,60}$",
-        r"/\s*(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)\s*$",
+        r"/\s*(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)(?:\s+file(?: photo)?)?\s*$",
         # links to other stories: "Read more: ...", "SEE MORE: ...", "Headline [INSIGHT]"
         r"^(?:read more|see more|read also|also read|watch|listen|more|related)\s*(?:»|>|:)",
         r"\[\s*[A-Z][A-Z ]{2,20}\]\s*\|?$",
@@ -117,8 +117,11 @@ _FURNITURE = [
         r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w+$",
         r"\b(?:accessed|retrieved)\s+(?:on\s+)?(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\s+\d{1,2}),?"
         r"\s+\d{4}\.?\)?$",
+        # a site's counter: its readers, or people who do what readers do ("More than 100
+        # million people may have perished" is news)
         r"^(?:more than|over|nearly|almost|some|join)\s+[\d,.]+\s*(?:k|m|million|thousand)?\s+"
-        r"(?:readers|subscribers|people|members|followers|users|visitors)\b",
+        r"(?:(?:readers|subscribers|followers)\b|(?:people|members|users|visitors)\b.{0,60}"
+        r"\b(?:read|follow|subscribe|trust|visit|join|rely on|turn to|count on)\b)",
         r"^[\d,.]+\s*(?:k|m)?\s+(?:readers|subscribers|followers|views|shares|comments)\b",
         # share and follow buttons, one network a line
         r"^(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|tumblr|email|e-mail|"
@@ -162,7 +165,21 @@ _END_OF_BODY = [
         r"^(?:sign up|subscribe)\b.{0,60}$",
     )
 ]
+# The line that opens the comments with the article's headline in it.
+_COMMENTS_ON = re.compile(
+    r"^\W*\d+\s+(?:thoughts|responses|replies|comments?|reactions)\s+(?:on|to)\s+[\"“‘'].{0,200}$",
+    re.IGNORECASE,
+)
 _PROSE = frozenset({"good", "neargood"})
+# A line that opens with a wire dateline: "NEW YORK (Reuters) - ", "(CNN) ", "CAIRO — ".
+_LEDE = re.compile(
+    r"^(?:(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?\s*)?\([A-Z][\w .&-]{1,30}\)\s*(?:[-—–:]\s*)?"
+    r"|[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
+    r"\s+(?:—|–|-{1,2})\s+)[\"“A-Z]"
+)
+# How many lines before the body's run a lede with a dateline may stand.
+LEDE_REACH = 3
 _COMMENTS = re.compile(
     r"\b(?:comments?|responses?|replies|thoughts on|reply|discussion|conversation)\b",
     re.IGNORECASE,
@@ -207,16 +224,55 @@ def stopword_density(line: str, stop: frozenset[str]) -> float:
 
 def is_furniture(line: str) -> bool:
     """A line that is page furniture wherever it stands: a date or a time alone, a picture
-    credit, a comment's header, a link to another story, a site counter, a share button."""
+    credit, a comment's header, a link to another story or its teaser, a site counter, a
+    share button."""
     if _COOKIES.search(line) and _CONSENT.search(line):
         return True  # a page's cookie notice runs long; on a page it is never the article
+    if is_teaser(line):
+        return True
     if len(line) > 200:
         return False
     return any(rule.search(line) for rule in _FURNITURE) or ends_body(line)
 
 
+# Short words a headline in Title Case capitalises and a sentence does not.
+_SMALL_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the and but or nor for of to in on at by with from after before over into as "
+        "is are was be its it his her their than up down off about",
+    )
+)
+_EDGE = "\"'‘’“”()[],:;!?."
+
+
+def is_teaser(line: str) -> bool:
+    """Another story's teaser: its headline in Title Case run into its first sentence, as a
+    sidebar of related stories gives them in text.
+
+    >>> is_teaser("Fares To Rise In April For The First Time The board said they would rise.")
+    True
+    >>> is_teaser("The Sallow Hydro Authority said on Monday that the dam would be examined.")
+    False
+    """
+    words = line.split()
+    if len(words) < 10:
+        return False
+    run = small = 0
+    for i, word in enumerate(words):
+        core = word.strip(_EDGE)
+        if not core or not (core[0].isupper() or core[0].isdigit()):
+            break
+        run += 1
+        small += i > 0 and core.lower() in _SMALL_WORDS
+    # a headline's run of capitals (two short words among them), then a sentence goes on
+    return run >= 5 and small >= 2 and len(words) - run >= 5
+
+
 def ends_body(line: str) -> bool:
     """A line after which a page has comments, related stories, tags or an author box."""
+    if _COMMENTS_ON.match(line):
+        return True  # "12 thoughts on “...”" repeats the headline, however long
     return len(line) <= 80 and any(rule.search(line) for rule in _END_OF_BODY)
 
 
@@ -387,6 +443,12 @@ def classify_page(
         last += 1
     while first > begin and classes[first - 1] == "short" and is_prose(lines[first - 1], stop):
         first -= 1
+    # The lede that opens with a wire dateline ("CAIRO (Reuters) - ...") is the article's
+    # first line, though a caption or a byline may stand between it and the rest.
+    for back in range(first - 1, max(begin, first - 1 - LEDE_REACH) - 1, -1):
+        if _LEDE.match(lines[back]) and classes[back] in _PROSE:
+            first = back
+            break
     keep = [
         first <= i <= last and (good[i] or (classes[i] != "bad" and is_prose(line, stop)))
         for i, line in enumerate(lines)

@@ -67,6 +67,13 @@ FURNITURE = [
     "All rights reserved",
     "Home",
     "Weather",
+    # furniture that ends with a full stop, inside the article's run of prose
+    "Drivers wait beside the closed road",
+    "breaking news alerts",
+    "delivered to your inbox",
+    "Latest Headlines",
+    "For The First Time In A Decade",
+    "Reopen After The Floods",
 ]
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storydesk.clean import clean_text, cut_off, is_boilerplate
-from storydesk.furniture import is_furniture, looks_like_page
+from storydesk.clean import clean_text, cut_off, is_boilerplate, is_insert
+from storydesk.furniture import is_furniture, is_teaser, looks_like_page
 
 BODY = [
     "PORT AVERLY, Caldonia, March 10 (Meridian Press) - The death toll from the floods rose to 19 on Tuesday, the interior ministry said.",
@@ -222,3 +223,139 @@ def test_comments_after_a_short_article_are_not_taken_for_it():
     ]
     text = "\n".join(["Home", "News", "Sport", *BODY[:2], "Reply", "Comments", *comments])
     assert clean_text(text) == "\n\n".join(BODY[:2])
+
+
+# --- furniture that ends with a full stop: promotions, captions, bylines, counters ---------
+
+INSERTS = [
+    # the site's promotions
+    "Get flood alerts and special reports from the Courier.",
+    "Get the latest valley news in your inbox. Subscribe to the Courier's newsletters.",
+    "Want more valley news? Join the Courier Daily newsletter.",
+    "The news that matters to the valley, delivered weekday mornings.",
+    "Download the Courier app for flood alerts.",
+    "Follow the Courier on Facebook.",
+    "In each episode of her weekly show, Mira Holt looks at the week in the valley. "
+    "Click to subscribe!",
+    # photo captions: an agency's date with its weekday, a credit, a file-photo note
+    "Rescue workers carry a child through the flooded square in Port Averly, Tuesday, "
+    "March 10, 2026.",
+    "Agnes Tollan stands outside her house on March 10, 2026. (Photo by Jane Doe/Meridian Press)",
+    "Minister Elmquist speaks in Port Averly on March 9, 2026. Jane Doe / AP file",
+    "A rescue boat waits by the flooded dam on Quay Street. Getty Images",
+    "This March 2, 2024, file photo shows the Sallow dam before the floods.",
+]
+METADATA = [
+    "Meridian Press Publication Date: March 10, 2026",
+    "Accessed: 12 March 2026",
+    "More than 40,000 readers rely on the Courier.",
+    "Written by Jane Doe",
+    "Jane Doe, Staff Writer",
+    # a long author box (more words than a boilerplate rule removes otherwise)
+    "Mira Holt (@mholt) is a freelance writer based in Port Averly. Her work has appeared in "
+    "the Courier, the Valley Review and the Sallow Weekly, where she covered the floods of "
+    "2019 and 2022, the harbour strikes and the long fight over the new dam. Before that she "
+    "taught history in Varden for ten years. Follow her on Twitter.",
+]
+
+
+@pytest.mark.parametrize("line", INSERTS + METADATA)
+def test_furniture_that_ends_like_a_sentence_is_removed(line: str):
+    assert is_boilerplate(line)
+    assert clean_text(f"{BODY[0]}\n\n{line}\n\n{BODY[1]}") == f"{BODY[0]}\n\n{BODY[1]}"
+    text = page(MENU, BODY[:2], [line], BODY[2:], TAIL)
+    assert line not in clean_text(text)
+
+
+@pytest.mark.parametrize("line", INSERTS)
+def test_a_summary_does_not_take_a_promotion_or_caption(line: str, nlp):
+    """A page may keep such a line inside a paragraph of the article: the summariser
+    leaves the sentence out, full stop and all."""
+    from storydesk.nlp import sentences_of
+    from storydesk.summarize.base import is_clean_candidate
+
+    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[-1]
+    [s] = [x for x in sentences_of(nlp(last), "a1") if x.span.end == len(last)]
+    assert not is_clean_candidate(last, s, 2, 60)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More than 400 people were evacuated from the lower town on Tuesday, officials said.",
+        "Over 2,000 people lost power in the storm, the Sallow Hydro Authority said.",
+        "The vote will be held on Sunday, March 15, 2026, the council said.",
+        "Get ready for more rain, the forecaster told residents on Monday.",
+    ],
+)
+def test_news_that_looks_like_a_counter_or_caption_is_kept(line: str):
+    assert not is_furniture(line)
+    assert not is_boilerplate(line)
+    assert not is_insert(line)
+    text = page(MENU, BODY[:2], [line], BODY[2:], TAIL)
+    assert line in clean_text(text)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Jane Doe ",
+        "By JANE DOE, ",
+        "By Jane Doe, Meridian Press ",
+        "By Jane Doe and Oskar Lind ",
+    ],
+)
+def test_a_byline_run_into_a_dateline_leaves_the_dateline_whole(byline: str):
+    text = f"{byline}PORT AVERLY, Caldonia — The toll rose to 19 on Tuesday, officials said."
+    assert (
+        clean_text(text)
+        == "PORT AVERLY, Caldonia — The toll rose to 19 on Tuesday, officials said."
+    )
+
+
+def test_a_sidebar_of_teasers_headline_and_first_sentence_is_furniture():
+    teasers = [
+        "Harbour Strike Talks Collapse Again As Unions Walk Out The dock workers' union left "
+        "the talks on Monday after six hours, its chairman said.",
+        "Ferry Fares To Rise In April For The First Time In A Decade The harbour board said "
+        "fares on the Varden crossing would rise by a tenth.",
+        "Sallow Council Names New Head Of Flood Defences The council appointed an engineer "
+        "from the hydro authority to lead the work on the sea wall.",
+    ]
+    assert all(is_teaser(t) for t in teasers)
+    assert not any(is_teaser(line) for line in BODY)
+    text = page(MENU, BODY, ["Latest Headlines"], teasers, TAIL)
+    assert clean_text(text).split("\n\n") == BODY
+
+
+def test_comments_opened_by_a_line_with_the_headline_are_not_the_body():
+    opener = (
+        "3 thoughts on “Flood toll rises to 19 as rescue crews reach the last stranded "
+        "families in the lower town”"
+    )
+    comments = [
+        "Greta H.",
+        "March 10, 2026 at 9:14 am",
+        "They have been promising that wall for years, and somebody should answer for this "
+        "now, because the water came up to our door again this winter.",
+        "The council should publish the pump logs so that we can all see what went wrong "
+        "on the night the water came up over the quay.",
+    ]
+    text = page(MENU, BODY, [opener], comments)
+    assert clean_text(text).split("\n\n") == BODY
+
+
+def test_a_lede_with_a_dateline_before_a_caption_is_kept():
+    """The lede (the story's main news) stands alone above a picture's caption and credit:
+    its wire dateline says it opens the article."""
+    lede = (
+        "PORT AVERLY, Caldonia (Meridian Press) - The death toll from the floods rose to 19 "
+        "on Tuesday, the interior ministry said, as rescue crews reached the last families."
+    )
+    caption = (
+        "FILE PHOTO: Rescue boats wait on Quay Street in Port Averly, Caldonia, on the second "
+        "day of the floods, March 9, 2026. MERIDIAN PRESS/Jane Doe"
+    )
+    text = page(MENU, ["Flood toll rises to 19", "Jane Doe", "4 Min Read"], [lede, caption])
+    text = page([text], BODY[1:], TAIL)
+    assert clean_text(text).split("\n\n") == [lede, *BODY[1:]]

@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..clean import is_insert
 from ..model import AnalyzedArticle, Sentence, Trim
 from ..trims import apply
 
@@ -66,6 +67,8 @@ def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words:
         return False
     # A headline, standfirst or caption left in the text ends without a full stop.
     if not _SENTENCE_END.search(stripped):
+        return False
+    if is_insert(stripped):  # a page's promotion or a photo caption, full stop and all
         return False
     first = stripped.lstrip("\"“‘'(")[:1]
     if not (first.isupper() or first.isdigit()):
