@@ -246,10 +246,15 @@ def summarization(lines: list[str]) -> None:
     if not r:
         return
     cpu = "speed_clocks" in r
+    when = r["measured_on"] + "".join(
+        f" ({n}: {s['measured_on']}, not re-measured)"
+        for n, s in r["sets"].items()
+        if s.get("measured_on", r["measured_on"]) != r["measured_on"]
+    )
     lines += [
         "## Summarization",
         "",
-        f"`{r['command']}` (`make eval`), measured {r['measured_on']}; ours is the "
+        f"`{r['command']}` (`make eval`), measured {when}; ours is the "
         f"`{r['summarizer']}` summariser. ROUGE: {r['rouge']}; 95% bootstrap intervals over "
         f"clusters ({r['bootstrap']['resamples']} resamples, seed {r['bootstrap']['seed']}). "
         "Every system gets the same sentences (our parse of the same cleaned articles); "
@@ -313,7 +318,10 @@ def summarization(lines: list[str]) -> None:
         "Speed: median seconds per cluster for the summariser step alone (text already "
         f"parsed), one process on {r['machine']['cpus']} cores shared with other work "
         f"(load average {r['machine']['load_average_at_end'][2]} over the 15 minutes before "
-        "the figures were written)" + (f". Goal: {r['speed_clocks']['goal']}" if cpu else "") + ":",
+        "the figures were written)"
+        + (f". Goal: {r['speed_clocks']['goal']}" if cpu else "")
+        + (f". {r['speed_under_load']}" if "speed_under_load" in r else "")
+        + ":",
         "",
         "| set | ours, wall | ours, CPU | sumy LexRank, wall | sumy LexRank, CPU |"
         if cpu
@@ -323,12 +331,14 @@ def summarization(lines: list[str]) -> None:
     for name, s in r["sets"].items():
         sp = s["speed"]
         cells = [
-            f"{sp[k][c]:.3f}"
+            f"{sp[k][c]:.3f}" if c in sp[k] else "(not measured)"
             for k in ("storydesk", "lexrank")
             for c in ("median_seconds_per_cluster", "median_cpu_seconds_per_cluster")
             if cpu or c == "median_seconds_per_cluster"
         ]
-        lines.append(f"| {name} | {' | '.join(cells)} |")
+        old = s.get("measured_on", r["measured_on"]) != r["measured_on"]
+        label = f"{name} ({s['measured_on']})" if old else name
+        lines.append(f"| {label} | {' | '.join(cells)} |")
     lines.append("")
 
 
