@@ -158,16 +158,20 @@ def thread_ids(
 
 
 def link(store: Store, params: ThreadParams | None = None) -> None:
-    """Recompute the threads of every stored story and store them (ids kept; see module)."""
-    rows = store.all_features()
-    order: list[str] = []
-    feats: dict[str, list[Features]] = {}
-    for _, sid, _, f in rows:  # rows come in store order: a story's first row is its oldest
-        if sid not in feats:
-            order.append(sid)
-            feats[sid] = []
-        if f is not None:
-            feats[sid].append(f)
-    stories = [StoryFeatures(sid, tuple(feats[sid])) for sid in order]
-    groups = [[stories[k].id for k in g] for g in group(stories, params)]
-    store.set_threads(thread_ids(groups, store.thread_links()))
+    """Recompute the threads of every stored story and store them (ids kept; see module).
+
+    The stories are read and their threads written holding the store's write lock: another
+    ingest must not move or drop a story in between (its links would name a story gone)."""
+    with store.writing():
+        rows = store.all_features()
+        order: list[str] = []
+        feats: dict[str, list[Features]] = {}
+        for _, sid, _, f in rows:  # rows come in store order: a story's first row is its oldest
+            if sid not in feats:
+                order.append(sid)
+                feats[sid] = []
+            if f is not None:
+                feats[sid].append(f)
+        stories = [StoryFeatures(sid, tuple(feats[sid])) for sid in order]
+        groups = [[stories[k].id for k in g] for g in group(stories, params)]
+        store.set_threads(thread_ids(groups, store.thread_links()))

@@ -118,6 +118,8 @@ def test_harness_scores_ours_and_every_peer(tmp_path: Path):
     assert r["ours_made_by"] == {"summarizer": 1, "summarize_since": 1}
     assert r["rejected"] == [{"source": f"{path}:3", "error": "missing or empty 'documents' list"}]
     assert set(r["speed"]) == {"storydesk", "lexrank"}
+    for clock in ("median_seconds_per_cluster", "median_cpu_seconds_per_cluster"):
+        assert r["speed"]["storydesk"][clock] > 0 and clock in result["speed_clocks"]
     assert list(cache.glob("summarization/*.pkl"))
     again = run([str(path)], summarizer="coverage", cache=cache, resamples=200)
     assert again["sets"][str(path)]["systems"] == r["systems"]

@@ -25,6 +25,7 @@ from storydesk.pipeline import analyze, load
 from storydesk.settings import Settings
 from storydesk.store import SqliteStore
 from storydesk.store import sqlite as sqlite_store
+from storydesk.threads import link as link_threads
 
 ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 2
@@ -287,3 +288,42 @@ def test_concurrent_cli_ingests(tmp_path: Path, kind: str):
     api.ingest_paths(one, [str(f) for f in files], Settings(chunk=CHUNK))
     assert contents(db) == contents(one)
     assert len(contents(db)["articles"]) == len(union(parts))
+
+
+def test_threads_are_linked_while_no_other_ingest_can_drop_a_story(
+    tmp_path: Path, parsed, nlp, monkeypatch
+):
+    """Another ingest that empties a story (its articles moved) between threading's read of
+    the stories and its write must wait: the links would name a story gone (FOREIGN KEY)."""
+    db = tmp_path / "s.db"
+    with SqliteStore(db) as store:
+        ingest_articles(
+            store, articles_of(tmp_path, "a", ROWS[:12]), Settings(), analyzer=lookup(parsed, nlp)
+        )
+        stories = {}
+        for aid, sid in store.story_map().items():
+            stories.setdefault(sid, []).append(aid)
+    assert len(stories) >= 2
+    small, *rest = sorted(stories, key=lambda s: (len(stories[s]), s))
+    moves = dict.fromkeys(stories[small], rest[0])
+    monkeypatch.setattr(sqlite_store, "FIRST_WAIT_MS", 20)
+    monkeypatch.setattr(sqlite_store, "WAIT_MS", 200)
+    other: list[str] = []
+
+    class Interleaved(SqliteStore):
+        def all_features(self):
+            rows = super().all_features()
+            if not other:  # the other ingest's corpus stage, once
+                try:
+                    with SqliteStore(db) as them:
+                        them.reassign(moves, {})
+                    other.append("moved")
+                except StoreBusyError:
+                    other.append("waited")
+            return rows
+
+    with Interleaved(db) as store:
+        link_threads(store)
+        links = store.thread_links()
+    assert other == ["waited"]
+    assert set(links) == set(stories)

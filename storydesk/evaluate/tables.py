@@ -159,5 +159,9 @@ def summarize_set(name: str, r: dict[str, Any]) -> Shown:
             ),
             f"{published[system]['published']:.2f}" if system in published else "",
         )
-    speed = ", ".join(f"{k} {v['median_seconds_per_cluster']:.3f} s" for k, v in r["speed"].items())
+    speed = ", ".join(
+        f"{k} {v['median_seconds_per_cluster']:.3f} s wall, "
+        f"{v.get('median_cpu_seconds_per_cluster', float('nan')):.3f} s CPU"
+        for k, v in r["speed"].items()
+    )
     return [table, f"median seconds per cluster (summariser step): {speed}"]
