@@ -12,7 +12,12 @@ some, none shared". The pair score (:class:`PairModel`, coefficients in
 cosine plus the where/when/how-many evidence, each weighted by its log-odds weight relative
 to the TF-IDF cosine's in a logistic regression fitted on the ECB+ training topics and on
 Multi-News validation clusters that are not the ones scored, shrunk by a quarter. Two
-holders of one high office ("Secretary of State X" / "... Y") mean two times.
+holders of one high office ("Secretary of State X" / "... Y") mean two times. With an
+embedding model installed (:mod:`storydesk.embed`), the cosine of the two articles' lead
+embeddings is one more channel, its weight fitted on the base score (ECB+ training topics)
+and chosen with the cut on the development sets; a pair in which either article has no
+embedding (parsed without the model) is scored by the model without it
+(``without_embedding`` in the file), whose scale and cut are the same.
 
 **Time.** Reports of one event are published within days of each other. Beyond
 :attr:`ClusterSettings.grace_days` apart, the evidence needed grows with the gap: the pair's
