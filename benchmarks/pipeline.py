@@ -52,6 +52,10 @@ def child(mode: str, corpus: Path) -> None:
     settings = Settings()
     t0 = time.perf_counter()
     nlp = load_pipeline(settings.model)
+    if mode != "spacy":  # the embedding model is loaded once per process, like spaCy's
+        from storydesk.embed import embedder
+
+        embedder()
     load_seconds = time.perf_counter() - t0
     if mode == "spacy":
         import spacy

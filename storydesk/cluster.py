@@ -12,7 +12,12 @@ some, none shared". The pair score (:class:`PairModel`, coefficients in
 cosine plus the where/when/how-many evidence, each weighted by its log-odds weight relative
 to the TF-IDF cosine's in a logistic regression fitted on the ECB+ training topics and on
 Multi-News validation clusters that are not the ones scored, shrunk by a quarter. Two
-holders of one high office ("Secretary of State X" / "... Y") mean two times.
+holders of one high office ("Secretary of State X" / "... Y") mean two times. With an
+embedding model installed (:mod:`storydesk.embed`), the cosine of the two articles' lead
+embeddings is one more channel, its weight fitted on the base score (ECB+ training topics)
+and chosen with the cut on the development sets; a pair in which either article has no
+embedding (parsed without the model) is scored by the model without it
+(``without_embedding`` in the file), whose scale and cut are the same.
 
 **Time.** Reports of one event are published within days of each other. Beyond
 :attr:`ClusterSettings.grace_days` apart, the evidence needed grows with the gap: the pair's
@@ -84,11 +89,15 @@ class DocFreq:
 
 @dataclass(frozen=True, slots=True)
 class PairModel:
-    """Logistic regression over named pair channels (see :func:`pair_channels`)."""
+    """Logistic regression over named pair channels (see :func:`pair_channels`).
+
+    ``fallback`` scores the pairs in which either article has no embedding (no model
+    installed when it was parsed): the same model fitted without the embedding channel."""
 
     channels: tuple[str, ...]
     coef: tuple[float, ...]
     intercept: float
+    fallback: PairModel | None = None
 
     def logits(self, ch: dict[str, np.ndarray]) -> np.ndarray:
         out = np.full(next(iter(ch.values())).shape, self.intercept, dtype=np.float64)
@@ -96,12 +105,33 @@ class PairModel:
             out += w * ch[name]
         return out
 
+    def score(self, ch: dict[str, np.ndarray], embedded: np.ndarray) -> np.ndarray:
+        """:meth:`logits` where ``embedded`` (both articles have an embedding), else the
+        fallback's."""
+        if "embedding" not in self.channels or self.fallback is None:
+            return self.logits(ch)
+        if embedded.all():
+            return self.logits(ch)
+        without = self.fallback.logits(ch)
+        if not embedded.any():
+            return without
+        return np.where(embedded, self.logits(ch), without)
+
+
+def _model_of(m: dict[str, Any]) -> PairModel:
+    fallback = m.get("without_embedding")
+    return PairModel(
+        tuple(m["channels"]),
+        tuple(m["coef"]),
+        float(m["intercept"]),
+        _model_of(fallback) if fallback else None,
+    )
+
 
 @functools.lru_cache(maxsize=4)
 def pair_model(path: str = str(MODEL_FILE)) -> PairModel:
     """The pair model stored in ``path`` (the shipped one by default)."""
-    m = json.loads(Path(path).read_text())
-    return PairModel(tuple(m["channels"]), tuple(m["coef"]), float(m["intercept"]))
+    return _model_of(json.loads(Path(path).read_text()))
 
 
 # --- article profiles: what pair scoring reads, as matrices ------------------------------
@@ -132,6 +162,31 @@ def _idf_weighted(tf: sparse.csr_matrix, docfreq: DocFreq) -> sparse.csr_matrix:
     return _normalise(sparse.csr_matrix((w, tf.indices, tf.indptr), shape=tf.shape))
 
 
+def _embeddings(feats: Sequence[Features]) -> np.ndarray:
+    """Unit rows of the articles' int8 embeddings (zero rows where there is none)."""
+    dim = max((len(f.embedding) for f in feats), default=0)
+    out = np.zeros((len(feats), dim), dtype=np.float32)
+    for k, f in enumerate(feats):
+        if f.embedding and len(f.embedding) == dim:
+            v = np.asarray(f.embedding, dtype=np.float32)
+            norm = float(np.linalg.norm(v))
+            if norm > 0:
+                out[k] = v / norm
+    return out
+
+
+def _stack_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Embedding rows of ``a`` then ``b``; rows of another size than the wider part's become
+    zero rows (no embedding), as in :func:`_embeddings`."""
+    dim = max(a.shape[1], b.shape[1])
+    out = np.zeros((a.shape[0] + b.shape[0], dim), dtype=np.float32)
+    if a.shape[1] == dim:
+        out[: a.shape[0]] = a
+    if b.shape[1] == dim:
+        out[a.shape[0] :] = b
+    return out
+
+
 @dataclass(slots=True)
 class Profiles:
     """Pair-scoring matrices of a list of items (rows in the items' order).
@@ -147,6 +202,7 @@ class Profiles:
     sets: dict[str, sparse.csr_matrix]
     offices: list[dict[int, int]]
     days: np.ndarray  # publication ordinal, NaN when undated
+    emb: np.ndarray  # unit embedding rows (storydesk.embed); zero rows: none
     tfidf: sparse.csr_matrix | None = None
     entities: sparse.csr_matrix | None = None
 
@@ -183,6 +239,7 @@ class Profiles:
                 [it.published.toordinal() if it.published else np.nan for it in items],
                 dtype=np.float64,
             ),
+            emb=_embeddings(feats),
         )
 
     def weigh(self, docfreq: DocFreq) -> Profiles:
@@ -204,6 +261,7 @@ class Profiles:
             sets={k: v[r] for k, v in self.sets.items()},
             offices=[self.offices[i] for i in r],
             days=self.days[r],
+            emb=self.emb[r],
             tfidf=None if self.tfidf is None else self.tfidf[r],
             entities=None if self.entities is None else self.entities[r],
         )
@@ -262,6 +320,7 @@ CHANNELS = (
         for k in ("shared", "conflict")
     ),
     "years_conflict",
+    "embedding",
 )
 
 
@@ -275,6 +334,7 @@ def pair_channels(a: Profiles, b: Profiles) -> dict[str, np.ndarray]:
         "terms": _sdot(a.terms, b.terms),
         "entities": _or_tfidf(_sdot(a.entities, b.entities), a.entities, b.entities, tfidf),
         "people": _or_tfidf(_sdot(a.people, b.people), a.people, b.people, tfidf),
+        "embedding": _embedding_cosine(a, b),
     }
     for name, m in a.sets.items():
         shared, conflict = _set_channels(m, b.sets[name])
@@ -283,6 +343,21 @@ def pair_channels(a: Profiles, b: Profiles) -> dict[str, np.ndarray]:
         else:
             ch[f"{name}_shared"], ch[f"{name}_conflict"] = shared, conflict
     return ch
+
+
+def _embedding_cosine(a: Profiles, b: Profiles) -> np.ndarray:
+    """Cosine of the two articles' embeddings (0 where either has none, or the two were
+    made by models of different sizes)."""
+    if a.emb.shape[1] == 0 or a.emb.shape[1] != b.emb.shape[1]:
+        return np.zeros((len(a), len(b)))
+    return np.asarray(a.emb @ b.emb.T, dtype=np.float64)
+
+
+def _embedded(a: Profiles, b: Profiles) -> np.ndarray:
+    """Pairs whose articles both have an embedding (of one size)."""
+    if a.emb.shape[1] == 0 or a.emb.shape[1] != b.emb.shape[1]:
+        return np.zeros((len(a), len(b)), dtype=bool)
+    return (np.abs(a.emb).sum(1) > 0)[:, None] & (np.abs(b.emb).sum(1) > 0)[None, :]
 
 
 def _office_conflicts(a: Profiles, b: Profiles) -> np.ndarray:
@@ -312,7 +387,8 @@ def gap_penalty(gap_days: np.ndarray, params: ClusterSettings) -> np.ndarray:
 def pair_logits(a: Profiles, b: Profiles, params: ClusterSettings) -> np.ndarray:
     """The pair model's score of each pair (row of ``a``, row of ``b``), less what a
     conflict of office holders and the time between them take away."""
-    logits = pair_model(params.model_file or str(MODEL_FILE)).logits(pair_channels(a, b))
+    model = pair_model(params.model_file or str(MODEL_FILE))
+    logits = model.score(pair_channels(a, b), _embedded(a, b))
     logits -= params.office_conflict * _office_conflicts(a, b)
     if params.use_dates:
         logits -= gap_penalty(np.abs(a.days[:, None] - b.days[None, :]), params)
@@ -484,6 +560,7 @@ class ArticleIndex:
                 sets={k: sparse.vstack([v, more.sets[k]], format="csr") for k, v in p.sets.items()},
                 offices=p.offices + more.offices,
                 days=np.concatenate([p.days, more.days]),
+                emb=_stack_rows(p.emb, more.emb),
             )
         return added
 

@@ -7,7 +7,8 @@ Computed once from the parsed article and stored, so later runs never re-parse:
   ``wordfreq`` (so a word's weight never depends on which other articles are in the batch,
   which keeps clustering stable as the store grows), and named entities (people,
   organisations, places, events), which weigh more: who and where tell events apart;
-* a MinHash signature of the article's word 3-gram shingles (datasketch), for near-duplicates.
+* a MinHash signature of the article's word 3-gram shingles (datasketch), for near-duplicates;
+* the text's embedding (:mod:`storydesk.embed`) when the model is installed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from wordfreq import zipf_frequency
 
 from .dating import MONTHS
 from .doctext import doc_text
+from .embed import embed
 from .model import Features
 
 DIM = 1 << 20
@@ -251,7 +253,8 @@ def features_of(doc: Doc) -> Features:
             rarity[b] = max(idf(w) for w in form.split())
             entity[b] = True
     keys = sorted(counts)
-    sig, count = signature(doc_text(doc))
+    text = doc_text(doc)
+    sig, count = signature(text)
     people: Counter[int] = Counter(
         _bucket("E:" + forms[-1])
         for ent in doc.ents
@@ -267,4 +270,5 @@ def features_of(doc: Doc) -> Features:
         people=tuple(sorted(people.items())),
         offices=tuple(sorted((_bucket("O:" + o), _bucket("E:" + s)) for o, s in offices_of(doc))),
         **evidence_of(doc),
+        embedding=embed([text])[0],
     )

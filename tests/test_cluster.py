@@ -2,12 +2,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
+from dataclasses import replace
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storydesk.cluster import ArticleIndex, ClusterItem, average_linkage, cluster_batch
+from storydesk.cluster import (
+    ArticleIndex,
+    ClusterItem,
+    DocFreq,
+    Profiles,
+    average_linkage,
+    cluster_batch,
+    pair_logits,
+)
 from storydesk.model import Features
 from storydesk.settings import ClusterSettings
 
@@ -181,3 +192,95 @@ def test_average_linkage_respects_apart_pairs():
     groups = average_linkage(prob, 0.5, apart)
     assert [0, 1, 2] not in groups
     assert len(groups) == 2
+
+
+# --- embeddings (storydesk.embed): a channel of the pair model, with a fallback ----------
+
+
+def with_embedding(f: Features, vec) -> Features:
+    return replace(f, embedding=tuple(int(v) for v in vec))
+
+
+def scored(items, model: dict, tmp_path) -> np.ndarray:
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(model))
+    prof = Profiles.of(items)
+    df = DocFreq()
+    df.add(it.features for it in items)
+    prof.weigh(df)
+    params = replace(ClusterSettings(), model_file=str(path), use_dates=False)
+    return pair_logits(prof, prof, params)
+
+
+EMB_MODEL = {
+    "channels": ["tfidf", "embedding"],
+    "coef": [1.0, 2.0],
+    "intercept": -1.0,
+    "without_embedding": {"channels": ["tfidf"], "coef": [1.0], "intercept": 0.0},
+}
+
+
+def test_pairs_without_an_embedding_are_scored_by_the_fallback_model(tmp_path):
+    base = feat("flood", 0)
+    items = [
+        ClusterItem("x", with_embedding(base, [100, 0, 0])),
+        ClusterItem("y", with_embedding(base, [0, 100, 0])),
+        ClusterItem("z", base),  # parsed without the model
+    ]
+    logits = scored(items, EMB_MODEL, tmp_path)
+    # x and y: same words (TF-IDF cosine 1), orthogonal embeddings: 1 + 2 * 0 - 1.
+    assert logits[0, 1] == pytest.approx(0.0)
+    assert logits[0, 0] == pytest.approx(2.0)
+    # z has no embedding: the fallback, TF-IDF alone.
+    assert logits[0, 2] == pytest.approx(1.0)
+    assert logits[2, 2] == pytest.approx(1.0)
+
+
+def test_a_model_without_the_embedding_channel_ignores_embeddings(tmp_path):
+    items = [
+        ClusterItem(k, with_embedding(feat("flood", v), vec))
+        for k, v, vec in [("x", 0, [100, 0]), ("y", 1, [0, 100])]
+    ]
+    plain = [ClusterItem(it.key, replace(it.features, embedding=())) for it in items]
+    model = {"channels": ["tfidf"], "coef": [1.0], "intercept": 0.0}
+    assert np.allclose(scored(items, model, tmp_path), scored(plain, model, tmp_path))
+
+
+def test_embeddings_of_different_sizes_count_as_none(tmp_path):
+    items = [
+        ClusterItem("x", with_embedding(feat("flood", 0), [100, 0, 0])),
+        ClusterItem("y", with_embedding(feat("flood", 1), [100, 0])),
+    ]
+    logits = scored(items, EMB_MODEL, tmp_path)
+    assert logits[0, 1] == pytest.approx(scored(items[::-1], EMB_MODEL, tmp_path)[0, 1])
+    stripped = [ClusterItem(it.key, replace(it.features, embedding=())) for it in items]
+    assert logits[0, 1] == pytest.approx(scored(stripped, EMB_MODEL, tmp_path)[0, 1])
+
+
+def event_vector(event: str, variant: int) -> list[int]:
+    base = {"flood": 0, "strike": 1, "election": 2, "quake": 3}[event]
+    vec = [5 * ((k * 7 + variant) % 3) for k in range(8)]
+    vec[base] = 120
+    return vec
+
+
+# Half the articles carry an embedding (a store parsed partly before the model was installed).
+MIXED = [
+    ClusterItem(
+        it.key,
+        with_embedding(it.features, event_vector(*it.key.split("-")[:1], k))
+        if k % 2 == 0 and it.key.split("-")[0] in EVENTS
+        else it.features,
+        it.published,
+    )
+    for k, it in enumerate(CORPUS)
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(MIXED), st.lists(st.integers(1, len(MIXED) - 1), max_size=6))
+def test_batches_give_the_stories_of_one_run_with_embeddings(shuffled, cuts):
+    shuffled = list(shuffled)
+    bounds = [0, *sorted(set(cuts)), len(shuffled)]
+    batches = [shuffled[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+    assert incremental(batches) == partition(MIXED, cluster_batch(MIXED))

@@ -26,6 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from ..clean import clean_text
 from ..cluster import ArticleIndex, ClusterItem, cluster_batch
 from ..dating import infer_published
+from ..embed import embed
 from ..features import features_of
 from ..ingest.dates import parse_date
 from ..model import Features
@@ -76,7 +77,7 @@ def featurize(
     key = hashlib.sha1("\x00".join([FEATURES_VERSION, *texts]).encode()).hexdigest()[:16]
     path = cache / f"features-{key}.pkl" if cache else None
     if path and path.exists():
-        return pickle.loads(path.read_bytes())
+        return _with_embeddings(pickle.loads(path.read_bytes()), texts)
     nlp = parser(Settings())
     out: list[Features | None] = [None] * len(texts)
     todo = [(t, i) for i, t in enumerate(texts) if t.strip()]
@@ -86,6 +87,15 @@ def featurize(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(out))
     return out
+
+
+def _with_embeddings(feats: list[Features | None], texts: Sequence[str]) -> list[Features | None]:
+    """Cached features with the embeddings the installed model gives (the cache holds the
+    parse; the embedding is a function of the text alone, so it is not part of the key)."""
+    vecs = embed([t if f is not None else "" for f, t in zip(feats, texts, strict=True)])
+    return [
+        None if f is None else replace(f, embedding=v) for f, v in zip(feats, vecs, strict=True)
+    ]
 
 
 def published(doc: LabelledDoc) -> dt.date | None:
