@@ -487,12 +487,7 @@ class ArticleIndex:
     def _candidates(self, row: int, params: ClusterSettings) -> np.ndarray:
         """Rows worth scoring against ``row``: those sharing a key with it, less those
         dated too far from it to share a story (:mod:`storydesk.neighbours`)."""
-        found = self._search.candidates(row)
-        day = self._search.days[row]
-        if not params.use_dates or math.isnan(day):
-            return found
-        days = np.frombuffer(self._search.days, dtype=np.float64)[found]
-        return found[np.isnan(days) | (np.abs(days - day) <= params.apart_days)]
+        return self._search.candidates(row, params.apart_days if params.use_dates else None)
 
     def _neighbours(self, rows: list[int], params: ClusterSettings) -> list[tuple[int, int]]:
         edges: list[tuple[int, int]] = []

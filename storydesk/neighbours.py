@@ -17,7 +17,8 @@ development sets (``benchmarks/results/cluster_scale.json``).
 Time prunes further, exactly: two articles dated more than ``apart_days`` apart never share
 a story (:func:`storydesk.cluster.average_linkage` blocks them, and it never joins two groups
 unless an unblocked pair across them clears the cut), so their strong pair changes no story.
-A dated article's candidates are those dated within that window and the undated ones.
+A dated article's candidates are those dated within that window and the undated ones
+(each key's list is kept in date order, so only the window is read).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ class ProfileBlocks:
             start += len(take)
         self.n += len(more)
 
-    def take(self, rows: Sequence[int]) -> Profiles:
+    def take(self, rows: Sequence[int] | np.ndarray) -> Profiles:
         """The profiles of ``rows``, in that order (not weighed)."""
         r = np.asarray(rows, dtype=np.int64)
         order = np.argsort(r // self.size, kind="stable")
@@ -112,14 +113,14 @@ def keys_of(f: Features, size: int = KEYS) -> list[int]:
 
 
 class NeighbourIndex:
-    """Key inverted lists and date order of the articles an ``ArticleIndex`` holds."""
+    """Key inverted lists (each in date order, the undated apart) of the articles an
+    ``ArticleIndex`` holds, so that a dated article reads only its window of each list."""
 
     def __init__(self, keys: int = KEYS) -> None:
         self.size = keys
-        self.post: dict[int, array] = {}
+        self.dated: dict[int, list[tuple[float, int]]] = {}  # key -> (day ordinal, row), sorted
+        self.undated: dict[int, array] = {}  # key -> rows
         self.keys: list[list[int]] = []
-        self.dated: list[tuple[float, int]] = []  # (day ordinal, row), sorted
-        self.undated: array = array("q")
         self.days: array = array("d")  # per row, NaN when undated
         self.n = 0
 
@@ -130,23 +131,29 @@ class NeighbourIndex:
             self.n += 1
             keys = keys_of(f, self.size)
             self.keys.append(keys)
-            for i in keys:
-                self.post.setdefault(i, array("q")).append(row)
             self.days.append(float(day))
-            if math.isnan(day):
-                self.undated.append(row)
-            else:
-                bisect.insort(self.dated, (float(day), row))
+            for i in keys:
+                if math.isnan(day):
+                    self.undated.setdefault(i, array("q")).append(row)
+                else:
+                    bisect.insort(self.dated.setdefault(i, []), (float(day), row))
 
-    def window(self, day: float, apart: float) -> np.ndarray:
-        """Rows dated within ``apart`` days of ``day``."""
-        lo = bisect.bisect_left(self.dated, (day - apart, -1))
-        hi = bisect.bisect_right(self.dated, (day + apart, self.n))
-        return np.fromiter((r for _, r in self.dated[lo:hi]), dtype=np.int64, count=hi - lo)
-
-    def candidates(self, row: int) -> np.ndarray:
-        """Rows sharing a key with ``row`` (itself included), sorted."""
-        lists = [np.frombuffer(self.post[i], dtype=np.int64) for i in self.keys[row]]
+    def candidates(self, row: int, apart: float | None = None) -> np.ndarray:
+        """Rows sharing a key with ``row`` (itself included), sorted; when ``row`` is dated
+        and ``apart`` is given, only those undated or dated within ``apart`` days of it."""
+        day = self.days[row]
+        window = apart is not None and not math.isnan(day)
+        lists = []
+        for i in self.keys[row]:
+            if i in self.undated:
+                lists.append(np.frombuffer(self.undated[i], dtype=np.int64))
+            dated = self.dated.get(i, [])
+            if window:
+                assert apart is not None
+                lo = bisect.bisect_left(dated, (day - apart, -1))
+                hi = bisect.bisect_right(dated, (day + apart, self.n))
+                dated = dated[lo:hi]
+            lists.append(np.fromiter((r for _, r in dated), dtype=np.int64, count=len(dated)))
         if not lists:
             return np.zeros(0, dtype=np.int64)
         return np.unique(np.concatenate(lists))

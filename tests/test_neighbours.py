@@ -92,6 +92,7 @@ def test_candidates_hold_the_strong_pairs_within_the_date_window():
     assert (found == found.T).all()  # a pair is a candidate both ways or neither
     assert needed.sum() > len(ITEMS)  # the corpus has strong pairs to find
     assert (needed & found).sum() == needed.sum()
+    assert not (found & (gap > params.apart_days)).any()  # dated too far apart: never scored
     # the common words are not keys: an article meets a fraction of the store
     assert found.sum(axis=1).mean() < len(ITEMS) / 4
 
