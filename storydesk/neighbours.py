@@ -12,7 +12,7 @@ was tried and never got below the cut, because the common words of two unrelated
 can by themselves score near it. The candidate relation is symmetric and fixed per pair,
 so the graph of strong pairs, and with it batch invariance, does not depend on the order
 articles arrive in; how far it differs from the exhaustive search is measured on the
-development sets (``benchmarks/results/cluster_scale.json``).
+development sets (``benchmarks/neighbour_recall.py``, ``benchmarks/results/neighbour_recall.json``).
 
 Time prunes further, exactly: two articles dated more than ``apart_days`` apart never share
 a story (:func:`storydesk.cluster.average_linkage` blocks them, and it never joins two groups
