@@ -151,6 +151,9 @@ def main() -> None:
         "ms_per_article_adding_to_store_of": {
             k: at[k] for k in ("1000", "5000", "9000") if k in at
         },
+        # the goal: per added article, the cost at 10k within 1.2x of that at 1k
+        "ratio_9000_to_1000": round(at["9000"] / at["1000"], 2) if "9000" in at else None,
+        "load_seconds_at": {str(r["store_size_before"]): r["load_seconds"] for r in runs},
         "peak_rss_mb": round(peak, 1),
         "store_file_mb": round(size_mb, 1),
         "measured_on": dt.date.today().isoformat(),

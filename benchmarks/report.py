@@ -225,6 +225,23 @@ def scale(lines: list[str]) -> None:
         "decoding the stored features and inserting the signatures into the LSH index.",
         "",
     ]
+    if n := load("neighbour_scale.json"):
+        keys, full = n["ms_per_added_article"]["keys"], n["ms_per_added_article"]["exhaustive"]
+        search = n["of_which_neighbour_search_ms"]
+        differ = sum(n["articles_in_stories_unlike_exhaustive"].values())
+        lines += [
+            f"Clustering alone (`{n['command']}`, generated articles, no parsing or store): "
+            f"adding 500 articles (by date) to an index of 1k / 5k / 10k costs {keys['1000']} / "
+            f"{keys['5000']} / {keys['10000']} ms per article with the key-word candidate "
+            f"search (ratio 10k/1k {n['ratio_10k_to_1k']['keys']}; finding neighbours "
+            f"{search['keys']['1000']} / {search['keys']['5000']} / {search['keys']['10000']} ms "
+            f"of it) and {full['1000']} / {full['5000']} / {full['10000']} ms scoring every "
+            f"stored article (ratio {n['ratio_10k_to_1k']['exhaustive']}; neighbours "
+            f"{search['exhaustive']['1000']} / {search['exhaustive']['5000']} / "
+            f"{search['exhaustive']['10000']} ms); {differ} articles in stories unlike the "
+            "exhaustive search's.",
+            "",
+        ]
 
 
 _PEERS = (

@@ -55,6 +55,7 @@ from scipy import sparse
 
 from .features import DIM
 from .model import Features
+from .neighbours import NeighbourIndex, ProfileBlocks
 from .settings import ClusterSettings
 
 MODEL_FILE = Path(__file__).parent / "data" / "pair_model.json"
@@ -175,7 +176,7 @@ def _embeddings(feats: Sequence[Features]) -> np.ndarray:
     return out
 
 
-def _stack_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def stack_embeddings(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Embedding rows of ``a`` then ``b``; rows of another size than the wider part's become
     zero rows (no embedding), as in :func:`_embeddings`."""
     dim = max(a.shape[1], b.shape[1])
@@ -522,21 +523,25 @@ class ArticleIndex:
     """Every clustered article with its profile; :meth:`add` places new ones.
 
     Adding articles finds the components of strong pairs they belong to (a breadth-first
-    search from them over all known articles) and clusters each such component again whole,
-    stored members included. The stories of every other component stay as they were.
+    search from them) and clusters each such component again whole, stored members
+    included. The stories of every other component stay as they were. Each article is
+    scored only against its candidate neighbours (:mod:`storydesk.neighbours`: articles
+    sharing a key word, in the date window), or against every article when ``exhaustive``
+    (the reference the candidates are measured against).
     """
 
     items: list[ClusterItem] = field(default_factory=list)
     docfreq: DocFreq = field(default_factory=DocFreq)
     block: int = 256
     position: dict[str, int] = field(default_factory=dict)
-    _profiles: Profiles | None = None
-    _weighed_at: int = -1
+    exhaustive: bool = False
+    _profiles: ProfileBlocks = field(default_factory=ProfileBlocks)
+    _search: NeighbourIndex = field(default_factory=NeighbourIndex)
 
     def __post_init__(self) -> None:
-        self.position = {it.key: k for k, it in enumerate(self.items)}
-        if self.items and self.docfreq.n_docs == 0:
-            self.docfreq.add(it.features for it in self.items)
+        given, self.items = self.items, []
+        self.position = {}
+        self.extend(given)
 
     def extend(self, items: Iterable[ClusterItem]) -> list[int]:
         """Add items without clustering them (stored articles with their stories); keys
@@ -549,37 +554,37 @@ class ArticleIndex:
             added.append(len(self.items))
             self.items.append(it)
             self.docfreq.add([it.features])
-        if added and self._profiles is not None:
+        if added:
             more = Profiles.of([self.items[k] for k in added])
-            p = self._profiles
-            self._profiles = Profiles(
-                tf=sparse.vstack([p.tf, more.tf], format="csr"),
-                entity_tf=sparse.vstack([p.entity_tf, more.entity_tf], format="csr"),
-                terms=sparse.vstack([p.terms, more.terms], format="csr"),
-                people=sparse.vstack([p.people, more.people], format="csr"),
-                sets={k: sparse.vstack([v, more.sets[k]], format="csr") for k, v in p.sets.items()},
-                offices=p.offices + more.offices,
-                days=np.concatenate([p.days, more.days]),
-                emb=_stack_rows(p.emb, more.emb),
-            )
+            self._profiles.extend(more)
+            self._search.add([self.items[k].features for k in added], more.days)
         return added
 
-    def _all(self) -> Profiles:
-        if self._profiles is None:
-            self._profiles = Profiles.of(self.items)
-        if self._weighed_at != self.docfreq.n_docs or self._profiles.tfidf is None:
-            self._profiles.weigh(self.docfreq)
-            self._weighed_at = self.docfreq.n_docs
-        return self._profiles
+    def _candidates(self, row: int, params: ClusterSettings) -> np.ndarray:
+        """Rows worth scoring against ``row``: those sharing a key with it, less those
+        dated too far from it to share a story (:mod:`storydesk.neighbours`)."""
+        return self._search.candidates(row, params.apart_days if params.use_dates else None)
 
     def _neighbours(self, rows: list[int], params: ClusterSettings) -> list[tuple[int, int]]:
-        prof = self._all()
         edges: list[tuple[int, int]] = []
+        everything = np.arange(len(self.items), dtype=np.int64)
         for start in range(0, len(rows), self.block):
             part = rows[start : start + self.block]
-            strong = pair_scores(prof.take(part), prof, params) >= params.threshold
+            q = self._profiles.take(part).weigh(self.docfreq)
+            if self.exhaustive:
+                union = everything
+            else:
+                found = [self._candidates(i, params) for i in part]
+                union = np.unique(np.concatenate(found))
+            strong = pair_scores(q, self._profiles.take(union).weigh(self.docfreq), params)
+            strong = strong >= params.threshold
+            if not self.exhaustive:  # each row's own candidates only: a pair's fate is its own
+                mine = np.zeros_like(strong)
+                for k, f in enumerate(found):
+                    mine[k, np.searchsorted(union, f)] = True
+                strong &= mine
             for k, i in enumerate(part):
-                edges.extend((i, int(j)) for j in np.flatnonzero(strong[k]) if int(j) != i)
+                edges.extend((i, int(union[j])) for j in np.flatnonzero(strong[k]) if union[j] != i)
         return edges
 
     def add(self, new: Sequence[ClusterItem], params: ClusterSettings) -> list[list[ClusterItem]]:
