@@ -24,7 +24,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from ..model import AnalyzedArticle
 from ..settings import Settings, SummarySettings
 from ..trims import kept_lemmas
-from .base import Candidate, candidate_text, is_clean_candidate, reading_order
+from .base import Candidate, candidate_text, reading_order, stands_alone
 from .concepts import concept_stats, lemma_concepts, sentence_concepts
 from .vectors import term_vectors
 
@@ -161,7 +161,7 @@ def candidates(articles: Sequence[AnalyzedArticle], settings: Settings) -> list[
         Candidate(d, sent)
         for d, a in enumerate(articles)
         for sent in a.sentences
-        if is_clean_candidate(a.text_of(sent), sent, s.min_sentence_words, s.max_sentence_words)
+        if stands_alone(a, sent, s.min_sentence_words, s.max_sentence_words)
     ]
 
 
