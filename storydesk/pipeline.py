@@ -48,6 +48,7 @@ from .render.jsonout import summary_sentence_dict
 from .settings import MAX_ARTICLE_CHARS, DedupSettings, Settings
 from .store.base import Store
 from .summarize import cite, get_summarizer
+from .summarize.base import lead_sentences
 from .summarize.keyfigure import key_figure_sentences
 from .summarize.update import split_since, summarize_since
 from .timeline import build_timeline
@@ -226,7 +227,8 @@ def brief(
         chosen = summarizer(reports, settings.words, require=[figure] if figure else [])
     else:
         chosen = summarize_since(new, old, settings.words, settings)
-    summary = cite(new, chosen, settings.support)
+    leads = lead_sentences(new, settings.min_sentence_words, settings.max_sentence_words)
+    summary = cite(new, chosen, settings.support, leads)
     title = story_title(reports, summary)
     quotes = tuple(all_quotes(reports))
     entities = tuple(story_entities(reports))

@@ -142,6 +142,20 @@ def stands_alone(
     )
 
 
+def lead_sentences(
+    articles: Sequence[AnalyzedArticle], min_words: int, max_words: int
+) -> set[tuple[int, int]]:
+    """``(article, sentence index)`` of each article's lead: its first sentence that stands
+    alone (:func:`stands_alone`), past any headline, byline or caption left in its text."""
+    out: set[tuple[int, int]] = set()
+    for d, a in enumerate(articles):
+        for sent in a.sentences:
+            if stands_alone(a, sent, min_words, max_words):
+                out.add((d, sent.index))
+                break
+    return out
+
+
 def reading_order(articles: Sequence[AnalyzedArticle], chosen: list[Candidate]) -> list[Candidate]:
     """Chronological by publication date, then by where the sentence stands in its article
     (leads first), then by input order: the order a reader of the sources would meet them."""
