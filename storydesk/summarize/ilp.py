@@ -166,17 +166,33 @@ def candidates(articles: Sequence[AnalyzedArticle], settings: Settings) -> list[
 
 
 def lead(
-    articles: Sequence[AnalyzedArticle], pool: Sequence[Candidate], words: int
+    articles: Sequence[AnalyzedArticle],
+    pool: Sequence[Candidate],
+    words: int,
+    require: Sequence[Collection[tuple[int, int]]] = (),
 ) -> list[Candidate]:
-    """The first candidates, in order, that fit in ``words``."""
-    out: list[Candidate] = []
-    used = 0
-    for c in pool:
-        n = text_words(articles[c.doc].text_of(c.sentence))
-        if used + n <= words:
-            out.append(c)
-            used += n
-    return out
+    """The first candidates, in order, that fit in ``words``; when none of them is in the
+    first group of ``require`` (a story's key figure), its first sentence that fits is
+    kept and the lead fills what is left."""
+    length = [text_words(articles[c.doc].text_of(c.sentence)) for c in pool]
+
+    def fill(budget: int, keep: int | None = None) -> list[int]:
+        out: list[int] = [] if keep is None else [keep]
+        used = 0 if keep is None else length[keep]
+        for i in range(len(pool)):
+            if i != keep and used + length[i] <= budget:
+                out.append(i)
+                used += length[i]
+        return sorted(out)
+
+    taken = fill(words)
+    wanted = set(require[0]) if require else set()
+    keys = [(c.doc, c.sentence.index) for c in pool]
+    if wanted and not any(keys[i] in wanted for i in taken):
+        fits = [i for i, k in enumerate(keys) if k in wanted and length[i] <= words]
+        if fits:
+            taken = fill(words, fits[0])
+    return [pool[i] for i in taken]
 
 
 def first_candidates(pool: Sequence[Candidate], depth: int = 1) -> set[tuple[int, int]]:
@@ -278,7 +294,7 @@ class ILPSummarizer:
             return []
         if len(articles) == 1 and not known:
             # Nothing to weigh one report against: news puts what matters first.
-            return lead(articles, pool, words)
+            return lead(articles, pool, words, require)
         weights = concept_weights(articles, self.params, known)
         first = first_candidates(pool, self.params.lead_depth)
         if self.params.lead_required == "earliest" and not known:
