@@ -260,6 +260,7 @@ DEPENDENT = [
     "Reaching the outer moons, however, hasn't.",  # an aside and an elided verb
     "Harbour pilot Anna Drax, however, refused to move the ferry on Monday.",
     "Then there are the costs of the new sea wall.",
+    "So is the cost of the new sea wall at Port Averly.",
     "Others reported waiting three hours for a bus to the coast.",
     "But the council voted to keep the ferry running until March.",
     "The mayor said the port would reopen, and the governor said it would.",

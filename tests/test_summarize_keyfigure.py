@@ -88,13 +88,13 @@ def test_a_single_report_s_death_toll_is_its_key_figure_and_is_in_its_summary(nl
 
 def test_money_comes_before_another_figure_of_as_many_sources(nlp):
     a = analyzed(nlp, "Brell Foods agreed to buy Omsk Dairy for $2 billion on Monday.", "a")
-    price = _fact(a, "$2 billion", 2e9, None, what="agreed")
-    price = dataclasses.replace(price, unit="USD")
-    day = _fact(a, "Monday", 1, None, what="days")
-    assert (
-        key_group(
-            [price, day],
-            [FactGroup("days", (1,), "consistent"), FactGroup("agreed", (0,), "consistent")],
-        ).what
-        == "agreed"
-    )
+    b = analyzed(nlp, "Omsk Dairy was sold for $2 billion to Brell Foods on Monday.", "b")
+    price = [
+        dataclasses.replace(_fact(x, "$2 billion", 2e9, None, what="sold"), unit="USD")
+        for x in (a, b)
+    ]
+    days = [_fact(x, "Monday", 1, None, what="weekdays") for x in (a, b)]
+    groups = [FactGroup("weekdays", (2, 3), "consistent"), FactGroup("sold", (0, 1), "consistent")]
+    assert key_group([*price, *days], groups).what == "sold"
+    # One report's money figure alone is no key figure (a story has many prices).
+    assert key_group(price[:1], [FactGroup("sold", (0,), "consistent")]) is None

@@ -29,8 +29,9 @@ _SENTENCE_END = re.compile(r"""[.!]["”’')\]]*$""")
 _DEPENDENT_OPENER = re.compile(
     r"""^["“‘']?(?:still,|also,|(?:but|yet|however|nonetheless|nevertheless|moreover|"""
     r"""furthermore|besides|instead|otherwise|then(?!-)|others|and|or|thus|hence|likewise|"""
-    r"""similarly|conversely|even so|by contrast|in contrast|on the other hand|"""
-    r"""in addition|as a result|that said)\b)""",
+    r"""similarly|conversely|even so|by contrast|in contrast|on the other hand|nor|"""
+    r"""in addition|as a result|that said|so (?:is|are|was|were|do|does|did|has|have|had|"""
+    r"""will|would|can|could|should|must))\b)""",
     re.IGNORECASE,
 )
 # A contrastive adverb after the subject ("Smith, however, decided ...") turns on the

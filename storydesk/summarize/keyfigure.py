@@ -31,14 +31,16 @@ def key_group(facts: Sequence[Fact], groups: Sequence[FactGroup]) -> FactGroup |
     """The group of facts given by the most articles, a count of the dead, hurt or missing
     and then money first among equals (:func:`main_kind`), then a running total, then the
     one with more facts, then the one met first. A figure only one article gives is key
-    only when it is of such a main kind (a war report's death toll); ``None`` when there
-    is no key figure."""
+    only when it counts the dead, hurt or missing (a war report's death toll); ``None``
+    when there is no key figure."""
     best: tuple[int, int, int, int, int, str] | None = None
     chosen: FactGroup | None = None
     for g in groups:
         sources = len({facts[i].article_id for i in g.facts})
         kind = main_kind(facts, g)
-        if sources < 2 and not kind:
+        # One report's money figure is often one of many (a price, a fine, a budget): only
+        # its count of the dead, hurt or missing is key on its own.
+        if sources < 2 and kind < 2:
             continue
         first = min(facts[i].start for i in g.facts)
         rank = (sources, kind, int(g.total), len(g.facts), -first, g.what)
