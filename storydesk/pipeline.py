@@ -48,9 +48,11 @@ from .render.jsonout import summary_sentence_dict
 from .settings import MAX_ARTICLE_CHARS, DedupSettings, Settings
 from .store.base import Store
 from .summarize import cite, get_summarizer
+from .summarize.base import lead_sentences
 from .summarize.keyfigure import key_figure_sentences
 from .summarize.update import split_since, summarize_since
 from .timeline import build_timeline
+from .titles import headline_like, title_from_sentences
 
 Progress = Callable[[int], None]
 log = logging.getLogger(__name__)
@@ -170,12 +172,20 @@ def analyze_all(
 
 
 def story_title(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]) -> str:
-    """The headline of the article the summary cites most, else the first summary words."""
+    """The headline of the article the summary cites most, when it is headline-like (not a
+    slug, not one side's quote: :func:`storydesk.titles.headline_like`), else the next
+    one's; with none, the first summary sentence that is not a quote, else any headline,
+    else the first words."""
     cited = Counter(c.article_id for s in summary for c in s.citations)
     by_id = {a.article.id: a.article for a in articles}
-    for aid, _ in sorted(cited.items(), key=lambda kv: (-kv[1], list(by_id).index(kv[0]))):
-        if by_id[aid].title:
+    order = list(by_id)
+    ranked = sorted(order, key=lambda aid: (-cited.get(aid, 0), order.index(aid)))
+    for aid in ranked:
+        if headline_like(by_id[aid].title):
             return by_id[aid].title or ""
+    sentence = title_from_sentences(s.text for s in summary)
+    if sentence:
+        return sentence
     for a in articles:
         if a.article.title:
             return a.article.title
@@ -228,7 +238,8 @@ def brief(
         chosen = summarizer(reports, settings.words, require=[figure] if figure else [])
     else:
         chosen = summarize_since(new, old, settings.words, settings)
-    summary = cite(new, chosen, settings.support)
+    leads = lead_sentences(new, settings.min_sentence_words, settings.max_sentence_words)
+    summary = cite(new, chosen, settings.support, leads)
     title = title or story_title(reports, summary)
     quotes = tuple(all_quotes(reports))
     entities = tuple(story_entities(reports))

@@ -4,7 +4,7 @@ from conftest import analyzed
 
 from storydesk.settings import Settings
 from storydesk.summarize import cite, get_summarizer
-from storydesk.summarize.base import is_clean_candidate
+from storydesk.summarize.base import Candidate, is_clean_candidate, lead_sentences
 
 A = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
 
@@ -117,3 +117,84 @@ def test_coverage_summarizer_serves_a_requirement_first(nlp):
     assert mayor not in {(c.doc, c.sentence.index) for c in plain}
     forced = CoverageSummarizer()(story, 40, require=[{mayor}])
     assert mayor in {(c.doc, c.sentence.index) for c in forced}
+
+
+# Issue 14: the first sentence is the news, and sentences of different days run in time order.
+DAY1 = """Port Averly Flood Live Updates
+
+The Kessen Dam burst on Monday and floods swept through Port Averly, killing twelve people.
+
+The dam was built in 1961 to hold back the spring melt from the Rell valley.
+
+Engineers had warned the council about cracks in the dam wall for several years.
+
+Rescue teams used boats to reach families stranded on rooftops in the Millbank district.
+
+The army sent four helicopters from the base at Kell to lift people from the roofs.
+
+Power was cut to about 3,000 homes in the lower town by Monday evening.
+
+The regional governor said the army would send more boats on Tuesday.
+
+A relief centre opened in the Millbank school hall for families who lost their homes.
+
+Officials said the river would stay high for several more days."""
+
+DAY2 = """Ferry Service Resumes
+
+Ferries returned to Port Averly on Tuesday as the flood water fell across the lower town.
+
+The Kessen Dam burst on Monday and floods swept through Port Averly, killing twelve people.
+
+Schools across the region will stay closed for the rest of the week, the education office said."""
+
+
+def _chosen(story, wanted):
+    """The sentences that start with the given words (the first article's, when both have it)."""
+    out = []
+    for w in wanted:
+        d, s = next(
+            (d, s) for d, a in enumerate(story) for s in a.sentences if a.text_of(s).startswith(w)
+        )
+        out.append(Candidate(d, s))
+    return out
+
+
+def test_the_summary_opens_with_a_lead_not_with_same_day_background(nlp):
+    import datetime as dt
+
+    day = dt.date(2026, 3, 2)
+    story = [analyzed(nlp, DAY1, "a", published=day), analyzed(nlp, DAY2, "b", published=day)]
+    leads = lead_sentences(story, 6, 60)
+    # The headline lines are no leads: each article's lead is its first whole sentence.
+    assert {
+        story[d].text_of(s)[:12]
+        for d, a in enumerate(story)
+        for s in a.sentences
+        if (d, s.index) in leads
+    } == {"The Kessen D", "Ferries retu"}
+    chosen = _chosen(story, ["The dam was built", "Ferries returned"])
+    summary = cite(story, chosen, Settings().support, leads)
+    assert summary[0].text.startswith("Ferries returned"), [s.text for s in summary]
+
+
+def test_the_central_report_opens_and_the_rest_runs_in_time_order(nlp):
+    import datetime as dt
+
+    story = [
+        analyzed(nlp, DAY1, "a", published=dt.date(2026, 3, 2)),
+        analyzed(nlp, DAY2, "b", published=dt.date(2026, 3, 3)),
+    ]
+    leads = lead_sentences(story, 6, 60)
+    # Background of Monday's report, then Tuesday's news: the news opens, the rest by day.
+    chosen = _chosen(story, ["Engineers had warned", "Ferries returned", "Schools across"])
+    summary = [s.text[:14] for s in cite(story, chosen, Settings().support, leads)]
+    assert summary == ["Ferries return", "Engineers had ", "Schools across"]
+    # With Monday's lead chosen, it opens (the story reported it first and both state it).
+    chosen = _chosen(story, ["The Kessen Dam", "Engineers had warned", "Schools across"])
+    got = cite(story, chosen, Settings().support, leads)
+    assert [s.text[:14] for s in got] == ["The Kessen Dam", "Engineers had ", "Schools across"]
+    # Without leads, time order alone: never background promoted to open.
+    chosen = _chosen(story, ["Engineers had warned", "Schools across"])
+    summary = [s.text[:14] for s in cite(story, chosen, Settings().support, leads)]
+    assert summary == ["Engineers had ", "Schools across"]

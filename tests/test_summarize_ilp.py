@@ -4,9 +4,9 @@ from conftest import analyzed
 
 from storydesk.settings import Settings, SummarySettings
 from storydesk.summarize import get_summarizer
-from storydesk.summarize.base import is_clean_candidate
+from storydesk.summarize.base import inside_quotation, is_clean_candidate
 from storydesk.summarize.concepts import sentence_concepts
-from storydesk.summarize.ilp import ILPSummarizer, concept_weights, solve, text_words
+from storydesk.summarize.ilp import ILPSummarizer, candidates, concept_weights, solve, text_words
 
 A = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
 
@@ -253,3 +253,47 @@ def test_solve_meets_a_requirement_at_a_cost():
     weights = {k: 1.0 for k in "abcd"}
     assert solve(sets, [3, 3, 3], weights, 3, [0, 0, 0]) == [0]
     assert solve(sets, [3, 3, 3], weights, 3, [0, 0, 0], require=[{2}]) == [2]
+
+
+# Real pages (issue 14): sentences that cannot stand alone are no candidates.
+DEPENDENT = [
+    "Reaching the outer moons, however, hasn't.",  # an aside and an elided verb
+    "Harbour pilot Anna Drax, however, refused to move the ferry on Monday.",
+    "Then there are the costs of the new sea wall.",
+    "So is the cost of the new sea wall at Port Averly.",
+    "Others reported waiting three hours for a bus to the coast.",
+    "But the council voted to keep the ferry running until March.",
+    "The mayor said the port would reopen, and the governor said it would.",
+    '"Moreover, the tide tables were never checked," inspector Paul Weir said.',
+]
+STANDALONE = [
+    "Harbour pilot Anna Drax refused to move the ferry on Monday.",
+    "Still photos showed the ferry listing at its mooring.",
+    "Then-governor Ilse Brandt opened the sea wall in 2004.",
+    "So far, twelve ferries have been taken out of service.",
+    "Nobody knows where the missing pilot is.",
+]
+
+
+def test_sentences_that_need_the_one_before_are_not_candidates(nlp):
+    for text in DEPENDENT:
+        [s] = analyzed(nlp, text).sentences
+        assert not is_clean_candidate(text, s, 6, 60), text
+    for text in STANDALONE:
+        [s] = analyzed(nlp, text).sentences
+        assert is_clean_candidate(text, s, 6, 60), text
+
+
+def test_the_middle_of_a_long_quotation_is_not_a_candidate(nlp):
+    text = (
+        "The ferry service stopped on Monday after the storm.\n\n"
+        '"It was a difficult week for all of us," ferry captain Liv Amsel said. '
+        '"We lost two boats in one night. Now we are in a good position to rebuild. '
+        'We start on Friday."'
+    )
+    story = [analyzed(nlp, text, "a")]
+    texts = [story[0].text_of(c.sentence) for c in candidates(story, Settings())]
+    assert not any(t.startswith(("We lost", "Now we are", "We start")) for t in texts), texts
+    assert any(t.startswith("The ferry service") for t in texts)
+    assert inside_quotation(text, text.index("Now we are"))
+    assert not inside_quotation(text, text.index('"It was'))

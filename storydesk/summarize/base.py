@@ -24,6 +24,35 @@ _PRONOUN_ATTRIBUTION = re.compile(
 _SENTENCE_END = re.compile(r"""[.!]["”’')\]]*$""")
 
 
+# An opening word that answers or adds to the sentence before it: "But ...", "Others ...",
+# "Then there are ...", "Moreover, ..." (a quote opening with one continues the speaker's
+# earlier words).
+_DEPENDENT_OPENER = re.compile(
+    r"""^["“‘']?(?:still,|also,|(?:but|yet|however|nonetheless|nevertheless|moreover|"""
+    r"""furthermore|besides|instead|otherwise|then(?!-)|others|and|or|thus|hence|likewise|"""
+    r"""similarly|conversely|even so|by contrast|in contrast|on the other hand|nor|"""
+    r"""in addition|as a result|that said|so (?:is|are|was|were|do|does|did|has|have|had|"""
+    r"""will|would|can|could|should|must))\b)""",
+    re.IGNORECASE,
+)
+# A contrastive adverb after the subject ("Smith, however, decided ...") turns on the
+# sentence before it.
+_DEPENDENT_ASIDE = re.compile(
+    r"""^[^,]{1,60},\s+(?:however|though|too|instead|in turn|in contrast|by contrast|"""
+    r"""nonetheless|nevertheless|on the other hand|for (?:his|her|their|its) part),""",
+    re.IGNORECASE,
+)
+# The verb left to the sentence before ("Reaching Mars, however, hasn't.", "He said he
+# would."): the sentence ends on a modal, or on a negated auxiliary. ("... what he had."
+# and "... where it is." end on a main verb and stay.)
+_ELIDED_VERB = re.compile(
+    r"""(?:\b(?:will|would|shall|should|can|could|may|might|must)(?:\s+not)?|"""
+    r"""\b(?:is|are|was|were|be|been|has|have|had|do|does|did)\s+not|"""
+    r"""\b[a-z]+n['’]t)(?:\s+(?:too|either|yet))?[.!]["”’')\]]*$""",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A sentence of a story with the article it comes from."""
@@ -75,8 +104,60 @@ def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words:
         return False
     if _PRONOUN_ATTRIBUTION.search(stripped):
         return False
+    if needs_predecessor(stripped):
+        return False
     # Half a quotation: its other half, and often its speaker, is in another sentence.
     return not (stripped.count('"') % 2 or stripped.count("“") != stripped.count("”"))
+
+
+def needs_predecessor(text: str) -> bool:
+    """The sentence only makes sense after the one before it: it opens with a connective
+    that answers or adds to it ("But ...", "Others ...", "Moreover, ..."), turns on it with
+    an aside ("Smith, however, decided ..."), or leaves its verb to it ("Mars hasn't.").
+
+    >>> needs_predecessor("Reaching Mars, however, hasn't.")
+    True
+    >>> needs_predecessor("The dam burst on Monday.")
+    False
+    """
+    t = text.strip()
+    return bool(_DEPENDENT_OPENER.search(t) or _DEPENDENT_ASIDE.search(t) or _ELIDED_VERB.search(t))
+
+
+def inside_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` falls inside a quotation opened earlier in its paragraph: the
+    middle sentences of a long quote carry no quote marks, and neither their speaker.
+
+    >>> inside_quotation('He said: "We lost. We will win." Then he left.', 19)
+    True
+    """
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def stands_alone(
+    article: AnalyzedArticle, sentence: Sentence, min_words: int, max_words: int
+) -> bool:
+    """A clean candidate (:func:`is_clean_candidate`) that is not the inside of a quotation
+    begun in an earlier sentence (:func:`inside_quotation`)."""
+    text = article.text_of(sentence)
+    return is_clean_candidate(text, sentence, min_words, max_words) and not inside_quotation(
+        article.article.text, sentence.span.start
+    )
+
+
+def lead_sentences(
+    articles: Sequence[AnalyzedArticle], min_words: int, max_words: int
+) -> set[tuple[int, int]]:
+    """``(article, sentence index)`` of each article's lead: its first sentence that stands
+    alone (:func:`stands_alone`), past any headline, byline or caption left in its text."""
+    out: set[tuple[int, int]] = set()
+    for d, a in enumerate(articles):
+        for sent in a.sentences:
+            if stands_alone(a, sent, min_words, max_words):
+                out.add((d, sent.index))
+                break
+    return out
 
 
 def reading_order(articles: Sequence[AnalyzedArticle], chosen: list[Candidate]) -> list[Candidate]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -13,13 +14,19 @@ from .vectors import term_vectors
 
 
 def cite(
-    articles: Sequence[AnalyzedArticle], chosen: Sequence[Candidate], support: float
+    articles: Sequence[AnalyzedArticle],
+    chosen: Sequence[Candidate],
+    support: float,
+    leads: Collection[tuple[int, int]] = (),
 ) -> list[SummarySentence]:
     """Attach citations to chosen sentences.
 
     The first citation is the sentence itself; then, in story order, each other article's
     sentence most similar to it (TF-IDF cosine over content lemmas) when that similarity
-    reaches ``support``. Sentences come back in reading order (see :func:`_reading_key`).
+    reaches ``support``. Sentences come back in reading order (see :func:`_reading_key`),
+    the news first: with ``leads`` (``(article, sentence index)`` of each article's lead,
+    see :func:`.base.lead_sentences`), a chosen lead opens the summary, that of the report
+    the summary cites most (:func:`news_first`).
     """
     flat = [(d, sent) for d, a in enumerate(articles) for sent in a.sentences]
     if not flat:
@@ -27,7 +34,7 @@ def cite(
     vectors = term_vectors([sent.terms for _, sent in flat])
     owner = np.array([d for d, _ in flat])
     row_of = {(d, sent.index): r for r, (d, sent) in enumerate(flat)}
-    out: list[tuple[tuple[dt.date, float, int, int], SummarySentence]] = []
+    out: list[tuple[tuple[dt.date, int, float, int, int], SummarySentence]] = []
     published = {a.article.id: a.article.published for a in articles}
     for c in chosen:
         article = articles[c.doc]
@@ -47,8 +54,28 @@ def cite(
             omitted=tuple(Span(article.article.id, x.start, x.end) for x in c.trims),
             referents=referents_in(article, c),
         )
-        out.append((_reading_key(articles, c, sentence, published), sentence))
-    return [s for _, s in sorted(out, key=lambda pair: pair[0])]
+        lead = (c.doc, c.sentence.index) in leads
+        out.append((_reading_key(articles, c, sentence, published, lead), sentence))
+    ordered = sorted(out, key=lambda pair: pair[0])
+    return news_first([s for _, s in ordered], [k[1] == 0 for k, _ in ordered])
+
+
+def news_first(summary: list[SummarySentence], lead: Sequence[bool]) -> list[SummarySentence]:
+    """``summary`` (in time order) opened by the news: the lead sentence (``lead``) of the
+    central report, the article the summary cites most (ties to the earlier sentence).
+    Without a lead, the time order stands: background is never promoted to open.
+
+    Every other sentence keeps its time order, so only the opening moves.
+    """
+    cited = Counter(c.article_id for s in summary for c in s.citations)
+    best: tuple[int, int] | None = None
+    for i, (s, is_lead) in enumerate(zip(summary, lead, strict=True)):
+        if is_lead and (best is None or cited[s.citations[0].article_id] > best[0]):
+            best = (cited[s.citations[0].article_id], i)
+    if best is None or best[1] == 0:
+        return summary
+    i = best[1]
+    return [summary[i], *summary[:i], *summary[i + 1 :]]
 
 
 def referents_in(article: AnalyzedArticle, c: Candidate) -> tuple[Referent, ...]:
@@ -71,10 +98,18 @@ def _reading_key(
     c: Candidate,
     sentence: SummarySentence,
     published: dict[str, dt.date | None],
-) -> tuple[dt.date, float, int, int]:
+    lead: bool = False,
+) -> tuple[dt.date, int, float, int, int]:
     """When the story first reported it (the earliest date among the articles that state
-    it; an undated source borrows the date of a dated one that says the same), then where
-    it stands in its own article (leads first), then story order."""
+    it; an undated source borrows the date of a dated one that says the same), then leads
+    before the rest of the day (a headline or byline before a lead leaves it at index 1
+    or 2), then where it stands in its own article, then story order."""
     dates = [d for x in sentence.citations if (d := published.get(x.article_id)) is not None]
     relative = c.sentence.index / max(1, len(articles[c.doc].sentences))
-    return (min(dates, default=dt.date.max), round(relative, 6), c.doc, c.sentence.index)
+    return (
+        min(dates, default=dt.date.max),
+        0 if lead else 1,
+        round(relative, 6),
+        c.doc,
+        c.sentence.index,
+    )

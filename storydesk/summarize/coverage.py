@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import AnalyzedArticle
 from ..settings import Settings
-from .base import Candidate, is_clean_candidate, reading_order
+from .base import Candidate, reading_order, stands_alone
 from .vectors import term_vectors
 
 
@@ -54,7 +54,7 @@ class CoverageSummarizer:
             Candidate(d, sent)
             for d, a in enumerate(articles)
             for sent in a.sentences
-            if is_clean_candidate(a.text_of(sent), sent, s.min_sentence_words, s.max_sentence_words)
+            if stands_alone(a, sent, s.min_sentence_words, s.max_sentence_words)
         ]
         if not pool:  # tiny or odd articles: take what there is rather than nothing
             pool = [Candidate(d, sent) for d, a in enumerate(articles) for sent in a.sentences]

@@ -24,7 +24,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from ..model import AnalyzedArticle
 from ..settings import Settings, SummarySettings
 from ..trims import kept_lemmas
-from .base import Candidate, candidate_text, is_clean_candidate, reading_order
+from .base import Candidate, candidate_text, reading_order, stands_alone
 from .concepts import concept_stats, lemma_concepts, sentence_concepts
 from .vectors import term_vectors
 
@@ -161,22 +161,38 @@ def candidates(articles: Sequence[AnalyzedArticle], settings: Settings) -> list[
         Candidate(d, sent)
         for d, a in enumerate(articles)
         for sent in a.sentences
-        if is_clean_candidate(a.text_of(sent), sent, s.min_sentence_words, s.max_sentence_words)
+        if stands_alone(a, sent, s.min_sentence_words, s.max_sentence_words)
     ]
 
 
 def lead(
-    articles: Sequence[AnalyzedArticle], pool: Sequence[Candidate], words: int
+    articles: Sequence[AnalyzedArticle],
+    pool: Sequence[Candidate],
+    words: int,
+    require: Sequence[Collection[tuple[int, int]]] = (),
 ) -> list[Candidate]:
-    """The first candidates, in order, that fit in ``words``."""
-    out: list[Candidate] = []
-    used = 0
-    for c in pool:
-        n = text_words(articles[c.doc].text_of(c.sentence))
-        if used + n <= words:
-            out.append(c)
-            used += n
-    return out
+    """The first candidates, in order, that fit in ``words``; when none of them is in the
+    first group of ``require`` (a story's key figure), its first sentence that fits is
+    kept and the lead fills what is left."""
+    length = [text_words(articles[c.doc].text_of(c.sentence)) for c in pool]
+
+    def fill(budget: int, keep: int | None = None) -> list[int]:
+        out: list[int] = [] if keep is None else [keep]
+        used = 0 if keep is None else length[keep]
+        for i in range(len(pool)):
+            if i != keep and used + length[i] <= budget:
+                out.append(i)
+                used += length[i]
+        return sorted(out)
+
+    taken = fill(words)
+    wanted = set(require[0]) if require else set()
+    keys = [(c.doc, c.sentence.index) for c in pool]
+    if wanted and not any(keys[i] in wanted for i in taken):
+        fits = [i for i, k in enumerate(keys) if k in wanted and length[i] <= words]
+        if fits:
+            taken = fill(words, fits[0])
+    return [pool[i] for i in taken]
 
 
 def first_candidates(pool: Sequence[Candidate], depth: int = 1) -> set[tuple[int, int]]:
@@ -278,7 +294,7 @@ class ILPSummarizer:
             return []
         if len(articles) == 1 and not known:
             # Nothing to weigh one report against: news puts what matters first.
-            return lead(articles, pool, words)
+            return lead(articles, pool, words, require)
         weights = concept_weights(articles, self.params, known)
         first = first_candidates(pool, self.params.lead_depth)
         if self.params.lead_required == "earliest" and not known:

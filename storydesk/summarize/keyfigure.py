@@ -13,17 +13,37 @@ from collections.abc import Sequence
 
 from ..model import AnalyzedArticle, Fact, FactGroup
 
+# What a story's main figure counts: the dead, the hurt, the missing (see
+# :data:`storydesk.facts.verbs.VERB_CLASSES`), or money.
+_MAIN_WORDS = frozenset({"killed", "wounded", "casualties", "missing"})
+
+
+def main_kind(facts: Sequence[Fact], group: FactGroup) -> int:
+    """2 for a count of the dead, hurt or missing, 1 for money, else 0."""
+    if _MAIN_WORDS & set(group.what.split()):
+        return 2
+    units = {facts[i].unit.split(" ", 1)[0] for i in group.facts}
+    money = all(u in ("money", "cents", "pence") or (len(u) == 3 and u.isupper()) for u in units)
+    return 1 if units and money else 0
+
 
 def key_group(facts: Sequence[Fact], groups: Sequence[FactGroup]) -> FactGroup | None:
-    """The group of facts given by the most articles (at least two), a running total first
-    among equals, then the one with more facts; ``None`` when no figure has two sources."""
-    best: tuple[int, int, int, str] | None = None
+    """The group of facts given by the most articles, a count of the dead, hurt or missing
+    and then money first among equals (:func:`main_kind`), then a running total, then the
+    one with more facts, then the one met first. A figure only one article gives is key
+    only when it counts the dead, hurt or missing (a war report's death toll); ``None``
+    when there is no key figure."""
+    best: tuple[int, int, int, int, int, str] | None = None
     chosen: FactGroup | None = None
     for g in groups:
         sources = len({facts[i].article_id for i in g.facts})
-        if sources < 2:
+        kind = main_kind(facts, g)
+        # One report's money figure is often one of many (a price, a fine, a budget): only
+        # its count of the dead, hurt or missing is key on its own.
+        if sources < 2 and kind < 2:
             continue
-        rank = (sources, int(g.total), len(g.facts), g.what)
+        first = min(facts[i].start for i in g.facts)
+        rank = (sources, kind, int(g.total), len(g.facts), -first, g.what)
         if best is None or rank > best:
             best, chosen = rank, g
     return chosen
