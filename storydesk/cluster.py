@@ -55,7 +55,7 @@ from scipy import sparse
 
 from .features import DIM
 from .model import Features
-from .neighbours import NeighbourIndex, ProfileBlocks
+from .neighbours import NeighbourIndex
 from .settings import ClusterSettings
 
 MODEL_FILE = Path(__file__).parent / "data" / "pair_model.json"
@@ -266,6 +266,60 @@ class Profiles:
             tfidf=None if self.tfidf is None else self.tfidf[r],
             entities=None if self.entities is None else self.entities[r],
         )
+
+
+def _concat(parts: Sequence[Profiles]) -> Profiles:
+    """The rows of ``parts`` stacked in order, as one :class:`Profiles` (not weighed)."""
+    if len(parts) == 1:
+        return parts[0]
+    return Profiles(
+        tf=sparse.vstack([p.tf for p in parts], format="csr"),
+        entity_tf=sparse.vstack([p.entity_tf for p in parts], format="csr"),
+        terms=sparse.vstack([p.terms for p in parts], format="csr"),
+        people=sparse.vstack([p.people for p in parts], format="csr"),
+        sets={k: sparse.vstack([p.sets[k] for p in parts], format="csr") for k in parts[0].sets},
+        offices=[o for p in parts for o in p.offices],
+        days=np.concatenate([p.days for p in parts]),
+        emb=functools.reduce(stack_embeddings, [p.emb for p in parts]),
+    )
+
+
+@dataclass(slots=True)
+class ProfileBlocks:
+    """Unweighed profiles of every indexed article in blocks of ``size`` rows: adding rows
+    rebuilds the last block only, and :meth:`take` reads the rows asked for, so neither
+    grows with the store."""
+
+    size: int = 1024
+    blocks: list[Profiles] = field(default_factory=list)
+    n: int = 0
+
+    def extend(self, more: Profiles) -> None:
+        start = 0
+        while start < len(more):
+            if not self.blocks or len(self.blocks[-1]) >= self.size:
+                room = self.size
+                take = list(range(start, min(len(more), start + room)))
+                self.blocks.append(more.take(take))
+            else:
+                room = self.size - len(self.blocks[-1])
+                take = list(range(start, min(len(more), start + room)))
+                self.blocks[-1] = _concat([self.blocks[-1], more.take(take)])
+            start += len(take)
+        self.n += len(more)
+
+    def take(self, rows: Sequence[int] | np.ndarray) -> Profiles:
+        """The profiles of ``rows``, in that order (not weighed)."""
+        r = np.asarray(rows, dtype=np.int64)
+        order = np.argsort(r // self.size, kind="stable")
+        parts = []
+        for b in np.unique(r // self.size):
+            sel = r[order][(r[order] // self.size) == b]
+            parts.append(self.blocks[int(b)].take([int(x) for x in sel - b * self.size]))
+        out = _concat(parts)
+        back = np.empty_like(order)
+        back[order] = np.arange(len(order))
+        return out if np.array_equal(back, np.arange(len(back))) else out.take(back.tolist())
 
 
 def _sole_holders(f: Features) -> dict[int, int]:
