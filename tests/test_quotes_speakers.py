@@ -689,3 +689,26 @@ def test_a_clause_parsed_as_a_first_subject_is_what_the_second_said(q):
     quote = one(q(text), "talks stalled")
     assert quote.text == "The talks stalled over the border"
     assert quote.speaker is not None and quote.speaker.text == "the source"
+
+
+# --- reported "quotes" that are no speech (seed briefings, session 9) ---------------------
+
+
+def test_declined_to_with_nothing_after_but_a_wh_word_is_no_quote(q):
+    text = (
+        "Karl Brenner said Thursday he remained hopeful about a deal but declined to predict when."
+    )
+    assert [x.cue for x in q(text)] == ["said"]
+
+
+def test_an_infinitive_no_one_says_is_no_quote(q):
+    text = "The union wants the mill to agree to a pay rise before it will agree to end its strike."
+    assert not [x for x in q(text) if x.speaker is None and x.text.startswith("to ")]
+
+
+def test_it_in_a_relative_clause_is_the_subject_of_its_clause(q):
+    text = (
+        "The Northern Front said it would fight on. Ruritania blocks shipments of parts it "
+        "says could be used in weapons."
+    )
+    assert one(q(text), "used in weapons").speaker_name == "Ruritania"

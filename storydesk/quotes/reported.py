@@ -73,6 +73,9 @@ def _reported_speech(
             # '"...," he told detectives, according to the complaint' and 'He said he had
             # set the fire, according to the complaint': he spoke; the complaint reports it
             continue
+        if found.speaker is None and _infinitive(content):
+            # 'before it will agree to halt its attacks': a fragment of a clause no one says
+            continue
         if len(words) < 3 or content[0].i in quoted:
             continue  # too short, or a direct quote with words after it
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
@@ -382,6 +385,13 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         elif lemma in INTENT_VERBS and any(c.dep_ == "xcomp" for c in after):
             # 'vowed to cut taxes', 'urged Congress to act': from the addressee on
             xcomp = next(c for c in after if c.dep_ == "xcomp")
+            if (
+                lemma in _WITHHOLD
+                and sum(not t.is_punct for t in xcomp.subtree if t.i > xcomp.i) < 2
+            ):
+                # 'declined to predict when.': nothing was said. Not 'declined to predict
+                # when the mill would reopen', which PolNeAR marks as what was declined
+                return []
             first = min([xcomp.left_edge.i] + [c.left_edge.i for c in after if c.dep_ == "dobj"])
             toks = list(doc[first : xcomp.right_edge.i + 1])
         elif any(c.dep_ == "dobj" for c in after) and (
@@ -433,6 +443,15 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             if not t.is_punct:
                 break
     return list(span)
+
+
+def _infinitive(content: list[Token]) -> bool:
+    """``content`` opens with a bare infinitive ("to halt its attacks")."""
+    return len(content) > 1 and content[0].lower_ == "to" and content[1].tag_ == "VB"
+
+
+# Verbs of not doing: "declined to predict when".
+_WITHHOLD = frozenset({"decline", "refuse"})
 
 
 def _relative_clause(clause: Token) -> bool:

@@ -180,6 +180,9 @@ def _sentences_back(head: Token, n: int) -> int:
 def antecedent_of_it(head: Token, people: _People) -> Token | None:
     """What "it" (the subject of a cue) stands for: the latest organisation named, or body
     or document that was a subject, in its sentence or the two before."""
+    own = _governing_subject(head)
+    if own is not None:
+        return own
     first = _sentences_back(head, 2)
     doc = head.doc
     for i in range(head.i - 1, first - 1, -1):
@@ -194,6 +197,25 @@ def antecedent_of_it(head: Token, people: _People) -> Token | None:
             if lemma in _GROUP_NOUNS or lemma in _DOCUMENT_NOUNS:
                 return t
     return None
+
+
+def _governing_subject(it: Token) -> Token | None:
+    """The subject of the clause that a relative clause of "it" hangs on: in 'Varnia blocks
+    shipments of parts it says could be used in weapons', "it" is Varnia, not an
+    organisation named in the sentence before. A name or a body, not a person noun."""
+    verb = it.head
+    if it.dep_ != "nsubj" or verb.dep_ != "relcl":
+        return None
+    clause = verb.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < it.i), None)
+    if subject is None or subject.lower_ in ("it", "which", "that"):
+        return None
+    if subject.ent_type_ in ("ORG", "GPE", "NORP") or subject.lemma_.lower() in _GROUP_NOUNS:
+        return subject
+    # a place or body the recogniser did not tag ('Ruritania blocks ...'); "it" is no person
+    return subject if subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON" else None
 
 
 def antecedent_of_they(head: Token, people: _People) -> Token | None:
