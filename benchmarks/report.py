@@ -242,6 +242,24 @@ def scale(lines: list[str]) -> None:
             "exhaustive search's.",
             "",
         ]
+    if nr := load("neighbour_recall.json"):
+        lines += [
+            f"The same search on development sets (`{nr['command']}`, measured "
+            f"{nr.get('measured_on', '')}): stories with the key-word candidates against "
+            "scoring every stored article.",
+            "",
+            "| set | articles | batches | same stories | articles placed differently "
+            "| B-cubed F1, candidates | B-cubed F1, exhaustive |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for x in nr["sets"]:
+            lines.append(
+                f"| {x['set']} | {x['articles']:,} | {x['batches']} | "
+                f"{'yes' if x['same_stories'] else 'no'} | "
+                f"{x['articles_in_stories_unlike_exhaustive']} | {x['bcubed_f1_keys']} | "
+                f"{x['bcubed_f1_exhaustive']} |"
+            )
+        lines.append("")
 
 
 _PEERS = (
