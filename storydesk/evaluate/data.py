@@ -29,6 +29,22 @@ def dataset_path(name: str) -> Path:
     return path
 
 
+def shown_path(path: Path, root: Path | None = None) -> str:
+    """``path`` as results files name it: under ``../shared`` when it lies in the shared
+    folder ``root`` (that of :func:`shared_dir` by default), so a results file names no path
+    of the machine it was measured on.
+
+    >>> shown_path(Path("/data/shared/datasets/d/c.jsonl"), root=Path("/data/shared"))
+    '../shared/datasets/d/c.jsonl'
+    """
+    if root is None:
+        root = Path(os.environ.get("STORYDESK_SHARED", "../shared")).expanduser()
+    try:
+        return str(Path("../shared") / path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True, slots=True)
 class LabelledDoc:
     """A document with its gold cluster."""

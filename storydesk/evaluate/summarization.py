@@ -46,7 +46,7 @@ from ..pipeline import analyze, cluster_articles, parser, reports
 from ..settings import Settings
 from ..summarize import get_summarizer
 from ..summarize.base import candidate_text
-from .data import dataset_path
+from .data import dataset_path, shown_path
 from .peers import SumyPeer, greedy_oracle, lead, lead_first
 from .rouge import CONVENTIONS, Convention, Rouge, aggregate
 
@@ -370,7 +370,7 @@ def evaluate(
     result: dict[str, Any] = {
         "set": name,
         "role": set_role(name),
-        "path": str(loaded.path),
+        "path": shown_path(loaded.path),
         "clusters": n,
         "references": sum(len(c.references) for c in loaded.clusters),
         "convention": {
