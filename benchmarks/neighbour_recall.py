@@ -23,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from storydesk.cluster import ArticleIndex, ClusterItem  # noqa: E402
+from storydesk.cluster import ArticleIndex, ClusterItem, stories_in_batches  # noqa: E402
 from storydesk.evaluate import clustering  # noqa: E402
 from storydesk.evaluate.metrics import bcubed  # noqa: E402
 from storydesk.settings import ClusterSettings  # noqa: E402
@@ -38,15 +38,13 @@ def labels(docs, feats, batches: int, exhaustive: bool) -> tuple[list[str], floa
         if batches > 1
         else np.arange(len(items))
     )
-    index = ArticleIndex(exhaustive=exhaustive)
-    made = 0
     size = -(-len(items) // batches)
+    parts = (
+        [items[k] for k in order[start : start + size]] for start in range(0, len(items), size)
+    )
     t = time.perf_counter()
-    for start in range(0, len(items), size):
-        for g in index.add([items[k] for k in order[start : start + size]], ClusterSettings()):
-            made += 1
-            for it in g:
-                out[it.key] = f"c{made}"
+    found = stories_in_batches(parts, ClusterSettings(), ArticleIndex(exhaustive=exhaustive))
+    out.update({key: f"c{n}" for key, n in found.items()})
     return [out[d.id] for d in docs], time.perf_counter() - t
 
 

@@ -668,6 +668,25 @@ class ArticleIndex:
         return out
 
 
+def stories_in_batches(
+    batches: Iterable[Sequence[ClusterItem]],
+    params: ClusterSettings,
+    index: ArticleIndex | None = None,
+) -> dict[str, int]:
+    """The story of each item (by key) after adding ``batches`` to ``index`` one by one, as
+    successive ingests would: each add returns the stories of the components it touched,
+    which replace what their members had before. Stories are numbered in the order made."""
+    index = ArticleIndex() if index is None else index
+    story: dict[str, int] = {}
+    made = 0
+    for batch in batches:
+        for group in index.add(batch, params):
+            for it in group:
+                story[it.key] = made
+            made += 1
+    return story
+
+
 __all__ = [
     "CHANNELS",
     "ArticleIndex",
@@ -680,4 +699,5 @@ __all__ = [
     "gap_penalty",
     "pair_channels",
     "pair_probability",
+    "stories_in_batches",
 ]

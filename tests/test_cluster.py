@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storydesk.cluster import (
-    ArticleIndex,
     ClusterItem,
     DocFreq,
     Profiles,
     average_linkage,
     cluster_batch,
     pair_logits,
+    stories_in_batches,
 )
 from storydesk.model import Features
 from storydesk.settings import ClusterSettings
@@ -72,14 +72,7 @@ def test_result_does_not_depend_on_input_order(shuffled):
 def incremental(batches):
     """Stories after adding the batches one by one: each add returns the stories of the
     components it touched, which replace what their members had before."""
-    index = ArticleIndex()
-    story: dict[str, int] = {}
-    n = 0
-    for batch in batches:
-        for group in index.add(batch, ClusterSettings()):
-            n += 1
-            for it in group:
-                story[it.key] = n
+    story = stories_in_batches(batches, ClusterSettings())
     groups: dict[int, list[str]] = {}
     for k, s in story.items():
         groups.setdefault(s, []).append(k)

@@ -6,7 +6,7 @@ import random
 import numpy as np
 import pytest
 
-from storydesk.cluster import ArticleIndex, ClusterItem, pair_scores
+from storydesk.cluster import ArticleIndex, ClusterItem, pair_scores, stories_in_batches
 from storydesk.model import Features
 from storydesk.neighbours import keys_of
 from storydesk.settings import ClusterSettings
@@ -57,15 +57,9 @@ def corpus(n_events: int = 60, per_event: int = 6, seed: int = 1) -> list[Cluste
 
 
 def stories(items: list[ClusterItem], batches: int, exhaustive: bool) -> list[list[str]]:
-    index = ArticleIndex(exhaustive=exhaustive)
-    story: dict[str, int] = {}
-    n = 0
     size = -(-len(items) // batches)
-    for start in range(0, len(items), size):
-        for group in index.add(items[start : start + size], ClusterSettings()):
-            n += 1
-            for it in group:
-                story[it.key] = n
+    parts = [items[start : start + size] for start in range(0, len(items), size)]
+    story = stories_in_batches(parts, ClusterSettings(), ArticleIndex(exhaustive=exhaustive))
     groups: dict[int, list[str]] = {}
     for k, s in story.items():
         groups.setdefault(s, []).append(k)

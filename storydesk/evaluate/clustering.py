@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import pickle
 from collections.abc import Sequence
 from dataclasses import asdict, replace
@@ -24,7 +23,7 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..clean import clean_text
-from ..cluster import ArticleIndex, ClusterItem, cluster_batch
+from ..cluster import ClusterItem, cluster_batch, stories_in_batches
 from ..dating import infer_published
 from ..embed import embed
 from ..features import features_of
@@ -122,14 +121,12 @@ def ours(
                 labels[items[k].key] = f"c{n}"
     else:
         order = np.random.default_rng(BATCH_SEED).permutation(len(items))
-        index = ArticleIndex()
-        made = itertools.count()
         size = -(-len(items) // batches)
-        for start in range(0, len(items), size):
-            for g in index.add([items[k] for k in order[start : start + size]], params):
-                n = next(made)
-                for it in g:
-                    labels[it.key] = f"c{n}"
+        parts = (
+            [items[k] for k in order[start : start + size]] for start in range(0, len(items), size)
+        )
+        for key, n in stories_in_batches(parts, params).items():
+            labels[key] = f"c{n}"
     return [labels[d.id] for d in docs]
 
 
