@@ -173,11 +173,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z])|(?<=[a-z]{2}[.!?][\"”’)])(?=[A-Z“\"])")
 # A dateline opening a wire story: "PORT AVERLY, Caldonia, March 10 (Meridian Press) - ",
-# "CAIRO (AFP) - ", "Cairo: ".
+# "CAIRO (AFP) - ", "Cairo: ", "Springfield, IL, United States: ".
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*(?:\(|:)))"
-    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}\s*(?:\(|:)))"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}"
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"\s*(?:\([A-Za-z .&-]{1,40}\))?"
     r"\s*(?::|—|–|-{1,2})\s+"

@@ -334,3 +334,22 @@ def test_text_cut_off_keeps_a_sentence_followed_by_a_lower_case_word():
     )
     cleaned = clean_text(text, title=None)
     assert cleaned.endswith("would have to negotiate with the province.")
+
+
+def test_a_dateline_with_city_region_and_country_is_a_dateline():
+    # "City, Region, Country: " opens a wire story as "CITY (Agency) - " does; the summary
+    # and the quotes read the sentence after it.
+    from storydesk.clean import DATELINE
+
+    for line, dateline in [
+        (
+            "Port Averly, Caldonia, Northern Isles: The ferry sailed.",
+            "Port Averly, Caldonia, Northern Isles: ",
+        ),
+        ("Varden, Caldonia: The pass reopened.", "Varden, Caldonia: "),
+        ("PORT AVERLY (Meridian Press) - The ferry sailed.", "PORT AVERLY (Meridian Press) - "),
+    ]:
+        m = DATELINE.match(line)
+        assert m and m.group(0) == dateline, line
+    for line in ["The mayor, however, said: no.", "Ferry pilots, union leaders said: enough."]:
+        assert DATELINE.match(line) is None, line
