@@ -33,6 +33,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import takewhile
 
 __all__ = ["looks_like_page", "page_body"]
 
@@ -58,6 +59,15 @@ BODY_BEFORE_COMMENTS = 60
 ALONE_WEIGHT = 0.3
 # Text with fewer lines of furniture than this is an article's text, not a page's.
 MIN_FURNITURE_LINES = 3
+# A list in the body (tour dates, a table's rows, a recipe's steps): what an item weighs in
+# the run, per character, and the share of a run of items whose words the article's prose
+# (or its title) must use for the run to be the body's.
+LIST_WEIGHT = 0.5
+LIST_SHARED = 0.5
+# A list has a few items: one to three short lines between teasers are their headlines.
+MIN_LIST_ITEMS = 4
+# How many lines of prose on either side of a list give the words its items must share.
+LIST_CONTEXT = 3
 
 _TOKEN = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
@@ -367,12 +377,71 @@ def headline_at(lines: Sequence[str], title: str | None) -> int | None:
     return None
 
 
+def _content_words(line: str, stop: frozenset[str]) -> set[str]:
+    return {w for w in (m.lower() for m in _WORD.findall(line)) if len(w) > 2 and w not in stop}
+
+
+def body_list_items(
+    lines: Sequence[str],
+    good: Sequence[bool],
+    explicit: Sequence[bool],
+    stop: frozenset[str],
+) -> list[bool]:
+    """Which lines are items of a list in the article's body (a tour's dates, a table's
+    rows, a recipe's steps): a run of at least :data:`MIN_LIST_ITEMS` different lines that
+    are neither prose (``good``) nor explicit furniture, right after a line of prose, at
+    least :data:`LIST_SHARED` of whose items use a word of the prose on either side (or of
+    the list's part before a note between). A menu or a list of related links stands apart
+    from the prose (a heading, a breadcrumb, a date line between) or shares none of its words.
+
+    >>> body_list_items(["Bake the loaves at a low heat, and then let the loaves cool.",
+    ...     "Loaves: 2", "Heat: low", "Bake: 1 hour", "Cool: 10 minutes", "Home"],
+    ...     [True, False, False, False, False, False], [False] * 5 + [True],
+    ...     frozenset({"the", "at", "a", "and", "then", "let"}))
+    [False, True, True, True, True, False]
+    """
+    items = [False] * len(lines)
+    # A list broken by a line of prose (a tip, a note) goes on with the words of its items.
+    carried: set[str] = set()
+    carried_end = -1
+    i = 0
+    while i < len(lines):
+        if good[i] or explicit[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not good[j] and not explicit[j]:
+            j += 1
+        # the prose on either side: up to LIST_CONTEXT good lines in a row
+        before = range(i - 1, max(-1, i - 1 - LIST_CONTEXT), -1)
+        after = range(j, min(len(lines), j + LIST_CONTEXT))
+        context = [*takewhile(good.__getitem__, before), *takewhile(good.__getitem__, after)]
+        after_prose = i > 0 and good[i - 1]  # a list follows the paragraph that opens it
+        vocab = {w for k in context for w in _content_words(lines[k], stop)}
+        if carried_end >= 0 and all(good[carried_end:i]):
+            vocab |= carried
+        worded = [_content_words(lines[k], stop) for k in range(i, j)]
+        worded = [w for w in worded if w]
+        distinct = len({lines[k] for k in range(i, j) if _content_words(lines[k], stop)})
+        shared = sum(1 for w in worded if w & vocab)
+        if after_prose and distinct >= MIN_LIST_ITEMS and shared >= LIST_SHARED * len(worded):
+            items[i:j] = [True] * (j - i)
+            carried, carried_end = set().union(*worded), j
+        i = j
+    return items
+
+
 def _heaviest_run(
-    lines: Sequence[str], classes: Sequence[str], good: Sequence[bool], begin: int
+    lines: Sequence[str],
+    classes: Sequence[str],
+    good: Sequence[bool],
+    begin: int,
+    items: Sequence[bool] | None = None,
 ) -> tuple[float, tuple[int, int] | None]:
     """The heaviest run of good lines from line ``begin`` on (maximum-sum segment) and its
     weight. A good line alone between others is a teaser more often than prose; a line that
-    repeats an earlier one (cleaning keeps it once) weighs nothing."""
+    repeats an earlier one (cleaning keeps it once) weighs nothing; an item of a list in the
+    body (``items``) weighs :data:`LIST_WEIGHT` of its length."""
     best, best_span, total, start = 0.0, None, 0.0, begin
     seen: set[str] = set()
     for i in range(begin, len(lines)):
@@ -391,6 +460,8 @@ def _heaviest_run(
             )
             if classes[i] in _PROSE:
                 total += len(line) * (ALONE_WEIGHT if alone else 1.0)
+        elif items is not None and items[i]:
+            total += len(line) * LIST_WEIGHT
         elif ends_body(line) and starts_comments(line):
             if best >= BODY_BEFORE_COMMENTS:
                 break  # readers' comments follow the article: nothing after them is its body
@@ -422,15 +493,17 @@ def classify_page(
         paras.append(p)
     revise_paragraph_classification(paras)
     good = [p.class_type == "good" for p in paras]
+    explicit = [boilerplate(line) or is_furniture(line) for line in lines]
+    items = body_list_items(lines, good, explicit, stop)
 
     # The heaviest run of good lines (maximum-sum segment), after the headline when the page
     # repeats its title there. The title repeated after the article (a related link, a
     # footer) does not start it: a run before the title's line that outweighs every run
     # after it is the body (text path 0.900 -> 0.902 on scrapinghub-aeb).
     begin = headline_at(lines, title) or 0
-    best, best_span = _heaviest_run(lines, classes, good, begin)
+    best, best_span = _heaviest_run(lines, classes, good, begin, items)
     if begin:
-        whole, whole_span = _heaviest_run(lines, classes, good, 0)
+        whole, whole_span = _heaviest_run(lines, classes, good, 0, items)
         if whole_span is not None and whole > best:
             best_span, begin = whole_span, 0
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture
@@ -450,7 +523,8 @@ def classify_page(
             first = back
             break
     keep = [
-        first <= i <= last and (good[i] or (classes[i] != "bad" and is_prose(line, stop)))
+        first <= i <= last
+        and (good[i] or items[i] or (classes[i] != "bad" and is_prose(line, stop)))
         for i, line in enumerate(lines)
     ]
     return keep, (first, last)

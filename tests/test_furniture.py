@@ -359,3 +359,42 @@ def test_a_lede_with_a_dateline_before_a_caption_is_kept():
     text = page(MENU, ["Flood toll rises to 19", "Jane Doe", "4 Min Read"], [lede, caption])
     text = page([text], BODY[1:], TAIL)
     assert clean_text(text).split("\n\n") == [lede, *BODY[1:]]
+
+
+# A body whose middle is a list (a tour's dates, a recipe's steps): its items share the
+# words of the paragraphs around it. The page's menu and a list of related links do not.
+TOUR_LEDE = [
+    "The Harrow Lanterns will play eight cities on their reunion tour next spring, the band said on Tuesday, with tickets on sale from Friday.",
+]
+TOUR_DATES = [  # a table's rows: long, few stop words (jusText calls each line bad)
+    f"April {day} - {city}, {hall}, doors 7 pm, support: Kessen Brass Band, tickets 25-40 crowns"
+    for day, city, hall in [
+        (3, "Port Averly", "Quay Hall"),
+        (5, "Sallow", "Lantern Theatre"),
+        (9, "Kessen", "Old Mill Arena"),
+        (12, "Varden", "Riverside Stage"),
+        (15, "Tollan", "Harbour Hall"),
+        (18, "Elmquist", "Castle Yard"),
+    ]
+]
+TOUR_CLOSE = [
+    "The band last toured together a decade ago, and its singer said the new shows would open with songs from the first record.",
+]
+RELATED = ["Related stories", "Ferry Fares To Rise In April", "Harbour Strike Talks Collapse"]
+
+
+def test_list_in_the_body_is_kept_and_menus_are_not():
+    text = page(MENU, HEAD[1:3], TOUR_LEDE, TOUR_DATES, TOUR_CLOSE, RELATED, TAIL)
+    out = clean_text(text).split("\n\n")
+    assert out == [*TOUR_LEDE, *TOUR_DATES, *TOUR_CLOSE]
+
+
+def test_list_after_the_last_paragraph_that_shares_no_words_is_not_kept():
+    stories = [
+        "Ferry Fares Rise In April",
+        "Harbour Strike Talks Collapse",
+        "Minister Opens New School",
+        "Dam Inspection Planned",
+    ]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, stories, TAIL)).split("\n\n")
+    assert out == BODY
