@@ -41,7 +41,7 @@ from .ids import story_id as story_id_for
 from .ingest import read_paths
 from .ingest.clusters import ClusterRecord, read_clusters
 from .ingest.limits import cut_at_boundary
-from .ingest.text import strip_site_suffix
+from .ingest.text import recurring_suffixes, strip_site_suffix
 from .model import AnalyzedArticle, Article, Briefing, RawDocument, Rejected, Story, SummarySentence
 from .nlp import load_pipeline, parseable, sentences_of
 from .render.jsonout import summary_sentence_dict
@@ -67,9 +67,15 @@ class Corpus:
 
 
 def prepare(
-    raw: RawDocument, article_id_: str, max_chars: int = MAX_ARTICLE_CHARS
+    raw: RawDocument,
+    article_id_: str,
+    max_chars: int = MAX_ARTICLE_CHARS,
+    site_names: frozenset[str] = frozenset(),
 ) -> Article | Rejected:
     """Clean one raw document into an :class:`Article`, or reject it when nothing is left.
+
+    Its title loses a site's name at its end (:func:`storydesk.ingest.text.strip_site_suffix`;
+    ``site_names``: the tails that recur across the corpus's titles).
 
     A text longer than ``max_chars`` is cut at a paragraph or sentence end (before cleaning,
     so cleaning stays cheap, and again after it), with a warning naming the source.
@@ -96,7 +102,9 @@ def prepare(
         id=article_id_,
         source=raw.source,
         text=text,
-        title=strip_site_suffix(raw.title, raw.outlet),
+        title=strip_site_suffix(
+            raw.title, raw.outlet, url=raw.url, text=raw.text, recurring=site_names
+        ),
         outlet=raw.outlet,
         url=raw.url,
         published=raw.published,
@@ -116,8 +124,9 @@ def load(
         else:
             raws.append(item)
     ids = unique_ids((article_id(r.source, r.id_hint), r.source) for r in raws)
+    site_names = recurring_suffixes(r.title for r in raws)
     for raw, aid in zip(raws, ids, strict=True):
-        result = prepare(raw, aid, max_chars)
+        result = prepare(raw, aid, max_chars, site_names)
         if isinstance(result, Rejected):
             corpus.rejected.append(result)
         else:

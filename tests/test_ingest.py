@@ -473,3 +473,43 @@ def test_cleaning_control_characters_keeps_every_other_field():
     assert out.main_text_only and out.title_from_text
     [page] = read_bytes(HTML.replace(b"sending a wall", b"sending\x0c a wall"), "p.html", ".html")
     assert isinstance(page, RawDocument) and page.main_text_only
+
+
+def test_a_title_loses_a_dash_suffix_that_names_the_page_site():
+    from storydesk.ingest.text import strip_site_suffix
+
+    head = "Ferry fire forces 140 passengers into lifeboats"
+    # the page names its site elsewhere (its logo line, its footer)
+    page = "Tarn Chronicle\nNews\nThe ferry caught fire at noon.\n© 2026 Tarn Chronicle"
+    assert strip_site_suffix(f"{head} - Tarn Chronicle", text=page) == head
+    assert strip_site_suffix(f"{head} – Tarn Chronicle", text=page) == head
+    # the site's address names it
+    url = "https://www.tarnchronicle.example/2026/03/ferry-fire"
+    assert strip_site_suffix(f"{head} - Tarn Chronicle", url=url) == head
+    # a headline's own dash clause stays, even when the page's text repeats the headline
+    clause = "Ferry fire on Lake Merrow - all 140 rescued"
+    assert strip_site_suffix(clause, text=f"{clause}\nThe ferry caught fire.", url=url) == clause
+    assert strip_site_suffix(f"{head} - Tarn Chronicle") == f"{head} - Tarn Chronicle"
+
+
+def test_a_dash_suffix_that_recurs_across_an_outlets_pages_is_its_name(tmp_path):
+    from storydesk.pipeline import load
+
+    (tmp_path / "a.txt").write_text(
+        "Ferry fire forces 140 passengers into lifeboats - Tarn Chronicle\n\n"
+        "The ferry caught fire at noon on Tuesday, and all 140 passengers were rescued.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Harbour strike talks collapse for a third time - Tarn Chronicle\n\n"
+        "Talks between the dock workers and the port broke up on Wednesday without a deal.\n"
+    )
+    (tmp_path / "c.txt").write_text(
+        "Kessen dam holds after a night of rain - for now at least\n\n"
+        "Engineers said on Thursday that the dam had held, but more rain was forecast.\n"
+    )
+    titles = sorted(a.title or "" for a in load([str(tmp_path)]).articles)
+    assert titles == [
+        "Ferry fire forces 140 passengers into lifeboats",
+        "Harbour strike talks collapse for a third time",
+        "Kessen dam holds after a night of rain - for now at least",
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from ..model import RawDocument
 from .dates import parse_date
@@ -91,27 +93,118 @@ def read_text(data: bytes, source: str) -> list[RawDocument]:
 
 
 _SITE_SUFFIX = re.compile(r"\s+(?:\||[-–—]|::)\s+([^|–—]{2,60})$")
+# A site's name: words that start with a capital or a digit ("Twin Cities", "9to5Mac"), a
+# host name ("cleveland.com"), and the short words a name may hold ("Dawgs By Nature").
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w.&'’+!-]*|[\w-]+\.[a-z]{2,}|of|the|by|and|for|on|&)$")
+_COMPACT = re.compile(r"[\W_]+")
+# The part of a host name that names the site: "www.twincities.com" -> "twincities".
+_HOST = re.compile(r"^(?:[a-z]+://)?(?:www\d?\.|m\.|amp\.)?([^/:?#]+)", re.IGNORECASE)
 
 
-def strip_site_suffix(title: str | None, outlet: str | None = None) -> str | None:
+def site_suffix(title: str | None) -> tuple[str, str] | None:
+    """A page title's headline and the trailing segment a site may append to it ("... -
+    Vox", "... | Site"), when four words of headline or more stand before it and the
+    segment is at most five words; ``None`` when it has none.
+
+    >>> site_suffix("Landslide shuts Varden Pass road - Varden Valley Voice")
+    ('Landslide shuts Varden Pass road', 'Varden Valley Voice')
+    """
+    m = _SITE_SUFFIX.search(title or "")
+    if not m or title is None:
+        return None
+    head, tail = title[: m.start()].strip(), m.group(1).strip()
+    if len(head.split()) < 4 or len(tail.split()) > 5:
+        return None
+    return head, tail
+
+
+def _compact(text: str) -> str:
+    return _COMPACT.sub("", text.casefold())
+
+
+def names_site(tail: str, url: str | None) -> bool:
+    """Whether a title's trailing segment names the site of the page's address: the host's
+    name, less "www." and its last label, run together ("Twin Cities" for twincities.com).
+
+    >>> names_site("Twin Cities", "https://www.twincities.com/2026/03/10/floods/")
+    True
+    >>> names_site("all 140 rescued", "https://www.twincities.com/x")
+    False
+    """
+    m = _HOST.match(url or "")
+    if not m or "." not in m.group(1):
+        return False
+    labels = m.group(1).casefold().split(".")[:-1]
+    name, host = _compact(tail), "".join(labels)
+    return len(name) >= 3 and (name == host or name in labels or name == _compact(m.group(1)))
+
+
+def is_name_like(tail: str) -> bool:
+    """A site's name rather than a clause of the headline: every word capitalised, a digit's
+    or a host's, or a short joining word ("Dawgs By Nature", "cleveland.com").
+
+    >>> is_name_like("Dawgs By Nature"), is_name_like("all 140 rescued")
+    (True, False)
+    """
+    words = tail.split()
+    return bool(words) and all(_NAME_WORD.match(w) for w in words) and words[0][:1] != "&"
+
+
+def names_itself(tail: str, head: str, text: str | None) -> bool:
+    """Whether the page's text names its site with ``tail`` outside its headline: a line of
+    the page (its logo, a footer's "© 2026 Twin Cities") that holds the name but not the
+    headline."""
+    if not text or not is_name_like(tail):
+        return False
+    lead = head[:30]
+    return any(tail in line and lead not in line for line in text.splitlines())
+
+
+def recurring_suffixes(titles: Iterable[str | None]) -> frozenset[str]:
+    """Trailing segments that end two titles or more (casefolded): an outlet's name, which
+    every page of its site carries ("... - Courier"); a headline's own clause does not recur.
+
+    >>> sorted(recurring_suffixes(["Dam holds after the night's rain - Courier",
+    ...     "Ferry fares rise from April - Courier", "Kessen dam holds - for now at least"]))
+    ['courier']
+    """
+    counts = Counter(found[1].casefold() for found in map(site_suffix, titles) if found is not None)
+    return frozenset(tail for tail, n in counts.items() if n >= 2)
+
+
+def strip_site_suffix(
+    title: str | None,
+    outlet: str | None = None,
+    *,
+    url: str | None = None,
+    text: str | None = None,
+    recurring: frozenset[str] = frozenset(),
+) -> str | None:
     """A page title less the site name a page appends to it ("Landslide shuts the pass |
-    Varden Valley Voice"): a short tail after " | " (or after a dash when it is the outlet's
-    name), when at least four words of headline stand before it.
+    Varden Valley Voice"): a short tail after " | " or "::", or after a dash when it names
+    the page's site: its outlet, its address's host (:func:`names_site`), a name the page's
+    ``text`` gives outside its headline (:func:`names_itself`), or a tail that ``recurring``
+    (:func:`recurring_suffixes` of the corpus's titles) holds. At least four words of
+    headline stand before it; a headline's own dash clause stays.
 
     >>> strip_site_suffix("Landslide shuts Varden Pass road | Varden Valley Voice")
+    'Landslide shuts Varden Pass road'
+    >>> strip_site_suffix("Landslide shuts Varden Pass road - VVV", url="https://vvv.example/a")
     'Landslide shuts Varden Pass road'
     >>> strip_site_suffix("Kerry - hopeful for a truce")
     'Kerry - hopeful for a truce'
     """
-    if not title:
+    found = site_suffix(title)
+    if found is None or title is None:
         return title
-    m = _SITE_SUFFIX.search(title)
-    if not m:
-        return title
-    head, tail = title[: m.start()].strip(), m.group(1).strip()
-    if len(head.split()) < 4 or len(tail.split()) > 5:
-        return title
-    is_bar = m.group(0).strip().startswith(("|", "::"))
-    if is_bar or (outlet and tail.casefold() == outlet.strip().casefold()):
+    head, tail = found
+    is_bar = title[len(head) :].strip().startswith(("|", "::"))
+    if (
+        is_bar
+        or (outlet and tail.casefold() == outlet.strip().casefold())
+        or names_site(tail, url)
+        or tail.casefold() in recurring
+        or names_itself(tail, head, text)
+    ):
         return head
     return title
