@@ -713,3 +713,41 @@ def test_an_organisations_short_form_joins_its_full_name(nlp):
     )
     falcons = named(entities, "Atlanta Falcons")
     assert falcons.aliases == ("Falcons",)
+
+
+def _with_ents(nlp, text: str, ents: list[tuple[str, str]]):
+    """A parse whose recogniser found only ``ents`` (text, label; each name at its first
+    place after the one before): the shape of a real page's misses."""
+    doc = nlp(text)
+    spans, at = [], 0
+    for name, label in ents:
+        at = text.index(name, at)
+        spans.append(doc.char_span(at, at + len(name), label=label))
+        at += len(name)
+    doc.ents = spans
+    return doc
+
+
+def test_a_first_name_the_recogniser_left_out_belongs_to_the_name(nlp):
+    text = "The house where Anton Krell was born will become a police station, Krell's biographer said."
+    doc = _with_ents(nlp, text, [("Krell", "PERSON"), ("Krell", "PERSON")])
+    mentions = extract_mentions(text, doc)
+    assert next(m.text for m in mentions if m.type == "person") == "Anton Krell"
+    assert merge_entities({"a": mentions})[0].name == "Anton Krell"
+
+
+def test_a_title_before_a_surname_is_no_first_name(nlp):
+    text = "The plan was drawn up by Minister Krell, and Krell defended it on Tuesday."
+    doc = _with_ents(nlp, text, [("Krell", "PERSON"), ("Krell", "PERSON")])
+    assert next(m.text for m in extract_mentions(text, doc) if m.type == "person") == "Krell"
+
+
+def test_a_place_name_that_runs_on_to_its_river_is_not_cut(nlp):
+    text = "The cottage stands in Kessen am Vell, a town on the border, and Halle an der Tarn lies north."
+    doc = _with_ents(nlp, text, [("Kessen", "GPE"), ("Vell", "PERSON"), ("Halle", "GPE")])
+    mentions = extract_mentions(text, doc)
+    assert [m.text for m in mentions if m.type == "place"] == [
+        "Kessen am Vell",
+        "Halle an der Tarn",
+    ]
+    assert not [m for m in mentions if m.type == "person"]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ..doctext import check_parse, doc_text
 from ..model import Mention, Span
@@ -41,7 +42,8 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
     blocked = _blocked(article_text)
     names: list[tuple[Mention, list[Token]]] = []
     modifiers: dict[str, bool] = {}  # name -> it modifies a noun somewhere
-    for ent in doc.ents:
+    ents = _whole_names(doc)
+    for ent in ents:
         kind = TYPES.get(ent.label_)
         if kind != "person" and aged_name(doc, ent.start, ent.end):
             kind = "person"  # "Agnes Tollan, 71," the recogniser took for a place
@@ -61,7 +63,7 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
     for n, (m, toks) in enumerate(names):  # a surname taken for an organisation: "Psaki"
         if m.type != "person" and m.label != "GPE" and len(toks) == 1 and m.text in surnames:
             names[n] = (replace(m, type="person"), toks)
-    in_ents = {t.i for ent in doc.ents for t in ent}
+    in_ents = {t.i for ent in ents for t in ent}
     missed = [t for t in doc if t.text in surnames and t.pos_ == "PROPN" and t.i not in in_ents]
     for tok in missed:  # ... or missed: "Ban said"
         if not _is_blocked(blocked, tok.idx, _end(tok)):
@@ -122,6 +124,83 @@ def _name_like(t: Token) -> bool:
     return (
         t.text[:1].isupper() or t.lower_ in _PARTICLES or t.text in ("-", ".") or hyphenated
     ) and not any(c.isdigit() or c in "@#/_" for c in t.text)
+
+
+# The words that join a place's name to the river or the region it stands by: "Frankfurt
+# am Main", "Halle an der Saale", "Newcastle upon Tyne" ("an" and "ob" only with their
+# article: "gave Kessen an Oscar").
+_PLACE_JOINS: dict[str, tuple[str, ...]] = {
+    "am": (),
+    "im": (),
+    "upon": (),
+    "sur": (),
+    "sul": (),
+    "an": ("der",),
+    "ob": ("der",),
+}
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+_NAME_LABELS = frozenset(("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", ""))
+# "Kessen am Montag" is a day, not a place by a river.
+_CALENDAR = frozenset(
+    re.findall(
+        r"\w+",
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende januar februar "
+        "märz april mai juni juli august september oktober november dezember monday tuesday "
+        "wednesday thursday friday saturday sunday",
+    )
+)
+
+
+def _whole_names(doc: Doc) -> list[DocSpan]:
+    """The recogniser's entities, each widened to the whole name the text gives: a place and
+    the river or region its name goes on to ("Braunau" and "Inn" of "Braunau am Inn", the
+    second taken for a person), and a person's first name the recogniser left out ("Adolf"
+    before "Hitler": a capitalised proper noun outside any entity, not a title)."""
+    ents = list(doc.ents)
+    out: list[DocSpan] = []
+    skip_to = 0
+    for n, ent in enumerate(ents):
+        if ent.start < skip_to:
+            continue
+        start, end, label = ent.start, ent.end, ent.label_
+        if label in _PLACE_LABELS:
+            end = _place_tail(doc, end, ents[n + 1 :])
+        elif label == "PERSON" and start > 0:
+            first = doc[start - 1]
+            before = doc[start - 2] if start > 1 else None
+            if (
+                first.pos_ == "PROPN"
+                and first.ent_iob_ == "O"
+                and first.is_title
+                and first.is_alpha
+                and first.lower_ not in _TITLES
+                and not first.is_sent_start
+                and not (before is not None and before.lower_ in _TITLES)
+            ):
+                start -= 1
+        skip_to = end
+        out.append(ent if (start, end) == (ent.start, ent.end) else DocSpan(doc, start, end, label))
+    return out
+
+
+def _place_tail(doc: Doc, end: int, later: Sequence[DocSpan]) -> int:
+    """Where a place's name ends when it goes on with a joining word and a proper name
+    ("am Inn", "upon Tyne", "an der Saale"): the end of that name, else ``end``."""
+    i = end
+    if i >= len(doc) or doc[i].text not in _PLACE_JOINS:
+        return end
+    articles = _PLACE_JOINS[doc[i].text]
+    i += 1
+    if articles:
+        if i >= len(doc) or doc[i].text not in articles:
+            return end
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title:
+        if doc[i].ent_type_ not in _NAME_LABELS or doc[i].lower_ in _CALENDAR:
+            return end  # "Kessen am Montag": a date
+        nxt = next((e for e in later if e.start == i), None)
+        return nxt.end if nxt is not None else i + 1
+    return end
 
 
 def _clean_tokens(toks: list[Token], kind: str) -> list[Token]:
