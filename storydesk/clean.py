@@ -122,6 +122,12 @@ _BOILERPLATE += [
         r"(\s*[,|/-].{0,60}| on .{0,40})?$",
         r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}),? (staff|senior|contributing|"
         r"special|chief|political|foreign)? ?(writer|reporter|correspondent|contributor)$",
+        # a byline with its date: "Jane Doe | Meridian Press | March 9, 2026", "By Jane Doe
+        # Updated 9:14 AM EST, Mon March 9, 2026"
+        r"^(by )?(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(\s*[|·•,]\s*[\w .'’&-]{1,40}?){0,2}"
+        r"\s*[|·•,]?\s*((updated|published|posted)\b\s*:?\s*)?([\d:. apmest]+,?\s*)?"
+        r"([a-z]{3,9},?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+        r"\d{1,2},?\s+\d{4}\W*$",
         # a byline alone on its line: "By Jane Doe", "Jane Doe ," "Jane Doe | Herald"
         r"^by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?"
         r"(\s*[,|/-].{0,60})?$",
@@ -165,9 +171,14 @@ _DATELINE_ALONE = re.compile(
 )
 # A byline run into a dateline: "By Jane Doe, CAIRO (Reuters) - The army said ...", "By
 # Jane Doe PORT AVERLY, Caldonia - ...", "By Jane Doe, Meridian Press PORT AVERLY, ...": "By"
-# and a few capitalised words (names, "and", an agency), then a dateline.
-_BYLINE_WORD = re.compile(r"(?:and|[A-Z][\w.'’&-]*),?")
-_MAX_BYLINE_WORDS = 8
+# and a few capitalised words (names, "and", an agency), then a dateline. A page store's
+# text may hold the byline's date and time too: "By Jane Doe | March 10, 2026 | CAIRO - ",
+# "By Jane Doe · Updated 9:14 AM EST, Tue March 10, 2026 CAIRO - ".
+_BYLINE_WORD = re.compile(
+    r"(?:and|[A-Z][\w.'’&-]*,?|[|·•/]|(?:updated|published|posted|on|at),?|"
+    r"\d{1,2}(?:st|nd|rd|th)?,?|\d{4},?|\d{1,2}[:.]\d\d,?|[ap]\.?m\.?,?)"
+)
+_MAX_BYLINE_WORDS = 16
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")

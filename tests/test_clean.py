@@ -34,6 +34,10 @@ BOILERPLATE = [
     "Meridian Press and staff reporters contributed to this report.",
     "By Jane Doe and John Roe",
     "Jane Doe ,",
+    # a byline with its date, as a page store's text holds it
+    "Jane Doe | Meridian Press | March 9, 2026",
+    "By Jane Doe Updated 9:14 AM EST, Mon March 9, 2026",
+    "By JANE DOE · March 9, 2026",
 ]
 
 CONTENT = [
@@ -43,6 +47,7 @@ CONTENT = [
     "Share prices of the construction firm fell 12% after the collapse.",
     "Residents said they had been given no warning before the water arrived.",
     "Offices struck",
+    "By March 9, 2026 the river had risen two metres, the authority said.",
 ]
 
 

@@ -303,6 +303,10 @@ def test_news_that_looks_like_a_counter_or_caption_is_kept(line: str):
         "By JANE DOE, ",
         "By Jane Doe, Meridian Press ",
         "By Jane Doe and Oskar Lind ",
+        # with the date, a time, a separator between (page-store text)
+        "By Jane Doe, Meridian Press March 10, 2026 ",
+        "By Jane Doe | March 10, 2026 | ",
+        "By Jane Doe · Updated 9:14 AM EST, Tue March 10, 2026 ",
     ],
 )
 def test_a_byline_run_into_a_dateline_leaves_the_dateline_whole(byline: str):
