@@ -490,6 +490,9 @@ def test_a_title_loses_a_dash_suffix_that_names_the_page_site():
     clause = "Ferry fire on Lake Merrow - all 140 rescued"
     assert strip_site_suffix(clause, text=f"{clause}\nThe ferry caught fire.", url=url) == clause
     assert strip_site_suffix(f"{head} - Tarn Chronicle") == f"{head} - Tarn Chronicle"
+    # a host name is a site's, whatever the page says
+    assert strip_site_suffix(f"{head} - TarnChronicle.com") == head
+    assert strip_site_suffix(f"{head} - tarn.example.co.uk") == head
 
 
 def test_a_dash_suffix_that_recurs_across_an_outlets_pages_is_its_name(tmp_path):

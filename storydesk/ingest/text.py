@@ -97,6 +97,8 @@ _SITE_SUFFIX = re.compile(r"\s+(?:\||[-–—]|::)\s+([^|–—]{2,60})$")
 # host name ("cleveland.com"), and the short words a name may hold ("Dawgs By Nature").
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w.&'’+!-]*|[\w-]+\.[a-z]{2,}|of|the|by|and|for|on|&)$")
 _COMPACT = re.compile(r"[\W_]+")
+# A host name alone: a headline's own clause never is one ("... - SpaceNews.com").
+_HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 # The part of a host name that names the site: "www.twincities.com" -> "twincities".
 _HOST = re.compile(r"^(?:[a-z]+://)?(?:www\d?\.|m\.|amp\.)?([^/:?#]+)", re.IGNORECASE)
 
@@ -182,10 +184,11 @@ def strip_site_suffix(
 ) -> str | None:
     """A page title less the site name a page appends to it ("Landslide shuts the pass |
     Varden Valley Voice"): a short tail after " | " or "::", or after a dash when it names
-    the page's site: its outlet, its address's host (:func:`names_site`), a name the page's
-    ``text`` gives outside its headline (:func:`names_itself`), or a tail that ``recurring``
-    (:func:`recurring_suffixes` of the corpus's titles) holds. At least four words of
-    headline stand before it; a headline's own dash clause stays.
+    the page's site: its outlet, a host name ("Courier.com"), its address's host
+    (:func:`names_site`), a name the page's ``text`` gives outside its headline
+    (:func:`names_itself`), or a tail that ``recurring`` (:func:`recurring_suffixes` of the
+    corpus's titles) holds. At least four words of headline stand before it; a headline's
+    own dash clause stays.
 
     >>> strip_site_suffix("Landslide shuts Varden Pass road | Varden Valley Voice")
     'Landslide shuts Varden Pass road'
@@ -203,6 +206,7 @@ def strip_site_suffix(
         is_bar
         or (outlet and tail.casefold() == outlet.strip().casefold())
         or names_site(tail, url)
+        or _HOST_NAME.match(tail) is not None
         or tail.casefold() in recurring
         or names_itself(tail, head, text)
     ):
