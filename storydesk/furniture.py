@@ -509,7 +509,7 @@ def classify_page(
         if whole_span is not None and whole > best:
             best_span, begin = whole_span, 0
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture
-        return [c != "bad" for c in classes], None
+        return [not e for e in explicit], None
     first, last = best_span
     # An opening or closing line of prose too short for jusText ("No one was hurt.") belongs.
     while (

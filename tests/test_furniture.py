@@ -402,3 +402,19 @@ def test_list_after_the_last_paragraph_that_shares_no_words_is_not_kept():
     ]
     out = clean_text(page(MENU, HEAD[1:3], BODY, stories, TAIL)).split("\n\n")
     assert out == BODY
+
+
+def test_a_page_with_no_prose_keeps_its_table_rows():
+    """A results page (box scores, no paragraph): its long rows of names and figures, few
+    stop words, are the article (with no run of prose to tell, only explicit furniture
+    goes)."""
+    rows = [
+        "Harbour FC d. Kessen United 3-1",
+        "Harbour FC (4-0): K. Voss 1 goal. L. Pell 1 goal. Z. Narro 1 goal. J. Anka 1 assist.",
+        "Kessen United (3-1): C. Marl 1 goal. D. Robb 1 save. T. Venn 2 saves. P. Osk 1 assist.",
+        "Sallow d. Port Averly 8-0",
+        "Sallow (3-0): Osa Ler 3 goals, 1 assist. Aden Hal 2 goals, 2 assists. Kit Farr 1 goal.",
+    ]
+    out = clean_text(page(MENU, HEAD[1:3], rows, TAIL)).split("\n\n")
+    assert [p for p in out if p in rows] == rows
+    assert not set(HEAD[1:3] + TAIL) & set(out)
