@@ -17,6 +17,7 @@ from wordfreq import zipf_frequency
 from ..clean import DATELINE
 from ..doctext import doc_text
 from ..model import Citation
+from .firstnames import first_name_gender, is_surname
 from .marks import _paragraphs, _Segment
 from .vocabulary import (
     _COMPANY_WORDS,
@@ -168,6 +169,8 @@ class _People:
                 self.verbs.append(tok)
             elif pos == "NOUN" and tok.dep_ in _SUBJECT_DEPS:
                 subject_nouns.append(tok.i)
+                if tok.is_title:  # "Reyes said", tagged a noun at a sentence's start
+                    propns.append(tok)
             elif pos == "PRON" and tok.dep_ in _SUBJECT_DEPS and tok.lower_ in ("he", "she"):
                 self.subject_pronouns.append(tok)
             elif tok.text == ":":
@@ -184,7 +187,7 @@ class _People:
                 or speaking_name(e)
                 or titled_name(e)
             ):
-                names.append((e, _strip_name(list(e))))
+                names.append((e, _strip_name(_whole_name(e))))
             elif e.label_ == "ORG" and e.root.i not in self.quoted:
                 # a name never spans ", ": "Tidewater Plus, Dorran Media" is two
                 for piece in _split_at_commas(list(e)):
@@ -217,13 +220,15 @@ class _People:
         for tok in propns:  # proper nouns the entity recogniser missed ("Ban said")
             if (
                 tok.i not in self.at
-                and tok.ent_type_ in ("", "PERSON")
+                and (tok.ent_type_ in ("", "PERSON") or _lone_org(tok, lasts))
                 and tok.dep_ not in ("compound", "flat")
                 and tok.text[:1].isupper()
             ):
                 pid = self._lookup(tok.lower_, tok.i)
                 if pid is not None:
                     self.at[tok.i] = pid
+        # "Tomas Reyes ... Reyes said": a person's last name, not an organisation "Reyes"
+        self.orgs = [o for o in self.orgs if o[1] - o[0] > 1 or o[0] not in self.at]
         for ent, toks in names:
             if toks and toks[-1].i in self.at and ent.root.i not in self.quoted:
                 self._add_roles(ent, self.at[toks[-1].i])
@@ -249,6 +254,7 @@ class _People:
                 elif _described_speaker(tok):
                     # "A spokesman for the union said ... '...,' he said": the spokesman
                     self.strangers.append((tok.i, None))
+        self._genders_from_names()
         self._genders_from_pronouns()
         # (token index, person) of people named as the subject of a verb of saying
         self.speakers = [
@@ -337,6 +343,17 @@ class _People:
             gender = _gender_word(t.lower_)
             if gender and person.gender is None:
                 person.gender = gender
+
+    def _genders_from_names(self) -> None:
+        """A person's gender from their first name, when the text gave none: "Jane Roe",
+        or a one-word mention that is no one's last name ("Melanie")."""
+        for person in self.persons:
+            if (
+                person.gender is None
+                and person.names
+                and (person.first != person.last or not is_surname(person.first))
+            ):
+                person.gender = first_name_gender(person.first)
 
     def _genders_from_pronouns(self) -> None:
         """A person's gender from the pronouns of sentences about them alone: where they
@@ -564,6 +581,34 @@ class _People:
             return None
         start, end, _ = max(found)
         return _name_text(list(self.doc[start:end]))
+
+
+def _whole_name(ent: Span) -> list[Token]:
+    """A person's name with the proper nouns the entity recogniser left off its end
+    ("[Tomas] Reyes", the first name tied to the last as a compound)."""
+    doc, end = ent.doc, ent.end
+    while (
+        end < len(doc)
+        and end - ent.start < 4
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and doc[end].ent_iob_ != "B"
+        and doc[end - 1].dep_ in ("compound", "flat")
+        and doc[end - 1].head.i >= end
+    ):
+        end += 1
+    return list(doc[ent.start : end])
+
+
+def _lone_org(tok: Token, lasts: set[str]) -> bool:
+    """A one-word organisation that is a person's last name ("Reyes said", after Tomas
+    Reyes is named): the recogniser's guess, often wrong at a sentence's start."""
+    return (
+        tok.ent_type_ == "ORG"
+        and tok.ent_iob_ == "B"
+        and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+        and tok.lower_ in lasts
+    )
 
 
 def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:
