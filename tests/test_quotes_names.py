@@ -99,3 +99,68 @@ def test_a_clause_and_a_quote_of_two_unnamed_speakers_are_two_quotes(q):
         'mother of two replied, "It is meant for every family."'
     )
     assert any(x.direct and "every family" in x.text for x in q(text))
+
+
+# --- "according to the complaint" --------------------------------------------------------
+
+
+def test_told_officers_he_had_is_what_he_told_them(q):
+    text = (
+        "Police detained Tomas Reyes after the crash. "
+        "He told officers he had been drinking, according to the affidavit."
+    )
+    # the clause the affidavit reports ("He told officers ...") holds it too
+    assert [x.speaker_name for x in q(text) if x.text == "he had been drinking"] == ["Tomas Reyes"]
+
+
+# --- organisations by their full name ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "Karl Brenner sued Northwind Airlines last year. The airline denied wrongdoing. "
+            "It said it had followed the rules.",
+            "followed the rules",
+            "Northwind Airlines",
+        ),
+        (
+            "The Federal Aviation Administration grounded the jets. "
+            "The agency said inspections would take weeks.",
+            "inspections",
+            "Federal Aviation Administration",
+        ),
+        (
+            "Dorran Harbour Company cut 40 jobs. Dorran Harbour said the cuts were needed.",
+            "cuts were needed",
+            "Dorran Harbour Company",
+        ),
+        (
+            'Greenleaf Foods Ltd recalled 2,000 jars. "We are sorry," Greenleaf said.',
+            "We are sorry",
+            "Greenleaf Foods Ltd",
+        ),
+        (
+            "Northwind Airlines Inc cancelled 200 flights. Northwind said the storm was to blame.",
+            "storm",
+            "Northwind Airlines Inc",
+        ),
+        (
+            "The Dorran Falcons beat the Harlow Hawks 3-1 on Sunday. "
+            "The Hawks said they would appeal the red card.",
+            "red card",
+            "Harlow Hawks",
+        ),
+    ],
+)
+def test_an_organisation_is_named_in_full(q, text, fragment, name):
+    assert said(q(text), fragment).speaker_name == name
+
+
+def test_the_first_word_of_a_foundation_is_still_the_person(q):
+    text = (
+        "Hillary Clinton spoke at the Clinton Foundation on Monday. "
+        "Clinton said the charity would close its offices abroad."
+    )
+    assert said(q(text), "charity").speaker_name == "Hillary Clinton"

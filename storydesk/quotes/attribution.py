@@ -424,7 +424,7 @@ def _speaker(
         full = None
         if len(words) == 1:  # "DHC" after "Dorran Harbour Company (DHC)"
             full = people.org_for_acronym(words[0].text, head.i)
-        if full is None and ent.label_ == "ORG":
+        if full is None:  # "Dorran Harbour said", taken for a person: the company
             full = people.org_name([t.lower_ for t in words], head.i)
         return toks, full or _name_text(words) or None
     run = _between_commas(name_tokens(head), head)

@@ -37,6 +37,7 @@ from .vocabulary import (
     _SUBJECT_DEPS,
     _TITLE_PARTS,
     SPEECH_VERBS,
+    _set,
 )
 
 
@@ -123,6 +124,16 @@ def _clean_name(tokens: Sequence[Token]) -> bool:
     return all(fine(t) for t in tokens) and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
+# Last words of a company's name, after which its first words alone are the company.
+_FIRM_ENDS = _COMPANY_WORDS | _set(
+    "inc ltd corp co plc llc foods airlines airways motors energy holdings industries bank"
+)
+
+
+# Words for a body of any kind: "the agency said" is the organisation named last.
+_ANY_BODY_WORDS = frozenset({"agency", "regulator", "watchdog", "organization", "organisation"})
+
+
 # Endings of nouns for a person who does something ("winger", "negotiator").
 _AGENT_ENDINGS = ("er", "or", "ist", "ian")
 
@@ -191,10 +202,21 @@ class _People:
             elif e.label_ == "ORG" and e.root.i not in self.quoted:
                 # a name never spans ", ": "Tidewater Plus, Dorran Media" is two
                 for piece in _split_at_commas(list(e)):
-                    toks = _strip_name(piece)
+                    toks = _strip_name(_without_score(piece))
                     if toks and toks[0].text[:1].isupper():
                         words = tuple(t.lower_ for t in toks)
                         self.orgs.append((toks[0].i, toks[-1].i + 1, words))
+        # "Dorran Harbour said" after "Dorran Harbour Company": the company, short
+        # (a company's, named by a word of its trade; not the "Clinton" of "Clinton
+        # Foundation", a last name of someone named in full)
+        heads = {o[2][:n] for o in self.orgs if o[2][-1] in _FIRM_ENDS for n in range(1, len(o[2]))}
+        full_lasts = {toks[-1].lower_ for _, toks in names if len(toks) > 1}
+        names = [
+            (e, toks)
+            for e, toks in names
+            if tuple(t.lower_ for t in toks) not in heads
+            or (len(toks) == 1 and toks[0].lower_ in full_lasts)
+        ]
         for _, toks in names:
             if len(toks) > 1:
                 self._add_full(toks)
@@ -541,6 +563,13 @@ class _People:
                 self._orgs_by_last.setdefault(o[2][-1], []).append(o)
         found = [o for o in self._orgs_by_last.get(words[-1], []) if o[2][-len(words) :] == words]
         if not found:
+            # "Dorran Harbour" of "Dorran Harbour Company", "Greenleaf" of "Greenleaf Foods"
+            found = [
+                o
+                for o in self.orgs
+                if len(o[2]) > len(words) and o[2][: len(words)] == words and o[2][-1] in _FIRM_ENDS
+            ]
+        if not found:
             return None
         earlier = [o for o in found if o[0] < before]
         start, end, _ = max(earlier) if earlier else min(found)
@@ -566,12 +595,16 @@ class _People:
         lemma = noun.lemma_.lower()
         earlier = sorted((o for o in self.orgs if o[1] <= before), reverse=True)
         for start, end, words in earlier:
-            if noun.lower_ in words or lemma in words:
+            # "the airline" of "Northwind Airlines"
+            if noun.lower_ in words or lemma in words or lemma + "s" in words:
                 return _name_text(list(self.doc[start:end]))
         if lemma in _COMPANY_WORDS:
             for start, end, words in earlier:
                 if not _PUBLIC_BODY_WORDS & set(words):
                     return _name_text(list(self.doc[start:end]))
+        if lemma in _ANY_BODY_WORDS and earlier:  # "the agency": the latest body named
+            start, end, _ = earlier[0]
+            return _name_text(list(self.doc[start:end]))
         return None
 
     def latest_org(self, before: int, after: int) -> str | None:
@@ -609,6 +642,15 @@ def _lone_org(tok: Token, lasts: set[str]) -> bool:
         and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
         and tok.lower_ in lasts
     )
+
+
+def _without_score(tokens: list[Token]) -> list[Token]:
+    """An organisation's name without the score the recogniser ran into it ("the Harlow
+    Hawks 3-1")."""
+    texts = [t.text for t in tokens]
+    if len(tokens) > 3 and texts[-2] == "-" and texts[-1].isdigit() and texts[-3].isdigit():
+        return tokens[:-3]
+    return tokens
 
 
 def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:

@@ -337,6 +337,8 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         ]
         # 'It is unlikely; her team says she will go on': the clause after the verb
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
+        if comp is None and lemma in _TELL:
+            comp = _told_clause(tok)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
         after = [c for c in tok.children if c.i > tok.i]
         if comp is not None:
@@ -443,6 +445,29 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             if not t.is_punct:
                 break
     return list(span)
+
+
+# Verbs of telling someone something: "told officers he had been drinking".
+_TELL = frozenset({"tell", "assure", "inform", "warn", "remind", "advise", "promise"})
+
+
+def _told_clause(verb: Token) -> Token | None:
+    """What a verb of telling tells, parsed as a relative clause of its listener ('told
+    officers he had been drinking', "officers [whom] he had been drinking"): a clause with
+    a subject of its own and no relative pronoun."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.i < verb.i:
+            continue
+        for c in obj.children:
+            if (
+                c.dep_ == "relcl"
+                and c.i > obj.i
+                and c.left_edge.i == obj.i + 1
+                and any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in c.children)
+                and not any(t.lower_ in ("who", "whom", "which", "that") for t in c.lefts)
+            ):
+                return c
+    return None
 
 
 def _infinitive(content: list[Token]) -> bool:
