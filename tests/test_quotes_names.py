@@ -164,3 +164,23 @@ def test_the_first_word_of_a_foundation_is_still_the_person(q):
         "Clinton said the charity would close its offices abroad."
     )
     assert said(q(text), "charity").speaker_name == "Hillary Clinton"
+
+
+# --- "the mayor" ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe was elected mayor of Dorran in 2020. The mayor said Tuesday she would not "
+        "run again.",
+        "Jane Roe became the town's first female mayor in 2018. On Monday the mayor said "
+        "taxes would not rise.",
+        "Jane Roe, who was elected mayor in 2020, visited the dam. The mayor said taxes "
+        "would not rise.",
+        "Jane Roe has served as mayor since 2020. The mayor said taxes would not rise.",
+    ],
+)
+def test_the_mayor_is_the_person_said_to_hold_the_office(q, text):
+    quote = next(x for x in q(text) if "again" in x.text or "taxes" in x.text)
+    assert quote.speaker_name == "Jane Roe"

@@ -130,6 +130,13 @@ _FIRM_ENDS = _COMPANY_WORDS | _set(
 )
 
 
+# Verbs that give their subject an office: "was elected mayor", "became mayor", "is the
+# mayor", "served as mayor".
+_HOLD_OFFICE = frozenset(
+    {"be", "become", "elect", "re-elect", "reelect", "name", "appoint", "remain", "serve"}
+)
+
+
 # Words for a body of any kind: "the agency said" is the organisation named last.
 _ANY_BODY_WORDS = frozenset({"agency", "regulator", "watchdog", "organization", "organisation"})
 
@@ -416,6 +423,24 @@ class _People:
                 out += [t for t in child.subtree if t.ent_type_ != "PERSON"]
         if head.dep_ == "appos":
             out += [t for t in self.doc[head.head.left_edge.i : head.head.i + 1]]
+        # "Jane Roe was elected mayor", "Roe, who became mayor in 2020": the office the
+        # person is said to hold
+        verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [
+            c
+            for c in head.children
+            if c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
+        ]
+        for verb in verbs:
+            if verb.lemma_.lower() not in _HOLD_OFFICE:
+                continue
+            for c in verb.children:
+                office = c if c.dep_ in ("attr", "oprd") else None
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    office = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if office is not None and office.pos_ == "NOUN":
+                    out += [t for t in office.lefts if t.dep_ in ("compound", "amod")]
+                    out.append(office)
         return out
 
     def for_role(self, before: int, words: Sequence[str], modifiers: Sequence[str]) -> int | None:
