@@ -184,3 +184,49 @@ def test_the_first_word_of_a_foundation_is_still_the_person(q):
 def test_the_mayor_is_the_person_said_to_hold_the_office(q, text):
     quote = next(x for x in q(text) if "again" in x.text or "taxes" in x.text)
     assert quote.speaker_name == "Jane Roe"
+
+
+# --- speech after a colon ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Karl Brenner has farmed for forty years. His advice is simple: plant early.",
+            "plant early",
+            "Karl Brenner",
+        ),
+        ("Jane Roe has a simple message: vote early.", "vote early", "Jane Roe"),
+        ("Jane Roe put it simply: the town cannot pay.", "the town cannot pay", "Jane Roe"),
+    ],
+)
+def test_what_follows_a_colon_is_what_they_said(q, text, words, name):
+    quote = said(q(text), words)
+    assert (quote.text, quote.speaker_name) == (words, name)
+
+
+def test_the_cue_before_a_colon_keeps_its_quote_from_a_verb_after_it(q):
+    text = 'Karl Brenner said: "We will rebuild the mill." The mayor agreed.'
+    assert said(q(text), "rebuild").speaker_name == "Karl Brenner"
+
+
+# --- quote marks that do not pair --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Brenner said: \"We will rebuild the mill.' The mayor agreed.",
+        '"We are ready," Karl Brenner said. "We will rebuild the mill.\'',
+        "Karl Brenner said: “We will rebuild the mill.'",
+    ],
+)
+def test_a_sentence_closed_by_the_wrong_mark_ends_there(q, text):
+    quote = said(q(text), "rebuild")
+    assert (quote.text, quote.speaker_name) == ("We will rebuild the mill.", "Karl Brenner")
+
+
+def test_a_single_mark_inside_a_double_quote_is_a_quote_within_it(q):
+    text = "Karl Brenner said: \"They told me 'the mill is finished.' I did not believe them.\""
+    assert said(q(text), "finished").text.endswith("I did not believe them.")

@@ -209,13 +209,16 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         while content and content[-1].is_punct and not content[-1].is_quote:
             content.pop()
         words = [t for t in content if not t.is_punct]
-        if len(words) < 3 or content[0].is_quote or any(t.i in people.quoted for t in words):
+        if not words or content[0].is_quote or any(t.i in people.quoted for t in words):
             continue
         nouns = [
             t
             for t in doc[sent.start : colon.i]
             if t.pos_ == "NOUN" and t.lemma_.lower() in _SPEECH_NOUNS and t.i not in people.quoted
         ]
+        # two words will do after a speech noun ("His advice is simple: plant early")
+        if len(words) < (2 if nouns else 3):
+            continue
         head = _owner(nouns[-1]) if nouns else _plain_speaker(doc[sent.start : colon.i])
         found = _speaker(head, people) if head is not None else None
         if head is None or found is None or speaker_kind(head, people) == "document":
@@ -236,12 +239,19 @@ _PLAIN = frozenset(
 )
 
 
+_PLAINLY = frozenset({"simply", "bluntly", "plainly", "succinctly", "starkly", "frankly"})
+
+
 def _plain_speaker(before: Iterable[Token]) -> Token | None:
     """The subject of "was blunt", "is clear" ... right before a colon: what follows is
     what they said."""
     for t in before:
-        if t.lemma_ == "be" and any(
-            c.dep_ == "acomp" and c.lower_ in _PLAIN and c.i > t.i for c in t.children
+        put = t.lemma_ == "put" and any(  # "Roe put it simply: ..."
+            c.dep_ == "advmod" and c.lower_ in _PLAINLY for c in t.children
+        )
+        if put or (
+            t.lemma_ == "be"
+            and any(c.dep_ == "acomp" and c.lower_ in _PLAIN and c.i > t.i for c in t.children)
         ):
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
