@@ -230,3 +230,53 @@ def test_a_sentence_closed_by_the_wrong_mark_ends_there(q, text):
 def test_a_single_mark_inside_a_double_quote_is_a_quote_within_it(q):
     text = "Karl Brenner said: \"They told me 'the mill is finished.' I did not believe them.\""
     assert said(q(text), "finished").text.endswith("I did not believe them.")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("Jane Roe summed it up: the town cannot pay.", "the town cannot pay", "Jane Roe"),
+        (
+            "Asked about the strike, Karl Brenner was defiant: the mill would stay open.",
+            "the mill would stay open",
+            "Karl Brenner",
+        ),
+    ],
+)
+def test_how_plainly_someone_spoke_before_a_colon(q, text, words, name):
+    quote = said(q(text), words)
+    assert (quote.text, quote.speaker_name) == (words, name)
+
+
+# --- "describing ... as" -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Karl Brenner characterised the deal as a betrayal of workers.",
+            "the deal as a betrayal of workers",
+        ),
+        ("Jane Roe dismissed the report as a political stunt.", "the report as a political stunt"),
+        (
+            "Jane Roe hailed the vote as a victory for the town.",
+            "the vote as a victory for the town",
+        ),
+    ],
+)
+def test_calling_something_something_is_speech(q, text, words):
+    quote = said(q(text), words)
+    assert quote.text == words and quote.speaker_name in ("Karl Brenner", "Jane Roe")
+
+
+def test_dismissing_someone_is_no_speech(q):
+    assert q("The mill dismissed forty workers on Monday.") == ()
+
+
+# --- what was said, whole -----------------------------------------------------------------
+
+
+def test_but_that_after_a_reported_clause_is_reported_too(q):
+    text = "Karl Brenner said talks had stalled, but that he remained hopeful."
+    assert said(q(text), "stalled").text == "talks had stalled, but that he remained hopeful"

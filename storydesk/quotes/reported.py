@@ -26,6 +26,7 @@ from .sources import speaker_kind
 from .vocabulary import (
     _ADVERBIAL_MARKS,
     _BACKSHIFT,
+    _DESCRIBE_AS,
     _HAVE_GIVE,
     _REPORTING,
     _SAY,
@@ -236,6 +237,7 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
 # How plainly someone speaks: "Varga was blunt: the bridge will not reopen".
 _PLAIN = frozenset(
     {"blunt", "clear", "adamant", "emphatic", "unequivocal", "categorical", "frank", "candid"}
+    | {"defiant", "firm", "insistent", "succinct", "direct"}
 )
 
 
@@ -246,9 +248,12 @@ def _plain_speaker(before: Iterable[Token]) -> Token | None:
     """The subject of "was blunt", "is clear" ... right before a colon: what follows is
     what they said."""
     for t in before:
-        put = t.lemma_ == "put" and any(  # "Roe put it simply: ..."
-            c.dep_ == "advmod" and c.lower_ in _PLAINLY for c in t.children
-        )
+        put = (
+            t.lemma_ == "put"
+            and any(  # "Roe put it simply: ..."
+                c.dep_ == "advmod" and c.lower_ in _PLAINLY for c in t.children
+            )
+        ) or (t.lemma_ == "sum" and any(c.dep_ == "prt" for c in t.children))  # "summed it up"
         if put or (
             t.lemma_ == "be"
             and any(c.dep_ == "acomp" and c.lower_ in _PLAIN and c.i > t.i for c in t.children)
@@ -407,7 +412,9 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             first = min([xcomp.left_edge.i] + [c.left_edge.i for c in after if c.dep_ == "dobj"])
             toks = list(doc[first : xcomp.right_edge.i + 1])
         elif any(c.dep_ == "dobj" for c in after) and (
-            lemma in TOPIC_VERBS or (lemma == "call" and any(c.dep_ == "oprd" for c in after))
+            lemma in TOPIC_VERBS
+            or lemma in _DESCRIBE_AS
+            or (lemma == "call" and any(c.dep_ == "oprd" for c in after))
         ):
             # 'cited the report', 'accused her of lying', 'called the charges false'
             obj = next(c for c in after if c.dep_ == "dobj")
@@ -520,6 +527,8 @@ def _reported_too(clause: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _BACKSHIFT for c in clause.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ == "that" and c.i < subject.i for c in clause.children):
+        return True  # '..., but that he remained hopeful'
     return subject.lower_ in ("it", "this", "that") and clause.tag_ == "VBD"
 
 
