@@ -280,3 +280,32 @@ def test_dismissing_someone_is_no_speech(q):
 def test_but_that_after_a_reported_clause_is_reported_too(q):
     text = "Karl Brenner said talks had stalled, but that he remained hopeful."
     assert said(q(text), "stalled").text == "talks had stalled, but that he remained hopeful"
+
+
+# --- not the story: captions ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Credit: Jane Roe for The Dorran Times",
+        "(Jane Roe/Dorran Times)",
+        "[Jane Roe/Al Jazeera]",
+        "Image: Jane Roe",
+    ],
+)
+def test_a_caption_with_a_credit_at_its_end_names_no_antecedent(q, credit):
+    text = (
+        "Karl Brenner, the mill's owner, said the fire started.\n\n"
+        f'Tomas Reyes surveys the damage on Monday. {credit}\n\n"We will rebuild," he said.'
+    )
+    assert said(q(text), "rebuild").speaker_name == "Karl Brenner"
+
+
+def test_a_paragraph_ending_in_a_bracket_without_a_credit_still_counts(q):
+    text = (
+        "Karl Brenner, the mill's owner, said the fire started in the boiler room.\n\n"
+        "Tomas Reyes, the foreman (right), saw it first.\n\n"
+        '"We will rebuild," he said.'
+    )
+    assert said(q(text), "rebuild").speaker_name == "Tomas Reyes"

@@ -801,6 +801,10 @@ _CREDIT = re.compile(
     r"\)?\.?\s*$"
     r"|\((?:Photo|Photograph|Image|Picture|Credit)s?\b[^)]*\)\.?\s*$"
     r"|^(?:Photo|Image|Picture|Caption)\s*:"
+    # "... on Monday. Credit: Jane Roe for The Times", "Image: Jane Roe", "(Jane Roe/The
+    # Times)", "[Jane Roe/Al Jazeera]": a credit at the end of a caption
+    r"|\b(?:Credit|Photograph|Photo|Image|Picture)s?\s*:\s*[A-Z][^.:]{1,80}$"
+    r"|[(\[][A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ &-]{1,40}[)\]]\.?\s*$"
 )
 
 
