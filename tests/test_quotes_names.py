@@ -309,3 +309,19 @@ def test_a_paragraph_ending_in_a_bracket_without_a_credit_still_counts(q):
         '"We will rebuild," he said.'
     )
     assert said(q(text), "rebuild").speaker_name == "Tomas Reyes"
+
+
+def test_a_kind_of_agency_is_not_another_body_named_before(q):
+    text = (
+        "The Sallow Hydro Authority runs the dam. The death toll rose to 19 on Tuesday. "
+        "Nine people are still missing, the relief agency said."
+    )
+    assert said(q(text), "still missing").speaker_name is None
+
+
+def test_a_described_organisation_is_the_one_named_before(q):
+    text = (
+        "Greenleaf Foods recalled its peanut butter on Monday. "
+        "The jars were sold in four states, the Dorran-based organization said."
+    )
+    assert said(q(text), "four states").speaker_name == "Greenleaf Foods"

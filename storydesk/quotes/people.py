@@ -627,9 +627,13 @@ class _People:
             for start, end, words in earlier:
                 if not _PUBLIC_BODY_WORDS & set(words):
                     return _name_text(list(self.doc[start:end]))
-        if lemma in _ANY_BODY_WORDS and earlier:  # "the agency": the latest body named
-            start, end, _ = earlier[0]
-            return _name_text(list(self.doc[start:end]))
+        # "the agency": the latest body named; "the relief agency" only one of relief (a
+        # kind of body, not "the document-dumping organization", a description)
+        described = {c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        if lemma in _ANY_BODY_WORDS:
+            for start, end, words in earlier:
+                if described <= set(words):
+                    return _name_text(list(self.doc[start:end]))
         return None
 
     def latest_org(self, before: int, after: int) -> str | None:
