@@ -65,7 +65,7 @@ from .referents import _referents
 from .reported import _colon_claims, _colon_speech, _reported_speech
 from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS, TOPIC_VERBS
 
-VERSION = "quotes-8"
+VERSION = "quotes-9"
 
 
 def extract_quotes(text: str, doc: Doc, article_id: str = "") -> tuple[Quote, ...]:
@@ -134,7 +134,13 @@ def _holds(clause: Quote, quote: Quote, text: str) -> bool:
         return False
     if clause.end < quote.end and _WORD.search(text, clause.end, quote.end):
         return False
-    return quote.speaker is None or quote.speaker_name == clause.speaker_name
+    if quote.speaker is None:
+        return True
+    if clause.speaker_name is None:  # two unnamed speakers are one only as written alike
+        return quote.speaker_name is None and quote.speaker.text.lower() == (
+            clause.speaker.text.lower()
+        )
+    return quote.speaker_name == clause.speaker_name
 
 
 def _outside(clause: Quote, quote: Quote, text: str) -> bool:

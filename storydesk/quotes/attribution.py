@@ -21,6 +21,7 @@ from .sources import (
 )
 from .vocabulary import (
     _DEFINITE,
+    _DESCRIBE_AS,
     _EVENT_NOUNS,
     _IT_DOES,
     _OBJECT_DEPS,
@@ -69,6 +70,10 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
+    if lemma in _DESCRIBE_AS:  # "characterised the deal as a betrayal"
+        return any(c.dep_ == "dobj" for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in token.children
+        )
     if lemma in _PHRASAL_SPEECH:  # "pointed out that ..."
         return any(c.dep_ == "prt" and c.lower_ in _PHRASAL_SPEECH[lemma] for c in token.children)
     return lemma in SPEECH_VERBS
@@ -424,7 +429,7 @@ def _speaker(
         full = None
         if len(words) == 1:  # "DHC" after "Dorran Harbour Company (DHC)"
             full = people.org_for_acronym(words[0].text, head.i)
-        if full is None and ent.label_ == "ORG":
+        if full is None:  # "Dorran Harbour said", taken for a person: the company
             full = people.org_name([t.lower_ for t in words], head.i)
         return toks, full or _name_text(words) or None
     run = _between_commas(name_tokens(head), head)

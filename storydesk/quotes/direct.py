@@ -280,6 +280,10 @@ def _cue_near(
         verb = adjacent.cue_token if adjacent is not None else None
         if verb is not None and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
             adjacent = None
+        # 'Brenner said: "We will rebuild." The mayor agreed.': the cue that introduced it
+        introduced = text[left[0] : seg.open_mark].rstrip().endswith(":")
+        if introduced and any(c.speech for c in candidates):
+            adjacent = None
     left_open = re.search(r"[,?!]$", text[seg.start : seg.end]) or re.match(r"\s*,", after)
     if adjacent is None and left_open:
         adjacent = _any_verb_after(doc, right, people)

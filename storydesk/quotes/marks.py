@@ -181,7 +181,19 @@ def _cross_close(text: str, i: int) -> bool:
     double mark opened."""
     if text[i] not in "’'" or _single_role(text, i, text[i]) != "close":
         return False
+    if text[i - 1 : i] in _SENTENCE_END:
+        # '"We will rebuild the mill.\' The mayor agreed.': a sentence closed by the
+        # wrong mark, no double mark after it in the paragraph to close it instead
+        end = text.find("\n", i)
+        rest = text[i + 1 : end if end >= 0 else len(text)]
+        if not _DOUBLE_MARK.search(rest) and (not rest.strip() or _NEXT_SENTENCE.match(rest)):
+            return True
     return text[i - 1 : i] in _CLAUSE_END and _TAG_AFTER.match(text, i + 1) is not None
+
+
+_SENTENCE_END = frozenset(".!?")
+_DOUBLE_MARK = re.compile(r"``|''|[\"“”„«»]")
+_NEXT_SENTENCE = re.compile(r"[ \t]+[A-Z]")
 
 
 def _open_singles(text: str, start: int, end: int) -> list[int]:

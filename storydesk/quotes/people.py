@@ -17,6 +17,7 @@ from wordfreq import zipf_frequency
 from ..clean import DATELINE
 from ..doctext import doc_text
 from ..model import Citation
+from .firstnames import first_name_gender, is_surname
 from .marks import _paragraphs, _Segment
 from .vocabulary import (
     _COMPANY_WORDS,
@@ -36,6 +37,7 @@ from .vocabulary import (
     _SUBJECT_DEPS,
     _TITLE_PARTS,
     SPEECH_VERBS,
+    _set,
 )
 
 
@@ -122,6 +124,23 @@ def _clean_name(tokens: Sequence[Token]) -> bool:
     return all(fine(t) for t in tokens) and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
+# Last words of a company's name, after which its first words alone are the company.
+_FIRM_ENDS = _COMPANY_WORDS | _set(
+    "inc ltd corp co plc llc foods airlines airways motors energy holdings industries bank"
+)
+
+
+# Verbs that give their subject an office: "was elected mayor", "became mayor", "is the
+# mayor", "served as mayor".
+_HOLD_OFFICE = frozenset(
+    {"be", "become", "elect", "re-elect", "reelect", "name", "appoint", "remain", "serve"}
+)
+
+
+# Words for a body of any kind: "the agency said" is the organisation named last.
+_ANY_BODY_WORDS = frozenset({"agency", "regulator", "watchdog", "organization", "organisation"})
+
+
 # Endings of nouns for a person who does something ("winger", "negotiator").
 _AGENT_ENDINGS = ("er", "or", "ist", "ian")
 
@@ -168,6 +187,8 @@ class _People:
                 self.verbs.append(tok)
             elif pos == "NOUN" and tok.dep_ in _SUBJECT_DEPS:
                 subject_nouns.append(tok.i)
+                if tok.is_title:  # "Reyes said", tagged a noun at a sentence's start
+                    propns.append(tok)
             elif pos == "PRON" and tok.dep_ in _SUBJECT_DEPS and tok.lower_ in ("he", "she"):
                 self.subject_pronouns.append(tok)
             elif tok.text == ":":
@@ -184,14 +205,25 @@ class _People:
                 or speaking_name(e)
                 or titled_name(e)
             ):
-                names.append((e, _strip_name(list(e))))
+                names.append((e, _strip_name(_whole_name(e))))
             elif e.label_ == "ORG" and e.root.i not in self.quoted:
                 # a name never spans ", ": "Tidewater Plus, Dorran Media" is two
                 for piece in _split_at_commas(list(e)):
-                    toks = _strip_name(piece)
+                    toks = _strip_name(_without_score(piece))
                     if toks and toks[0].text[:1].isupper():
                         words = tuple(t.lower_ for t in toks)
                         self.orgs.append((toks[0].i, toks[-1].i + 1, words))
+        # "Dorran Harbour said" after "Dorran Harbour Company": the company, short
+        # (a company's, named by a word of its trade; not the "Clinton" of "Clinton
+        # Foundation", a last name of someone named in full)
+        heads = {o[2][:n] for o in self.orgs if o[2][-1] in _FIRM_ENDS for n in range(1, len(o[2]))}
+        full_lasts = {toks[-1].lower_ for _, toks in names if len(toks) > 1}
+        names = [
+            (e, toks)
+            for e, toks in names
+            if tuple(t.lower_ for t in toks) not in heads
+            or (len(toks) == 1 and toks[0].lower_ in full_lasts)
+        ]
         for _, toks in names:
             if len(toks) > 1:
                 self._add_full(toks)
@@ -217,13 +249,15 @@ class _People:
         for tok in propns:  # proper nouns the entity recogniser missed ("Ban said")
             if (
                 tok.i not in self.at
-                and tok.ent_type_ in ("", "PERSON")
+                and (tok.ent_type_ in ("", "PERSON") or _lone_org(tok, lasts))
                 and tok.dep_ not in ("compound", "flat")
                 and tok.text[:1].isupper()
             ):
                 pid = self._lookup(tok.lower_, tok.i)
                 if pid is not None:
                     self.at[tok.i] = pid
+        # "Tomas Reyes ... Reyes said": a person's last name, not an organisation "Reyes"
+        self.orgs = [o for o in self.orgs if o[1] - o[0] > 1 or o[0] not in self.at]
         for ent, toks in names:
             if toks and toks[-1].i in self.at and ent.root.i not in self.quoted:
                 self._add_roles(ent, self.at[toks[-1].i])
@@ -249,6 +283,7 @@ class _People:
                 elif _described_speaker(tok):
                     # "A spokesman for the union said ... '...,' he said": the spokesman
                     self.strangers.append((tok.i, None))
+        self._genders_from_names()
         self._genders_from_pronouns()
         # (token index, person) of people named as the subject of a verb of saying
         self.speakers = [
@@ -338,6 +373,17 @@ class _People:
             if gender and person.gender is None:
                 person.gender = gender
 
+    def _genders_from_names(self) -> None:
+        """A person's gender from their first name, when the text gave none: "Jane Roe",
+        or a one-word mention that is no one's last name ("Melanie")."""
+        for person in self.persons:
+            if (
+                person.gender is None
+                and person.names
+                and (person.first != person.last or not is_surname(person.first))
+            ):
+                person.gender = first_name_gender(person.first)
+
     def _genders_from_pronouns(self) -> None:
         """A person's gender from the pronouns of sentences about them alone: where they
         are the only person named (outside quotes), in that sentence and the next one if
@@ -377,6 +423,24 @@ class _People:
                 out += [t for t in child.subtree if t.ent_type_ != "PERSON"]
         if head.dep_ == "appos":
             out += [t for t in self.doc[head.head.left_edge.i : head.head.i + 1]]
+        # "Jane Roe was elected mayor", "Roe, who became mayor in 2020": the office the
+        # person is said to hold
+        verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [
+            c
+            for c in head.children
+            if c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
+        ]
+        for verb in verbs:
+            if verb.lemma_.lower() not in _HOLD_OFFICE:
+                continue
+            for c in verb.children:
+                office = c if c.dep_ in ("attr", "oprd") else None
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    office = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if office is not None and office.pos_ == "NOUN":
+                    out += [t for t in office.lefts if t.dep_ in ("compound", "amod")]
+                    out.append(office)
         return out
 
     def for_role(self, before: int, words: Sequence[str], modifiers: Sequence[str]) -> int | None:
@@ -524,6 +588,13 @@ class _People:
                 self._orgs_by_last.setdefault(o[2][-1], []).append(o)
         found = [o for o in self._orgs_by_last.get(words[-1], []) if o[2][-len(words) :] == words]
         if not found:
+            # "Dorran Harbour" of "Dorran Harbour Company", "Greenleaf" of "Greenleaf Foods"
+            found = [
+                o
+                for o in self.orgs
+                if len(o[2]) > len(words) and o[2][: len(words)] == words and o[2][-1] in _FIRM_ENDS
+            ]
+        if not found:
             return None
         earlier = [o for o in found if o[0] < before]
         start, end, _ = max(earlier) if earlier else min(found)
@@ -549,11 +620,19 @@ class _People:
         lemma = noun.lemma_.lower()
         earlier = sorted((o for o in self.orgs if o[1] <= before), reverse=True)
         for start, end, words in earlier:
-            if noun.lower_ in words or lemma in words:
+            # "the airline" of "Northwind Airlines"
+            if noun.lower_ in words or lemma in words or lemma + "s" in words:
                 return _name_text(list(self.doc[start:end]))
         if lemma in _COMPANY_WORDS:
             for start, end, words in earlier:
                 if not _PUBLIC_BODY_WORDS & set(words):
+                    return _name_text(list(self.doc[start:end]))
+        # "the agency": the latest body named; "the relief agency" only one of relief (a
+        # kind of body, not "the document-dumping organization", a description)
+        described = {c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        if lemma in _ANY_BODY_WORDS:
+            for start, end, words in earlier:
+                if described <= set(words):
                     return _name_text(list(self.doc[start:end]))
         return None
 
@@ -564,6 +643,43 @@ class _People:
             return None
         start, end, _ = max(found)
         return _name_text(list(self.doc[start:end]))
+
+
+def _whole_name(ent: Span) -> list[Token]:
+    """A person's name with the proper nouns the entity recogniser left off its end
+    ("[Tomas] Reyes", the first name tied to the last as a compound)."""
+    doc, end = ent.doc, ent.end
+    while (
+        end < len(doc)
+        and end - ent.start < 4
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and doc[end].ent_iob_ != "B"
+        and doc[end - 1].dep_ in ("compound", "flat")
+        and doc[end - 1].head.i >= end
+    ):
+        end += 1
+    return list(doc[ent.start : end])
+
+
+def _lone_org(tok: Token, lasts: set[str]) -> bool:
+    """A one-word organisation that is a person's last name ("Reyes said", after Tomas
+    Reyes is named): the recogniser's guess, often wrong at a sentence's start."""
+    return (
+        tok.ent_type_ == "ORG"
+        and tok.ent_iob_ == "B"
+        and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+        and tok.lower_ in lasts
+    )
+
+
+def _without_score(tokens: list[Token]) -> list[Token]:
+    """An organisation's name without the score the recogniser ran into it ("the Harlow
+    Hawks 3-1")."""
+    texts = [t.text for t in tokens]
+    if len(tokens) > 3 and texts[-2] == "-" and texts[-1].isdigit() and texts[-3].isdigit():
+        return tokens[:-3]
+    return tokens
 
 
 def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:
@@ -689,6 +805,10 @@ _CREDIT = re.compile(
     r"\)?\.?\s*$"
     r"|\((?:Photo|Photograph|Image|Picture|Credit)s?\b[^)]*\)\.?\s*$"
     r"|^(?:Photo|Image|Picture|Caption)\s*:"
+    # "... on Monday. Credit: Jane Roe for The Times", "Image: Jane Roe", "(Jane Roe/The
+    # Times)", "[Jane Roe/Al Jazeera]": a credit at the end of a caption
+    r"|\b(?:Credit|Photograph|Photo|Image|Picture)s?\s*:\s*[A-Z][^.:]{1,80}$"
+    r"|[(\[][A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ &-]{1,40}[)\]]\.?\s*$"
 )
 
 

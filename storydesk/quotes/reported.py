@@ -26,6 +26,7 @@ from .sources import speaker_kind
 from .vocabulary import (
     _ADVERBIAL_MARKS,
     _BACKSHIFT,
+    _DESCRIBE_AS,
     _HAVE_GIVE,
     _REPORTING,
     _SAY,
@@ -209,13 +210,16 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         while content and content[-1].is_punct and not content[-1].is_quote:
             content.pop()
         words = [t for t in content if not t.is_punct]
-        if len(words) < 3 or content[0].is_quote or any(t.i in people.quoted for t in words):
+        if not words or content[0].is_quote or any(t.i in people.quoted for t in words):
             continue
         nouns = [
             t
             for t in doc[sent.start : colon.i]
             if t.pos_ == "NOUN" and t.lemma_.lower() in _SPEECH_NOUNS and t.i not in people.quoted
         ]
+        # two words will do after a speech noun ("His advice is simple: plant early")
+        if len(words) < (2 if nouns else 3):
+            continue
         head = _owner(nouns[-1]) if nouns else _plain_speaker(doc[sent.start : colon.i])
         found = _speaker(head, people) if head is not None else None
         if head is None or found is None or speaker_kind(head, people) == "document":
@@ -233,15 +237,26 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
 # How plainly someone speaks: "Varga was blunt: the bridge will not reopen".
 _PLAIN = frozenset(
     {"blunt", "clear", "adamant", "emphatic", "unequivocal", "categorical", "frank", "candid"}
+    | {"defiant", "firm", "insistent", "succinct", "direct"}
 )
+
+
+_PLAINLY = frozenset({"simply", "bluntly", "plainly", "succinctly", "starkly", "frankly"})
 
 
 def _plain_speaker(before: Iterable[Token]) -> Token | None:
     """The subject of "was blunt", "is clear" ... right before a colon: what follows is
     what they said."""
     for t in before:
-        if t.lemma_ == "be" and any(
-            c.dep_ == "acomp" and c.lower_ in _PLAIN and c.i > t.i for c in t.children
+        put = (
+            t.lemma_ == "put"
+            and any(  # "Roe put it simply: ..."
+                c.dep_ == "advmod" and c.lower_ in _PLAINLY for c in t.children
+            )
+        ) or (t.lemma_ == "sum" and any(c.dep_ == "prt" for c in t.children))  # "summed it up"
+        if put or (
+            t.lemma_ == "be"
+            and any(c.dep_ == "acomp" and c.lower_ in _PLAIN and c.i > t.i for c in t.children)
         ):
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
@@ -337,6 +352,8 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         ]
         # 'It is unlikely; her team says she will go on': the clause after the verb
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
+        if comp is None and lemma in _TELL:
+            comp = _told_clause(tok)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
         after = [c for c in tok.children if c.i > tok.i]
         if comp is not None:
@@ -395,7 +412,9 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             first = min([xcomp.left_edge.i] + [c.left_edge.i for c in after if c.dep_ == "dobj"])
             toks = list(doc[first : xcomp.right_edge.i + 1])
         elif any(c.dep_ == "dobj" for c in after) and (
-            lemma in TOPIC_VERBS or (lemma == "call" and any(c.dep_ == "oprd" for c in after))
+            lemma in TOPIC_VERBS
+            or lemma in _DESCRIBE_AS
+            or (lemma == "call" and any(c.dep_ == "oprd" for c in after))
         ):
             # 'cited the report', 'accused her of lying', 'called the charges false'
             obj = next(c for c in after if c.dep_ == "dobj")
@@ -445,6 +464,29 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
     return list(span)
 
 
+# Verbs of telling someone something: "told officers he had been drinking".
+_TELL = frozenset({"tell", "assure", "inform", "warn", "remind", "advise", "promise"})
+
+
+def _told_clause(verb: Token) -> Token | None:
+    """What a verb of telling tells, parsed as a relative clause of its listener ('told
+    officers he had been drinking', "officers [whom] he had been drinking"): a clause with
+    a subject of its own and no relative pronoun."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.i < verb.i:
+            continue
+        for c in obj.children:
+            if (
+                c.dep_ == "relcl"
+                and c.i > obj.i
+                and c.left_edge.i == obj.i + 1
+                and any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in c.children)
+                and not any(t.lower_ in ("who", "whom", "which", "that") for t in c.lefts)
+            ):
+                return c
+    return None
+
+
 def _infinitive(content: list[Token]) -> bool:
     """``content`` opens with a bare infinitive ("to halt its attacks")."""
     return len(content) > 1 and content[0].lower_ == "to" and content[1].tag_ == "VB"
@@ -485,6 +527,8 @@ def _reported_too(clause: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _BACKSHIFT for c in clause.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ == "that" and c.i < subject.i for c in clause.children):
+        return True  # '..., but that he remained hopeful'
     return subject.lower_ in ("it", "this", "that") and clause.tag_ == "VBD"
 
 

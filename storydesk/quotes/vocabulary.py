@@ -346,6 +346,11 @@ _HAVE_GIVE = _set("""have give offer deliver send issue share repeat""")
 _BACKSHIFT = _set("""would could might should must had will can may""")
 
 
+# Verbs that are speech only with what they call something: "characterised the deal as a
+# betrayal", "dismissed the report as a stunt" (not "dismissed the staff").
+_DESCRIBE_AS = _set("characterize characterise dismiss hail brand label portray depict")
+
+
 # Verbs that are speech with their particle only: "pointed out that", "spelled out".
 _PHRASAL_SPEECH = {
     "point": _set("out"),
