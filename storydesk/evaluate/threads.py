@@ -14,7 +14,7 @@ in time order, and how many events span more than three weeks.
 The folders hold scraping noise (PROVENANCE.md): of the 640 articles drawn, 32 name nothing of
 their topic (23 of the 80 SyrianCrisis articles drawn from Reuters are business, sport and
 world news of 2011 that never name Syria). Topic gold counts them in the topic's thread, so a
-system that keeps them out of it cannot reach B-cubed F1 0.95 (0.9505 with every other article
+system that keeps them out of it cannot reach B-cubed F1 0.95 (0.954 with every other article
 perfectly threaded: ``noise_ceiling``). ``storydesk_topic_named`` scores the same threads
 against a gold where an article that names none of its topic's terms
 (:data:`TOPIC_TERMS`) is a thread of its own.
