@@ -261,3 +261,25 @@ def test_a_lone_report_that_matches_two_running_stories_alike_stays_alone() -> N
     both = StoryFeatures("both", (_features(_words("bothw", 18), "tamsel harlow quenby velder"),))
     threads = group([*spill, *festival, both])
     assert [12] in threads and len(threads) == 3
+
+
+def test_eval_counts_an_article_that_names_nothing_of_its_topic_as_its_own_thread() -> None:
+    from storydesk.evaluate.data import LabelledDoc
+    from storydesk.evaluate.threads import score, topic_named_gold
+
+    docs = [
+        LabelledDoc(
+            "r:1", "Shelling of Homs went on as Syrian troops advanced.", None, None, "SyrianCrisis"
+        ),
+        LabelledDoc(
+            "r:2", "Talks on SYRIA stalled in Geneva on Monday.", None, None, "SyrianCrisis"
+        ),
+        LabelledDoc(
+            "r:3", "A golfer was fined for leaving two tournaments.", None, None, "SyrianCrisis"
+        ),
+    ]
+    assert topic_named_gold(docs) == ["SyrianCrisis", "SyrianCrisis", "off:r:3"]
+    # Leaving the golfer alone is right against the named gold, a recall loss against topics.
+    labels = ["t0", "t0", "t1"]
+    assert score(docs, labels, topic_named_gold(docs))["bcubed"]["f1"] == 1.0
+    assert score(docs, labels)["bcubed"]["f1"] < 1.0
