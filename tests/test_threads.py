@@ -231,3 +231,55 @@ def test_a_briefing_of_many_articles_inlines_only_the_texts_it_cites() -> None:
         Briefing(story=Story("s", "Ferries", tuple(a.id for a in few)), articles=few, summary=())
     )
     assert all(f"Quillon{k} " in page for k in range(5))
+
+
+def _words(tag: str, n: int) -> str:
+    return " ".join(f"{tag}{j}" for j in range(n))
+
+
+def _running_story(tag: str, names: str) -> list[StoryFeatures]:
+    """Six one-report events of a running story: the same names, words of their own."""
+    return [
+        StoryFeatures(f"{tag}{k}", (_features(_words(f"{tag}{k}w", 12), names),)) for k in range(6)
+    ]
+
+
+def test_a_lone_report_joins_the_running_story_whose_profile_it_matches() -> None:
+    # The fishermen's pay names the river and the company among many words of its own: too
+    # little for the average link to any one event (cosine 0.11 < 0.12), enough for the
+    # profile of the six events together, which is what they share.
+    spill = _running_story("spill", "tamsel averly harlow brandt")
+    pay = StoryFeatures("pay", (_features(_words("payw", 18), "tamsel harlow"),))
+    chess = StoryFeatures("chess", (_features(_words("chessw", 18), "quenby velder"),))
+    assert group([*spill, pay, chess]) == [[0, 1, 2, 3, 4, 5, 6], [7]]
+    assert group([chess, pay, *spill]) == [[0], [1, 2, 3, 4, 5, 6, 7]]
+
+
+def test_a_lone_report_that_matches_two_running_stories_alike_stays_alone() -> None:
+    spill = _running_story("spill", "tamsel averly harlow brandt")
+    festival = _running_story("fest", "quenby velder reval exchange")
+    both = StoryFeatures("both", (_features(_words("bothw", 18), "tamsel harlow quenby velder"),))
+    threads = group([*spill, *festival, both])
+    assert [12] in threads and len(threads) == 3
+
+
+def test_eval_counts_an_article_that_names_nothing_of_its_topic_as_its_own_thread() -> None:
+    from storydesk.evaluate.data import LabelledDoc
+    from storydesk.evaluate.threads import score, topic_named_gold
+
+    docs = [
+        LabelledDoc(
+            "r:1", "Shelling of Homs went on as Syrian troops advanced.", None, None, "SyrianCrisis"
+        ),
+        LabelledDoc(
+            "r:2", "Talks on SYRIA stalled in Geneva on Monday.", None, None, "SyrianCrisis"
+        ),
+        LabelledDoc(
+            "r:3", "A golfer was fined for leaving two tournaments.", None, None, "SyrianCrisis"
+        ),
+    ]
+    assert topic_named_gold(docs) == ["SyrianCrisis", "SyrianCrisis", "off:r:3"]
+    # Leaving the golfer alone is right against the named gold, a recall loss against topics.
+    labels = ["t0", "t0", "t1"]
+    assert score(docs, labels, topic_named_gold(docs))["bcubed"]["f1"] == 1.0
+    assert score(docs, labels)["bcubed"]["f1"] < 1.0

@@ -51,11 +51,16 @@ def threads(result: dict[str, Any]) -> Shown:
         "storydesk_events_only",
         "tfidf_agglomerative",
         "tfidf_agglomerative_gold_k",
+        "storydesk_topic_named",
     ):
-        table.add_row(system, *_bcubed_cells(result[system]))
+        if system in result:
+            table.add_row(system, *_bcubed_cells(result[system]))
     ev = result["event_structure"]
     return [
         table,
+        f"storydesk_topic_named: gold where the {result.get('off_topic_articles', '?')} articles "
+        f"that name nothing of their topic are threads of their own; topic gold caps a system "
+        f"that leaves them alone at F1 {result.get('noise_ceiling', float('nan')):.3f}",
         f"{ev['events']} events in {ev['threads']} threads (gold {result['gold_threads']}); "
         f"events per thread {ev['events_per_thread']}; events spanning > 21 days: "
         f"{ev['share_events_over_21_days']:.1%}; overlapping consecutive events "
