@@ -50,6 +50,15 @@ class ClusterSettings:
         "Score a pair loses when the two name different holders of one high office "
         "('US Secretary of State Kerry' / '... Clinton'): different times.",
     )
+    group_conflict: float = _setting(
+        0.1,
+        "Score two groups of at least two articles lose, at each merge, for each of who, where "
+        "and the lead's actors that both groups name (in group_share of their articles) with "
+        "nothing in common: two earthquakes in two countries, two arrests of two people.",
+    )
+    group_share: float = _setting(
+        0.67, "Share of a group's articles that must name a person or place for it to count."
+    )
     link: str = _setting(
         "score",
         "What average linkage averages: 'score' (the pair model's linear score; the cut is on "
