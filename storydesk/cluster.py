@@ -499,7 +499,7 @@ class GroupEvidence:
 
     sets: Sequence[tuple[frozenset[int], ...]]
     penalty: float
-    share: float = 0.67
+    share: float = 0.8
     min_size: int = 2
 
     def own(self, members: Sequence[int]) -> tuple[frozenset[int], ...]:
