@@ -27,8 +27,12 @@ a date is judged on content alone: it joins the story it matches best, dated or 
 stays alone. Undated articles are never grouped for lacking a date.
 
 **Stories.** Average-linkage agglomerative clustering over the pair scores, cut at
-:attr:`ClusterSettings.threshold`. Average linkage never joins two groups unless some pair
-across them clears the cut, so the clusters lie within the connected components of the
+:attr:`ClusterSettings.threshold`. Who and where are also judged between groups
+(:class:`GroupEvidence`): one report may leave out the place or the person, but most reports
+of an event name them, so two groups whose own people, places or lead actors have nothing in
+common (two earthquakes, two countries) need more to merge. That only lowers a mean, so
+average linkage still never joins two groups unless some pair
+across them clears the cut, and the clusters lie within the connected components of the
 graph of pairs above the cut, and each component can be clustered on its own with the same
 result as the whole corpus. That is what makes ingest batch-invariant: a new batch changes
 only the components it touches, which are clustered again whole (stored articles included:
