@@ -192,11 +192,13 @@ def with_embedding(
     }
 
 
-def sweep(model_file: str, sets: list[str], cuts: list[float]) -> dict[float, dict[str, float]]:
+def sweep(
+    model_file: str, sets: list[str], cuts: list[float], **settings: float
+) -> dict[float, dict[str, float]]:
     out: dict[float, dict[str, float]] = {}
     data = {s: labelled(s) for s in sets}
     for cut in cuts:
-        params = replace(ClusterSettings(), threshold=cut, model_file=model_file)
+        params = replace(ClusterSettings(), threshold=cut, model_file=model_file, **settings)
         row = {}
         for s, (docs, feats) in data.items():
             usable = [i for i, f in enumerate(feats) if f is not None]
@@ -221,7 +223,14 @@ def main() -> None:
     ap.add_argument("--sets", default="ecbplus-val,multinews-val", help="sets the cut is chosen on")
     ap.add_argument("--emb-shrink", default="0.25,0.5,1.0", help="embedding weights to try")
     ap.add_argument("--cuts", default=",".join(map(str, CUTS)))
+    ap.add_argument(
+        "--group",
+        help="sweep group conflicts instead of fitting: penalties,shares (e.g. 0,0.1:0.5,0.67)",
+    )
     args = ap.parse_args()
+    if args.group:
+        sweep_group(args)
+        return
     shipped = json.loads(MODEL_FILE.read_text())
     if args.refit_base:
         base = fit(args.c)
@@ -246,6 +255,17 @@ def main() -> None:
     print(json.dumps(model, indent=1))
     path = MODEL_FILE if args.write else Path("/tmp/pair_model.json")
     path.write_text(json.dumps(model, indent=1) + "\n")
+
+
+def sweep_group(args: argparse.Namespace) -> None:
+    """Session 10: the shipped pair model with group conflicts (ClusterSettings.
+    group_conflict, group_share) over the cuts, on the development sets."""
+    penalties, shares = ([float(v) for v in part.split(",")] for part in args.group.split(":"))
+    cuts = [float(v) for v in args.cuts.split(",")]
+    for penalty in penalties:
+        for share in shares if penalty else shares[:1]:
+            print(f"group_conflict {penalty}, group_share {share}:", flush=True)
+            sweep("", args.sets.split(","), cuts, group_conflict=penalty, group_share=share)
 
 
 if __name__ == "__main__":

@@ -27,8 +27,12 @@ a date is judged on content alone: it joins the story it matches best, dated or 
 stays alone. Undated articles are never grouped for lacking a date.
 
 **Stories.** Average-linkage agglomerative clustering over the pair scores, cut at
-:attr:`ClusterSettings.threshold`. Average linkage never joins two groups unless some pair
-across them clears the cut, so the clusters lie within the connected components of the
+:attr:`ClusterSettings.threshold`. Who and where are also judged between groups
+(:class:`GroupEvidence`): one report may leave out the place or the person, but most reports
+of an event name them, so two groups whose own people, places or lead actors have nothing in
+common (two earthquakes, two countries) need more to merge. That only lowers a mean, so
+average linkage still never joins two groups unless some pair
+across them clears the cut, and the clusters lie within the connected components of the
 graph of pairs above the cut, and each component can be clustered on its own with the same
 result as the whole corpus. That is what makes ingest batch-invariant: a new batch changes
 only the components it touches, which are clustered again whole (stored articles included:
@@ -484,12 +488,53 @@ def _components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
     return list(groups.values())
 
 
+@dataclass(frozen=True, slots=True)
+class GroupEvidence:
+    """Who and where each item names (one set of hashed items per kind), judged between
+    groups rather than pairs: one report may leave out the place or the person, but most
+    reports of an event name them. A group's own sets are the items named by at least
+    ``share`` of its members; two groups of ``min_size`` or more lose ``penalty`` for each
+    kind both name with nothing in common (two earthquakes, two countries).
+
+    >>> ev = GroupEvidence([(frozenset({1}),), (frozenset({1}),), (frozenset({2}),)], 0.1)
+    >>> ev.conflicts(ev.own([0, 1]), ev.own([2]))
+    1
+    """
+
+    sets: Sequence[tuple[frozenset[int], ...]]
+    penalty: float
+    share: float = 0.8
+    min_size: int = 2
+
+    def own(self, members: Sequence[int]) -> tuple[frozenset[int], ...]:
+        """The items named by at least ``share`` of ``members``, per kind."""
+        out = []
+        for k in range(len(self.sets[members[0]])):
+            counts: dict[int, int] = {}
+            for m in members:
+                for x in self.sets[m][k]:
+                    counts[x] = counts.get(x, 0) + 1
+            need = self.share * len(members)
+            out.append(frozenset(x for x, c in counts.items() if c >= need))
+        return tuple(out)
+
+    @staticmethod
+    def conflicts(a: tuple[frozenset[int], ...], b: tuple[frozenset[int], ...]) -> int:
+        """Kinds that both name some of and share none of."""
+        return sum(1 for x, y in zip(a, b, strict=True) if x and y and not x & y)
+
+
 def average_linkage(
-    prob: np.ndarray, threshold: float, apart: np.ndarray | None = None
+    prob: np.ndarray,
+    threshold: float,
+    apart: np.ndarray | None = None,
+    evidence: GroupEvidence | None = None,
 ) -> list[list[int]]:
     """Average-linkage clusters of a symmetric probability matrix cut at ``threshold``:
     the two groups with the highest mean pair probability merge while it clears the cut
     (ties: the lowest indexes first). Groups holding a pair marked in ``apart`` never merge.
+    With ``evidence``, the mean of two groups is lowered by their conflicts
+    (:class:`GroupEvidence`); it is never raised, so a merge still needs a pair above the cut.
 
     >>> average_linkage(np.array([[1, .9, .1], [.9, 1, .2], [.1, .2, 1]]), 0.5)
     [[0, 1], [2]]
@@ -504,9 +549,24 @@ def average_linkage(
     members = [[i] for i in range(n)]
     best = np.full(n, -np.inf)
     arg = np.zeros(n, dtype=np.int64)
+    # Group-level conflicts: only groups of evidence.min_size or more carry any.
+    penalty = np.zeros((n, n)) if evidence is not None and evidence.penalty else None
+    own: dict[int, tuple[frozenset[int], ...]] = {}
+
+    def judge(a: int) -> None:
+        assert evidence is not None and penalty is not None
+        penalty[a] = 0.0
+        if size[a] >= evidence.min_size:
+            own[a] = evidence.own(members[a])
+            for k in own:
+                if k != a and alive[k]:
+                    penalty[a, k] = evidence.penalty * evidence.conflicts(own[a], own[k])
+        penalty[:, a] = penalty[a]
 
     def rescore(i: int) -> None:
         row = sums[i] / (size[i] * size)
+        if penalty is not None:
+            row -= penalty[i]
         row[~alive | blocked[i]] = -np.inf
         arg[i] = int(np.argmax(row))
         best[i] = row[arg[i]]
@@ -527,6 +587,9 @@ def average_linkage(
         alive[b] = False
         members[a].extend(members[b])
         best[b] = -np.inf
+        if penalty is not None:
+            own.pop(b, None)
+            judge(a)
         rescore(a)
         for k in (int(x) for x in np.flatnonzero(alive)):
             if k == a:
@@ -535,6 +598,8 @@ def average_linkage(
                 rescore(k)
             elif not blocked[k, a]:
                 score = sums[k, a] / (size[k] * size[a])
+                if penalty is not None:
+                    score -= penalty[k, a]
                 if score > best[k] or (score == best[k] and a < arg[k]):
                     best[k], arg[k] = score, a
     return [sorted(members[i]) for i in np.flatnonzero(alive)]
@@ -552,7 +617,19 @@ def cluster_component(
     if params.use_dates:
         apart = np.nan_to_num(np.abs(prof.days[:, None] - prof.days[None, :]), nan=0.0)
         apart = apart > params.apart_days
-    return [[order[k] for k in g] for g in average_linkage(prob, params.threshold, apart)]
+    evidence = GroupEvidence(
+        [_who_and_where(items[i].features) for i in order],
+        params.group_conflict,
+        params.group_share,
+    )
+    groups = average_linkage(prob, params.threshold, apart, evidence)
+    return [[order[k] for k in g] for g in groups]
+
+
+def _who_and_where(f: Features) -> tuple[frozenset[int], ...]:
+    """What :class:`GroupEvidence` compares: the people, the places, and who and where the
+    lead is about."""
+    return frozenset(p for p, _ in f.people), frozenset(f.places), frozenset(f.lead)
 
 
 def cluster_batch(
@@ -692,6 +769,7 @@ __all__ = [
     "ArticleIndex",
     "ClusterItem",
     "DocFreq",
+    "GroupEvidence",
     "PairModel",
     "Profiles",
     "average_linkage",

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from storydesk.cluster import (
     ClusterItem,
     DocFreq,
+    GroupEvidence,
     Profiles,
     average_linkage,
     cluster_batch,
@@ -185,6 +186,67 @@ def test_average_linkage_respects_apart_pairs():
     groups = average_linkage(prob, 0.5, apart)
     assert [0, 1, 2] not in groups
     assert len(groups) == 2
+
+
+# --- two events of one kind: who and where, judged between groups -----------------------
+
+
+def quake(variant: int, place: int, person: int, own: int) -> Features:
+    """A report of an earthquake: the words every quake report has, its own few words, and
+    its place and person (also in its lead)."""
+    common = [w for k, w in enumerate(range(900, 930)) if (k + variant) % 5 != 0]
+    picked = sorted(common + list(range(own, own + 15)))
+    return Features(
+        indices=tuple(picked),
+        tf=tuple(1 for _ in picked),
+        rarity=tuple(4.0 for _ in picked),
+        entity=tuple(False for _ in picked),
+        signature=(),
+        shingle_count=0,
+        people=((person, 1),),
+        places=(place,),
+        lead=(place, person),
+    )
+
+
+QUAKES = [
+    *(ClusterItem(f"q1-{v}", quake(v, 9001, 8001, 1000)) for v in range(3)),
+    *(ClusterItem(f"q2-{v}", quake(v, 9002, 8002, 1100)) for v in range(3)),
+]
+
+
+def test_two_events_of_one_kind_in_two_places_stay_apart():
+    """Reports of two quakes share most of their words; each quake's reports name its own
+    place and person, and the other's none."""
+    assert partition(QUAKES, cluster_batch(QUAKES)) == [
+        ["q1-0", "q1-1", "q1-2"],
+        ["q2-0", "q2-1", "q2-2"],
+    ]
+    # on words alone they are one story: the group conflicts separate them
+    alone = replace(ClusterSettings(), group_conflict=0.0)
+    assert len(cluster_batch(QUAKES, alone)) == 1
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.permutations(QUAKES + ITEMS[:4]), st.lists(st.integers(1, 9), max_size=4))
+def test_group_conflicts_keep_batches_equal_to_one_run(shuffled, cuts):
+    shuffled = list(shuffled)
+    bounds = [0, *sorted(set(cuts)), len(shuffled)]
+    batches = [shuffled[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+    every = QUAKES + ITEMS[:4]
+    assert incremental(batches) == partition(every, cluster_batch(every))
+
+
+def test_group_evidence_needs_two_groups_of_two():
+    """A single report that leaves out the place is no conflict; groups of one carry none."""
+    prob = np.array([[1, 0.3, 0.3], [0.3, 1, 0.3], [0.3, 0.3, 1]])
+    ev = GroupEvidence([(frozenset({1}),), (frozenset({2}),), (frozenset({3}),)], 0.5)
+    assert average_linkage(prob, 0.2, None, ev) == [[0, 1, 2]]
+    prob4 = np.full((4, 4), 0.3) + np.diag([0.7] * 4)
+    prob4[0, 1] = prob4[1, 0] = prob4[2, 3] = prob4[3, 2] = 0.9
+    sets = [(frozenset({1}),), (frozenset({1}),), (frozenset({2}),), (frozenset({2}),)]
+    assert average_linkage(prob4, 0.2) == [[0, 1, 2, 3]]
+    assert average_linkage(prob4, 0.2, None, GroupEvidence(sets, 0.2)) == [[0, 1], [2, 3]]
 
 
 # --- embeddings (storydesk.embed): a channel of the pair model, with a fallback ----------
