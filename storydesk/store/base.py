@@ -136,9 +136,32 @@ class Store(Protocol):
         """Story id -> thread id, as stored."""
         ...
 
-    def set_threads(self, links: dict[str, str]) -> None:
-        """Replace the story -> thread links (atomically); a thread is titled after its
-        largest story, and a thread left without stories is removed."""
+    def set_threads(self, links: dict[str, str], only: Iterable[str] | None = None) -> None:
+        """Replace the story -> thread links (atomically; of the stories in ``only`` when
+        given, the others kept); a thread is titled after its largest story, and a thread
+        left without stories is removed. The relink marks are cleared."""
+        ...
+
+    def relink_marks(self) -> tuple[set[str], set[str]]:
+        """(stories, threads) changed since the threads were last set: stories given or
+        losing articles (or features), threads that lost a story."""
+        ...
+
+    def story_order(self) -> list[tuple[str, int]]:
+        """(story id, articles) of every story, in store order (by its first article)."""
+        ...
+
+    def story_features(self, story_ids: Iterable[str]) -> dict[str, list[Features]]:
+        """Story id -> its articles' features (those that have some), in store order."""
+        ...
+
+    def centroids(self) -> dict[str, tuple[int, float, bytes, bytes]]:
+        """Story id -> (articles, entity weight, column bytes, data bytes) of the stored
+        centroids (:mod:`storydesk.threads`)."""
+        ...
+
+    def set_centroids(self, rows: dict[str, tuple[int, float, bytes, bytes]]) -> None:
+        """Store centroids (as :meth:`centroids` gives them back) of stories that exist."""
         ...
 
     def threads(self) -> list[ThreadRow]: ...

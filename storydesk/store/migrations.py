@@ -100,6 +100,25 @@ MIGRATIONS: list[str] = [
         apart TEXT NOT NULL
     );
     """,
+    # 9: threads relinked where stories changed only (storydesk.threads.link). ``centroids``
+    # keeps each story's centroid (``articles`` it was computed over, the entity weight, its
+    # sparse row as raw float64 data and int64 column bytes); ``relink`` the stories an
+    # ingest or a correction changed since the last linking, and the threads of the stories
+    # it dropped. A store from before has no centroids: its next linking computes them all.
+    """
+    CREATE TABLE centroids (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        articles INTEGER NOT NULL,
+        weight REAL NOT NULL,
+        columns BLOB NOT NULL,
+        data BLOB NOT NULL
+    );
+    CREATE TABLE relink (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
