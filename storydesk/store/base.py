@@ -174,4 +174,34 @@ class Store(Protocol):
         """(thread id, title) of the story's thread, if it has one."""
         ...
 
+    def search_state(self) -> tuple[int, int, bytes | None]:
+        """(last article seq indexed, articles counted, their document frequencies) of
+        ingest's search index (:mod:`storydesk.stored`); (0, 0, None) before any."""
+        ...
+
+    def set_search(
+        self,
+        state: tuple[int, int, bytes],
+        keys: Sequence[tuple[int, float | None, str]],
+        bands: Sequence[tuple[bytes, str]],
+    ) -> None:
+        """Add to the search index: (key, day or None, content hash) rows, (band key,
+        article id) rows, and its new state (as :meth:`search_state` gives it back)."""
+        ...
+
+    def keyed(self, keys: Sequence[int], lo: float | None, hi: float | None) -> set[str]:
+        """Content hashes of the indexed articles under one of ``keys``, undated or dated
+        (day ordinal) within ``lo`` .. ``hi`` when those are given."""
+        ...
+
+    def banded(self, bands: Sequence[bytes]) -> set[str]:
+        """Ids of the articles with one of these LSH band keys."""
+        ...
+
+    def stored_rows(
+        self, *, hashes: Iterable[str] = (), ids: Iterable[str] = ()
+    ) -> list[StoredRow]:
+        """The stored articles of these content hashes and ids, as :meth:`stored_after`."""
+        ...
+
     def close(self) -> None: ...

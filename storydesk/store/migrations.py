@@ -119,6 +119,30 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (kind, id)
     );
     """,
+    # 10: ingest's search index, kept in the store so that a run reads only what it needs
+    # (storydesk.stored): each clustered article's key words with its day (NULL: undated),
+    # each article's LSH band keys (near-duplicates), and one row of document frequencies
+    # (the articles indexed up to ``seq``, their number, int32 counts, zlib-compressed). A
+    # store from before has none: the next ingest indexes its articles once.
+    """
+    CREATE TABLE article_keys (
+        key INTEGER NOT NULL,
+        day REAL,
+        content_hash TEXT NOT NULL
+    );
+    CREATE INDEX article_keys_key_day ON article_keys(key, day);
+    CREATE TABLE article_bands (
+        band BLOB NOT NULL,
+        article_id TEXT NOT NULL
+    );
+    CREATE INDEX article_bands_band ON article_bands(band);
+    CREATE TABLE docfreq (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        docs INTEGER NOT NULL,
+        counts BLOB NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -582,6 +582,81 @@ class SqliteStore:
             )
 
     @_coded
+    def search_state(self) -> tuple[int, int, bytes | None]:
+        row = self.db.execute("SELECT seq, docs, counts FROM docfreq").fetchone()
+        return (0, 0, None) if row is None else (int(row[0]), int(row[1]), bytes(row[2]))
+
+    @_coded
+    def set_search(
+        self,
+        state: tuple[int, int, bytes],
+        keys: Sequence[tuple[int, float | None, str]],
+        bands: Sequence[tuple[bytes, str]],
+    ) -> None:
+        with self._transaction():
+            self.db.executemany(
+                "INSERT INTO article_keys (key, day, content_hash) VALUES (?, ?, ?)", keys
+            )
+            self.db.executemany("INSERT INTO article_bands (band, article_id) VALUES (?, ?)", bands)
+            self.db.execute(
+                "INSERT OR REPLACE INTO docfreq (id, seq, docs, counts) VALUES (1, ?, ?, ?)", state
+            )
+
+    @_coded
+    def keyed(self, keys: Sequence[int], lo: float | None, hi: float | None) -> set[str]:
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        if lo is None or hi is None:
+            rows = self.db.execute(
+                f"SELECT content_hash FROM article_keys WHERE key IN ({marks})", list(keys)
+            )
+        else:
+            rows = self.db.execute(
+                f"SELECT content_hash FROM article_keys WHERE key IN ({marks})"
+                " AND (day IS NULL OR day BETWEEN ? AND ?)",
+                [*keys, lo, hi],
+            )
+        return {r[0] for r in rows}
+
+    @_coded
+    def banded(self, bands: Sequence[bytes]) -> set[str]:
+        if not bands:
+            return set()
+        marks = ",".join("?" * len(bands))
+        rows = self.db.execute(
+            f"SELECT article_id FROM article_bands WHERE band IN ({marks})", list(bands)
+        )
+        return {r[0] for r in rows}
+
+    @_coded
+    def stored_rows(
+        self, *, hashes: Iterable[str] = (), ids: Iterable[str] = ()
+    ) -> list[StoredRow]:
+        out: list[StoredRow] = []
+        for column, wanted in (
+            ("a.content_hash", list(dict.fromkeys(hashes))),
+            ("a.id", list(dict.fromkeys(ids))),
+        ):
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    "SELECT a.seq, a.id, sa.story_id, a.published, f.data, d.representative_id,"
+                    " a.content_hash"
+                    " FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
+                    " LEFT JOIN features f ON f.article_id = a.id"
+                    " LEFT JOIN duplicates d ON d.article_id = a.id"
+                    f" WHERE {column} IN ({marks}) ORDER BY a.seq",
+                    chunk,
+                )
+                out.extend(
+                    StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep, h)
+                    for n, aid, sid, pub, data, rep, h in rows
+                )
+        return out
+
+    @_coded
     def set_features(self, features: dict[str, Features]) -> None:
         with self._transaction():
             for article_id, f in sorted(features.items()):
