@@ -609,11 +609,11 @@ class SqliteStore:
         marks = ",".join("?" * len(keys))
         if lo is None or hi is None:
             rows = self.db.execute(
-                f"SELECT content_hash FROM article_keys WHERE key IN ({marks})", list(keys)
+                f"SELECT DISTINCT content_hash FROM article_keys WHERE key IN ({marks})", list(keys)
             )
         else:
             rows = self.db.execute(
-                f"SELECT content_hash FROM article_keys WHERE key IN ({marks})"
+                f"SELECT DISTINCT content_hash FROM article_keys WHERE key IN ({marks})"
                 " AND (day IS NULL OR day BETWEEN ? AND ?)",
                 [*keys, lo, hi],
             )
