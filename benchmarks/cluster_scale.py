@@ -154,7 +154,22 @@ def main() -> None:
                 }
             )
             print(runs[-1], file=sys.stderr, flush=True)
-        size_mb = db.stat().st_size / 1e6
+            size_mb = db.stat().st_size / 1e6
+            # written after every run: a run stopped early keeps what it measured
+            _write(args.out, items, per_set, order, parse_seconds, emb_ms, runs, size_mb)
+    print(args.out.read_text())
+
+
+def _write(
+    out: Path,
+    items: list[AnalyzedArticle],
+    per_set: dict[str, int],
+    order: list[Article],
+    parse_seconds: float,
+    emb_ms: float,
+    runs: list[dict],
+    size_mb: float,
+) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     at = {str(r["store_size_before"]): r["ms_per_article"] for r in runs}
     result = {
@@ -171,14 +186,15 @@ def main() -> None:
         "ms_per_article_adding_to_store_of": {
             k: at[k] for k in ("1000", "5000", "9000") if k in at
         },
+        "ratio_5000_to_1000": round(at["5000"] / at["1000"], 2) if "5000" in at else None,
         # the goal: per added article, the cost at 10k within 1.2x of that at 1k
         "ratio_9000_to_1000": round(at["9000"] / at["1000"], 2) if "9000" in at else None,
+        "runs_done": f"{len(runs)} of {-(-len(order) // RUN)}",
         "peak_rss_mb": round(peak, 1),
         "store_file_mb": round(size_mb, 1),
         "measured_on": dt.date.today().isoformat(),
     }
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps(result, indent=2))
+    out.write_text(json.dumps(result, indent=2) + "\n")
 
 
 if __name__ == "__main__":
