@@ -217,7 +217,8 @@ def scale(lines: list[str]) -> None:
     at = r["ms_per_article_adding_to_store_of"]
     lines += [
         "",
-        f"Per added article: {at.get('1000')} / {at.get('5000')} / {at.get('9000')} ms into "
+        f"Per added article: {at.get('1000')} / {at.get('5000')} / "
+        f"{at.get('9000', '(not measured)')} ms into "
         f"a store of 1k / 5k / 9k articles (ratio 5k/1k {r['ratio_5000_to_1000']}, goal 1.2 "
         "at 10k/1k): the run's fixed cost is flat, the cost per article is not (see "
         "docs/tuning-log.md, session 10).",
@@ -941,7 +942,8 @@ def readme_figures() -> str:
                 "ingest 1,000 more articles into a store of 1k / 5k / 9k, ms per added article "
                 "(near-duplicates, clustering, SQLite writes; parsing excluded)",
                 f"`{r['command']}`",
-                f"{at.get('1000')} / {at.get('5000')} / {at.get('9000')} ms (CPU; the run's "
+                f"{at.get('1000')} / {at.get('5000')} / {at.get('9000', '(not measured)')} "
+                "ms (CPU; the run's "
                 f"fixed cost: {last['load_seconds']} s at {last['store_size_before'] // 1000}k)",
             )
         )
