@@ -49,7 +49,7 @@ import datetime as dt
 import functools
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -649,6 +649,13 @@ def cluster_batch(
     )
 
 
+# A store's side of the candidate search (storydesk.stored): the stored articles sharing one
+# of ``keys`` with an article dated ``day`` (NaN: undated), within ``apart`` days of it
+# when given, by key; and the stored articles of some keys, loaded.
+StoredSearch = Callable[[Sequence[int], float, float | None], Collection[str]]
+StoredLoad = Callable[[Sequence[str]], list[ClusterItem]]
+
+
 @dataclass(slots=True)
 class ArticleIndex:
     """Every clustered article with its profile; :meth:`add` places new ones.
@@ -659,6 +666,10 @@ class ArticleIndex:
     scored only against its candidate neighbours (:mod:`storydesk.neighbours`: articles
     sharing a key word, in the date window), or against every article when ``exhaustive``
     (the reference the candidates are measured against).
+
+    With ``search`` and ``load`` (:mod:`storydesk.stored`), the stored articles are not
+    held: each article's stored candidates are asked of the store and loaded when first
+    met, and ``docfreq`` (the store's, set by the caller) already counts them.
     """
 
     items: list[ClusterItem] = field(default_factory=list)
@@ -668,15 +679,19 @@ class ArticleIndex:
     exhaustive: bool = False
     _profiles: ProfileBlocks = field(default_factory=ProfileBlocks)
     _search: NeighbourIndex = field(default_factory=NeighbourIndex)
+    search: StoredSearch | None = None
+    load: StoredLoad | None = None
 
     def __post_init__(self) -> None:
         given, self.items = self.items, []
         self.position = {}
         self.extend(given)
 
-    def extend(self, items: Iterable[ClusterItem]) -> list[int]:
+    def extend(self, items: Iterable[ClusterItem], count: bool = True) -> list[int]:
         """Add items without clustering them (stored articles with their stories); keys
-        already known are skipped. Returns the positions of the added ones."""
+        already known are skipped. Returns the positions of the added ones. ``count``:
+        add them to the document frequencies (not for stored articles loaded, which the
+        store's frequencies count already)."""
         added = []
         for it in items:
             if it.key in self.position:
@@ -684,7 +699,8 @@ class ArticleIndex:
             self.position[it.key] = len(self.items)
             added.append(len(self.items))
             self.items.append(it)
-            self.docfreq.add([it.features])
+            if count:
+                self.docfreq.add([it.features])
         if added:
             more = Profiles.of([self.items[k] for k in added])
             self._profiles.extend(more)
@@ -693,8 +709,18 @@ class ArticleIndex:
 
     def _candidates(self, row: int, params: ClusterSettings) -> np.ndarray:
         """Rows worth scoring against ``row``: those sharing a key with it, less those
-        dated too far from it to share a story (:mod:`storydesk.neighbours`)."""
-        return self._search.candidates(row, params.apart_days if params.use_dates else None)
+        dated too far from it to share a story (:mod:`storydesk.neighbours`), whether held
+        here or (with ``search``) stored."""
+        apart = params.apart_days if params.use_dates else None
+        held = self._search.candidates(row, apart)
+        if self.search is None or self.load is None:
+            return held
+        found = self.search(self._search.keys[row], self._search.days[row], apart)
+        missing = sorted(k for k in found if k not in self.position)
+        if missing:
+            self.extend(self.load(missing), count=False)
+        rows = np.fromiter((self.position[k] for k in found if k in self.position), dtype=np.int64)
+        return np.union1d(held, rows)
 
     def _neighbours(self, rows: list[int], params: ClusterSettings) -> list[tuple[int, int]]:
         edges: list[tuple[int, int]] = []
@@ -742,7 +768,8 @@ class ArticleIndex:
                 continue
             groups = cluster_component(members, params, self.docfreq)
             out.extend([members[k] for k in g] for g in groups)
-        return out
+        # in key order: positions depend on what was loaded when, the stories must not
+        return sorted((sorted(g, key=lambda it: it.key) for g in out), key=lambda g: g[0].key)
 
 
 def stories_in_batches(

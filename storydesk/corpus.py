@@ -37,6 +37,8 @@ from .ids import digest, slug, unique_ids
 from .model import AnalyzedArticle, Article, Rejected
 from .settings import ClusterSettings, Settings
 from .store.base import Store, StoredArticle
+from .stored import Lazy, refresh
+from .stored import docfreq as stored_docfreq
 from .threads import link as link_threads
 
 Progress = Callable[[int], None]
@@ -63,44 +65,41 @@ class IngestReport:
 
 @dataclass(slots=True)
 class _State:
-    """The store's articles (for clustering) and signatures as this ingest knows them:
-    loaded once, then brought up to date with what other processes stored meanwhile
+    """The store as this ingest knows it: which story each article is in and which are
+    near-copies of which, read whole (ids only); the stored articles' features, searched
+    and loaded as the new articles need them (:mod:`storydesk.stored`), and this run's new
+    articles. Brought up to date with what other processes stored meanwhile
     (:func:`_catch_up`)."""
 
     index: ArticleIndex
+    lazy: Lazy
     copies: DuplicateIndex = field(default_factory=DuplicateIndex)
     story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
     id_of: dict[str, str] = field(default_factory=dict)  # content hash -> article id
     copies_of: dict[str, list[str]] = field(default_factory=dict)  # original -> near-copies
-    seq: int = 0  # the last stored article seen
 
 
-def _catch_up(store: Store, state: _State, params: ClusterSettings) -> None:
-    """Add to ``state`` the articles stored since it last looked (all, the first time).
+def _state(store: Store, settings: Settings) -> _State:
+    id_of: dict[str, str] = {}
+    lazy = Lazy(store, settings.dedup, id_of)
+    index = ArticleIndex(search=lazy.neighbours, load=lazy.items)
+    copies = DuplicateIndex(settings.dedup, stored=lazy.copies)
+    return _State(index, lazy, copies, id_of=id_of)
 
-    A copy is not clustered (one report counts once). Stories are re-read whole when
-    another process stored articles meanwhile: its clustering may have moved stored ones.
-    """
-    rows = store.stored_after(state.seq)
-    if not rows:
-        return
-    state.seq = rows[-1].seq
-    rows = [r for r in rows if r.id not in state.story_of]
-    if not rows:
-        return
+
+def _catch_up(store: Store, state: _State, settings: Settings, locked: bool = True) -> None:
+    """Bring ``state`` up to date with the store: its search index (when ``locked``, i.e.
+    holding the write lock: articles stored by an older version, or an ingest cut short),
+    its document frequencies, and its stories and near-copy groups, which another
+    process's clustering may have changed."""
+    if locked:
+        refresh(store, settings.dedup)
+    state.index.docfreq = stored_docfreq(store)
+    state.story_of.clear()
     state.story_of.update(store.story_map())
-    for r in rows:
-        state.id_of[r.content_hash] = r.id
-    state.index.extend(
-        ClusterItem(r.content_hash, r.features, _date(r.published))
-        for r in rows
-        if r.features is not None and r.representative is None
-    )
-    for r in rows:
-        if r.features is not None:
-            state.copies.add(r.id, r.features, r.representative)
-        if r.representative is not None:
-            state.copies_of.setdefault(r.representative, []).append(r.id)
+    state.copies_of.clear()
+    for copy, original in sorted(store.representatives().items()):
+        state.copies_of.setdefault(original, []).append(copy)
 
 
 def _dated(a: Article) -> Article:
@@ -110,10 +109,6 @@ def _dated(a: Article) -> Article:
         return a if a.date_source else replace(a, date_source="metadata")
     found, source = infer_published(a.url, a.text)
     return replace(a, published=found, date_source=source) if found else a
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 def _backfill(store: Store, analyzer: Analyzer) -> None:
@@ -164,8 +159,8 @@ def ingest_articles(
     ]
     hash_of = {a.id: h for h, a in renamed}
     started = time.perf_counter()
-    state = _State(ArticleIndex(), DuplicateIndex(settings.dedup))
-    _catch_up(store, state, params)
+    state = _state(store, settings)
+    _catch_up(store, state, settings, locked=False)
     report.load_seconds = time.perf_counter() - started
     chunk = settings.chunk
     for start in range(0, len(renamed), chunk):
@@ -175,12 +170,13 @@ def ingest_articles(
         if part:
             analyzed = analyzer(part)
             with store.writing():  # another ingest's corpus stage waits for this one's
-                _catch_up(store, state, params)
+                _catch_up(store, state, settings)
                 analyzed = _claim(store, analyzed, hash_of, report, analyzer)
                 placed = _place(analyzed, hash_of, state, params, _constraints(store))
                 titles = {sid: _provisional_title(a) for sid, a in placed.founders.items()}
                 store.add(placed.batch, titles)
                 store.reassign(placed.moves, titles)
+                refresh(store, settings.dedup)
             report.added.extend(b.analyzed.article.id for b in placed.batch)
             report.changed |= {b.story_id for b in placed.batch} | placed.touched
         if progress:
@@ -350,7 +346,7 @@ def _constrained(
 
     def elsewhere(aid: str) -> ClusterItem | None:
         at = index.position.get(hash_by_id.get(aid, ""))
-        return None if at is None else index.items[at]
+        return state.lazy.item_of(aid) if at is None else index.items[at]
 
     def similarity(a: Sequence[ClusterItem], b: Sequence[ClusterItem]) -> np.ndarray:
         pa = Profiles.of(a).weigh(index.docfreq)

@@ -15,7 +15,8 @@ then longest, report, and the result does not depend on the order given.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -71,6 +72,27 @@ def _minhash(f: Features) -> LeanMinHash:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _banding(threshold: float) -> MinHashLSH:
+    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+
+
+def band_keys(f: Features, params: DedupSettings = _DEFAULT) -> list[bytes]:
+    """The article's LSH band keys (band number, then the band's bytes), as
+    :class:`DuplicateIndex`'s LSH files it: two articles are candidates when they share one.
+    None for an article without shingles."""
+    if not f.shingle_count:
+        return []
+    lsh = _banding(params.lsh_threshold)
+    values = _minhash(f).hashvalues
+    return [bytes([i]) + lsh._H(values[a:b]) for i, (a, b) in enumerate(lsh.hashranges)]
+
+
+# Stored reports that may be copies of an article (found by band key), as (key, features,
+# representative of their group or None): what a store gives :class:`DuplicateIndex`.
+StoredCopies = Callable[[Features], list[tuple[str, Features, str | None]]]
+
+
 @dataclass(slots=True)
 class DuplicateIndex:
     """Reports seen so far, searchable for the one a new report copies."""
@@ -80,6 +102,8 @@ class DuplicateIndex:
     features: dict[str, Features] = field(default_factory=dict)
     # copy -> the representative of its group (representatives are not listed)
     representative: dict[str, str] = field(default_factory=dict)
+    # The reports of a store, searched there rather than held here (storydesk.stored).
+    stored: StoredCopies | None = None
 
     def __post_init__(self) -> None:
         self.lsh = MinHashLSH(threshold=self.params.lsh_threshold, num_perm=NUM_PERM)
@@ -104,6 +128,9 @@ class DuplicateIndex:
             for k in self.lsh.query(_minhash(f))
             if same_report(f, self.features[k], self.params)
         }
+        for k, g, rep in self.stored(f) if self.stored else ():
+            if k not in self.features and same_report(f, g, self.params):
+                reps.add(rep or k)
         return min(reps) if reps else None
 
 

@@ -10,15 +10,24 @@ profile (all its articles summed) it matches best and clearly (:func:`attach_sma
 Unlike events, threads ignore the time between stories: an oil spill in April and its
 inquiry in September are one thread.
 
-Threading is a corpus stage after clustering (:func:`link`), recomputed over every stored
-story; thread ids already stored are kept by the groups that hold most of their stories,
-so a later ingest does not rename a thread it only grows.
+Threading is a corpus stage after clustering (:func:`link`); thread ids already stored are
+kept by the groups that hold most of their stories, so a later ingest does not rename a
+thread it only grows. Each story's summed article vectors are stored
+(:meth:`~storydesk.store.base.Store.centroids`) and computed again for changed stories only.
+As shipped (:func:`attach_small` on), every story is linked again from those rows, because a
+small thread is compared with every thread's profile. With attachment off
+(``attach_articles=0``) only the stories an ingest changed are linked again, with the result
+of linking every story: average linkage never joins two groups unless some pair across them
+clears the cut, so a thread lies within a connected component of the graph of story pairs at
+or above it, and a component none of whose stories changed keeps its threads. The stories
+linked again are then the changed ones, their components, and every story of a thread one of
+them was in (closed under both), so a thread is either linked again whole or kept whole.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -192,6 +201,17 @@ def group(stories: Sequence[StoryFeatures], params: ThreadParams | None = None) 
     if n == 1:
         return [[0]]
     sums = _sums([stories[k] for k in order], params)
+    sizes = [len(stories[k].features) for k in order]
+    return _group_rows(sums, sizes, order, params)
+
+
+def _group_rows(
+    sums: sparse.csr_matrix, sizes: Sequence[int], order: list[int], params: ThreadParams
+) -> list[list[int]]:
+    """:func:`group` over summed rows ``sums`` (row ``pos`` is story ``order[pos]``, of
+    ``sizes[pos]`` articles)."""
+    if len(order) == 1:
+        return [[order[0]]]
     x = _unit_rows(sums)
     sim = np.asarray((x @ x.T).todense(), dtype=np.float64)
     dist = np.clip(1.0 - sim, 0.0, 2.0)
@@ -201,7 +221,6 @@ def group(stories: Sequence[StoryFeatures], params: ThreadParams | None = None) 
     by_label: dict[int, list[int]] = {}
     for pos, label in enumerate(labels):
         by_label.setdefault(int(label), []).append(pos)
-    sizes = [len(stories[k].features) for k in order]
     threads = attach_small(list(by_label.values()), sums, sizes, params)
     return sorted((sorted(order[pos] for pos in g) for g in threads), key=lambda g: g[0])
 
@@ -237,21 +256,108 @@ def thread_ids(
     return out
 
 
-def link(store: Store, params: ThreadParams | None = None) -> None:
-    """Recompute the threads of every stored story and store them (ids kept; see module).
+Row = tuple[int, float, bytes, bytes]  # a stored centroid: articles, entity weight, sparse row
+
+
+def _rows_of(
+    feats: dict[str, list[Features]], count: dict[str, int], params: ThreadParams
+) -> dict[str, Row]:
+    """The summed row of each story in ``feats`` (its articles' vectors, not normalised:
+    a thread's profile is the sum of its stories' rows), as stored."""
+    ids = sorted(feats)
+    x = _sums([StoryFeatures(s, tuple(feats[s])) for s in ids], params)
+    out: dict[str, Row] = {}
+    for k, s in enumerate(ids):
+        lo, hi = int(x.indptr[k]), int(x.indptr[k + 1])
+        cols = np.asarray(x.indices[lo:hi], dtype=np.int64).tobytes()
+        data = np.asarray(x.data[lo:hi], dtype=np.float64).tobytes()
+        out[s] = (count[s], params.entity_weight, cols, data)
+    return out
+
+
+def _stack(rows: Sequence[Row]) -> sparse.csr_matrix:
+    """The stored rows as one matrix, each row's entries in their stored order (so each
+    pair's cosine is summed as when the centroids were computed together)."""
+    cols = [np.frombuffer(r[2], dtype=np.int64) for r in rows]
+    data = [np.frombuffer(r[3], dtype=np.float64) for r in rows]
+    indptr = np.concatenate([[0], np.cumsum([len(c) for c in cols])]).astype(np.int64)
+    return sparse.csr_matrix(
+        (
+            np.concatenate(data) if data else np.zeros(0),
+            np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64),
+            indptr,
+        ),
+        shape=(len(rows), DIM),
+    )
+
+
+def _touched(
+    ids: list[str],
+    x: sparse.csr_matrix,
+    seeds: Collection[str],
+    previous: dict[str, str],
+    params: ThreadParams,
+) -> set[str]:
+    """The stories to link again (see module): ``seeds``, closed under "shares a component
+    of the graph of pairs at or above the cut" and "shared a stored thread"."""
+    members: dict[str, list[str]] = {}
+    for s, t in previous.items():
+        members.setdefault(t, []).append(s)
+    at = {s: k for k, s in enumerate(ids)}
+    touched: set[str] = set()
+    frontier = {s for s in seeds if s in at}
+    while frontier:
+        for s in list(frontier):
+            frontier.update(m for m in members.get(previous.get(s, ""), ()) if m in at)
+        frontier -= touched
+        if not frontier:
+            break
+        touched |= frontier
+        rows = sorted(at[s] for s in frontier)
+        sim = sparse.csr_matrix(x[rows] @ x.T)
+        # a margin under the cut: the components only need to hold every thread
+        near = np.unique(sim.indices[sim.data >= params.threshold - 1e-9])
+        frontier = {ids[int(j)] for j in near} - touched
+    return touched
+
+
+def link(store: Store, params: ThreadParams | None = None, *, everything: bool = False) -> None:
+    """Link the stories into threads again where they changed (every story with
+    ``everything``), and store them (ids kept; see module): the same threads either way.
 
     The stories are read and their threads written holding the store's write lock: another
     ingest must not move or drop a story in between (its links would name a story gone)."""
+    params = params or ThreadParams()
     with store.writing():
-        rows = store.all_features()
-        order: list[str] = []
-        feats: dict[str, list[Features]] = {}
-        for _, sid, _, f in rows:  # rows come in store order: a story's first row is its oldest
-            if sid not in feats:
-                order.append(sid)
-                feats[sid] = []
-            if f is not None:
-                feats[sid].append(f)
-        stories = [StoryFeatures(sid, tuple(feats[sid])) for sid in order]
-        groups = [[stories[k].id for k in g] for g in group(stories, params)]
-        store.set_threads(thread_ids(groups, store.thread_links()))
+        order = store.story_order()  # store order: a story's first article is its oldest
+        count = dict(order)
+        previous = {s: t for s, t in store.thread_links().items() if s in count}
+        marked, lost = store.relink_marks()
+        rows = {s: r for s, r in store.centroids().items() if s in count}
+        stale = [
+            s
+            for s, n in order
+            if s in marked or s not in rows or rows[s][0] != n or rows[s][1] != params.entity_weight
+        ]
+        if stale:
+            feats = store.story_features(stale)
+            fresh = _rows_of({s: feats.get(s, []) for s in stale}, count, params)
+            store.set_centroids(fresh)
+            rows.update(fresh)
+        ids = sorted(count)
+        if previous and not everything and params.attach_articles == 0:
+            seeds = set(stale) | {s for s, t in previous.items() if t in lost}
+            unit = _unit_rows(_stack([rows[s] for s in ids]))
+            touched = _touched(ids, unit, seeds, previous, params)
+        else:
+            # attach_small compares a small thread with every thread's profile, which no
+            # component bounds: every story is linked again, from the stored rows
+            touched = set(ids)
+        sub = [s for s, _ in order if s in touched]
+        by_id = sorted(range(len(sub)), key=lambda k: sub[k])
+        x = _stack([rows[sub[k]] for k in by_id])
+        sizes = [count[sub[k]] for k in by_id]
+        groups = [[sub[k] for k in g] for g in _group_rows(x, sizes, by_id, params)] if sub else []
+        kept = {t for s, t in previous.items() if s not in touched}
+        links = thread_ids(groups, previous, taken=kept)
+        store.set_threads(links, only=None if len(touched) == len(ids) else sorted(touched))

@@ -311,8 +311,8 @@ def test_threads_are_linked_while_no_other_ingest_can_drop_a_story(
     other: list[str] = []
 
     class Interleaved(SqliteStore):
-        def all_features(self):
-            rows = super().all_features()
+        def story_order(self):
+            rows = super().story_order()
             if not other:  # the other ingest's corpus stage, once
                 try:
                     with SqliteStore(db) as them:

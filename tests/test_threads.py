@@ -283,3 +283,108 @@ def test_eval_counts_an_article_that_names_nothing_of_its_topic_as_its_own_threa
     labels = ["t0", "t0", "t1"]
     assert score(docs, labels, topic_named_gold(docs))["bcubed"]["f1"] == 1.0
     assert score(docs, labels)["bcubed"]["f1"] < 1.0
+
+
+def _random_store_steps(seed: int):
+    """Store changes as ingests and corrections make them: batches of articles into new or
+    stored stories (some near-copies), stored articles moved (some stories emptied)."""
+    import random
+
+    rng = random.Random(seed)
+    themes = [[f"t{k}w{j}" for j in range(12)] for k in range(5)]
+    n = 0
+    stories: list[str] = []
+    steps: list[tuple[str, object]] = []
+    for _ in range(6):
+        batch = []
+        for _ in range(rng.randrange(2, 7)):
+            if stories and rng.random() < 0.5:
+                sid = rng.choice(stories)
+            else:
+                sid = f"story-{len(stories)}"
+                stories.append(sid)
+            theme = themes[rng.randrange(len(themes))]
+            words = " ".join(rng.sample(theme, 6) + [f"n{rng.randrange(40)}" for _ in range(6)])
+            batch.append((f"a{n}", sid, _features(words, f"Name{rng.randrange(8)}")))
+            n += 1
+        steps.append(("add", batch))
+        if n > 4 and rng.random() < 0.7:
+            moved = {
+                f"a{rng.randrange(n)}": rng.choice(stories) for _ in range(rng.randrange(1, 4))
+            }
+            steps.append(("move", moved))
+    return steps
+
+
+def _apply(store: SqliteStore, step: tuple[str, object]) -> None:
+    from storydesk.model import AnalyzedArticle, Article
+    from storydesk.store import StoredArticle
+
+    kind, what = step
+    if kind == "add":
+        batch = [
+            StoredArticle(AnalyzedArticle(Article(aid, aid, aid), (), f), f"h-{aid}", sid)
+            for aid, sid, f in what  # type: ignore[attr-defined]
+        ]
+        store.add(batch, {})
+    else:
+        store.reassign(what, {})  # type: ignore[arg-type]
+
+
+def test_linking_changed_stories_gives_the_threads_of_linking_every_story(tmp_path: Path) -> None:
+    from storydesk.threads import ThreadParams, link
+
+    # only with attachment off does a link touch the changed stories alone (see threads)
+    only = ThreadParams(attach_articles=0)
+    for seed in range(8):
+        with (
+            SqliteStore(tmp_path / f"some-{seed}.db") as some,
+            SqliteStore(tmp_path / f"all-{seed}.db") as every,
+        ):
+            for step in _random_store_steps(seed):
+                _apply(some, step)
+                _apply(every, step)
+                link(some, only)
+                link(every, only, everything=True)
+                assert some.thread_links() == every.thread_links(), seed
+                assert some.threads() == every.threads(), seed
+
+
+def test_a_story_that_stops_bridging_two_others_splits_their_thread(tmp_path: Path) -> None:
+    """Story x shares words with b and with c, which share none: one thread. Once x is
+    about something else, b and c are two threads (with two ids), although neither changed."""
+    from storydesk.threads import ThreadParams, link
+
+    only = ThreadParams(attach_articles=0)
+
+    b = "harbour crane strike dockers wages union pickets"
+    c = "orchard frost apples growers harvest blossom"
+    steps: list[tuple[str, object]] = [
+        (
+            "add",
+            [
+                ("b1", "story-b", _features(b, "Velport")),
+                ("c1", "story-c", _features(c, "Ardlow")),
+                ("x1", "story-x", _features(b + " " + c, "Velport Ardlow")),
+            ],
+        ),
+        (
+            "add",
+            [
+                (f"x{k}", "story-x", _features("comet telescope observatory orbit", "Kelder"))
+                for k in range(2, 12)
+            ],
+        ),
+    ]
+    with (
+        SqliteStore(tmp_path / "some.db") as some,
+        SqliteStore(tmp_path / "all.db") as every,
+    ):
+        for step in steps:
+            _apply(some, step)
+            _apply(every, step)
+            link(some, only)
+            link(every, only, everything=True)
+            assert some.thread_links() == every.thread_links()
+        links = some.thread_links()
+        assert links["story-b"] != links["story-c"]

@@ -136,9 +136,32 @@ class Store(Protocol):
         """Story id -> thread id, as stored."""
         ...
 
-    def set_threads(self, links: dict[str, str]) -> None:
-        """Replace the story -> thread links (atomically); a thread is titled after its
-        largest story, and a thread left without stories is removed."""
+    def set_threads(self, links: dict[str, str], only: Iterable[str] | None = None) -> None:
+        """Replace the story -> thread links (atomically; of the stories in ``only`` when
+        given, the others kept); a thread is titled after its largest story, and a thread
+        left without stories is removed. The relink marks are cleared."""
+        ...
+
+    def relink_marks(self) -> tuple[set[str], set[str]]:
+        """(stories, threads) changed since the threads were last set: stories given or
+        losing articles (or features), threads that lost a story."""
+        ...
+
+    def story_order(self) -> list[tuple[str, int]]:
+        """(story id, articles) of every story, in store order (by its first article)."""
+        ...
+
+    def story_features(self, story_ids: Iterable[str]) -> dict[str, list[Features]]:
+        """Story id -> its articles' features (those that have some), in store order."""
+        ...
+
+    def centroids(self) -> dict[str, tuple[int, float, bytes, bytes]]:
+        """Story id -> (articles, entity weight, column bytes, data bytes) of the stored
+        centroids (:mod:`storydesk.threads`)."""
+        ...
+
+    def set_centroids(self, rows: dict[str, tuple[int, float, bytes, bytes]]) -> None:
+        """Store centroids (as :meth:`centroids` gives them back) of stories that exist."""
         ...
 
     def threads(self) -> list[ThreadRow]: ...
@@ -149,6 +172,36 @@ class Store(Protocol):
 
     def thread_of(self, story_id: str) -> tuple[str, str] | None:
         """(thread id, title) of the story's thread, if it has one."""
+        ...
+
+    def search_state(self) -> tuple[int, int, bytes | None]:
+        """(last article seq indexed, articles counted, their document frequencies) of
+        ingest's search index (:mod:`storydesk.stored`); (0, 0, None) before any."""
+        ...
+
+    def set_search(
+        self,
+        state: tuple[int, int, bytes],
+        keys: Sequence[tuple[int, float | None, str]],
+        bands: Sequence[tuple[bytes, str]],
+    ) -> None:
+        """Add to the search index: (key, day or None, content hash) rows, (band key,
+        article id) rows, and its new state (as :meth:`search_state` gives it back)."""
+        ...
+
+    def keyed(self, keys: Sequence[int], lo: float | None, hi: float | None) -> set[str]:
+        """Content hashes of the indexed articles under one of ``keys``, undated or dated
+        (day ordinal) within ``lo`` .. ``hi`` when those are given."""
+        ...
+
+    def banded(self, bands: Sequence[bytes]) -> set[str]:
+        """Ids of the articles with one of these LSH band keys."""
+        ...
+
+    def stored_rows(
+        self, *, hashes: Iterable[str] = (), ids: Iterable[str] = ()
+    ) -> list[StoredRow]:
+        """The stored articles of these content hashes and ids, as :meth:`stored_after`."""
         ...
 
     def close(self) -> None: ...

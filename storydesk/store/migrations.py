@@ -100,6 +100,49 @@ MIGRATIONS: list[str] = [
         apart TEXT NOT NULL
     );
     """,
+    # 9: threads relinked where stories changed only (storydesk.threads.link). ``centroids``
+    # keeps each story's centroid (``articles`` it was computed over, the entity weight, its
+    # sparse row as raw float64 data and int64 column bytes); ``relink`` the stories an
+    # ingest or a correction changed since the last linking, and the threads of the stories
+    # it dropped. A store from before has no centroids: its next linking computes them all.
+    """
+    CREATE TABLE centroids (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        articles INTEGER NOT NULL,
+        weight REAL NOT NULL,
+        columns BLOB NOT NULL,
+        data BLOB NOT NULL
+    );
+    CREATE TABLE relink (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+    );
+    """,
+    # 10: ingest's search index, kept in the store so that a run reads only what it needs
+    # (storydesk.stored): each clustered article's key words with its day (NULL: undated),
+    # each article's LSH band keys (near-duplicates), and one row of document frequencies
+    # (the articles indexed up to ``seq``, their number, int32 counts, zlib-compressed). A
+    # store from before has none: the next ingest indexes its articles once.
+    """
+    CREATE TABLE article_keys (
+        key INTEGER NOT NULL,
+        day REAL,
+        content_hash TEXT NOT NULL
+    );
+    CREATE INDEX article_keys_key_day ON article_keys(key, day);
+    CREATE TABLE article_bands (
+        band BLOB NOT NULL,
+        article_id TEXT NOT NULL
+    );
+    CREATE INDEX article_bands_band ON article_bands(band);
+    CREATE TABLE docfreq (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        docs INTEGER NOT NULL,
+        counts BLOB NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -324,6 +324,7 @@ class SqliteStore:
                     "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)",
                     (a.id, item.story_id),
                 )
+                self._mark_relink("story", [item.story_id])
                 if item.duplicate_of:
                     self.db.execute(
                         "INSERT INTO duplicates (article_id, representative_id) VALUES (?, ?)",
@@ -342,6 +343,17 @@ class SqliteStore:
                 self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM stories").fetchone()[0]
             )
             for article_id, story_id in sorted(moves.items()):
+                self._mark_relink(
+                    "story",
+                    [story_id]
+                    + [
+                        r[0]
+                        for r in self.db.execute(
+                            "SELECT story_id FROM story_articles WHERE article_id = ?",
+                            (article_id,),
+                        )
+                    ],
+                )
                 if not self.db.execute(
                     "SELECT 1 FROM stories WHERE id = ?", (story_id,)
                 ).fetchone():
@@ -364,6 +376,10 @@ class SqliteStore:
                     (story_id, article_id, article_id),
                 )
             gone = "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)"
+            self.db.execute(  # their threads lose a story: linked again (threads.link)
+                "INSERT OR IGNORE INTO relink (kind, id)"
+                f" SELECT 'thread', thread_id FROM story_threads WHERE story_id IN ({gone})"
+            )
             self.db.execute(f"DELETE FROM story_threads WHERE story_id IN ({gone})")
             self.db.execute(f"DELETE FROM stories WHERE id IN ({gone})")
 
@@ -462,10 +478,21 @@ class SqliteStore:
             seq = int(cur.lastrowid or 0)
         return Correction(seq, kind, tuple(stories), tuple(sorted(together)), tuple(sorted(apart)))
 
+    def _mark_relink(self, kind: str, ids: Iterable[str]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO relink (kind, id) VALUES (?, ?)", [(kind, i) for i in ids]
+        )
+
     @_coded
-    def set_threads(self, links: dict[str, str]) -> None:
+    def set_threads(self, links: dict[str, str], only: Iterable[str] | None = None) -> None:
         with self._transaction():
-            self.db.execute("DELETE FROM story_threads")
+            if only is None:
+                self.db.execute("DELETE FROM story_threads")
+            else:
+                self.db.executemany(
+                    "DELETE FROM story_threads WHERE story_id = ?", [(s,) for s in only]
+                )
+            self.db.execute("DELETE FROM relink")
             seq = int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM threads").fetchone()[0])
             for thread_id in dict.fromkeys(links.values()):
                 if self.db.execute("SELECT 1 FROM threads WHERE id = ?", (thread_id,)).fetchone():
@@ -499,12 +526,148 @@ class SqliteStore:
             self.db.execute("UPDATE threads SET title = ? WHERE id = ?", (title, thread_id))
 
     @_coded
+    def relink_marks(self) -> tuple[set[str], set[str]]:
+        stories: set[str] = set()
+        threads: set[str] = set()
+        for kind, i in self.db.execute("SELECT kind, id FROM relink"):
+            (stories if kind == "story" else threads).add(i)
+        return stories, threads
+
+    @_coded
+    def story_order(self) -> list[tuple[str, int]]:
+        return [
+            (sid, n)
+            for sid, _, n in self.db.execute(
+                "SELECT sa.story_id, MIN(a.seq), COUNT(*) FROM story_articles sa"
+                " JOIN articles a ON a.id = sa.article_id GROUP BY sa.story_id ORDER BY MIN(a.seq)"
+            )
+        ]
+
+    @_coded
+    def story_features(self, story_ids: Iterable[str]) -> dict[str, list[Features]]:
+        out: dict[str, list[Features]] = {}
+        wanted = list(dict.fromkeys(story_ids))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT sa.story_id, f.data FROM story_articles sa"
+                " JOIN articles a ON a.id = sa.article_id"
+                " LEFT JOIN features f ON f.article_id = a.id"
+                f" WHERE sa.story_id IN ({marks}) ORDER BY a.seq",
+                chunk,
+            )
+            for sid, data in rows:
+                out.setdefault(sid, [])
+                if data:
+                    out[sid].append(features_from_json(data))
+        return out
+
+    @_coded
+    def centroids(self) -> dict[str, tuple[int, float, bytes, bytes]]:
+        return {
+            sid: (n, w, cols, data)
+            for sid, n, w, cols, data in self.db.execute(
+                "SELECT story_id, articles, weight, columns, data FROM centroids"
+            )
+        }
+
+    @_coded
+    def set_centroids(self, rows: dict[str, tuple[int, float, bytes, bytes]]) -> None:
+        with self._transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO centroids (story_id, articles, weight, columns, data)"
+                " SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?)",
+                [(sid, *row, sid) for sid, row in sorted(rows.items())],
+            )
+
+    @_coded
+    def search_state(self) -> tuple[int, int, bytes | None]:
+        row = self.db.execute("SELECT seq, docs, counts FROM docfreq").fetchone()
+        return (0, 0, None) if row is None else (int(row[0]), int(row[1]), bytes(row[2]))
+
+    @_coded
+    def set_search(
+        self,
+        state: tuple[int, int, bytes],
+        keys: Sequence[tuple[int, float | None, str]],
+        bands: Sequence[tuple[bytes, str]],
+    ) -> None:
+        with self._transaction():
+            self.db.executemany(
+                "INSERT INTO article_keys (key, day, content_hash) VALUES (?, ?, ?)", keys
+            )
+            self.db.executemany("INSERT INTO article_bands (band, article_id) VALUES (?, ?)", bands)
+            self.db.execute(
+                "INSERT OR REPLACE INTO docfreq (id, seq, docs, counts) VALUES (1, ?, ?, ?)", state
+            )
+
+    @_coded
+    def keyed(self, keys: Sequence[int], lo: float | None, hi: float | None) -> set[str]:
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        if lo is None or hi is None:
+            rows = self.db.execute(
+                f"SELECT DISTINCT content_hash FROM article_keys WHERE key IN ({marks})", list(keys)
+            )
+        else:
+            rows = self.db.execute(
+                f"SELECT DISTINCT content_hash FROM article_keys WHERE key IN ({marks})"
+                " AND (day IS NULL OR day BETWEEN ? AND ?)",
+                [*keys, lo, hi],
+            )
+        return {r[0] for r in rows}
+
+    @_coded
+    def banded(self, bands: Sequence[bytes]) -> set[str]:
+        if not bands:
+            return set()
+        marks = ",".join("?" * len(bands))
+        rows = self.db.execute(
+            f"SELECT article_id FROM article_bands WHERE band IN ({marks})", list(bands)
+        )
+        return {r[0] for r in rows}
+
+    @_coded
+    def stored_rows(
+        self, *, hashes: Iterable[str] = (), ids: Iterable[str] = ()
+    ) -> list[StoredRow]:
+        out: list[StoredRow] = []
+        for column, wanted in (
+            ("a.content_hash", list(dict.fromkeys(hashes))),
+            ("a.id", list(dict.fromkeys(ids))),
+        ):
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    "SELECT a.seq, a.id, sa.story_id, a.published, f.data, d.representative_id,"
+                    " a.content_hash"
+                    " FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
+                    " LEFT JOIN features f ON f.article_id = a.id"
+                    " LEFT JOIN duplicates d ON d.article_id = a.id"
+                    f" WHERE {column} IN ({marks}) ORDER BY a.seq",
+                    chunk,
+                )
+                out.extend(
+                    StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep, h)
+                    for n, aid, sid, pub, data, rep, h in rows
+                )
+        return out
+
+    @_coded
     def set_features(self, features: dict[str, Features]) -> None:
         with self._transaction():
             for article_id, f in sorted(features.items()):
                 self.db.execute(
                     "INSERT OR REPLACE INTO features (article_id, data) VALUES (?, ?)",
                     (article_id, features_to_json(f)),
+                )
+                self.db.execute(  # its story's centroid changes
+                    "INSERT OR IGNORE INTO relink (kind, id)"
+                    " SELECT 'story', story_id FROM story_articles WHERE article_id = ?",
+                    (article_id,),
                 )
 
     # --- reading ----------------------------------------------------------------------

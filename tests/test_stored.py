@@ -1,0 +1,97 @@
+"""Ingest's search index kept in the store: a run reads the stored articles its new ones
+need, not the whole store, and places them as an index of every stored article would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from storycorpus import corpus_rows, write_jsonl
+
+from storydesk.cluster import ArticleIndex, ClusterItem, stories_in_batches
+from storydesk.corpus import content_hash, ingest_articles
+from storydesk.pipeline import analyze, load
+from storydesk.settings import Settings
+from storydesk.store import SqliteStore, StoredRow
+
+ROWS = corpus_rows()
+
+
+class Counting(SqliteStore):
+    """A store that counts the stored articles whose features it decodes."""
+
+    loaded = 0
+
+    def stored_after(self, seq: int) -> list[StoredRow]:
+        rows = super().stored_after(seq)
+        Counting.loaded += len(rows)
+        return rows
+
+    def stored_rows(self, *, hashes=(), ids=()) -> list[StoredRow]:
+        rows = super().stored_rows(hashes=hashes, ids=ids)
+        Counting.loaded += len(rows)
+        return rows
+
+
+def test_a_run_reads_only_the_stored_articles_its_articles_need(tmp_path: Path, nlp) -> None:
+    # every event but the last first, then one report of the last: it shares no key word
+    # with the stored events, so none of their articles is read
+    events = sorted({r["id"].split("-")[0] for r in ROWS})
+    last = [r for r in ROWS if r["id"].startswith(events[-1])]
+    first = [r for r in ROWS if not r["id"].startswith(events[-1])]
+    articles = load([str(write_jsonl(tmp_path / "a.jsonl", first))]).articles
+    parsed = {a.article.id: a for a in analyze(articles, nlp)}
+    new = load([str(write_jsonl(tmp_path / "b.jsonl", last[:1]))]).articles
+    parsed.update({a.article.id: a for a in analyze(new, nlp)})
+
+    def lookup(part):
+        return [parsed[a.id] for a in part]
+
+    db = tmp_path / "s.db"
+    with Counting(db) as store:
+        ingest_articles(store, articles, Settings(), analyzer=lookup)
+        stored = len(store.story_map())
+        Counting.loaded = 0
+        report = ingest_articles(store, new, Settings(), analyzer=lookup)
+        assert len(report.added) == 1
+        assert Counting.loaded <= 1, f"read {Counting.loaded} of {stored} stored articles"
+        (story,) = store.story_of(report.added)
+        assert story not in {store.story_map()[a.id] for a in articles}
+
+
+def test_stories_through_the_store_are_those_of_an_index_holding_everything(
+    tmp_path: Path, nlp
+) -> None:
+    """Three ingests in chunks of four, against an in-memory index given every article
+    in the same chunks (what ingest did before the store kept the index)."""
+    articles = load([str(write_jsonl(tmp_path / "a.jsonl", ROWS))]).articles
+    parsed = {a.article.id: a for a in analyze(articles, nlp)}
+
+    def lookup(part):
+        return [parsed[a.id] for a in part]
+
+    db = tmp_path / "s.db"
+    with SqliteStore(db) as store:
+        for k in range(3):
+            ingest_articles(store, articles[k::3], Settings(chunk=4), analyzer=lookup)
+        got = store.story_map()
+        copies = store.representatives()
+    far = dt.date.max
+    batches = []
+    for k in range(3):
+        ordered = sorted(articles[k::3], key=lambda a: (a.published or far, content_hash(a)))
+        for start in range(0, len(ordered), 4):
+            batches.append(
+                [
+                    ClusterItem(content_hash(a), parsed[a.id].features, a.published)  # type: ignore[arg-type]
+                    for a in ordered[start : start + 4]
+                    if a.id not in copies and parsed[a.id].features is not None
+                ]
+            )
+    held = stories_in_batches(batches, Settings().cluster, ArticleIndex())
+    key = {content_hash(a): a.id for a in articles}
+    expected = {frozenset(key[h] for h in held if held[h] == n) for n in held.values()}
+    originals = [a for a in got if a not in copies]
+    partition = {frozenset(a for a in originals if got[a] == got[b]) for b in originals}
+    assert partition == expected
+    assert len(expected) > 3
