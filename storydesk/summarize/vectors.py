@@ -32,7 +32,7 @@ def row_dot(vectors: sparse.csr_matrix) -> Callable[[int, int], float]:
 
     >>> dot = row_dot(term_vectors([["truce", "talks"], ["truce"], ["storm"]]))
     >>> round(dot(0, 1), 3), dot(0, 2)
-    (0.58, 0.0)
+    (0.605, 0.0)
     """
     bounds = vectors.indptr.tolist()
     indices = vectors.indices.tolist()
