@@ -41,8 +41,7 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
     blocked = _blocked(article_text)
     names: list[tuple[Mention, list[Token]]] = []
     modifiers: dict[str, bool] = {}  # name -> it modifies a noun somewhere
-    ents = doc.ents  # Doc.ents builds its spans anew on each read: read it once
-    for ent in ents:
+    for ent in doc.ents:
         kind = TYPES.get(ent.label_)
         if kind != "person" and aged_name(doc, ent.start, ent.end):
             kind = "person"  # "Agnes Tollan, 71," the recogniser took for a place
@@ -62,12 +61,8 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
     for n, (m, toks) in enumerate(names):  # a surname taken for an organisation: "Psaki"
         if m.type != "person" and m.label != "GPE" and len(toks) == 1 and m.text in surnames:
             names[n] = (replace(m, type="person"), toks)
-    in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
-    missed = (
-        [t for t in doc if t.text in surnames and t.pos_ == "PROPN" and t.i not in in_ents]
-        if surnames
-        else []
-    )
+    in_ents = {t.i for ent in doc.ents for t in ent}
+    missed = [t for t in doc if t.text in surnames and t.pos_ == "PROPN" and t.i not in in_ents]
     for tok in missed:  # ... or missed: "Ban said"
         if not _is_blocked(blocked, tok.idx, _end(tok)):
             names.append((_mention(doc, [tok], "person", "PERSON", article_id), [tok]))
