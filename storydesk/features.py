@@ -13,14 +13,17 @@ Computed once from the parsed article and stored, so later runs never re-parse:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from datasketch import MinHash
 from sklearn.utils import murmurhash3_32
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 from wordfreq import zipf_frequency
 
 from .dating import MONTHS
@@ -110,7 +113,7 @@ _CALENDAR = frozenset(
 _NOT_CURRENT = frozenset({"former", "ex", "ex-", "then", "late", "previous", "outgoing", "next"})
 
 
-def offices_of(doc: Doc) -> set[tuple[str, str]]:
+def offices_of(doc: Doc, ents: Sequence[SpacySpan] | None = None) -> set[tuple[str, str]]:
     """``(office, surname)`` for every "<Country/Body> <Office> <Person>" in the text.
 
     >>> from storydesk.nlp import load_pipeline
@@ -118,7 +121,7 @@ def offices_of(doc: Doc) -> set[tuple[str, str]]:
     {('us secretary of state', 'kerry')}
     """
     out: set[tuple[str, str]] = set()
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ != "PERSON" or ent.start == 0:
             continue
         k = ent.start
@@ -168,11 +171,19 @@ def dedup_tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The MinHash permutations of :data:`MINHASH_SEED`: drawn once, not per article."""
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+
+
 def signature(text: str) -> tuple[tuple[int, ...], int]:
     """MinHash signature (datasketch, fixed seed) of the text's word 3-gram shingles, and
     how many distinct shingles there are."""
     grams = shingles(dedup_tokens(text))
-    m = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+    m = MinHash(
+        num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME, permutations=_permutations()
+    )
     m.update_batch([s.encode("utf-8") for s in sorted(grams)])
     return tuple(int(v) for v in m.hashvalues), len(grams)
 
@@ -183,7 +194,7 @@ LEAD_SENTENCES = 2
 _AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
-def evidence_of(doc: Doc) -> dict[str, tuple[int, ...]]:
+def evidence_of(doc: Doc, ents: Sequence[SpacySpan] | None = None) -> dict[str, tuple[int, ...]]:
     """Where, when and how many: hashed places and organisations, numbers of 11 and more or
     with decimals (death tolls, magnitudes; small counts are too common to tell events
     apart), calendar days ("march 14" as "3-14") and the years named (as numbers)."""
@@ -191,7 +202,8 @@ def evidence_of(doc: Doc) -> dict[str, tuple[int, ...]]:
     orgs: set[int] = set()
     numbers: set[int] = set()
     days: set[int] = set()
-    for ent in doc.ents:
+    ents = doc.ents if ents is None else ents  # Doc.ents builds its spans anew on each read
+    for ent in ents:
         label = ent.label_
         if label in _PLACES or label == "ORG":
             forms = _entity_forms(ent.text, label)
@@ -210,9 +222,9 @@ def evidence_of(doc: Doc) -> dict[str, tuple[int, ...]]:
                     if "." in value or int(value) >= 11:
                         numbers.add(_bucket("N:" + value))
     lead: set[int] = set()
-    sents = list(doc.sents)[:LEAD_SENTENCES]
+    sents = list(itertools.islice(doc.sents, LEAD_SENTENCES))
     end = sents[-1].end if sents else 0
-    for ent in doc.ents:
+    for ent in ents:
         if ent.start >= end:
             break
         if ent.label_ in _PLACES or ent.label_ in {"ORG", "PERSON"}:
@@ -220,9 +232,9 @@ def evidence_of(doc: Doc) -> dict[str, tuple[int, ...]]:
             if forms:
                 lead.add(_bucket("E:" + forms[-1]))
     years = {
-        int(t.text)
-        for t in doc
-        if len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100
+        int(w)
+        for w in (t.text for t in doc)
+        if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100
     }
     return {
         "places": tuple(sorted(places)),
@@ -239,12 +251,13 @@ def features_of(doc: Doc) -> Features:
     counts: Counter[int] = Counter()
     rarity: dict[int, float] = {}
     entity: dict[int, bool] = {}
+    ents = doc.ents  # built anew on each read: read once for every use below
     for word in words_of(doc):
         b = _bucket(word)
         counts[b] += 1
         rarity[b] = idf(word)
         entity.setdefault(b, False)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         for form in _entity_forms(ent.text, ent.label_):
@@ -257,7 +270,7 @@ def features_of(doc: Doc) -> Features:
     sig, count = signature(text)
     people: Counter[int] = Counter(
         _bucket("E:" + forms[-1])
-        for ent in doc.ents
+        for ent in ents
         if ent.label_ == "PERSON" and (forms := _entity_forms(ent.text, "PERSON"))
     )
     return Features(
@@ -268,7 +281,9 @@ def features_of(doc: Doc) -> Features:
         signature=sig,
         shingle_count=count,
         people=tuple(sorted(people.items())),
-        offices=tuple(sorted((_bucket("O:" + o), _bucket("E:" + s)) for o, s in offices_of(doc))),
-        **evidence_of(doc),
+        offices=tuple(
+            sorted((_bucket("O:" + o), _bucket("E:" + s)) for o, s in offices_of(doc, ents))
+        ),
+        **evidence_of(doc, ents),
         embedding=embed([text])[0],
     )

@@ -84,7 +84,9 @@ def _quote_marks(tokens: Sequence[Token]) -> list[int]:
     out, seen = [], 0
     for t in tokens:
         out.append(seen)
-        seen += sum(ch in _QUOTES for ch in t.text)
+        text = t.text
+        if not _QUOTES.isdisjoint(text):  # most tokens hold none: skip the count
+            seen += sum(ch in _QUOTES for ch in text)
     return out
 
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, replace
+from dataclasses import fields, replace
 from typing import Any
 
 from ..model import Citation, Entity, Mention
@@ -139,6 +139,19 @@ def _slug(name: str) -> str:
 def entities_json(entities: Sequence[Entity]) -> list[dict[str, Any]]:
     """The ``entities`` of ``briefing.json``: id, name, type, roles, aliases, descriptions and
     mentions (``article_id``, ``start``, ``end``)."""
-    return [
-        {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(e).items()} for e in entities
-    ]
+    return [{k: _plain(getattr(e, k)) for k in _ENTITY_FIELDS} for e in entities]
+
+
+_ENTITY_FIELDS = tuple(f.name for f in fields(Entity))
+_SPAN_FIELDS = tuple(f.name for f in fields(Citation))
+
+
+def _plain(value: Any) -> Any:
+    """A field of an :class:`Entity` as :func:`dataclasses.asdict` gives it, a tuple as a
+    list (``asdict`` deep-copies every string and number on the way: slow on big stories)."""
+    if isinstance(value, tuple):
+        return [
+            {k: getattr(v, k) for k in _SPAN_FIELDS} if isinstance(v, Citation) else v
+            for v in value
+        ]
+    return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -93,16 +94,21 @@ def _appos_role(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
     return None
 
 
-def _offices(text: str) -> tuple[set[str], set[str]]:
+_OFFICE_PATTERNS = {p: re.compile(rf"\b{p}\b") for p in OFFICE_PHRASES}
+
+
+# Cached: a story compares the same few roles and descriptions many times over.
+@lru_cache(maxsize=16384)
+def _offices(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(offices, qualifiers) of a role or description: "top US diplomat" ->
     ({"diplomat"}, {"us"})."""
     s = _norm(text)
-    offices = {p for p in OFFICE_PHRASES if re.search(rf"\b{p}\b", s)}
+    offices = {p for p, pattern in _OFFICE_PATTERNS.items() if pattern.search(s)}
     for p in offices:
-        s = re.sub(rf"\b{p}\b", " ", s)
+        s = _OFFICE_PATTERNS[p].sub(" ", s)
     offices |= {w for w in s.split() if w in TITLE_WORDS}
     stop = TITLE_WORDS | _RANKS | {"of", "the", "a", "an"}
-    return offices, {_DEMONYMS.get(w, w) for w in s.split() if w not in stop}
+    return frozenset(offices), frozenset(_DEMONYMS.get(w, w) for w in s.split() if w not in stop)
 
 
 def role_matches(description: str, role: str) -> bool:
@@ -125,7 +131,7 @@ def role_matches(description: str, role: str) -> bool:
     return bool(d_off and r_off) and fits and all(_qualified(q, r_qual) for q in d_qual)
 
 
-def _qualified(qualifier: str, qualifiers: set[str]) -> bool:
+def _qualified(qualifier: str, qualifiers: frozenset[str]) -> bool:
     """'israeli' is in {'israel'}: a demonym starts with its country's name."""
     for q in qualifiers:
         shared = min(len(q), len(qualifier)) >= 4

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from ..clean import is_insert
@@ -93,7 +94,13 @@ def is_clean_candidate(text: str, sentence: Sentence, min_words: int, max_words:
     to "he" or "she" (its speaker is named elsewhere), not a question."""
     if not min_words <= sentence.words <= max_words or sentence.starts_with_pronoun:
         return False
-    stripped = text.strip()
+    return _reads_alone(text.strip())
+
+
+# Cached: a story's summary, its leads and its update each ask about the same sentences.
+@lru_cache(maxsize=65536)
+def _reads_alone(stripped: str) -> bool:
+    """The part of :func:`is_clean_candidate` that reads only the sentence's text."""
     if not stripped or stripped[-1] in ":;,?" or stripped.endswith('?"') or stripped.endswith("?”"):
         return False
     # A headline, standfirst or caption left in the text ends without a full stop.

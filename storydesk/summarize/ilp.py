@@ -13,6 +13,7 @@ weight, so the summary spends its words on what is new.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import itertools
 import math
 from collections.abc import Collection, Sequence
@@ -50,8 +51,10 @@ def concept_weights(
         if (k or params.rare_weight > 0) and v > 0
     }
     if params.max_concepts and len(out) > params.max_concepts:
-        top = sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))[: params.max_concepts]
-        out = dict(top)
+        # Only weights at or above the max_concepts-th largest can make the cut: sort those.
+        cut = heapq.nlargest(params.max_concepts, out.values())[-1]
+        top = sorted(((c, v) for c, v in out.items() if v >= cut), key=lambda kv: (-kv[1], kv[0]))
+        out = dict(top[: params.max_concepts])
     return out
 
 

@@ -137,7 +137,7 @@ def build_timeline(
     ``share_anchors``, a counted day ("the 17th day of the conflict") may use a start that
     another article of the story states.
     """
-    from ..summarize.vectors import term_vectors  # numpy/scipy only when a timeline is built
+    from ..summarize.vectors import row_dot, term_vectors  # numpy/scipy only when needed
 
     if not 0 < merge_similarity <= 1:
         raise ArgumentError(f"merge_similarity must be in (0, 1], got {merge_similarity}")
@@ -184,12 +184,10 @@ def build_timeline(
     dated.sort(key=lambda d: (published(d.article), d.article, d.sentence.span.start))
     # Undated articles' sentences may join an event of a dated one that says the same.
     guests = [d for d in loose if articles[d.article].article.published is None]
-    vectors = term_vectors([d.sentence.terms for d in dated + guests]) if dated else None
+    dot = row_dot(term_vectors([d.sentence.terms for d in dated + guests])) if dated else None
 
     def similar(j: int, k: int) -> bool:
-        return vectors is not None and (vectors[j] @ vectors[k].T).toarray()[0, 0] >= (
-            merge_similarity
-        )
+        return dot is not None and dot(j, k) >= merge_similarity
 
     clusters: list[list[int]] = []
     for k, d in enumerate(dated):
