@@ -712,3 +712,83 @@ def test_it_in_a_relative_clause_is_the_subject_of_its_clause(q):
         "says could be used in weapons."
     )
     assert one(q(text), "used in weapons").speaker_name == "Ruritania"
+
+
+# --- session 11: organisations, roles, documents and speech nouns (issue 14) -------------
+
+
+def test_an_organisations_short_form_before_officials_is_the_organisation(q):
+    text = (
+        "The Harlow Hawks signed a new coach on Monday. "
+        "Hawks officials said the deal would run for three years."
+    )
+    assert one(q(text), "three years").speaker_name == "Harlow Hawks"
+
+
+def test_what_a_body_said_in_a_statement_is_the_that_clause(q):
+    text = "Karl Brenner runs Harlow Bank. The bank said in a statement that the loss was small."
+    quote = one(q(text), "the loss was small")
+    assert (quote.text, quote.speaker_name) == ("the loss was small", "Harlow Bank")
+
+
+def test_making_the_point_that_is_speech(q):
+    text = "Mayor Tomas Reyes made the point that the bridge was safe."
+    quote = one(q(text), "the bridge was safe")
+    assert (quote.text, quote.speaker_name) == ("the bridge was safe", "Tomas Reyes")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Karl Brenner, who heads the company, spoke to staff on Monday. "
+            "The CEO said the plant would close in March.",
+            "Karl Brenner",
+        ),
+        (
+            "Ilse Varga, who runs the firm, met investors on Tuesday. "
+            "The chief executive said profits would rise.",
+            "Ilse Varga",
+        ),
+    ],
+)
+def test_the_chief_executive_is_the_one_who_heads_the_company(q, text, who):
+    assert one(q(text), "would").speaker_name == who
+
+
+def test_what_he_said_according_to_a_complaint_is_his_not_the_complaints(q):
+    text = (
+        "Police arrested Karl Brenner on Friday. "
+        "He said he had set it, according to the complaint filed by prosecutors."
+    )
+    assert names(q(text)) == [("he had set it", "Karl Brenner")]
+
+
+def test_according_to_a_document_before_the_clause_is_no_part_of_it(q):
+    text = (
+        "Police arrested Karl Brenner on Friday. "
+        "He said, according to the complaint, that he had set the fire."
+    )
+    assert names(q(text)) == [("he had set the fire", "Karl Brenner")]
+
+
+def test_the_report_is_the_bodys_that_published_its_findings(q):
+    text = (
+        "The Dorran Water Authority published its findings on Monday. "
+        "The report says the dam is safe."
+    )
+    assert one(q(text), "the dam is safe").speaker_name == "Dorran Water Authority"
+
+
+def test_a_promise_of_money_is_no_speech(q):
+    text = "Donors met in Harlow in 2019 and promised more than $4 billion to rebuild the town."
+    assert not [x for x in q(text) if x.cue == "promised"]
+
+
+def test_what_was_rejected_stops_before_a_clause_joined_to_it(q):
+    text = (
+        "Varnia has rejected five successive ceasefire offers, and Ostland's own role in "
+        "negotiating a truce has been cast into doubt after turning to its allies to draft a "
+        "proposal."
+    )
+    assert one(q(text), "ceasefire").text == "five successive ceasefire offers"

@@ -24,6 +24,7 @@ from .vocabulary import (
     _DESCRIBE_AS,
     _EVENT_NOUNS,
     _IT_DOES,
+    _MADE_POINT,
     _OBJECT_DEPS,
     _PHRASAL_SPEECH,
     _PRONOUN_GENDER_ALL,
@@ -74,9 +75,37 @@ def _is_cue(token: Token) -> bool:
         return any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in token.children
         )
+    if lemma == "make":  # "made the point that ..."
+        return noun_clause(token, "dobj", _MADE_POINT) is not None
     if lemma in _PHRASAL_SPEECH:  # "pointed out that ..."
         return any(c.dep_ == "prt" and c.lower_ in _PHRASAL_SPEECH[lemma] for c in token.children)
     return lemma in SPEECH_VERBS
+
+
+def noun_clause(verb: Token, dep: str, nouns: frozenset[str]) -> Token | None:
+    """The "that" clause a noun of ``nouns`` holds, the noun tied to ``verb`` by ``dep``
+    (or the object of a preposition "in" when ``dep`` is "prep"): "made the point that the
+    bridge was safe", "said in a statement that the loss was small" ("that" parsed as
+    opening a clause of the noun)."""
+    for c in verb.children:
+        if c.dep_ != dep or c.i < verb.i:
+            continue
+        held = [c] if dep != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+        if dep == "prep" and c.lower_ != "in":
+            continue
+        for noun in held:
+            if noun.lemma_.lower() not in nouns:
+                continue
+            for clause in noun.children:
+                if (
+                    clause.dep_ in ("acl", "ccomp", "relcl")
+                    and clause.i > noun.i
+                    and clause.left_edge.lower_ == "that"
+                    and clause.left_edge.dep_ == "mark"
+                    and any(s.dep_ in _SUBJECT_DEPS for s in clause.children)
+                ):
+                    return clause
+    return None
 
 
 def _negated(verb: Token, quoted: set[int]) -> bool:
@@ -416,6 +445,9 @@ def _speaker(
         key = people.for_description(head)
         if key is not None:
             return toks, people.name(key)
+        body = _body_of(head, people)
+        if body is not None:  # "Falcons officials" of "the Atlanta Falcons"
+            return toks, body
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
         if definite and head.tag_ == "NN":  # "the company", "the ministry"
             return toks, people.for_org(head, head.i)
@@ -440,6 +472,32 @@ def _speaker(
     full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
     full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None
+
+
+# Who speaks for a body, not as a person of their own ("Falcons officials", "a Harlow Bank
+# spokeswoman"; not "the GOP nominee" or "a former DNC chairman").
+_BODY_VOICES = frozenset(
+    {"official", "spokesman", "spokeswoman", "spokesperson", "spokesmen", "representative"}
+)
+
+
+def _body_of(head: Token, people: _People) -> str | None:
+    """The organisation a description of who speaks for it names ("Falcons officials", "a
+    Harlow Bank spokeswoman"): the proper nouns right before the head, in full as the
+    article named the body before ("the Atlanta Falcons"); ``None`` for a person's name
+    ("Trump officials") or a name the article gives no body."""
+    run: list[Token] = []
+    for t in reversed(list(head.lefts)):
+        named = t.pos_ == "PROPN" or (t.ent_type_ == "ORG" and t.is_title)  # "Hawks", a noun
+        if t.i != head.i - 1 - len(run) or not named or t.dep_ not in ("compound", "nmod"):
+            break
+        run.insert(0, t)
+    words = _strip_name(run)
+    if head.lemma_.lower() not in _BODY_VOICES or not words:
+        return None
+    if any(people.key_for(t) is not None for t in words):
+        return None
+    return people.org_name([t.lower_ for t in words], words[0].i)
 
 
 def _between_commas(tokens: list[Token], head: Token) -> list[Token]:

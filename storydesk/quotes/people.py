@@ -368,6 +368,7 @@ class _People:
         person = self.persons[pid]
         role = self._role_tokens(ent)
         person.roles.update(t.lower_ for t in role if t.is_alpha)
+        person.roles.update(_led_roles(ent.root))
         for t in role:
             gender = _gender_word(t.lower_)
             if gender and person.gender is None:
@@ -645,6 +646,40 @@ class _People:
         return _name_text(list(self.doc[start:end]))
 
 
+# Verbs of leading a body and the roles they give: "Karl Brenner, who heads the company"
+# is "the CEO", "the chief executive", "the head" of it.
+_LEAD_VERBS = frozenset({"head", "run", "lead", "chair", "found", "co-found", "own"})
+_LEAD_ROLES = {
+    "chair": frozenset({"chairman", "chairwoman", "chair", "chairperson"}),
+    "found": frozenset({"founder"}),
+    "co-found": frozenset({"founder", "co-founder"}),
+    "own": frozenset({"owner"}),
+}
+_LEADER = frozenset({"head", "chief", "leader", "boss", "director"})
+_FIRM_LEADER = _LEADER | {"ceo", "executive", "president"}
+
+
+def _led_roles(head: Token) -> set[str]:
+    """The roles a sentence gives a person by the body they lead: "Brenner, who heads the
+    company", "Varga runs the firm", "Roe chairs the board"."""
+    verbs = [head.head] if head.dep_ == "nsubj" else []
+    verbs += [
+        c for c in head.children if c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
+    ]
+    out: set[str] = set()
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma not in _LEAD_VERBS:
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            word = obj.lemma_.lower()
+            firm = word in _COMPANY_WORDS or word == "bank" or obj.ent_type_ == "ORG"
+            out |= _LEAD_ROLES.get(lemma, _FIRM_LEADER if firm else _LEADER)
+    return out
+
+
 def _whole_name(ent: Span) -> list[Token]:
     """A person's name with the proper nouns the entity recogniser left off its end
     ("[Tomas] Reyes", the first name tied to the last as a compound)."""
@@ -726,7 +761,7 @@ def _described_speaker(tok: Token) -> bool:
 def titled_name(ent: Span) -> bool:
     """A two- or three-word proper name with a person's title before it ("Mayor Ilse
     Varga") or in apposition ("Ilse Varga, the mayor of Dorran"), whatever the entity
-    recogniser took it for."""
+    recogniser took it for; so is one a relative "who" follows ("Ilse Varga, who ...")."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
         return False
     if not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
@@ -742,6 +777,11 @@ def titled_name(ent: Span) -> bool:
     related = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
     if root.dep_ == "appos" and root.head.i < ent.start:
         related.append(root.head)
+    if any(
+        c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom") and c.i >= ent.end
+        for c in root.children
+    ):
+        return True  # "Ilse Varga, who runs the firm": only a person is a "who"
     return any(r.pos_ == "NOUN" and r.lemma_.lower() in _PERSON_NOUNS for r in related)
 
 

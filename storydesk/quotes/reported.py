@@ -18,6 +18,7 @@ from .attribution import (
     _is_cue,
     _resolve,
     _speaker,
+    noun_clause,
 )
 from .direct import _title_like
 from .marks import _WORD, _paragraphs
@@ -27,7 +28,9 @@ from .vocabulary import (
     _ADVERBIAL_MARKS,
     _BACKSHIFT,
     _DESCRIBE_AS,
+    _DOCUMENT_NOUNS,
     _HAVE_GIVE,
+    _MADE_POINT,
     _REPORTING,
     _SAY,
     _SAY_LIKE,
@@ -69,7 +72,7 @@ def _reported_speech(
         in_quote = sum(1 for t in words if t.i in quoted)
         if according and (
             (2 * in_quote >= len(words) and _told_in_clause(tok, cues))
-            or _said_by_another(tok, cues)
+            or _said_by_another(tok, cues, people)
         ):
             # '"...," he told detectives, according to the complaint' and 'He said he had
             # set the fire, according to the complaint': he spoke; the complaint reports it
@@ -143,16 +146,35 @@ def _same_speaker(speaker: Speaker, found: _Attribution) -> bool:
     return other is not None and (other.start, other.end) == (speaker.start, speaker.end)
 
 
-def _said_by_another(according: Token, cues: dict[int, _Attribution]) -> bool:
+def _said_by_another(according: Token, cues: dict[int, _Attribution], people: _People) -> bool:
     """True when "according to X" attaches to a clause that a speech verb with a speaker
     of its own reports ("He said he had set the fire, according to the complaint")."""
     clause = according.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
+    if clause.i < according.i and _says(clause) and clause.dep_ != "ccomp":
+        # 'He said he had set it, according to the complaint filed by prosecutors': the
+        # parse hangs "according" on "said" itself. A document passes his words on; a
+        # source ('Police said ..., according to the family's lawyers') tells of them
+        # (PolNeAR marks that as the source's)
+        found = cues.get(clause.i)
+        source = according_source(according)
+        return (
+            found is not None
+            and found.speaker is not None
+            and source is not None
+            and speaker_kind(source, people) == "document"
+        )
     if clause.dep_ != "ccomp":
         return False
     found = cues.get(clause.head.i)
     return found is not None and found.speaker is not None and _says(clause.head)
+
+
+def according_source(according: Token) -> Token | None:
+    """X of "according to X"."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def _told_in_clause(according: Token, cues: dict[int, _Attribution]) -> bool:
@@ -354,6 +376,10 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None and lemma in _TELL:
             comp = _told_clause(tok)
+        if comp is None and lemma == "make":  # 'made the point that ...'
+            comp = noun_clause(tok, "dobj", _MADE_POINT)
+        if comp is None and lemma in _SAY_LIKE:  # 'said in a statement that ...'
+            comp = noun_clause(tok, "prep", _DOCUMENT_NOUNS)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
         after = [c for c in tok.children if c.i > tok.i]
         if comp is not None:
@@ -362,7 +388,7 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             aside = {
                 t.i
                 for c in comp.children
-                if c.i > comp.i
+                if (c.i > comp.i or c.lower_ == "according")
                 and _is_cue(c)
                 and (
                     # after a comma: 'written to the minister asking him to ...' is what
