@@ -37,8 +37,10 @@ from .vocabulary import (
     _SPEECH_NOUNS,
     _TALK,
     _TOPIC_PREPS,
+    BELIEF_VERBS,
     EVIDENCE_VERBS,
     INTENT_VERBS,
+    SPEECH_VERBS,
     TOPIC_VERBS,
 )
 
@@ -382,6 +384,8 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             comp = noun_clause(tok, "prep", _DOCUMENT_NOUNS)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
         after = [c for c in tok.children if c.i > tok.i]
+        if lemma in _GIVING and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in after):
+            return []  # 'promised more than $4 billion to rebuild the town': a gift
         if comp is not None:
             # '..., adding that 40 jobs would return': the participle is a cue of its own
             # and so is '..., according to the complaint'
@@ -399,6 +403,20 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 for t in c.subtree
             }
             toks = [t for t in comp.subtree if t.i not in aside]
+            if lemma not in _CLAUSE_VERBS:
+                # 'rejected five ceasefire offers, and Ostland's role ... has been cast into
+                # doubt' ("offers" taken for a verb): what is rejected is no clause, and a
+                # clause joined to it with a subject of its own is the writer's
+                joined = [
+                    c.left_edge.i
+                    for c in comp.children
+                    if c.dep_ == "conj"
+                    and c.i > comp.i
+                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                ]
+                toks = [t for t in toks if t.i < min(joined, default=len(doc))]
+                while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+                    toks.pop()
             # 'said on Monday it would close the mill': the day of the saying, which the
             # parse hung on what was said
             for c in comp.children:
@@ -488,6 +506,14 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             if not t.is_punct:
                 break
     return list(span)
+
+
+# Verbs that report a clause; any other verb of :data:`TOPIC_VERBS` reports a thing.
+_CLAUSE_VERBS = SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | INTENT_VERBS | frozenset(_SAY)
+
+
+# Verbs of speech that are deeds when what they promise is money ("pledged $4 billion").
+_GIVING = frozenset({"promise", "pledge", "offer"})
 
 
 # Verbs of telling someone something: "told officers he had been drinking".

@@ -268,11 +268,43 @@ def issuer(document: Token, people: _People) -> Token | None:
                     "document",
                 ):
                     return subject
+    published = _latest_publisher(document, people)
+    if published is not None:
+        # "The Water Authority published its findings. The report says ...": the body that
+        # issued a document of another name just before
+        return published
     if lemma in _BODY_DOCUMENTS and not any(c.dep_ == "poss" for c in document.children):
         # "The Interior Ministry closed the border. A statement said ...": what a body
         # issues in its own name, from the organisation named last, in this sentence or
         # the one before
         return _latest_org(document, people)
+    return None
+
+
+# What a body finds and publishes: a study, a review, its findings. "The report" may be any
+# of these (not "the transcript" of "made this statement").
+_FINDINGS = frozenset(
+    """report study review survey audit analysis assessment investigation inquiry research
+    finding findings result results conclusion conclusions""".split()
+)
+
+
+def _latest_publisher(document: Token, people: _People) -> Token | None:
+    """For a report or study, the subject of the latest verb of issuing (not "make") whose
+    object is findings of any name, in the sentence of ``document`` or the two before,
+    when that subject can speak."""
+    doc = document.doc
+    if document.lemma_.lower() not in _FINDINGS:
+        return None
+    for i in range(document.i - 1, _sentences_back(document, 2) - 1, -1):
+        t = doc[i]
+        if t.dep_ != "dobj" or i in people.quoted or t.lemma_.lower() not in _FINDINGS:
+            continue
+        if t.head.lemma_.lower() not in _ISSUE_VERBS or t.head.lemma_.lower() == "make":
+            continue
+        subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and speaker_kind(subject, people) not in (None, "document"):
+            return subject
     return None
 
 
