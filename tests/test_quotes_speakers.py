@@ -792,3 +792,50 @@ def test_what_was_rejected_stops_before_a_clause_joined_to_it(q):
         "proposal."
     )
     assert one(q(text), "ceasefire").text == "five successive ceasefire offers"
+
+
+def test_a_name_run_together_with_a_bank_by_of_is_the_persons(q):
+    text = '"Rates will rise," said Ilse Varga of Harlow Bank of Dorran.'
+    assert one(q(text), "Rates").speaker_name == "Ilse Varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "said"),
+    [
+        (
+            "Harlow Bank closed ten branches on Monday. In a statement, the lender said the "
+            "loss was small.",
+            "Harlow Bank",
+            "loss",
+        ),
+        (
+            "The Dorran Falcons fired their coach on Sunday. The team said a new coach would "
+            "be named this week.",
+            "Dorran Falcons",
+            "new coach",
+        ),
+    ],
+)
+def test_the_lender_and_the_team_are_the_body_named_before(q, text, body, said):
+    assert one(q(text), said).speaker_name == body
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "who"),
+    [
+        (
+            "Prosecutors charged Karl Brenner with arson on Friday. "
+            "The complaint says he set the fire at night.",
+            "fire at night",
+            "Prosecutors",
+        ),
+        (
+            "Karl Brenner, chief executive of Harlow Bank, wrote to staff on Monday. "
+            "The letter said the loss was small.",
+            "loss was small",
+            "Karl Brenner",
+        ),
+    ],
+)
+def test_a_complaint_or_a_letter_is_who_charged_or_wrote(q, text, said, who):
+    assert one(q(text), said).speaker_name == who

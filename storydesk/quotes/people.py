@@ -25,6 +25,7 @@ from .vocabulary import (
     _FEMALE,
     _GLUED_AFTER,
     _GLUED_BEFORE,
+    _GROUP_NOUNS,
     _HONORIFICS,
     _MALE,
     _PARTICLES,
@@ -137,6 +138,11 @@ _HOLD_OFFICE = frozenset(
 )
 
 
+# Words for a firm or a club by what it does: "the lender" (Harlow Bank), "the team" (the
+# Dorran Falcons) is the latest organisation named that is no public body.
+_ANY_FIRM_WORDS = frozenset({"lender", "insurer", "team", "club", "franchise"})
+
+
 # Words for a body of any kind: "the agency said" is the organisation named last.
 _ANY_BODY_WORDS = frozenset({"agency", "regulator", "watchdog", "organization", "organisation"})
 
@@ -207,8 +213,14 @@ class _People:
             ):
                 names.append((e, _strip_name(_whole_name(e))))
             elif e.label_ == "ORG" and e.root.i not in self.quoted:
+                pieces = _split_at_commas(list(e))
+                person = _person_of_org(e)
+                if person is not None:
+                    # "Ilse Varga of Harlow Bank of Dorran" taken for one organisation
+                    names.append((e, person))
+                    pieces = [list(e[len(person) + 1 :])]
                 # a name never spans ", ": "Tidewater Plus, Dorran Media" is two
-                for piece in _split_at_commas(list(e)):
+                for piece in pieces:
                     toks = _strip_name(_without_score(piece))
                     if toks and toks[0].text[:1].isupper():
                         words = tuple(t.lower_ for t in toks)
@@ -624,7 +636,7 @@ class _People:
             # "the airline" of "Northwind Airlines"
             if noun.lower_ in words or lemma in words or lemma + "s" in words:
                 return _name_text(list(self.doc[start:end]))
-        if lemma in _COMPANY_WORDS:
+        if lemma in _COMPANY_WORDS or lemma in _ANY_FIRM_WORDS:
             for start, end, words in earlier:
                 if not _PUBLIC_BODY_WORDS & set(words):
                     return _name_text(list(self.doc[start:end]))
@@ -726,6 +738,22 @@ def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:
         else:
             out[-1].append(t)
     return [run for run in out if run]
+
+
+def _person_of_org(ent: Span) -> list[Token] | None:
+    """The person's name an organisation's name was run together with by "of" ("Ilse Varga
+    of Harlow Bank of Dorran"): two or three capitalised words before the first "of", the
+    first a known first name; ``None`` for "Bank of Scotland", "Ilse Varga" alone."""
+    toks = list(ent)
+    at = next((n for n, t in enumerate(toks) if t.lower_ == "of"), None)
+    if at is None or not 2 <= at <= 3 or at + 1 >= len(toks):
+        return None
+    person = toks[:at]
+    if not all(t.pos_ == "PROPN" and t.is_title for t in person):
+        return None
+    if any(t.lower_ in _GROUP_NOUNS or t.lower_ in _FIRM_ENDS for t in person):
+        return None  # "Royal Bank of Scotland", "Grace Church of Dorran"
+    return person if first_name_gender(person[0].lower_) is not None else None
 
 
 def _told_of(tok: Token) -> bool:

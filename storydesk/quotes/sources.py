@@ -28,6 +28,7 @@ from .vocabulary import (
     _SUBJECT_DEPS,
     _TITLE_PARTS,
     SPEECH_VERBS,
+    _set,
 )
 
 _PRONOUN_KINDS = {
@@ -283,26 +284,51 @@ def issuer(document: Token, people: _People) -> Token | None:
 
 # What a body finds and publishes: a study, a review, its findings. "The report" may be any
 # of these (not "the transcript" of "made this statement").
-_FINDINGS = frozenset(
+_FINDINGS = _set(
     """report study review survey audit analysis assessment investigation inquiry research
-    finding findings result results conclusion conclusions""".split()
+    finding findings result results conclusion conclusions"""
 )
 
 
+# Documents by the deed that makes them: "Prosecutors charged Brenner. The complaint
+# says ...", "Brenner wrote to staff. The letter said ...".
+_MADE_BY = {
+    **dict.fromkeys(
+        ("complaint", "indictment", "lawsuit", "suit", "filing"),
+        frozenset({"charge", "sue", "indict", "prosecute"}),
+    ),
+    **dict.fromkeys(
+        ("letter", "memo", "memorandum", "email", "e-mail", "note", "message"),
+        frozenset({"write", "send", "email", "e-mail"}),
+    ),
+}
+
+
 def _latest_publisher(document: Token, people: _People) -> Token | None:
-    """For a report or study, the subject of the latest verb of issuing (not "make") whose
-    object is findings of any name, in the sentence of ``document`` or the two before,
-    when that subject can speak."""
+    """Who made a document of another name just before, in the sentence of ``document`` or
+    the two before, when they can speak: for a report or study, the subject of a verb of
+    issuing (not "make") whose object is findings of any name ("published its findings");
+    for a complaint or a letter, the subject of the deed that makes one ("charged",
+    "wrote")."""
     doc = document.doc
-    if document.lemma_.lower() not in _FINDINGS:
+    lemma = document.lemma_.lower()
+    deeds = _MADE_BY.get(lemma)
+    if lemma not in _FINDINGS and deeds is None:
         return None
     for i in range(document.i - 1, _sentences_back(document, 2) - 1, -1):
         t = doc[i]
-        if t.dep_ != "dobj" or i in people.quoted or t.lemma_.lower() not in _FINDINGS:
+        if i in people.quoted:
             continue
-        if t.head.lemma_.lower() not in _ISSUE_VERBS or t.head.lemma_.lower() == "make":
+        if deeds is not None:
+            verb = t if t.pos_ == "VERB" and t.lemma_.lower() in deeds else None
+        elif t.dep_ == "dobj" and t.lemma_.lower() in _FINDINGS:
+            issuing = t.head.lemma_.lower() in _ISSUE_VERBS and t.head.lemma_.lower() != "make"
+            verb = t.head if issuing else None
+        else:
+            verb = None
+        if verb is None:
             continue
-        subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and speaker_kind(subject, people) not in (None, "document"):
             return subject
     return None
