@@ -839,3 +839,8 @@ def test_the_lender_and_the_team_are_the_body_named_before(q, text, body, said):
 )
 def test_a_complaint_or_a_letter_is_who_charged_or_wrote(q, text, said, who):
     assert one(q(text), said).speaker_name == who
+
+
+def test_a_verb_of_saying_opening_a_headline_is_no_part_of_the_name(q):
+    text = "Warns Brenner: the bridge is unsafe.\n\nKarl Brenner inspected the bridge on Monday."
+    assert one(q(text), "bridge is unsafe").speaker_name == "Karl Brenner"

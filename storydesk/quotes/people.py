@@ -67,7 +67,7 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     while len(toks) > 1 and (
         toks[0].lower_ in _GLUED_BEFORE
         or toks[0].tag_ in _NOT_NAME_TAGS
-        or (_opens_line(toks[0]) and _gerund(toks[0].lower_))
+        or (_opens_line(toks[0]) and (_gerund(toks[0].lower_) or _says(toks[0].lower_)))
     ):
         toks = toks[1:]
     while len(toks) > 1 and toks[-1].lower_ in _GLUED_AFTER:
@@ -80,6 +80,14 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     ):
         toks = toks[half:]  # the second, nearer its verb
     return toks
+
+
+def _says(word: str) -> bool:
+    """A verb of saying in the present ("warns", "urges"), opening a headline before a
+    name ("Warns Brenner: ...")."""
+    return (word.endswith("s") and word[:-1] in SPEECH_VERBS) or (
+        word.endswith("es") and word[:-2] in SPEECH_VERBS
+    )
 
 
 def _opens_line(tok: Token) -> bool:
