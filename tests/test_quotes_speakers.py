@@ -844,3 +844,18 @@ def test_a_complaint_or_a_letter_is_who_charged_or_wrote(q, text, said, who):
 def test_a_verb_of_saying_opening_a_headline_is_no_part_of_the_name(q):
     text = "Warns Brenner: the bridge is unsafe.\n\nKarl Brenner inspected the bridge on Monday."
     assert one(q(text), "bridge is unsafe").speaker_name == "Karl Brenner"
+
+
+def test_the_newspaper_is_the_outlet_named_before(q):
+    text = (
+        "The Dorran Times reported that the mill would close. The newspaper said 40 jobs would go."
+    )
+    assert one(q(text), "40 jobs").speaker_name == "Dorran Times"
+
+
+def test_an_acronym_in_brackets_is_no_part_of_the_name_and_speaks_for_it(q):
+    text = (
+        "The Wellness and Health Office (WHO) said 15 wells were dry. WHO said more would "
+        "dry up in June."
+    )
+    assert [x.speaker_name for x in q(text)] == ["Wellness and Health Office"] * 2

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..model import Citation, Quote, Speaker
 from .marks import _WORD
-from .people import _entity_of, _name_text, _People, _strip_name
+from .people import _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name
 from .sources import (
     antecedent_of_it,
     antecedent_of_they,
@@ -500,11 +500,18 @@ def _body_of(head: Token, people: _People) -> str | None:
     return people.org_name([t.lower_ for t in words], words[0].i)
 
 
+def _acronym(tok: Token, people: _People) -> bool:
+    """``tok`` is the initials of an organisation named before ("WHO" of "World Health
+    Organization"), whatever the tagger took it for."""
+    return tok.is_upper and people.org_for_acronym(tok.text, tok.i) is not None
+
+
 def _between_commas(tokens: list[Token], head: Token) -> list[Token]:
     """The part of a name run holding ``head`` between commas: a name never spans ", "
-    ("Dorran Radio, Harbour Media" is two names)."""
-    left = [t.i for t in tokens if t.text == "," and t.i < head.i]
-    right = [t.i for t in tokens if t.text == "," and t.i > head.i]
+    ("Dorran Radio, Harbour Media" is two names), nor a bracket ("World Health Organization
+    (WHO")."""
+    left = [t.i for t in tokens if t.text in _NAME_BREAKS and t.i < head.i]
+    right = [t.i for t in tokens if t.text in _NAME_BREAKS and t.i > head.i]
     lo, hi = max(left, default=-1), min(right, default=len(head.doc))
     return [t for t in tokens if lo < t.i < hi] or [head]
 
@@ -525,7 +532,9 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         if _negated(verb, people.quoted):
             return None
         subject = _speaker_head(verb, people)
-        if subject is None or subject.lower_ in _RELATIVE or subject.lower_ == "there":
+        if subject is None or subject.lower_ == "there":
+            return None
+        if subject.lower_ in _RELATIVE and not _acronym(subject, people):
             return None
         head, cue, cue_start, cue_end = subject, verb.text, verb.idx, verb.idx + len(verb)
     found = _speaker(head, people, None if verb.lower_ == "according" else verb)

@@ -151,6 +151,19 @@ _HOLD_OFFICE = frozenset(
 _ANY_FIRM_WORDS = frozenset({"lender", "insurer", "team", "club", "franchise"})
 
 
+# Words for a news outlet, and the words that end (or open) the name of one of its kind.
+_PRINT_NAMES = _set(
+    """times post herald journal gazette tribune telegraph guardian chronicle observer
+    independent mail express standard star courier mirror sun press daily weekly magazine
+    review dispatch"""
+)
+_BROADCAST_NAMES = _set("radio tv television channel news network broadcasting")
+_MEDIA = {
+    **dict.fromkeys(("newspaper", "paper", "daily", "tabloid", "magazine"), _PRINT_NAMES),
+    **dict.fromkeys(("broadcaster", "station", "channel", "network"), _BROADCAST_NAMES),
+}
+
+
 # Words for a body of any kind: "the agency said" is the organisation named last.
 _ANY_BODY_WORDS = frozenset({"agency", "regulator", "watchdog", "organization", "organisation"})
 
@@ -648,6 +661,11 @@ class _People:
             for start, end, words in earlier:
                 if not _PUBLIC_BODY_WORDS & set(words):
                     return _name_text(list(self.doc[start:end]))
+        media = _MEDIA.get(lemma)
+        if media is not None:  # "the newspaper" of "The Dorran Times"
+            for start, end, words in earlier:
+                if words[-1] in media or words[0] in media:
+                    return _name_text(list(self.doc[start:end]))
         # "the agency": the latest body named; "the relief agency" only one of relief (a
         # kind of body, not "the document-dumping organization", a description)
         described = {c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
@@ -737,11 +755,15 @@ def _without_score(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_NAME_BREAKS = frozenset({",", "(", ")", "[", "]"})
+
+
 def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:
-    """The runs of ``tokens`` between commas."""
+    """The runs of ``tokens`` between commas (and brackets: "World Health Organization
+    (WHO" is two names)."""
     out: list[list[Token]] = [[]]
     for t in tokens:
-        if t.text == ",":
+        if t.text in _NAME_BREAKS:
             out.append([])
         else:
             out[-1].append(t)

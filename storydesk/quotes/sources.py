@@ -83,6 +83,8 @@ def speaker_kind(head: Token, people: _People) -> str | None:
     (a person or body described: "a senior official", "the ministry", "others"),
     ``"document"`` ("the report", "a statement"), or ``None``: not a speaker."""
     lower = head.lower_
+    if head.is_upper and len(lower) > 1 and people.org_for_acronym(head.text, head.i):
+        return "name"  # "WHO said", after "the World Health Organization (WHO)"
     if lower in _PRONOUN_KINDS:
         return _PRONOUN_KINDS[lower]
     if lower in _INDEFINITE_SOURCES and head.pos_ in ("PRON", "DET", "NUM", "ADJ", "NOUN"):
