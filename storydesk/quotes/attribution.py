@@ -445,9 +445,9 @@ def _speaker(
         key = people.for_description(head)
         if key is not None:
             return toks, people.name(key)
-        body = _body_of(head, people)
-        if body is not None:  # "Falcons officials" of "the Atlanta Falcons"
-            return toks, body
+        voiced = _body_of(head, people)
+        if voiced is not None:  # "Falcons officials" of "the Atlanta Falcons"
+            return toks, voiced
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
         if definite and head.tag_ == "NN":  # "the company", "the ministry"
             return toks, people.for_org(head, head.i)
