@@ -859,3 +859,11 @@ def test_an_acronym_in_brackets_is_no_part_of_the_name_and_speaks_for_it(q):
         "dry up in June."
     )
     assert [x.speaker_name for x in q(text)] == ["Wellness and Health Office"] * 2
+
+
+def test_it_said_is_the_organisation_named_a_few_sentences_before(q):
+    text = (
+        "Harlow Bank reported a loss on Monday, its first in a decade. Shares fell 4 percent. "
+        "Analysts had expected a profit. It said the loss was small."
+    )
+    assert one(q(text), "loss was small").speaker_name == "Harlow Bank"

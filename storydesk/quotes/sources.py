@@ -182,19 +182,26 @@ def _sentences_back(head: Token, n: int) -> int:
 
 def antecedent_of_it(head: Token, people: _People) -> Token | None:
     """What "it" (the subject of a cue) stands for: the latest organisation named, or body
-    or document that was a subject, in its sentence or the two before."""
+    or document that was a subject, in its sentence or the two before (an organisation
+    named up to four sentences before)."""
     own = _governing_subject(head)
     if own is not None:
         return own
     first = _sentences_back(head, 2)
     doc = head.doc
-    for i in range(head.i - 1, first - 1, -1):
+    # an organisation a few sentences before, when none is nearer and nothing else of its
+    # kind is between ('Harlow Bank reported a loss. Shares fell. Analysts had expected a
+    # profit. It said ...'): up to four sentences for a name, two for a noun
+    far = _sentences_back(head, 4)
+    for i in range(head.i - 1, far - 1, -1):
         t = doc[i]
         if i in people.quoted or i in people.offstage:
             continue
         last = i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"
         if t.ent_type_ == "ORG" and last:
             return t  # the last token of an organisation's name
+        if i < first:
+            continue
         if t.dep_ in _SUBJECT_DEPS and t.pos_ == "NOUN" and t.tag_ == "NN":
             lemma = t.lemma_.lower()
             if lemma in _GROUP_NOUNS or lemma in _DOCUMENT_NOUNS:
