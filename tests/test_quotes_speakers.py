@@ -867,3 +867,8 @@ def test_it_said_is_the_organisation_named_a_few_sentences_before(q):
         "Analysts had expected a profit. It said the loss was small."
     )
     assert one(q(text), "loss was small").speaker_name == "Harlow Bank"
+
+
+def test_the_towns_mayor_is_the_mayor_named_before(q):
+    text = "Dorran Mayor Tomas Reyes visited the dam. The town's mayor said the walls would hold."
+    assert one(q(text), "walls would hold").speaker_name == "Tomas Reyes"

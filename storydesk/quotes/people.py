@@ -505,6 +505,15 @@ class _People:
             c.dep_ == "poss" and c.pos_ == "PROPN" and self.key_for(c) is None
             for c in head.children
         )
+        # "the town's mayor", "the company's founder": as definite as "the mayor"
+        owned = any(
+            c.dep_ == "poss"
+            and c.pos_ == "NOUN"
+            and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
+            for c in head.children
+        )
+        if owned and determiner is None:
+            determiner = "the"
         if (determiner not in _DEFINITE and not place) or head.tag_ not in ("NN", "NNP"):
             return None
         lower = head.lower_
