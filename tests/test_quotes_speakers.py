@@ -872,3 +872,11 @@ def test_it_said_is_the_organisation_named_a_few_sentences_before(q):
 def test_the_towns_mayor_is_the_mayor_named_before(q):
     text = "Dorran Mayor Tomas Reyes visited the dam. The town's mayor said the walls would hold."
     assert one(q(text), "walls would hold").speaker_name == "Tomas Reyes"
+
+
+def test_he_is_the_main_clauses_subject_not_that_of_a_clause_of_time(q):
+    text = (
+        "Karl Brenner spoke after Tomas Reyes, the mayor, left the hall. "
+        "He said the mill would close."
+    )
+    assert one(q(text), "mill would close").speaker_name == "Karl Brenner"

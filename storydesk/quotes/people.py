@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +20,7 @@ from ..model import Citation
 from .firstnames import first_name_gender, is_surname
 from .marks import _paragraphs, _Segment
 from .vocabulary import (
+    _ADVERBIAL_MARKS,
     _COMPANY_WORDS,
     _DEFINITE,
     _FEMALE,
@@ -611,11 +612,34 @@ class _People:
         for k in range(n - 1, -1, -1):
             i, pid, subject = self.mentions[k]
             if subject and i not in told and fits(pid):
-                return (i, pid) if i > stranger else None
+                if i <= stranger:
+                    return None
+                # 'Brenner spoke after Reyes left the hall. He said ...': the subject of
+                # the main clause, not of a clause of time or cause inside it
+                main = self._main_subject(k, lambda m: m not in told and fits(m))
+                return main if main is not None else (i, pid)
         for k in range(n - 1, -1, -1):
             i, pid, _ = self.mentions[k]
             if fits(pid):
                 return (i, pid) if i > stranger else None
+        return None
+
+    def _main_subject(self, k: int, fits: Callable[[int], bool]) -> tuple[int, int] | None:
+        """When mention ``k`` is the subject of a subordinate clause of time or cause ("after
+        Reyes left"), the subject of its sentence's main verb before it that ``fits``."""
+        i = self.mentions[k][0]
+        verb = self.doc[i].head
+        if verb.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in verb.children
+        ):
+            return None
+        start = self.doc[i].sent.start
+        for j in range(k - 1, -1, -1):
+            i2, pid2, subject2 = self.mentions[j]
+            if i2 < start:
+                break
+            if subject2 and self.doc[i2].head.i == verb.head.i and fits(pid2):
+                return i2, pid2
         return None
 
     def org_name(self, words: Sequence[str], before: int) -> str | None:
