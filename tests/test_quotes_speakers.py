@@ -738,6 +738,17 @@ def test_making_the_point_that_is_speech(q):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Reyes made it clear that the mill would stay open.",
+        "Tomas Reyes made clear the mill would stay open.",
+    ],
+)
+def test_making_it_clear_is_speech(q, text):
+    assert names(q(text)) == [("the mill would stay open", "Tomas Reyes")]
+
+
+@pytest.mark.parametrize(
     ("text", "who"),
     [
         (

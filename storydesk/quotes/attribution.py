@@ -75,8 +75,8 @@ def _is_cue(token: Token) -> bool:
         return any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in token.children
         )
-    if lemma == "make":  # "made the point that ..."
-        return noun_clause(token, "dobj", _MADE_POINT) is not None
+    if lemma == "make":  # "made the point that ...", "made it clear that ..."
+        return noun_clause(token, "dobj", _MADE_POINT) is not None or made_clear(token) is not None
     if lemma in _PHRASAL_SPEECH:  # "pointed out that ..."
         return any(c.dep_ == "prt" and c.lower_ in _PHRASAL_SPEECH[lemma] for c in token.children)
     return lemma in SPEECH_VERBS
@@ -106,6 +106,26 @@ def noun_clause(verb: Token, dep: str, nouns: frozenset[str]) -> Token | None:
                 ):
                     return clause
     return None
+
+
+def made_clear(verb: Token) -> tuple[Token, Token] | None:
+    """("clear", the clause made clear) of "made it clear that the mill would stay open"
+    and of "made clear the mill would stay open" (the parse hangs "clear" on the clause);
+    ``None`` for any other "make"."""
+    for c in verb.children:
+        if c.lower_ == "clear" and c.i > verb.i:  # 'made it clear that ...'
+            for clause in c.children:
+                if clause.i > c.i and clause.dep_ in ("advcl", "ccomp") and _has_subject(clause):
+                    return c, clause
+        if c.dep_ == "ccomp" and c.i > verb.i and _has_subject(c):  # 'made clear the mill ...'
+            clear = next((a for a in c.children if a.lower_ == "clear" and a.i == verb.i + 1), None)
+            if clear is not None:
+                return clear, c
+    return None
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(s.dep_ in _SUBJECT_DEPS for s in clause.children)
 
 
 def _negated(verb: Token, quoted: set[int]) -> bool:

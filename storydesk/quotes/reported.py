@@ -18,6 +18,7 @@ from .attribution import (
     _is_cue,
     _resolve,
     _speaker,
+    made_clear,
     noun_clause,
 )
 from .direct import _title_like
@@ -378,6 +379,9 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None and lemma in _TELL:
             comp = _told_clause(tok)
+        made = made_clear(tok) if lemma == "make" else None
+        if made is not None:  # 'made it clear that ...', 'made clear the mill ...'
+            comp = made[1]
         if comp is None and lemma == "make":  # 'made the point that ...'
             comp = noun_clause(tok, "dobj", _MADE_POINT)
         if comp is None and lemma in _SAY_LIKE:  # 'said in a statement that ...'
@@ -403,6 +407,8 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 for t in c.subtree
             }
             toks = [t for t in comp.subtree if t.i not in aside]
+            if made is not None:
+                toks = [t for t in toks if t.i > made[0].i]
             if lemma not in _CLAUSE_VERBS:
                 # 'rejected five ceasefire offers, and Ostland's role ... has been cast into
                 # doubt' ("offers" taken for a verb): what is rejected is no clause, and a
