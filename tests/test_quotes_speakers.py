@@ -712,3 +712,182 @@ def test_it_in_a_relative_clause_is_the_subject_of_its_clause(q):
         "says could be used in weapons."
     )
     assert one(q(text), "used in weapons").speaker_name == "Ruritania"
+
+
+# --- session 11: organisations, roles, documents and speech nouns (issue 14) -------------
+
+
+def test_an_organisations_short_form_before_officials_is_the_organisation(q):
+    text = (
+        "The Harlow Hawks signed a new coach on Monday. "
+        "Hawks officials said the deal would run for three years."
+    )
+    assert one(q(text), "three years").speaker_name == "Harlow Hawks"
+
+
+def test_what_a_body_said_in_a_statement_is_the_that_clause(q):
+    text = "Karl Brenner runs Harlow Bank. The bank said in a statement that the loss was small."
+    quote = one(q(text), "the loss was small")
+    assert (quote.text, quote.speaker_name) == ("the loss was small", "Harlow Bank")
+
+
+def test_making_the_point_that_is_speech(q):
+    text = "Mayor Tomas Reyes made the point that the bridge was safe."
+    quote = one(q(text), "the bridge was safe")
+    assert (quote.text, quote.speaker_name) == ("the bridge was safe", "Tomas Reyes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Reyes made it clear that the mill would stay open.",
+        "Tomas Reyes made clear the mill would stay open.",
+    ],
+)
+def test_making_it_clear_is_speech(q, text):
+    assert names(q(text)) == [("the mill would stay open", "Tomas Reyes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Karl Brenner, who heads the company, spoke to staff on Monday. "
+            "The CEO said the plant would close in March.",
+            "Karl Brenner",
+        ),
+        (
+            "Ilse Varga, who runs the firm, met investors on Tuesday. "
+            "The chief executive said profits would rise.",
+            "Ilse Varga",
+        ),
+    ],
+)
+def test_the_chief_executive_is_the_one_who_heads_the_company(q, text, who):
+    assert one(q(text), "would").speaker_name == who
+
+
+def test_what_he_said_according_to_a_complaint_is_his_not_the_complaints(q):
+    text = (
+        "Police arrested Karl Brenner on Friday. "
+        "He said he had set it, according to the complaint filed by prosecutors."
+    )
+    assert names(q(text)) == [("he had set it", "Karl Brenner")]
+
+
+def test_according_to_a_document_before_the_clause_is_no_part_of_it(q):
+    text = (
+        "Police arrested Karl Brenner on Friday. "
+        "He said, according to the complaint, that he had set the fire."
+    )
+    assert names(q(text)) == [("he had set the fire", "Karl Brenner")]
+
+
+def test_the_report_is_the_bodys_that_published_its_findings(q):
+    text = (
+        "The Dorran Water Authority published its findings on Monday. "
+        "The report says the dam is safe."
+    )
+    assert one(q(text), "the dam is safe").speaker_name == "Dorran Water Authority"
+
+
+def test_a_promise_of_money_is_no_speech(q):
+    text = "Donors met in Harlow in 2019 and promised more than $4 billion to rebuild the town."
+    assert not [x for x in q(text) if x.cue == "promised"]
+
+
+def test_what_was_rejected_stops_before_a_clause_joined_to_it(q):
+    text = (
+        "Varnia has rejected five successive ceasefire offers, and Ostland's own role in "
+        "negotiating a truce has been cast into doubt after turning to its allies to draft a "
+        "proposal."
+    )
+    assert one(q(text), "ceasefire").text == "five successive ceasefire offers"
+
+
+def test_a_name_run_together_with_a_bank_by_of_is_the_persons(q):
+    text = '"Rates will rise," said Ilse Varga of Harlow Bank of Dorran.'
+    assert one(q(text), "Rates").speaker_name == "Ilse Varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "said"),
+    [
+        (
+            "Harlow Bank closed ten branches on Monday. In a statement, the lender said the "
+            "loss was small.",
+            "Harlow Bank",
+            "loss",
+        ),
+        (
+            "The Dorran Falcons fired their coach on Sunday. The team said a new coach would "
+            "be named this week.",
+            "Dorran Falcons",
+            "new coach",
+        ),
+    ],
+)
+def test_the_lender_and_the_team_are_the_body_named_before(q, text, body, said):
+    assert one(q(text), said).speaker_name == body
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "who"),
+    [
+        (
+            "Prosecutors charged Karl Brenner with arson on Friday. "
+            "The complaint says he set the fire at night.",
+            "fire at night",
+            "Prosecutors",
+        ),
+        (
+            "Karl Brenner, chief executive of Harlow Bank, wrote to staff on Monday. "
+            "The letter said the loss was small.",
+            "loss was small",
+            "Karl Brenner",
+        ),
+    ],
+)
+def test_a_complaint_or_a_letter_is_who_charged_or_wrote(q, text, said, who):
+    assert one(q(text), said).speaker_name == who
+
+
+def test_a_verb_of_saying_opening_a_headline_is_no_part_of_the_name(q):
+    text = "Warns Brenner: the bridge is unsafe.\n\nKarl Brenner inspected the bridge on Monday."
+    assert one(q(text), "bridge is unsafe").speaker_name == "Karl Brenner"
+
+
+def test_the_newspaper_is_the_outlet_named_before(q):
+    text = (
+        "The Dorran Times reported that the mill would close. The newspaper said 40 jobs would go."
+    )
+    assert one(q(text), "40 jobs").speaker_name == "Dorran Times"
+
+
+def test_an_acronym_in_brackets_is_no_part_of_the_name_and_speaks_for_it(q):
+    text = (
+        "The Wellness and Health Office (WHO) said 15 wells were dry. WHO said more would "
+        "dry up in June."
+    )
+    assert [x.speaker_name for x in q(text)] == ["Wellness and Health Office"] * 2
+
+
+def test_it_said_is_the_organisation_named_a_few_sentences_before(q):
+    text = (
+        "Harlow Bank reported a loss on Monday, its first in a decade. Shares fell 4 percent. "
+        "Analysts had expected a profit. It said the loss was small."
+    )
+    assert one(q(text), "loss was small").speaker_name == "Harlow Bank"
+
+
+def test_the_towns_mayor_is_the_mayor_named_before(q):
+    text = "Dorran Mayor Tomas Reyes visited the dam. The town's mayor said the walls would hold."
+    assert one(q(text), "walls would hold").speaker_name == "Tomas Reyes"
+
+
+def test_he_is_the_main_clauses_subject_not_that_of_a_clause_of_time(q):
+    text = (
+        "Karl Brenner spoke after Tomas Reyes, the mayor, left the hall. "
+        "He said the mill would close."
+    )
+    assert one(q(text), "mill would close").speaker_name == "Karl Brenner"

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..model import Citation, Quote, Speaker
 from .marks import _WORD
-from .people import _entity_of, _name_text, _People, _strip_name
+from .people import _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name
 from .sources import (
     antecedent_of_it,
     antecedent_of_they,
@@ -24,6 +24,7 @@ from .vocabulary import (
     _DESCRIBE_AS,
     _EVENT_NOUNS,
     _IT_DOES,
+    _MADE_POINT,
     _OBJECT_DEPS,
     _PHRASAL_SPEECH,
     _PRONOUN_GENDER_ALL,
@@ -74,9 +75,57 @@ def _is_cue(token: Token) -> bool:
         return any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in token.children
         )
+    if lemma == "make":  # "made the point that ...", "made it clear that ..."
+        return noun_clause(token, "dobj", _MADE_POINT) is not None or made_clear(token) is not None
     if lemma in _PHRASAL_SPEECH:  # "pointed out that ..."
         return any(c.dep_ == "prt" and c.lower_ in _PHRASAL_SPEECH[lemma] for c in token.children)
     return lemma in SPEECH_VERBS
+
+
+def noun_clause(verb: Token, dep: str, nouns: frozenset[str]) -> Token | None:
+    """The "that" clause a noun of ``nouns`` holds, the noun tied to ``verb`` by ``dep``
+    (or the object of a preposition "in" when ``dep`` is "prep"): "made the point that the
+    bridge was safe", "said in a statement that the loss was small" ("that" parsed as
+    opening a clause of the noun)."""
+    for c in verb.children:
+        if c.dep_ != dep or c.i < verb.i:
+            continue
+        held = [c] if dep != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+        if dep == "prep" and c.lower_ != "in":
+            continue
+        for noun in held:
+            if noun.lemma_.lower() not in nouns:
+                continue
+            for clause in noun.children:
+                if (
+                    clause.dep_ in ("acl", "ccomp", "relcl")
+                    and clause.i > noun.i
+                    and clause.left_edge.lower_ == "that"
+                    and clause.left_edge.dep_ == "mark"
+                    and any(s.dep_ in _SUBJECT_DEPS for s in clause.children)
+                ):
+                    return clause
+    return None
+
+
+def made_clear(verb: Token) -> tuple[Token, Token] | None:
+    """("clear", the clause made clear) of "made it clear that the mill would stay open"
+    and of "made clear the mill would stay open" (the parse hangs "clear" on the clause);
+    ``None`` for any other "make"."""
+    for c in verb.children:
+        if c.lower_ == "clear" and c.i > verb.i:  # 'made it clear that ...'
+            for clause in c.children:
+                if clause.i > c.i and clause.dep_ in ("advcl", "ccomp") and _has_subject(clause):
+                    return c, clause
+        if c.dep_ == "ccomp" and c.i > verb.i and _has_subject(c):  # 'made clear the mill ...'
+            clear = next((a for a in c.children if a.lower_ == "clear" and a.i == verb.i + 1), None)
+            if clear is not None:
+                return clear, c
+    return None
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(s.dep_ in _SUBJECT_DEPS for s in clause.children)
 
 
 def _negated(verb: Token, quoted: set[int]) -> bool:
@@ -416,6 +465,9 @@ def _speaker(
         key = people.for_description(head)
         if key is not None:
             return toks, people.name(key)
+        voiced = _body_of(head, people)
+        if voiced is not None:  # "Falcons officials" of "the Atlanta Falcons"
+            return toks, voiced
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
         if definite and head.tag_ == "NN":  # "the company", "the ministry"
             return toks, people.for_org(head, head.i)
@@ -442,11 +494,44 @@ def _speaker(
     return toks, full or _name_text(words) or None
 
 
+# Who speaks for a body, not as a person of their own ("Falcons officials", "a Harlow Bank
+# spokeswoman"; not "the GOP nominee" or "a former DNC chairman").
+_BODY_VOICES = frozenset(
+    {"official", "spokesman", "spokeswoman", "spokesperson", "spokesmen", "representative"}
+)
+
+
+def _body_of(head: Token, people: _People) -> str | None:
+    """The organisation a description of who speaks for it names ("Falcons officials", "a
+    Harlow Bank spokeswoman"): the proper nouns right before the head, in full as the
+    article named the body before ("the Atlanta Falcons"); ``None`` for a person's name
+    ("Trump officials") or a name the article gives no body."""
+    run: list[Token] = []
+    for t in reversed(list(head.lefts)):
+        named = t.pos_ == "PROPN" or (t.ent_type_ == "ORG" and t.is_title)  # "Hawks", a noun
+        if t.i != head.i - 1 - len(run) or not named or t.dep_ not in ("compound", "nmod"):
+            break
+        run.insert(0, t)
+    words = _strip_name(run)
+    if head.lemma_.lower() not in _BODY_VOICES or not words:
+        return None
+    if any(people.key_for(t) is not None for t in words):
+        return None
+    return people.org_name([t.lower_ for t in words], words[0].i)
+
+
+def _acronym(tok: Token, people: _People) -> bool:
+    """``tok`` is the initials of an organisation named before ("WHO" of "World Health
+    Organization"), whatever the tagger took it for."""
+    return tok.is_upper and people.org_for_acronym(tok.text, tok.i) is not None
+
+
 def _between_commas(tokens: list[Token], head: Token) -> list[Token]:
     """The part of a name run holding ``head`` between commas: a name never spans ", "
-    ("Dorran Radio, Harbour Media" is two names)."""
-    left = [t.i for t in tokens if t.text == "," and t.i < head.i]
-    right = [t.i for t in tokens if t.text == "," and t.i > head.i]
+    ("Dorran Radio, Harbour Media" is two names), nor a bracket ("World Health Organization
+    (WHO")."""
+    left = [t.i for t in tokens if t.text in _NAME_BREAKS and t.i < head.i]
+    right = [t.i for t in tokens if t.text in _NAME_BREAKS and t.i > head.i]
     lo, hi = max(left, default=-1), min(right, default=len(head.doc))
     return [t for t in tokens if lo < t.i < hi] or [head]
 
@@ -467,7 +552,9 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         if _negated(verb, people.quoted):
             return None
         subject = _speaker_head(verb, people)
-        if subject is None or subject.lower_ in _RELATIVE or subject.lower_ == "there":
+        if subject is None or subject.lower_ == "there":
+            return None
+        if subject.lower_ in _RELATIVE and not _acronym(subject, people):
             return None
         head, cue, cue_start, cue_end = subject, verb.text, verb.idx, verb.idx + len(verb)
     found = _speaker(head, people, None if verb.lower_ == "according" else verb)

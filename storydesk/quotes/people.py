@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,11 +20,13 @@ from ..model import Citation
 from .firstnames import first_name_gender, is_surname
 from .marks import _paragraphs, _Segment
 from .vocabulary import (
+    _ADVERBIAL_MARKS,
     _COMPANY_WORDS,
     _DEFINITE,
     _FEMALE,
     _GLUED_AFTER,
     _GLUED_BEFORE,
+    _GROUP_NOUNS,
     _HONORIFICS,
     _MALE,
     _PARTICLES,
@@ -66,7 +68,7 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     while len(toks) > 1 and (
         toks[0].lower_ in _GLUED_BEFORE
         or toks[0].tag_ in _NOT_NAME_TAGS
-        or (_opens_line(toks[0]) and _gerund(toks[0].lower_))
+        or (_opens_line(toks[0]) and (_gerund(toks[0].lower_) or _says(toks[0].lower_)))
     ):
         toks = toks[1:]
     while len(toks) > 1 and toks[-1].lower_ in _GLUED_AFTER:
@@ -79,6 +81,14 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     ):
         toks = toks[half:]  # the second, nearer its verb
     return toks
+
+
+def _says(word: str) -> bool:
+    """A verb of saying in the present ("warns", "urges"), opening a headline before a
+    name ("Warns Brenner: ...")."""
+    return (word.endswith("s") and word[:-1] in SPEECH_VERBS) or (
+        word.endswith("es") and word[:-2] in SPEECH_VERBS
+    )
 
 
 def _opens_line(tok: Token) -> bool:
@@ -135,6 +145,24 @@ _FIRM_ENDS = _COMPANY_WORDS | _set(
 _HOLD_OFFICE = frozenset(
     {"be", "become", "elect", "re-elect", "reelect", "name", "appoint", "remain", "serve"}
 )
+
+
+# Words for a firm or a club by what it does: "the lender" (Harlow Bank), "the team" (the
+# Dorran Falcons) is the latest organisation named that is no public body.
+_ANY_FIRM_WORDS = frozenset({"lender", "insurer", "team", "club", "franchise"})
+
+
+# Words for a news outlet, and the words that end (or open) the name of one of its kind.
+_PRINT_NAMES = _set(
+    """times post herald journal gazette tribune telegraph guardian chronicle observer
+    independent mail express standard star courier mirror sun press daily weekly magazine
+    review dispatch"""
+)
+_BROADCAST_NAMES = _set("radio tv television channel news network broadcasting")
+_MEDIA = {
+    **dict.fromkeys(("newspaper", "paper", "daily", "tabloid", "magazine"), _PRINT_NAMES),
+    **dict.fromkeys(("broadcaster", "station", "channel", "network"), _BROADCAST_NAMES),
+}
 
 
 # Words for a body of any kind: "the agency said" is the organisation named last.
@@ -207,8 +235,14 @@ class _People:
             ):
                 names.append((e, _strip_name(_whole_name(e))))
             elif e.label_ == "ORG" and e.root.i not in self.quoted:
+                pieces = _split_at_commas(list(e))
+                person = _person_of_org(e)
+                if person is not None:
+                    # "Ilse Varga of Harlow Bank of Dorran" taken for one organisation
+                    names.append((e, person))
+                    pieces = [list(e[len(person) + 1 :])]
                 # a name never spans ", ": "Tidewater Plus, Dorran Media" is two
-                for piece in _split_at_commas(list(e)):
+                for piece in pieces:
                     toks = _strip_name(_without_score(piece))
                     if toks and toks[0].text[:1].isupper():
                         words = tuple(t.lower_ for t in toks)
@@ -368,6 +402,7 @@ class _People:
         person = self.persons[pid]
         role = self._role_tokens(ent)
         person.roles.update(t.lower_ for t in role if t.is_alpha)
+        person.roles.update(_led_roles(ent.root))
         for t in role:
             gender = _gender_word(t.lower_)
             if gender and person.gender is None:
@@ -471,6 +506,15 @@ class _People:
             c.dep_ == "poss" and c.pos_ == "PROPN" and self.key_for(c) is None
             for c in head.children
         )
+        # "the town's mayor", "the company's founder": as definite as "the mayor"
+        owned = any(
+            c.dep_ == "poss"
+            and c.pos_ == "NOUN"
+            and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
+            for c in head.children
+        )
+        if owned and determiner is None:
+            determiner = "the"
         if (determiner not in _DEFINITE and not place) or head.tag_ not in ("NN", "NNP"):
             return None
         lower = head.lower_
@@ -568,11 +612,34 @@ class _People:
         for k in range(n - 1, -1, -1):
             i, pid, subject = self.mentions[k]
             if subject and i not in told and fits(pid):
-                return (i, pid) if i > stranger else None
+                if i <= stranger:
+                    return None
+                # 'Brenner spoke after Reyes left the hall. He said ...': the subject of
+                # the main clause, not of a clause of time or cause inside it
+                main = self._main_subject(k, lambda m: m not in told and fits(m))
+                return main if main is not None else (i, pid)
         for k in range(n - 1, -1, -1):
             i, pid, _ = self.mentions[k]
             if fits(pid):
                 return (i, pid) if i > stranger else None
+        return None
+
+    def _main_subject(self, k: int, fits: Callable[[int], bool]) -> tuple[int, int] | None:
+        """When mention ``k`` is the subject of a subordinate clause of time or cause ("after
+        Reyes left"), the subject of its sentence's main verb before it that ``fits``."""
+        i = self.mentions[k][0]
+        verb = self.doc[i].head
+        if verb.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in verb.children
+        ):
+            return None
+        start = self.doc[i].sent.start
+        for j in range(k - 1, -1, -1):
+            i2, pid2, subject2 = self.mentions[j]
+            if i2 < start:
+                break
+            if subject2 and self.doc[i2].head.i == verb.head.i and fits(pid2):
+                return i2, pid2
         return None
 
     def org_name(self, words: Sequence[str], before: int) -> str | None:
@@ -623,9 +690,14 @@ class _People:
             # "the airline" of "Northwind Airlines"
             if noun.lower_ in words or lemma in words or lemma + "s" in words:
                 return _name_text(list(self.doc[start:end]))
-        if lemma in _COMPANY_WORDS:
+        if lemma in _COMPANY_WORDS or lemma in _ANY_FIRM_WORDS:
             for start, end, words in earlier:
                 if not _PUBLIC_BODY_WORDS & set(words):
+                    return _name_text(list(self.doc[start:end]))
+        media = _MEDIA.get(lemma)
+        if media is not None:  # "the newspaper" of "The Dorran Times"
+            for start, end, words in earlier:
+                if words[-1] in media or words[0] in media:
                     return _name_text(list(self.doc[start:end]))
         # "the agency": the latest body named; "the relief agency" only one of relief (a
         # kind of body, not "the document-dumping organization", a description)
@@ -643,6 +715,40 @@ class _People:
             return None
         start, end, _ = max(found)
         return _name_text(list(self.doc[start:end]))
+
+
+# Verbs of leading a body and the roles they give: "Karl Brenner, who heads the company"
+# is "the CEO", "the chief executive", "the head" of it.
+_LEAD_VERBS = frozenset({"head", "run", "lead", "chair", "found", "co-found", "own"})
+_LEAD_ROLES = {
+    "chair": frozenset({"chairman", "chairwoman", "chair", "chairperson"}),
+    "found": frozenset({"founder"}),
+    "co-found": frozenset({"founder", "co-founder"}),
+    "own": frozenset({"owner"}),
+}
+_LEADER = frozenset({"head", "chief", "leader", "boss", "director"})
+_FIRM_LEADER = _LEADER | {"ceo", "executive", "president"}
+
+
+def _led_roles(head: Token) -> set[str]:
+    """The roles a sentence gives a person by the body they lead: "Brenner, who heads the
+    company", "Varga runs the firm", "Roe chairs the board"."""
+    verbs = [head.head] if head.dep_ == "nsubj" else []
+    verbs += [
+        c for c in head.children if c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
+    ]
+    out: set[str] = set()
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma not in _LEAD_VERBS:
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            word = obj.lemma_.lower()
+            firm = word in _COMPANY_WORDS or word == "bank" or obj.ent_type_ == "ORG"
+            out |= _LEAD_ROLES.get(lemma, _FIRM_LEADER if firm else _LEADER)
+    return out
 
 
 def _whole_name(ent: Span) -> list[Token]:
@@ -682,15 +788,35 @@ def _without_score(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_NAME_BREAKS = frozenset({",", "(", ")", "[", "]"})
+
+
 def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:
-    """The runs of ``tokens`` between commas."""
+    """The runs of ``tokens`` between commas (and brackets: "World Health Organization
+    (WHO" is two names)."""
     out: list[list[Token]] = [[]]
     for t in tokens:
-        if t.text == ",":
+        if t.text in _NAME_BREAKS:
             out.append([])
         else:
             out[-1].append(t)
     return [run for run in out if run]
+
+
+def _person_of_org(ent: Span) -> list[Token] | None:
+    """The person's name an organisation's name was run together with by "of" ("Ilse Varga
+    of Harlow Bank of Dorran"): two or three capitalised words before the first "of", the
+    first a known first name; ``None`` for "Bank of Scotland", "Ilse Varga" alone."""
+    toks = list(ent)
+    at = next((n for n, t in enumerate(toks) if t.lower_ == "of"), None)
+    if at is None or not 2 <= at <= 3 or at + 1 >= len(toks):
+        return None
+    person = toks[:at]
+    if not all(t.pos_ == "PROPN" and t.is_title for t in person):
+        return None
+    if any(t.lower_ in _GROUP_NOUNS or t.lower_ in _FIRM_ENDS for t in person):
+        return None  # "Royal Bank of Scotland", "Grace Church of Dorran"
+    return person if first_name_gender(person[0].lower_) is not None else None
 
 
 def _told_of(tok: Token) -> bool:
@@ -726,7 +852,7 @@ def _described_speaker(tok: Token) -> bool:
 def titled_name(ent: Span) -> bool:
     """A two- or three-word proper name with a person's title before it ("Mayor Ilse
     Varga") or in apposition ("Ilse Varga, the mayor of Dorran"), whatever the entity
-    recogniser took it for."""
+    recogniser took it for; so is one a relative "who" follows ("Ilse Varga, who ...")."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
         return False
     if not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
@@ -742,6 +868,11 @@ def titled_name(ent: Span) -> bool:
     related = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
     if root.dep_ == "appos" and root.head.i < ent.start:
         related.append(root.head)
+    if any(
+        c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom") and c.i >= ent.end
+        for c in root.children
+    ):
+        return True  # "Ilse Varga, who runs the firm": only a person is a "who"
     return any(r.pos_ == "NOUN" and r.lemma_.lower() in _PERSON_NOUNS for r in related)
 
 

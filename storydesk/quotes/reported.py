@@ -18,6 +18,8 @@ from .attribution import (
     _is_cue,
     _resolve,
     _speaker,
+    made_clear,
+    noun_clause,
 )
 from .direct import _title_like
 from .marks import _WORD, _paragraphs
@@ -27,15 +29,19 @@ from .vocabulary import (
     _ADVERBIAL_MARKS,
     _BACKSHIFT,
     _DESCRIBE_AS,
+    _DOCUMENT_NOUNS,
     _HAVE_GIVE,
+    _MADE_POINT,
     _REPORTING,
     _SAY,
     _SAY_LIKE,
     _SPEECH_NOUNS,
     _TALK,
     _TOPIC_PREPS,
+    BELIEF_VERBS,
     EVIDENCE_VERBS,
     INTENT_VERBS,
+    SPEECH_VERBS,
     TOPIC_VERBS,
 )
 
@@ -69,7 +75,7 @@ def _reported_speech(
         in_quote = sum(1 for t in words if t.i in quoted)
         if according and (
             (2 * in_quote >= len(words) and _told_in_clause(tok, cues))
-            or _said_by_another(tok, cues)
+            or _said_by_another(tok, cues, people)
         ):
             # '"...," he told detectives, according to the complaint' and 'He said he had
             # set the fire, according to the complaint': he spoke; the complaint reports it
@@ -143,16 +149,35 @@ def _same_speaker(speaker: Speaker, found: _Attribution) -> bool:
     return other is not None and (other.start, other.end) == (speaker.start, speaker.end)
 
 
-def _said_by_another(according: Token, cues: dict[int, _Attribution]) -> bool:
+def _said_by_another(according: Token, cues: dict[int, _Attribution], people: _People) -> bool:
     """True when "according to X" attaches to a clause that a speech verb with a speaker
     of its own reports ("He said he had set the fire, according to the complaint")."""
     clause = according.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
+    if clause.i < according.i and _says(clause) and clause.dep_ != "ccomp":
+        # 'He said he had set it, according to the complaint filed by prosecutors': the
+        # parse hangs "according" on "said" itself. A document passes his words on; a
+        # source ('Police said ..., according to the family's lawyers') tells of them
+        # (PolNeAR marks that as the source's)
+        found = cues.get(clause.i)
+        source = according_source(according)
+        return (
+            found is not None
+            and found.speaker is not None
+            and source is not None
+            and speaker_kind(source, people) == "document"
+        )
     if clause.dep_ != "ccomp":
         return False
     found = cues.get(clause.head.i)
     return found is not None and found.speaker is not None and _says(clause.head)
+
+
+def according_source(according: Token) -> Token | None:
+    """X of "according to X"."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def _told_in_clause(according: Token, cues: dict[int, _Attribution]) -> bool:
@@ -354,15 +379,24 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None and lemma in _TELL:
             comp = _told_clause(tok)
+        made = made_clear(tok) if lemma == "make" else None
+        if made is not None:  # 'made it clear that ...', 'made clear the mill ...'
+            comp = made[1]
+        if comp is None and lemma == "make":  # 'made the point that ...'
+            comp = noun_clause(tok, "dobj", _MADE_POINT)
+        if comp is None and lemma in _SAY_LIKE:  # 'said in a statement that ...'
+            comp = noun_clause(tok, "prep", _DOCUMENT_NOUNS)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
         after = [c for c in tok.children if c.i > tok.i]
+        if lemma in _GIVING and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in after):
+            return []  # 'promised more than $4 billion to rebuild the town': a gift
         if comp is not None:
             # '..., adding that 40 jobs would return': the participle is a cue of its own
             # and so is '..., according to the complaint'
             aside = {
                 t.i
                 for c in comp.children
-                if c.i > comp.i
+                if (c.i > comp.i or c.lower_ == "according")
                 and _is_cue(c)
                 and (
                     # after a comma: 'written to the minister asking him to ...' is what
@@ -373,6 +407,22 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 for t in c.subtree
             }
             toks = [t for t in comp.subtree if t.i not in aside]
+            if made is not None:
+                toks = [t for t in toks if t.i > made[0].i]
+            if lemma not in _CLAUSE_VERBS:
+                # 'rejected five ceasefire offers, and Ostland's role ... has been cast into
+                # doubt' ("offers" taken for a verb): what is rejected is no clause, and a
+                # clause joined to it with a subject of its own is the writer's
+                joined = [
+                    c.left_edge.i
+                    for c in comp.children
+                    if c.dep_ == "conj"
+                    and c.i > comp.i
+                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                ]
+                toks = [t for t in toks if t.i < min(joined, default=len(doc))]
+                while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+                    toks.pop()
             # 'said on Monday it would close the mill': the day of the saying, which the
             # parse hung on what was said
             for c in comp.children:
@@ -462,6 +512,14 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             if not t.is_punct:
                 break
     return list(span)
+
+
+# Verbs that report a clause; any other verb of :data:`TOPIC_VERBS` reports a thing.
+_CLAUSE_VERBS = SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | INTENT_VERBS | frozenset(_SAY)
+
+
+# Verbs of speech that are deeds when what they promise is money ("pledged $4 billion").
+_GIVING = frozenset({"promise", "pledge", "offer"})
 
 
 # Verbs of telling someone something: "told officers he had been drinking".

@@ -28,6 +28,7 @@ from .vocabulary import (
     _SUBJECT_DEPS,
     _TITLE_PARTS,
     SPEECH_VERBS,
+    _set,
 )
 
 _PRONOUN_KINDS = {
@@ -82,6 +83,8 @@ def speaker_kind(head: Token, people: _People) -> str | None:
     (a person or body described: "a senior official", "the ministry", "others"),
     ``"document"`` ("the report", "a statement"), or ``None``: not a speaker."""
     lower = head.lower_
+    if head.is_upper and len(lower) > 1 and people.org_for_acronym(head.text, head.i):
+        return "name"  # "WHO said", after "the World Health Organization (WHO)"
     if lower in _PRONOUN_KINDS:
         return _PRONOUN_KINDS[lower]
     if lower in _INDEFINITE_SOURCES and head.pos_ in ("PRON", "DET", "NUM", "ADJ", "NOUN"):
@@ -179,19 +182,26 @@ def _sentences_back(head: Token, n: int) -> int:
 
 def antecedent_of_it(head: Token, people: _People) -> Token | None:
     """What "it" (the subject of a cue) stands for: the latest organisation named, or body
-    or document that was a subject, in its sentence or the two before."""
+    or document that was a subject, in its sentence or the two before (an organisation
+    named up to four sentences before)."""
     own = _governing_subject(head)
     if own is not None:
         return own
     first = _sentences_back(head, 2)
     doc = head.doc
-    for i in range(head.i - 1, first - 1, -1):
+    # an organisation a few sentences before, when none is nearer and nothing else of its
+    # kind is between ('Harlow Bank reported a loss. Shares fell. Analysts had expected a
+    # profit. It said ...'): up to four sentences for a name, two for a noun
+    far = _sentences_back(head, 4)
+    for i in range(head.i - 1, far - 1, -1):
         t = doc[i]
         if i in people.quoted or i in people.offstage:
             continue
         last = i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"
         if t.ent_type_ == "ORG" and last:
             return t  # the last token of an organisation's name
+        if i < first:
+            continue
         if t.dep_ in _SUBJECT_DEPS and t.pos_ == "NOUN" and t.tag_ == "NN":
             lemma = t.lemma_.lower()
             if lemma in _GROUP_NOUNS or lemma in _DOCUMENT_NOUNS:
@@ -268,11 +278,68 @@ def issuer(document: Token, people: _People) -> Token | None:
                     "document",
                 ):
                     return subject
+    published = _latest_publisher(document, people)
+    if published is not None:
+        # "The Water Authority published its findings. The report says ...": the body that
+        # issued a document of another name just before
+        return published
     if lemma in _BODY_DOCUMENTS and not any(c.dep_ == "poss" for c in document.children):
         # "The Interior Ministry closed the border. A statement said ...": what a body
         # issues in its own name, from the organisation named last, in this sentence or
         # the one before
         return _latest_org(document, people)
+    return None
+
+
+# What a body finds and publishes: a study, a review, its findings. "The report" may be any
+# of these (not "the transcript" of "made this statement").
+_FINDINGS = _set(
+    """report study review survey audit analysis assessment investigation inquiry research
+    finding findings result results conclusion conclusions"""
+)
+
+
+# Documents by the deed that makes them: "Prosecutors charged Brenner. The complaint
+# says ...", "Brenner wrote to staff. The letter said ...".
+_MADE_BY = {
+    **dict.fromkeys(
+        ("complaint", "indictment", "lawsuit", "suit", "filing"),
+        frozenset({"charge", "sue", "indict", "prosecute"}),
+    ),
+    **dict.fromkeys(
+        ("letter", "memo", "memorandum", "email", "e-mail", "note", "message"),
+        frozenset({"write", "send", "email", "e-mail"}),
+    ),
+}
+
+
+def _latest_publisher(document: Token, people: _People) -> Token | None:
+    """Who made a document of another name just before, in the sentence of ``document`` or
+    the two before, when they can speak: for a report or study, the subject of a verb of
+    issuing (not "make") whose object is findings of any name ("published its findings");
+    for a complaint or a letter, the subject of the deed that makes one ("charged",
+    "wrote")."""
+    doc = document.doc
+    lemma = document.lemma_.lower()
+    deeds = _MADE_BY.get(lemma)
+    if lemma not in _FINDINGS and deeds is None:
+        return None
+    for i in range(document.i - 1, _sentences_back(document, 2) - 1, -1):
+        t = doc[i]
+        if i in people.quoted:
+            continue
+        if deeds is not None:
+            verb = t if t.pos_ == "VERB" and t.lemma_.lower() in deeds else None
+        elif t.dep_ == "dobj" and t.lemma_.lower() in _FINDINGS:
+            issuing = t.head.lemma_.lower() in _ISSUE_VERBS and t.head.lemma_.lower() != "make"
+            verb = t.head if issuing else None
+        else:
+            verb = None
+        if verb is None:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and speaker_kind(subject, people) not in (None, "document"):
+            return subject
     return None
 
 

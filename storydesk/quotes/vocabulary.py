@@ -366,6 +366,11 @@ _PHRASAL_SPEECH = {
 }
 
 
+# Nouns whose "that" clause is what was said when one makes them: "made the point that
+# ...", "made the case that ...".
+_MADE_POINT = _set("point case argument claim")
+
+
 # Words a scraped page glues before a name: credits, sites, captions ("Getty Karl Brenner").
 _GLUED_BEFORE = _set(
     """getty images reuters afp epa ap shutterstock pixabay istock twitter instagram facebook
