@@ -114,7 +114,10 @@ _FURNITURE = [
         r"/\s*(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)(?:\s+file(?: photo)?)?\s*$",
         # links to other stories: "Read more: ...", "SEE MORE: ...", "Headline [INSIGHT]"
         r"^(?:read more|see more|read also|also read|watch|listen|more|related)\s*(?:»|>|:)",
-        r"\[\s*[A-Z][A-Z ]{2,20}\]\s*\|?$",
+        # a tag after a headline ("[INSIGHT]"), a credit after a caption ("... [Jane Doe/AFP]");
+        # a source's name alone in brackets ("[ Wired ]") cites a paragraph of a round-up
+        r"(?-i:\[\s*[A-Z][A-Z ]{2,20}\])\s*\|?$",
+        r"\S.{10,}\w\s\[[^\]\s][^\]]{1,40}\]$",
         r"^(?:click|tap) (?:to|here)\b",
         r"\(opens in (?:a )?new window\)",
         # metadata lines: "Publication date: ...", "accessed 12 March 2026", counters
@@ -429,8 +432,57 @@ def body_list_items(
         if after_prose and distinct >= MIN_LIST_ITEMS and shared >= LIST_SHARED * len(worded):
             items[i:j] = [True] * (j - i)
             carried, carried_end = set().union(*worded), j
+        elif after_prose:
+            end = _uniform_list_end(lines, i, j, vocab, stop)
+            items[i:end] = [True] * (end - i)
         i = j
     return items
+
+
+# A separator that rows of one table or schedule share ("June 9 - Tampa @ Bay Hall",
+# "Step 2: ...", "England (Group A): ...").
+_ROW_SEPARATORS = ("–", "—", " - ", "@", ":", "(", "|", "$", "%", "/")
+_ROW_LEAD = re.compile(rf"^(?:\d|{_MONTH}\s+\d|#\d)", re.IGNORECASE)
+
+
+def _row_shape(line: str) -> tuple[bool, frozenset[str]]:
+    """What the rows of one table share: a leading number or date, the separators."""
+    return bool(_ROW_LEAD.match(line)), frozenset(s for s in _ROW_SEPARATORS if s in line)
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Two rows of one table: both lead with a number or neither does, and they share a
+    separator (a row may add one: a venue's "(formerly ...)"), or have none."""
+    (lead_a, seps_a), (lead_b, seps_b) = _row_shape(a), _row_shape(b)
+    return lead_a == lead_b and (bool(seps_a & seps_b) or not (seps_a or seps_b))
+
+
+def _uniform_list_end(
+    lines: Sequence[str], i: int, j: int, vocab: set[str], stop: frozenset[str]
+) -> int:
+    """Where a list of rows of one shape that follows the body's prose ends (``i`` when
+    there is none): an optional heading, then at least :data:`MIN_LIST_ITEMS` rows in a row
+    with one shape that has a separator or a leading number or date (a tour's dates, a
+    schedule, a table), the heading or a row using a word of the prose. Related headlines
+    have no such shape; a run of them after the body is not its list.
+
+    >>> _uniform_list_end(["Harrow Lanterns tour dates", "April 3 - Sallow @ Quay Hall",
+    ...     "April 5 - Kessen @ Mill Arena", "April 9 - Varden @ Riverside",
+    ...     "April 12 - Tollan @ Harbour Hall", "Most Read Stories"], 0, 6, {"tour"}, frozenset())
+    5
+    """
+    start = i + 1 if i + 1 < j and not _same_shape(lines[i], lines[i + 1]) else i
+    lead, separators = _row_shape(lines[start]) if start < j else (False, frozenset())
+    if not (lead or separators):
+        return i
+    end = start
+    while end < j and _same_shape(lines[start], lines[end]):
+        end += 1
+    if len({lines[k] for k in range(start, end)}) < MIN_LIST_ITEMS:
+        return i
+    if not any(_content_words(lines[k], stop) & vocab for k in range(i, end)):
+        return i
+    return end
 
 
 def _heaviest_run(

@@ -418,3 +418,37 @@ def test_a_page_with_no_prose_keeps_its_table_rows():
     out = clean_text(page(MENU, HEAD[1:3], rows, TAIL)).split("\n\n")
     assert [p for p in out if p in rows] == rows
     assert not set(HEAD[1:3] + TAIL) & set(out)
+
+
+def test_schedule_after_the_last_paragraph_is_kept_and_the_sidebar_after_it_is_not():
+    """A tour's dates after the article's last paragraph: rows of one shape (a date, a dash,
+    a venue after "@"), under a heading that uses the article's words. Their places are not
+    the prose's words; the related headlines after them are not the body."""
+    rows = [
+        f"{day} - {city} @ {hall}"
+        for day, city, hall in [
+            ("April 3", "Port Averly", "Quay Hall"),
+            ("April 5", "Sallow", "Lantern Theatre (formerly Mill Hall)"),
+            ("April 9", "Kessen", "Old Mill Arena"),
+            ("April 12", "Varden", "Riverside Stage"),
+            ("April 15", "Tollan", "Harbour Hall"),
+        ]
+    ]
+    text = page(MENU, HEAD[1:3], TOUR_LEDE, TOUR_CLOSE, ["Harrow Lanterns tour dates"], rows)
+    out = clean_text(page([text], RELATED[1:], TAIL)).split("\n\n")
+    assert out == [*TOUR_LEDE, *TOUR_CLOSE, "Harrow Lanterns tour dates", *rows]
+
+
+def test_a_round_up_keeps_the_sources_it_cites_and_drops_caption_credits():
+    """A round-up of reviews names each paragraph's source in brackets on its own line; a
+    photo caption ends with its credit in brackets."""
+    body = [
+        "The new ferry is quieter than the old one, and its cabins are larger, the reviewers agree.",
+        "[ Harbour Weekly ]",
+        "Its timetable is another matter: two crossings a day will not serve the island's workers.",
+        "[ Sallow Courier ]",
+        "The fares, at least, are lower than the board had said they would be in the spring.",
+    ]
+    caption = "The new ferry leaves Port Averly on its first crossing [Jane Doe/Meridian Press]"
+    out = clean_text(page(MENU, HEAD[1:3], [caption], body, TAIL)).split("\n\n")
+    assert out == body
