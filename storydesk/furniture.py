@@ -129,7 +129,7 @@ _FURNITURE = [
         rf"^(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b(?=.*(?:{_DATE}|{_TIME}|"
         r"\bago\b)).{0,90}(?<![.!?])$",
         # a byline with the writer's handle: "Jane Doe @janedoe"
-        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w+$",
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w+(?:\s*[/|·•-]\s*.{0,30})?$",
         r"\b(?:accessed|retrieved)\s+(?:on\s+)?(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\s+\d{1,2}),?"
         r"\s+\d{4}\.?\)?$",
         # a site's counter: its readers, or people who do what readers do ("More than 100
@@ -175,6 +175,7 @@ _END_OF_BODY = [
         r"^(?:related\s+)?(?:tags|topics|filed under|categories|keywords)\s*:",
         r"^share this(?: article| story| post| page)?\s*:?$",
         r"^(?:about the author|author'?s? bio|more by this author)\s*:?$",
+        r"^follow (?:me|him|her|them)\b.{0,30}\bon (?:twitter|x|linkedin|facebook|instagram)\b",
         r"^(?:previous|next) (?:post|article|story)\s*:?$",
         r"^want more stories like this\?",
         r"^(?:sign up|subscribe)\b.{0,60}$",
@@ -197,6 +198,13 @@ _LEDE = re.compile(
 LEDE_REACH = 3
 _COMMENTS = re.compile(
     r"\b(?:comments?|responses?|replies|thoughts on|reply|discussion|conversation)\b",
+    re.IGNORECASE,
+)
+# The line that opens the writer's box after an article: "About the author", "Follow me on
+# Twitter or LinkedIn." (the writer's name and first-person bio follow).
+_AUTHOR_BOX = re.compile(
+    r"^(?:about the author|author'?s? bio|more by this author|follow (?:me|him|her|them)\b"
+    r".{0,30}\bon (?:twitter|x|linkedin|facebook|instagram)\b)",
     re.IGNORECASE,
 )
 # A word that starts with a capital (or is a number), for Title Case headlines.
@@ -292,9 +300,9 @@ def ends_body(line: str) -> bool:
 
 
 def starts_comments(line: str) -> bool:
-    """A line that opens the readers' comments (a box of related links may stand inside an
-    article's body; comments never do)."""
-    return bool(_COMMENTS.search(line))
+    """A line that opens the readers' comments or the writer's author box (a box of related
+    links may stand inside an article's body; comments and an author box never do)."""
+    return bool(_COMMENTS.search(line) or _AUTHOR_BOX.search(line))
 
 
 def is_headline_shaped(line: str, stop: frozenset[str]) -> bool:

@@ -452,3 +452,29 @@ def test_a_round_up_keeps_the_sources_it_cites_and_drops_caption_credits():
     caption = "The new ferry leaves Port Averly on its first crossing [Jane Doe/Meridian Press]"
     out = clean_text(page(MENU, HEAD[1:3], [caption], body, TAIL)).split("\n\n")
     assert out == body
+
+
+def test_the_writers_box_after_the_article_is_not_its_body():
+    """A writer's box after the article: a follow prompt, the writer's name alone, a
+    first-person bio long enough to pass for prose."""
+    box = [
+        "Follow me on Twitter or LinkedIn. Check out my website.",
+        "Jane Doe",
+        "I am a reporter, a river swimmer and a keen baker, and I have covered the Sallow valley for the Courier since the great flood of the spring.",
+    ]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, box, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe @janedoe / 2 days",
+        "Have a tip? Jane Doe may be reached at jdoe@sallowcourier.example. Follow her on Twitter @jdoe.",
+    ],
+)
+def test_a_byline_or_the_writers_address_in_article_text_is_removed(line: str):
+    """In an article's text (not a whole page's), a byline with the writer's handle and a
+    line that says how to reach the writer are furniture too."""
+    out = clean_text("\n\n".join([BODY[0], line, *BODY[1:]])).split("\n\n")
+    assert out == BODY
