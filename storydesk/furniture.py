@@ -119,6 +119,9 @@ _FURNITURE = [
         r"(?-i:\[\s*[A-Z][A-Z ]{2,20}\])\s*\|?$",
         r"\S.{10,}\w\s\[[^\]\s][^\]]{1,40}\]$",
         r"^(?:click|tap) (?:to|here)\b",
+        r"^(?:also|more) on [\w-]+\.(?:com|org|net|co\.uk|tv|info|news)\b",  # "Also on rt.com ..."
+        r"^follow [\w .&'-]{1,30} on\s*:?$",  # "Follow RT on" (its icons were pictures)
+        r"^(?:trends?|trending|hot topics?)\s*:",
         r"\(opens in (?:a )?new window\)",
         # metadata lines: "Publication date: ...", "accessed 12 March 2026", counters
         r"^(?:publication|publishing|published|posted|release|last modified|modified|updated)"
@@ -178,6 +181,8 @@ _END_OF_BODY = [
         r"^follow (?:me|him|her|them)\b.{0,30}\bon (?:twitter|x|linkedin|facebook|instagram)\b",
         r"^(?:previous|next) (?:post|article|story)\s*:?$",
         r"^want more stories like this\?",
+        r"^(?:like|enjoy(?:ed)?|liked) this (?:story|article|post)\?",
+        r"^share (?:it|this|the story|the article) with (?:a|your) friends?\b",
         r"^(?:sign up|subscribe)\b.{0,60}$",
     )
 ]

@@ -102,6 +102,11 @@ def test_furniture_lines_are_removed_from_any_text(line: str):
         "Published Tue, Mar 10 2026 6:02 AM GMT Updated an hour ago",
         "Updated: March 10, 2026 at 9:14 am",
         "Mira Holt @MiraHoltVoice",
+        "Mira Holt @MiraHoltVoice / 2 days",
+        "Also on sallowcourier.com Ferry fares to rise in April as harbour strike goes on",
+        "Follow the Courier on",
+        "Trends: Sallow floods",
+        "Like this story? Share it with a friend!",
     ],
 )
 def test_page_furniture_lines(line: str):
@@ -477,4 +482,19 @@ def test_a_byline_or_the_writers_address_in_article_text_is_removed(line: str):
     """In an article's text (not a whole page's), a byline with the writer's handle and a
     line that says how to reach the writer are furniture too."""
     out = clean_text("\n\n".join([BODY[0], line, *BODY[1:]])).split("\n\n")
+    assert out == BODY
+
+
+def test_a_share_prompt_ends_the_body_and_the_sidebar_after_it_is_not_kept():
+    """After "Like this story? Share it with a friend!" a page has its sidebar: a follow
+    prompt, trends, teasers, one of them a sentence."""
+    after = [
+        "Like this story? Share it with a friend!",
+        "Follow the Courier on",
+        "Trends: Sallow floods",
+        "Harbour Weekly",
+        "Ferry Fares To Rise In April (PHOTOS)",
+        "There is a comet hurtling towards the valley that could light up the winter sky",
+    ]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, after, TAIL)).split("\n\n")
     assert out == BODY
