@@ -594,4 +594,40 @@ def classify_page(
         and (good[i] or items[i] or (classes[i] != "bad" and is_prose(line, stop)))
         for i, line in enumerate(lines)
     ]
+    _drop_inline_teasers(lines, keep, classes, items, stop)
     return keep, (first, last)
+
+
+# A related story's headline that a page sets between an article's paragraphs has this many
+# words or more (a subheading of the article is often shorter, and uses its words).
+TEASER_WORDS = 5
+
+
+def _stems(line: str, stop: frozenset[str]) -> set[str]:
+    return {w[:5] for w in _content_words(line, stop) if len(w) > 3}
+
+
+def _drop_inline_teasers(
+    lines: Sequence[str],
+    keep: list[bool],
+    classes: Sequence[str],
+    items: Sequence[bool],
+    stop: frozenset[str],
+) -> None:
+    """Leave out another story's headline set between the article's paragraphs ("Man Shot
+    at Gas Station Dies at Hospital" inside a report of a rescue): a kept line shaped like a
+    headline, of :data:`TEASER_WORDS` words or more, that uses none of the words of the
+    article's prose (by their first five letters)."""
+    prose = [i for i, k in enumerate(keep) if k and classes[i] in _PROSE]
+    for i, line in enumerate(lines):
+        if not keep[i] or items[i] or classes[i] in _PROSE or len(line.split()) < TEASER_WORDS:
+            continue
+        # alone between two paragraphs of prose: a list's rows and a section's heading
+        # over a list are not
+        if not (0 < i < len(lines) - 1 and classes[i - 1] in _PROSE and classes[i + 1] in _PROSE):
+            continue
+        if not is_headline_shaped(line, stop):
+            continue
+        vocab = {w for k in prose if k != i for w in _stems(lines[k], stop)}
+        if vocab and not _stems(line, stop) & vocab:
+            keep[i] = False

@@ -498,3 +498,13 @@ def test_a_share_prompt_ends_the_body_and_the_sidebar_after_it_is_not_kept():
     ]
     out = clean_text(page(MENU, HEAD[1:3], BODY, after, TAIL)).split("\n\n")
     assert out == BODY
+
+
+def test_another_storys_headline_between_the_articles_paragraphs_is_not_kept():
+    """A page sets a related story's headline between two paragraphs of the article: Title
+    Case, a clause, none of the article's words. A subheading of the article uses them."""
+    teaser = "Ferry Fares To Rise In April After Harbour Strike"
+    heading = "Engineers Will Examine The Dam"
+    body = [*BODY[:2], teaser, BODY[3], heading, BODY[4]]
+    out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
+    assert out == [*BODY[:2], BODY[3], heading, BODY[4]]
