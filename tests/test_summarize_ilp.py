@@ -263,6 +263,8 @@ DEPENDENT = [
     "The mayor said the port would reopen, and the governor said it would.",
     '"Moreover, the tide tables were never checked," inspector Paul Weir said.',
     "Because crossing the bay at night is anything but safe.",
+    "The next two months were hard for the ferry crews.",  # a time counted from before
+    "No, not the harbour pilot but the port's own tug crew.",  # an answer, no verb
 ]
 STANDALONE = [
     "Harbour pilot Anna Drax refused to move the ferry on Monday.",
@@ -272,6 +274,8 @@ STANDALONE = [
     "Nobody knows where the missing pilot is.",
     "Because of the storm, twelve ferries stayed in port on Monday.",
     "Because the road closed, the bus to Port Averly ran late on Monday.",
+    "The next ferry to Port Averly leaves on Monday morning.",
+    "No ferry left Port Averly on Monday, the harbour office said.",
     # Left as candidates on the development sets' evidence (see _DEPENDENT_OPENER):
     "But the council voted to keep the ferry running until March.",
     "Harbour pilot Anna Drax, however, refused to move the ferry on Monday.",
