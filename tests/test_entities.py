@@ -778,6 +778,20 @@ def test_a_persons_name_ends_at_its_possessive(nlp):
     assert people(nlp, text, clean=False) == {"Marta Vell": "shipping founder", "Tomas Brede": None}
 
 
-def test_an_administrators_title_is_a_role_not_part_of_the_name(nlp):
-    text = "In May, the agency’s Administrator Jonas Vell said the mission was necessary."
-    assert people(nlp, text, clean=False) == {"Jonas Vell": "Administrator"}
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "In May, the agency’s Administrator Jonas Vell said the mission was necessary.",
+            "Jonas Vell",
+            "Administrator",
+        ),
+        (
+            "Superintendent Mara Holm told the teachers they were not asking for much.",
+            "Mara Holm",
+            "Superintendent",
+        ),
+    ],
+)
+def test_an_office_before_a_name_is_a_role_not_part_of_the_name(nlp, text, name, role):
+    assert people(nlp, text, clean=False) == {name: role}
