@@ -162,6 +162,10 @@ _INSERTS = [
         r"[.!?][\"”’)]*\s+(?-i:Getty(?: Images)?|AFP|Shutterstock|iStock|Alamy|Reuters|AP|EPA)$",
         r"\s/\s*(?-i:AP|AFP|Reuters|EPA|Getty Images)( file( photo)?)?$",
         r"^(in )?this\b.{0,60}\bfile (photo|image|picture)\b",
+        # where someone or something stands in the picture: "A man rides past the settlement
+        # (background) on November 19, 2026.", "Rescuers (L) carry ..."
+        r"^(?!.*\b(said|says|told|according to)\b).*\((background|foreground|left|centre|"
+        r"center|front|top|bottom|l|c|l to r|from left|2nd (l|left|r|right))\)",
     )
 ]
 _BOILERPLATE += _INSERTS

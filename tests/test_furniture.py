@@ -249,6 +249,9 @@ INSERTS = [
     "Minister Elmquist speaks in Port Averly on March 9, 2026. Jane Doe / AP file",
     "A rescue boat waits by the flooded dam on Quay Street. Getty Images",
     "This March 2, 2024, file photo shows the Sallow dam before the floods.",
+    # where its people stand in the picture
+    "A man rides a bicycle past the Kessen dam (background) on March 10, 2026.",
+    "Rescuers (L) carry a woman from her house on Quay Street in Port Averly.",
 ]
 METADATA = [
     "Meridian Press Publication Date: March 10, 2026",
@@ -291,6 +294,7 @@ def test_a_summary_does_not_take_a_promotion_or_caption(line: str, nlp):
         "Over 2,000 people lost power in the storm, the Sallow Hydro Authority said.",
         "The vote will be held on Sunday, March 15, 2026, the council said.",
         "Get ready for more rain, the forecaster told residents on Monday.",
+        "The mayor said the old wall (background) would be rebuilt by the spring.",
     ],
 )
 def test_news_that_looks_like_a_counter_or_caption_is_kept(line: str):
