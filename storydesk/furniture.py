@@ -583,6 +583,7 @@ def classify_page(
         last += 1
     while first > begin and classes[first - 1] == "short" and is_prose(lines[first - 1], stop):
         first -= 1
+    last = _through_a_box_to_the_cut(lines, classes, stop, last)
     # The lede that opens with a wire dateline ("CAIRO (Reuters) - ...") is the article's
     # first line, though a caption or a byline may stand between it and the rest.
     for back in range(first - 1, max(begin, first - 1 - LEDE_REACH) - 1, -1):
@@ -596,6 +597,31 @@ def classify_page(
     ]
     _drop_inline_teasers(lines, keep, classes, items, stop)
     return keep, (first, last)
+
+
+# A box of related links inside the body has this many lines at most.
+BOX_LINES = 8
+
+
+def _through_a_box_to_the_cut(
+    lines: Sequence[str], classes: Sequence[str], stop: frozenset[str], last: int
+) -> int:
+    """The body's last line when the page's text was cut off by a size cap (its last line
+    stops mid-sentence): a box of related links inside the article (a few lines of links
+    and headlines) leaves the article's last paragraphs after it out of the heaviest run,
+    as nothing follows them; they are its body. Else ``last``."""
+    if not lines or last >= len(lines) - 1:
+        return last
+    tail = lines[-1]
+    if _SENTENCE_END.search(tail) or len(tail.split()) < 6 or is_headline_shaped(tail, stop):
+        return last
+    box = [i for i in range(last + 1, len(lines) - 1) if classes[i] not in _PROSE]
+    after = [i for i in range(last + 1, len(lines) - 1) if classes[i] in _PROSE]
+    if not after or len(box) > BOX_LINES or any(i > after[0] for i in box):
+        return last
+    if any(ends_body(lines[i]) and starts_comments(lines[i]) for i in box):
+        return last
+    return len(lines) - 1
 
 
 # A related story's headline that a page sets between an article's paragraphs has this many

@@ -512,3 +512,14 @@ def test_another_storys_headline_between_the_articles_paragraphs_is_not_kept():
     body = [*BODY[:2], teaser, BODY[3], heading, BODY[4]]
     out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
     assert out == [*BODY[:2], BODY[3], heading, BODY[4]]
+
+
+def test_a_paragraph_after_a_box_of_links_is_kept_when_the_page_text_was_cut_off():
+    """A page store cut the page's text near its size cap: the article's paragraph after a
+    box of related links inside it is the last whole one, and nothing follows it to keep
+    the run of the body going; it is the body's."""
+    box = ["Related", "Ferry Fares To Rise In April", "Related", "Harbour Strike Talks Collapse"]
+    after = BODY[4]
+    cut = "The authority said its engineers would report to the"  # cut at the cap
+    out = clean_text(page(MENU, HEAD[1:3], BODY[:4], box, [after, cut])).split("\n\n")
+    assert out == [*BODY[:4], after]
