@@ -118,6 +118,10 @@ _BOILERPLATE += [
         r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (a|an|the) ([a-z]+ ){0,3}"
         r"(reporter|correspondent|writer|editor|journalist|columnist)\b.{0,60}\b(for|at) "
         r"(the )?(?-i:[A-Z])",
+        # a byline with the writer's handle: "Jane Doe @janedoe / 2 days"
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w+(\s*[/|·•-]\s*.{0,30})?$",
+        # how to reach the writer: "Have a tip? Jane Doe may be reached at jdoe@... ."
+        r"\b(may|can) be (reached|contacted) (at|by|via|on)\b.{0,80}(@|\bemail\b|\btwitter\b)",
         r"^(written|posted|words|reported|story|text) by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}"
         r"(\s*[,|/-].{0,60}| on .{0,40})?$",
         r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}),? (staff|senior|contributing|"
@@ -158,6 +162,10 @@ _INSERTS = [
         r"[.!?][\"”’)]*\s+(?-i:Getty(?: Images)?|AFP|Shutterstock|iStock|Alamy|Reuters|AP|EPA)$",
         r"\s/\s*(?-i:AP|AFP|Reuters|EPA|Getty Images)( file( photo)?)?$",
         r"^(in )?this\b.{0,60}\bfile (photo|image|picture)\b",
+        # where someone or something stands in the picture: "A man rides past the settlement
+        # (background) on November 19, 2026.", "Rescuers (L) carry ..."
+        r"^(?!.*\b(said|says|told|according to)\b).*\((background|foreground|left|centre|"
+        r"center|front|top|bottom|l|c|l to r|from left|2nd (l|left|r|right))\)",
     )
 ]
 _BOILERPLATE += _INSERTS

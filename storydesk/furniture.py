@@ -114,8 +114,14 @@ _FURNITURE = [
         r"/\s*(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)(?:\s+file(?: photo)?)?\s*$",
         # links to other stories: "Read more: ...", "SEE MORE: ...", "Headline [INSIGHT]"
         r"^(?:read more|see more|read also|also read|watch|listen|more|related)\s*(?:»|>|:)",
-        r"\[\s*[A-Z][A-Z ]{2,20}\]\s*\|?$",
+        # a tag after a headline ("[INSIGHT]"), a credit after a caption ("... [Jane Doe/AFP]");
+        # a source's name alone in brackets ("[ Wired ]") cites a paragraph of a round-up
+        r"(?-i:\[\s*[A-Z][A-Z ]{2,20}\])\s*\|?$",
+        r"\S.{10,}\w\s\[[^\]\s][^\]]{1,40}\]$",
         r"^(?:click|tap) (?:to|here)\b",
+        r"^(?:also|more) on [\w-]+\.(?:com|org|net|co\.uk|tv|info|news)\b",  # "Also on rt.com ..."
+        r"^follow [\w .&'-]{1,30} on\s*:?$",  # "Follow RT on" (its icons were pictures)
+        r"^(?:trends?|trending|hot topics?)\s*:",
         r"\(opens in (?:a )?new window\)",
         # metadata lines: "Publication date: ...", "accessed 12 March 2026", counters
         r"^(?:publication|publishing|published|posted|release|last modified|modified|updated)"
@@ -126,7 +132,7 @@ _FURNITURE = [
         rf"^(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b(?=.*(?:{_DATE}|{_TIME}|"
         r"\bago\b)).{0,90}(?<![.!?])$",
         # a byline with the writer's handle: "Jane Doe @janedoe"
-        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w+$",
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w+(?:\s*[/|·•-]\s*.{0,30})?$",
         r"\b(?:accessed|retrieved)\s+(?:on\s+)?(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\s+\d{1,2}),?"
         r"\s+\d{4}\.?\)?$",
         # a site's counter: its readers, or people who do what readers do ("More than 100
@@ -172,8 +178,11 @@ _END_OF_BODY = [
         r"^(?:related\s+)?(?:tags|topics|filed under|categories|keywords)\s*:",
         r"^share this(?: article| story| post| page)?\s*:?$",
         r"^(?:about the author|author'?s? bio|more by this author)\s*:?$",
+        r"^follow (?:me|him|her|them)\b.{0,30}\bon (?:twitter|x|linkedin|facebook|instagram)\b",
         r"^(?:previous|next) (?:post|article|story)\s*:?$",
         r"^want more stories like this\?",
+        r"^(?:like|enjoy(?:ed)?|liked) this (?:story|article|post)\?",
+        r"^share (?:it|this|the story|the article) with (?:a|your) friends?\b",
         r"^(?:sign up|subscribe)\b.{0,60}$",
     )
 ]
@@ -194,6 +203,13 @@ _LEDE = re.compile(
 LEDE_REACH = 3
 _COMMENTS = re.compile(
     r"\b(?:comments?|responses?|replies|thoughts on|reply|discussion|conversation)\b",
+    re.IGNORECASE,
+)
+# The line that opens the writer's box after an article: "About the author", "Follow me on
+# Twitter or LinkedIn." (the writer's name and first-person bio follow).
+_AUTHOR_BOX = re.compile(
+    r"^(?:about the author|author'?s? bio|more by this author|follow (?:me|him|her|them)\b"
+    r".{0,30}\bon (?:twitter|x|linkedin|facebook|instagram)\b)",
     re.IGNORECASE,
 )
 # A word that starts with a capital (or is a number), for Title Case headlines.
@@ -289,9 +305,9 @@ def ends_body(line: str) -> bool:
 
 
 def starts_comments(line: str) -> bool:
-    """A line that opens the readers' comments (a box of related links may stand inside an
-    article's body; comments never do)."""
-    return bool(_COMMENTS.search(line))
+    """A line that opens the readers' comments or the writer's author box (a box of related
+    links may stand inside an article's body; comments and an author box never do)."""
+    return bool(_COMMENTS.search(line) or _AUTHOR_BOX.search(line))
 
 
 def is_headline_shaped(line: str, stop: frozenset[str]) -> bool:
@@ -429,8 +445,57 @@ def body_list_items(
         if after_prose and distinct >= MIN_LIST_ITEMS and shared >= LIST_SHARED * len(worded):
             items[i:j] = [True] * (j - i)
             carried, carried_end = set().union(*worded), j
+        elif after_prose:
+            end = _uniform_list_end(lines, i, j, vocab, stop)
+            items[i:end] = [True] * (end - i)
         i = j
     return items
+
+
+# A separator that rows of one table or schedule share ("June 9 - Tampa @ Bay Hall",
+# "Step 2: ...", "England (Group A): ...").
+_ROW_SEPARATORS = ("–", "—", " - ", "@", ":", "(", "|", "$", "%", "/")
+_ROW_LEAD = re.compile(rf"^(?:\d|{_MONTH}\s+\d|#\d)", re.IGNORECASE)
+
+
+def _row_shape(line: str) -> tuple[bool, frozenset[str]]:
+    """What the rows of one table share: a leading number or date, the separators."""
+    return bool(_ROW_LEAD.match(line)), frozenset(s for s in _ROW_SEPARATORS if s in line)
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Two rows of one table: both lead with a number or neither does, and they share a
+    separator (a row may add one: a venue's "(formerly ...)"), or have none."""
+    (lead_a, seps_a), (lead_b, seps_b) = _row_shape(a), _row_shape(b)
+    return lead_a == lead_b and (bool(seps_a & seps_b) or not (seps_a or seps_b))
+
+
+def _uniform_list_end(
+    lines: Sequence[str], i: int, j: int, vocab: set[str], stop: frozenset[str]
+) -> int:
+    """Where a list of rows of one shape that follows the body's prose ends (``i`` when
+    there is none): an optional heading, then at least :data:`MIN_LIST_ITEMS` rows in a row
+    with one shape that has a separator or a leading number or date (a tour's dates, a
+    schedule, a table), the heading or a row using a word of the prose. Related headlines
+    have no such shape; a run of them after the body is not its list.
+
+    >>> _uniform_list_end(["Harrow Lanterns tour dates", "April 3 - Sallow @ Quay Hall",
+    ...     "April 5 - Kessen @ Mill Arena", "April 9 - Varden @ Riverside",
+    ...     "April 12 - Tollan @ Harbour Hall", "Most Read Stories"], 0, 6, {"tour"}, frozenset())
+    5
+    """
+    start = i + 1 if i + 1 < j and not _same_shape(lines[i], lines[i + 1]) else i
+    lead, separators = _row_shape(lines[start]) if start < j else (False, frozenset())
+    if not (lead or separators):
+        return i
+    end = start
+    while end < j and _same_shape(lines[start], lines[end]):
+        end += 1
+    if len({lines[k] for k in range(start, end)}) < MIN_LIST_ITEMS:
+        return i
+    if not any(_content_words(lines[k], stop) & vocab for k in range(i, end)):
+        return i
+    return end
 
 
 def _heaviest_run(
@@ -518,6 +583,7 @@ def classify_page(
         last += 1
     while first > begin and classes[first - 1] == "short" and is_prose(lines[first - 1], stop):
         first -= 1
+    last = _through_a_box_to_the_cut(lines, classes, stop, last)
     # The lede that opens with a wire dateline ("CAIRO (Reuters) - ...") is the article's
     # first line, though a caption or a byline may stand between it and the rest.
     for back in range(first - 1, max(begin, first - 1 - LEDE_REACH) - 1, -1):
@@ -529,4 +595,65 @@ def classify_page(
         and (good[i] or items[i] or (classes[i] != "bad" and is_prose(line, stop)))
         for i, line in enumerate(lines)
     ]
+    _drop_inline_teasers(lines, keep, classes, items, stop)
     return keep, (first, last)
+
+
+# A box of related links inside the body has this many lines at most.
+BOX_LINES = 8
+
+
+def _through_a_box_to_the_cut(
+    lines: Sequence[str], classes: Sequence[str], stop: frozenset[str], last: int
+) -> int:
+    """The body's last line when the page's text was cut off by a size cap (its last line
+    stops mid-sentence): a box of related links inside the article (a few lines of links
+    and headlines) leaves the article's last paragraphs after it out of the heaviest run,
+    as nothing follows them; they are its body. Else ``last``."""
+    if not lines or last >= len(lines) - 1:
+        return last
+    tail = lines[-1]
+    if _SENTENCE_END.search(tail) or len(tail.split()) < 6 or is_headline_shaped(tail, stop):
+        return last
+    box = [i for i in range(last + 1, len(lines) - 1) if classes[i] not in _PROSE]
+    after = [i for i in range(last + 1, len(lines) - 1) if classes[i] in _PROSE]
+    if not after or len(box) > BOX_LINES or any(i > after[0] for i in box):
+        return last
+    if any(ends_body(lines[i]) and starts_comments(lines[i]) for i in box):
+        return last
+    return len(lines) - 1
+
+
+# A related story's headline that a page sets between an article's paragraphs has this many
+# words or more (a subheading of the article is often shorter, and uses its words).
+TEASER_WORDS = 5
+
+
+def _stems(line: str, stop: frozenset[str]) -> set[str]:
+    return {w[:5] for w in _content_words(line, stop) if len(w) > 3}
+
+
+def _drop_inline_teasers(
+    lines: Sequence[str],
+    keep: list[bool],
+    classes: Sequence[str],
+    items: Sequence[bool],
+    stop: frozenset[str],
+) -> None:
+    """Leave out another story's headline set between the article's paragraphs ("Man Shot
+    at Gas Station Dies at Hospital" inside a report of a rescue): a kept line shaped like a
+    headline, of :data:`TEASER_WORDS` words or more, that uses none of the words of the
+    article's prose (by their first five letters)."""
+    prose = [i for i, k in enumerate(keep) if k and classes[i] in _PROSE]
+    for i, line in enumerate(lines):
+        if not keep[i] or items[i] or classes[i] in _PROSE or len(line.split()) < TEASER_WORDS:
+            continue
+        # alone between two paragraphs of prose: a list's rows and a section's heading
+        # over a list are not
+        if not (0 < i < len(lines) - 1 and classes[i - 1] in _PROSE and classes[i + 1] in _PROSE):
+            continue
+        if not is_headline_shaped(line, stop):
+            continue
+        vocab = {w for k in prose if k != i for w in _stems(lines[k], stop)}
+        if vocab and not _stems(line, stop) & vocab:
+            keep[i] = False

@@ -751,3 +751,47 @@ def test_a_place_name_that_runs_on_to_its_river_is_not_cut(nlp):
         "Halle an der Tarn",
     ]
     assert not [m for m in mentions if m.type == "person"]
+
+
+# --- things and words of other names that the recogniser took for people (issue 14) -------
+
+
+@pytest.mark.parametrize(
+    "text, thing",
+    [
+        # "the" before it: a thing, not a person
+        ("Getting to the Moon, while not easy, has been done. Staying there is harder.", "Moon"),
+        # one word of a longer name: a journal's
+        ("According to the study, published in BMJ Case Reports, the man was ill.", "Case"),
+        # a word that only ever modifies a noun: an illness named after its cause
+        ("Doctors call it “Duvet lung” and say it may result from feathers.", "Duvet"),
+    ],
+)
+def test_a_thing_the_recogniser_took_for_a_person_is_no_person(nlp, text, thing):
+    assert any(thing in e.text and e.label_ == "PERSON" for e in nlp(text).ents)
+    assert thing not in people(nlp, text, clean=False)
+
+
+def test_a_persons_name_ends_at_its_possessive(nlp):
+    text = "Upstarts such as shipping founder Marta Vell’s Harbour Lines and Tomas Brede’s Quayside took part."
+    assert any(e.text == "Tomas Brede’s Quayside" for e in nlp(text).ents)  # what NER says
+    assert people(nlp, text, clean=False) == {"Marta Vell": "shipping founder", "Tomas Brede": None}
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "In May, the agency’s Administrator Jonas Vell said the mission was necessary.",
+            "Jonas Vell",
+            "Administrator",
+        ),
+        (
+            "Superintendent Mara Holm told the teachers they were not asking for much.",
+            "Mara Holm",
+            "Superintendent",
+        ),
+    ],
+)
+def test_an_office_before_a_name_is_a_role_not_part_of_the_name(nlp, text, name, role):
+    assert people(nlp, text, clean=False) == {name: role}

@@ -102,6 +102,11 @@ def test_furniture_lines_are_removed_from_any_text(line: str):
         "Published Tue, Mar 10 2026 6:02 AM GMT Updated an hour ago",
         "Updated: March 10, 2026 at 9:14 am",
         "Mira Holt @MiraHoltVoice",
+        "Mira Holt @MiraHoltVoice / 2 days",
+        "Also on sallowcourier.com Ferry fares to rise in April as harbour strike goes on",
+        "Follow the Courier on",
+        "Trends: Sallow floods",
+        "Like this story? Share it with a friend!",
     ],
 )
 def test_page_furniture_lines(line: str):
@@ -244,6 +249,9 @@ INSERTS = [
     "Minister Elmquist speaks in Port Averly on March 9, 2026. Jane Doe / AP file",
     "A rescue boat waits by the flooded dam on Quay Street. Getty Images",
     "This March 2, 2024, file photo shows the Sallow dam before the floods.",
+    # where its people stand in the picture
+    "A man rides a bicycle past the Kessen dam (background) on March 10, 2026.",
+    "Rescuers (L) carry a woman from her house on Quay Street in Port Averly.",
 ]
 METADATA = [
     "Meridian Press Publication Date: March 10, 2026",
@@ -286,6 +294,7 @@ def test_a_summary_does_not_take_a_promotion_or_caption(line: str, nlp):
         "Over 2,000 people lost power in the storm, the Sallow Hydro Authority said.",
         "The vote will be held on Sunday, March 15, 2026, the council said.",
         "Get ready for more rain, the forecaster told residents on Monday.",
+        "The mayor said the old wall (background) would be rebuilt by the spring.",
     ],
 )
 def test_news_that_looks_like_a_counter_or_caption_is_kept(line: str):
@@ -418,3 +427,99 @@ def test_a_page_with_no_prose_keeps_its_table_rows():
     out = clean_text(page(MENU, HEAD[1:3], rows, TAIL)).split("\n\n")
     assert [p for p in out if p in rows] == rows
     assert not set(HEAD[1:3] + TAIL) & set(out)
+
+
+def test_schedule_after_the_last_paragraph_is_kept_and_the_sidebar_after_it_is_not():
+    """A tour's dates after the article's last paragraph: rows of one shape (a date, a dash,
+    a venue after "@"), under a heading that uses the article's words. Their places are not
+    the prose's words; the related headlines after them are not the body."""
+    rows = [
+        f"{day} - {city} @ {hall}"
+        for day, city, hall in [
+            ("April 3", "Port Averly", "Quay Hall"),
+            ("April 5", "Sallow", "Lantern Theatre (formerly Mill Hall)"),
+            ("April 9", "Kessen", "Old Mill Arena"),
+            ("April 12", "Varden", "Riverside Stage"),
+            ("April 15", "Tollan", "Harbour Hall"),
+        ]
+    ]
+    text = page(MENU, HEAD[1:3], TOUR_LEDE, TOUR_CLOSE, ["Harrow Lanterns tour dates"], rows)
+    out = clean_text(page([text], RELATED[1:], TAIL)).split("\n\n")
+    assert out == [*TOUR_LEDE, *TOUR_CLOSE, "Harrow Lanterns tour dates", *rows]
+
+
+def test_a_round_up_keeps_the_sources_it_cites_and_drops_caption_credits():
+    """A round-up of reviews names each paragraph's source in brackets on its own line; a
+    photo caption ends with its credit in brackets."""
+    body = [
+        "The new ferry is quieter than the old one, and its cabins are larger, the reviewers agree.",
+        "[ Harbour Weekly ]",
+        "Its timetable is another matter: two crossings a day will not serve the island's workers.",
+        "[ Sallow Courier ]",
+        "The fares, at least, are lower than the board had said they would be in the spring.",
+    ]
+    caption = "The new ferry leaves Port Averly on its first crossing [Jane Doe/Meridian Press]"
+    out = clean_text(page(MENU, HEAD[1:3], [caption], body, TAIL)).split("\n\n")
+    assert out == body
+
+
+def test_the_writers_box_after_the_article_is_not_its_body():
+    """A writer's box after the article: a follow prompt, the writer's name alone, a
+    first-person bio long enough to pass for prose."""
+    box = [
+        "Follow me on Twitter or LinkedIn. Check out my website.",
+        "Jane Doe",
+        "I am a reporter, a river swimmer and a keen baker, and I have covered the Sallow valley for the Courier since the great flood of the spring.",
+    ]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, box, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe @janedoe / 2 days",
+        "Have a tip? Jane Doe may be reached at jdoe@sallowcourier.example. Follow her on Twitter @jdoe.",
+    ],
+)
+def test_a_byline_or_the_writers_address_in_article_text_is_removed(line: str):
+    """In an article's text (not a whole page's), a byline with the writer's handle and a
+    line that says how to reach the writer are furniture too."""
+    out = clean_text("\n\n".join([BODY[0], line, *BODY[1:]])).split("\n\n")
+    assert out == BODY
+
+
+def test_a_share_prompt_ends_the_body_and_the_sidebar_after_it_is_not_kept():
+    """After "Like this story? Share it with a friend!" a page has its sidebar: a follow
+    prompt, trends, teasers, one of them a sentence."""
+    after = [
+        "Like this story? Share it with a friend!",
+        "Follow the Courier on",
+        "Trends: Sallow floods",
+        "Harbour Weekly",
+        "Ferry Fares To Rise In April (PHOTOS)",
+        "There is a comet hurtling towards the valley that could light up the winter sky",
+    ]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, after, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+def test_another_storys_headline_between_the_articles_paragraphs_is_not_kept():
+    """A page sets a related story's headline between two paragraphs of the article: Title
+    Case, a clause, none of the article's words. A subheading of the article uses them."""
+    teaser = "Ferry Fares To Rise In April After Harbour Strike"
+    heading = "Engineers Will Examine The Dam"
+    body = [*BODY[:2], teaser, BODY[3], heading, BODY[4]]
+    out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
+    assert out == [*BODY[:2], BODY[3], heading, BODY[4]]
+
+
+def test_a_paragraph_after_a_box_of_links_is_kept_when_the_page_text_was_cut_off():
+    """A page store cut the page's text near its size cap: the article's paragraph after a
+    box of related links inside it is the last whole one, and nothing follows it to keep
+    the run of the body going; it is the body's."""
+    box = ["Related", "Ferry Fares To Rise In April", "Related", "Harbour Strike Talks Collapse"]
+    after = BODY[4]
+    cut = "The authority said its engineers would report to the"  # cut at the cap
+    out = clean_text(page(MENU, HEAD[1:3], BODY[:4], box, [after, cut])).split("\n\n")
+    assert out == [*BODY[:4], after]

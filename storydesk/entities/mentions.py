@@ -55,7 +55,10 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
         toks = _clean_tokens(toks, kind) if kind else []
         if kind and toks and not _is_blocked(blocked, toks[0].idx, _end(toks[-1])):
             m = _mention(doc, toks, kind, ent.label_, article_id)
-            if not (kind == "person" and _not_a_person(m, doc, modifiers)):
+            if not (
+                kind == "person"
+                and (_not_a_person(m, doc, modifiers) or _not_a_name(doc, toks, ent.start))
+            ):
                 names.append((m, toks))
     places = {m.text for m, _ in names if m.type == "place"}
     names = [(m, t) for m, t in names if not (m.type == "place" and _demonym(m.text, places))]
@@ -203,9 +206,15 @@ def _place_tail(doc: Doc, end: int, later: Sequence[DocSpan]) -> int:
     return end
 
 
+_POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
+
+
 def _clean_tokens(toks: list[Token], kind: str) -> list[Token]:
     """A name's tokens without "the", honorifics, titles, possessives and trailing words."""
-    toks = [t for t in toks if t.lower_ not in ("'s", "’s", "'", "’")]
+    if kind == "person":  # "Jeff Bezos's Blue Origin": the name ends at its possessive
+        cut = next((n for n, t in enumerate(toks) if n and t.lower_ in _POSSESSIVE), None)
+        toks = toks[:cut]
+    toks = [t for t in toks if t.lower_ not in _POSSESSIVE]
     while toks and (
         toks[0].is_punct
         or toks[0].lower_ == "the"
@@ -261,6 +270,38 @@ def _not_a_person(m: Mention, doc: Doc, seen: dict[str, bool] | None = None) -> 
     if m.text not in seen:
         seen[m.text] = _modifies_a_noun(m, doc)
     return seen[m.text]
+
+
+def _not_a_name(doc: Doc, toks: Sequence[Token], ent_start: int) -> bool:
+    """A "person" that is no one's name: a thing with "the" before it ("Getting to the
+    Moon"), one word of a longer name ("Case" of "BMJ Case Reports"), or a word that only
+    ever modifies a noun ("Humidifier lung", "Sallow fever")."""
+    first = doc[min(ent_start, toks[0].i)]
+    if first.i > 0 and doc[first.i - 1].lower_ == "the" and doc[first.i - 1].dep_ == "det":
+        return True
+    if first.lower_ == "the":
+        return True
+    if len(toks) != 1:
+        return False
+    tok = toks[0]
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if (
+        before is not None
+        and after is not None
+        and before.pos_ == "PROPN"
+        and before.is_title | before.is_upper
+        and before.ent_type_ not in ("NORP", "PERSON")
+        and before.lower_ not in _TITLES
+        and after.pos_ == "PROPN"
+        and after.is_title
+    ):
+        return True
+    same = [t for t in doc if t.text == tok.text]
+    return all(
+        t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.is_lower and t.head.i > t.i
+        for t in same
+    )
 
 
 def _modifies_a_noun(m: Mention, doc: Doc) -> bool:

@@ -17,7 +17,8 @@ TITLE_WORDS = _set(
     official deputy undersecretary attorney prosecutor judge justice correspondent editor
     reporter analyst professor economist adviser advisor aide negotiator mediator coordinator
     speaker lawmaker legislator mp candidate nominee ruler cleric imam rabbi bishop archbishop
-    cardinal ceo founder officer elect designate representative"""
+    cardinal ceo founder officer elect designate representative administrator ombudsman
+    superintendent"""
 )
 HONORIFICS = _set("mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame")
 _TITLES = TITLE_WORDS | HONORIFICS | _set("prime vice foreign deputy sen. rep. gov. gen. col.")

@@ -26,17 +26,20 @@ _SENTENCE_END = re.compile(r"""[.!]["”’')\]]*$""")
 
 
 # An opening word that turns on or compares with the sentence before it: "Others ...",
-# "Moreover, ...", "So is ...", "Nor ..." (a quote opening with one continues the speaker's
+# "Moreover, ...", "So is ...", "Nor ...", an answer ("No, not ..."), a time counted from
+# it ("The next two months were tough.") (a quote opening with one continues the speaker's
 # earlier words). Chosen on the development sets (DUC 2006, DUC 2007 main; docs/tuning-log.md,
 # 2026-12-07): "But", "And", "Also,", "Then", "Thus", "In addition" and "As a result" open
 # sentences a reader follows alone, and leaving them out lost ROUGE-2 there (11.82 -> 11.70
 # at 250 words, 9.63 -> 9.54 at 100); so did leaving out an aside after the subject ("Smith,
 # however, decided ..."), which now stays a candidate.
 _DEPENDENT_OPENER = re.compile(
-    r"""^["“‘']?(?:still,|(?:however|nonetheless|nevertheless|moreover|furthermore|besides|"""
+    r"""^["“‘']?(?:still,|(?:no|yes|ah|oh),|(?:however|nonetheless|nevertheless|moreover|furthermore|besides|"""
     r"""instead|otherwise|others|likewise|similarly|conversely|even so|by contrast|"""
     r"""in contrast|on the other hand|nor|that said|so (?:is|are|was|were|do|does|did|has|"""
-    r"""have|had|will|would|can|could|should|must))\b)""",
+    r"""have|had|will|would|can|could|should|must)|the (?:next|following|previous|same) """
+    r"""(?:(?:few|two|three|four|five|six|\d+) )?(?:days?|weeks?|months?|years?|nights?|"""
+    r"""mornings?|evenings?|hours?))\b)""",
     re.IGNORECASE,
 )
 # A reason given as a sentence of its own ("Because the road is closed."): a subordinate
@@ -145,14 +148,38 @@ def inside_quotation(text: str, start: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+# An embedded social post: its text ends with the post's picture link, or its signature
+# line follows ("— Jane Doe (@janedoe) March 10, 2026").
+_POST_LINK = re.compile(r"\b(?:pic\.twitter\.com/|https?://t\.co/)\S+\s*$")
+_POST_SIGNATURE = re.compile(r"^[—–-]+\s*[^\n]{1,60}\(@\w+\)")
+
+
+def in_embedded_post(text: str, start: int) -> bool:
+    """Whether ``start`` falls in an embedded social post (a tweet set in the article): its
+    words are the poster's, with no speaker named in the sentence.
+
+    >>> in_embedded_post("Fans cheered.\\n\\nWhat a night! pic.twitter.com/x1", 16)
+    True
+    """
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    after = text[end:].lstrip("\n")
+    return bool(_POST_LINK.search(text[begin:end]) or _POST_SIGNATURE.match(after))
+
+
 def stands_alone(
     article: AnalyzedArticle, sentence: Sentence, min_words: int, max_words: int
 ) -> bool:
     """A clean candidate (:func:`is_clean_candidate`) that is not the inside of a quotation
-    begun in an earlier sentence (:func:`inside_quotation`)."""
+    begun in an earlier sentence (:func:`inside_quotation`) nor a sentence of an embedded
+    social post (:func:`in_embedded_post`)."""
     text = article.text_of(sentence)
-    return is_clean_candidate(text, sentence, min_words, max_words) and not inside_quotation(
-        article.article.text, sentence.span.start
+    full = article.article.text
+    return (
+        is_clean_candidate(text, sentence, min_words, max_words)
+        and not inside_quotation(full, sentence.span.start)
+        and not in_embedded_post(full, sentence.span.start)
     )
 
 
