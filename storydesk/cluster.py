@@ -23,8 +23,10 @@ embedding (parsed without the model) is scored by the model without it
 :attr:`ClusterSettings.grace_days` apart, the evidence needed grows with the gap: the pair's
 score falls by ``gap_slope`` for every doubling of the gap beyond the grace, and groups
 holding two articles dated more than ``apart_days`` apart never merge. An article without
-a date is judged on content alone: it joins the story it matches best, dated or not, or
-stays alone. Undated articles are never grouped for lacking a date.
+a date is judged on content: it joins the story it matches best, dated or not, or stays
+alone. For that last rule it takes the date of the dated report it matches best
+(:func:`borrowed_days`), so undated reports of events years apart, which share a long
+story's background, never open a story together for lacking a date.
 
 **Stories.** Average-linkage agglomerative clustering over the pair scores, cut at
 :attr:`ClusterSettings.threshold`. Who and where are also judged between groups
@@ -615,7 +617,8 @@ def cluster_component(
     prob = pair_scores(prof, prof, params)
     apart = None
     if params.use_dates:
-        apart = np.nan_to_num(np.abs(prof.days[:, None] - prof.days[None, :]), nan=0.0)
+        days = borrowed_days(prob, prof.days, params.threshold)
+        apart = np.nan_to_num(np.abs(days[:, None] - days[None, :]), nan=0.0)
         apart = apart > params.apart_days
     evidence = GroupEvidence(
         [_who_and_where(items[i].features) for i in order],
@@ -624,6 +627,34 @@ def cluster_component(
     )
     groups = average_linkage(prob, params.threshold, apart, evidence)
     return [[order[k] for k in g] for g in groups]
+
+
+def borrowed_days(scores: np.ndarray, days: np.ndarray, threshold: float) -> np.ndarray:
+    """Publication days, an undated article's taken from the dated article it matches best
+    (pair score at least ``threshold``; ties: the lower row), else left NaN.
+
+    Undated reports of a long-running story share its background, often more than they
+    share with the dated reports of their own events; judged on content alone they would
+    open a story together, events years apart. With the date of the report each matches
+    best, groups holding two of them ``apart_days`` apart never merge, as for dated
+    reports (the gap penalty is left to real dates: a borrowed date is only as near as the
+    report it came from). Only pairs above the cut lend a date, so the result is a function
+    of the component, and batch invariance holds.
+
+    >>> borrowed_days(np.array([[0, .4, .2], [.4, 0, .1], [.2, .1, 0]]),
+    ...               np.array([np.nan, 10.0, 20.0]), 0.15).tolist()
+    [10.0, 10.0, 20.0]
+    """
+    out = days.copy()
+    undated = np.flatnonzero(np.isnan(days))
+    dated = ~np.isnan(days)
+    if undated.size == 0 or not dated.any():
+        return out
+    rows = np.where(dated[None, :], scores[undated], -np.inf)
+    best = np.argmax(rows, axis=1)
+    ok = rows[np.arange(undated.size), best] >= threshold
+    out[undated[ok]] = days[best[ok]]
+    return out
 
 
 def _who_and_where(f: Features) -> tuple[frozenset[int], ...]:

@@ -149,6 +149,65 @@ def test_an_undated_article_joins_the_dated_story_it_matches_and_bridges_nothing
     assert ["undated-quake"] in got and ["undated-election"] in got
 
 
+def conflict_report(background: int, own: range, variant: int) -> Features:
+    """A report of one event of a long war: ``background`` of the war's words (every report
+    names some) and most of the event's own words."""
+    war = [w for k, w in enumerate(range(600, 630)) if (k + variant) % 3 != 0][:background]
+    words = sorted({*war, *(w for k, w in enumerate(own) if (k + variant) % 4 != 0)})
+    return Features(
+        indices=tuple(words),
+        tf=tuple(1 for _ in words),
+        rarity=tuple(4.0 for _ in words),
+        entity=tuple(False for _ in words),
+        signature=(),
+        shingle_count=0,
+    )
+
+
+def test_undated_reports_of_events_years_apart_do_not_open_a_story_together():
+    """Three events of one war, years apart, each with dated reports; one undated report of
+    each, which gives more of the war's background than the dated reports do. Each undated
+    report joins its own event's story, not the other undated reports."""
+    events = {
+        "a": (range(700, 720), dt.date(2016, 5, 1)),
+        "b": (range(800, 820), dt.date(2019, 5, 1)),
+        "c": (range(900, 920), dt.date(2023, 5, 1)),
+    }
+    items = []
+    for e, (own, day) in events.items():
+        items += [ClusterItem(f"{e}-{v}", conflict_report(5, own, v), day) for v in range(3)]
+        items.append(ClusterItem(f"undated-{e}", conflict_report(20, own, 3)))
+    assert partition(items, cluster_batch(items)) == [
+        ["a-0", "a-1", "a-2", "undated-a"],
+        ["b-0", "b-1", "b-2", "undated-b"],
+        ["c-0", "c-1", "c-2", "undated-c"],
+    ]
+    # with no dated report to lend them a date, undated reports are judged on content alone
+    loose = [it for it in items if it.published is None]
+    assert len(cluster_batch(loose)) == 1
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.integers(1, 11), max_size=4), st.randoms(use_true_random=False))
+def test_undated_reports_keep_batches_equal_to_one_run(cuts, rnd):
+    events = {"a": range(700, 720), "b": range(800, 820)}
+    days = {"a": dt.date(2016, 5, 1), "b": dt.date(2019, 5, 1)}
+    every = [
+        *(
+            ClusterItem(f"{e}-{v}", conflict_report(5, own, v), days[e])
+            for e, own in events.items()
+            for v in range(3)
+        ),
+        *(ClusterItem(f"undated-{e}", conflict_report(20, own, 3)) for e, own in events.items()),
+        *ITEMS[:4],
+    ]
+    shuffled = list(every)
+    rnd.shuffle(shuffled)
+    bounds = [0, *sorted(set(cuts)), len(shuffled)]
+    batches = [shuffled[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+    assert incremental(batches) == partition(every, cluster_batch(every))
+
+
 def talks(specific: range, variant: int, day: int, figure: int) -> Features:
     """A report of one round of talks: the war's actors (shared by every round) and the
     round's own words, calendar day and figures."""
