@@ -9,14 +9,15 @@ articles sharing at least one key with it. Reports of one event share their dist
 words; two articles sharing only common words score below the cut. This is a heuristic, not
 a bound: an exact bound on the words left unprobed (Cauchy-Schwarz over the TF-IDF weights)
 was tried and never got below the cut, because the common words of two unrelated articles
-can by themselves score near it. The keys of an article beyond those its rarest ones in the
-store's articles add up to more than :data:`KEY_BUDGET` are left unsearched, its common
-ones first (:func:`probed`), so that what an article is scored against stays bounded as
-the store grows. The candidate relation is symmetric (a pair
-sharing a key searched from either side) but not fixed per pair: a key searched while the
-store is small may be too common later, so a pair found by an early ingest may not be
-found by one run over everything. How far the stories differ from the exhaustive search
-is measured on the development sets (``benchmarks/neighbour_recall.py``,
+can by themselves score near it. An article searches only its keys that are rare in the
+store: the rarest first, while the articles holding them add up to at most
+:data:`KEY_BUDGET` (:func:`probed`), so that what it is scored against stays bounded as the
+store grows (a name in the news for years reaches a share of the store). A pair is a
+candidate when one of the two searches a key both hold, which depends on the store's
+frequencies at the time: a key searched while the store was small may be too common
+later, so a pair found by an early ingest may not be found by one run over everything
+(and the other way round). How far the stories differ from the exhaustive search is
+measured on the development sets (``benchmarks/neighbour_recall.py``,
 ``benchmarks/results/neighbour_recall.json``).
 
 Time prunes further, exactly: two articles dated more than ``apart_days`` apart never share
