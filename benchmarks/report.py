@@ -217,8 +217,7 @@ def scale(lines: list[str]) -> None:
     at = r["ms_per_article_adding_to_store_of"]
     full = r.get("ratio_largest_full_run_to_1000")
     largest = (
-        f", {full['store_size_before'] // 1000}k/1k {full['ratio']} (the last run of a full "
-        "1,000)"
+        f", {full['store_size_before'] // 1000}k/1k {full['ratio']} (the last run of a full 1,000)"
         if full
         else ""
     )
