@@ -37,10 +37,10 @@ graph of pairs above the cut, and each component can be clustered on its own wit
 result as the whole corpus. Ingest builds on that: a new batch changes only the stories
 near it, which are clustered again whole (stored articles included: they may move between
 stories), so the same articles in one run, in k batches or in any order give the same
-stories, up to two bounds that keep the cost of an added article flat as the store grows
-(:class:`ArticleIndex`): the stories clustered again are those the new articles reach and
-their neighbours, not the whole component, and key words common in the store are not
-searched (:mod:`storydesk.neighbours`). And document frequencies grow with the store, so
+stories, up to two bounds that keep the work of an added article from growing with the
+whole store (:class:`ArticleIndex`): the stories clustered again are those the new articles
+reach and their neighbours, not the whole component, and key words common in the store are
+not searched (:mod:`storydesk.neighbours`). And document frequencies grow with the store, so
 a story no new article reaches keeps what it was given under the frequencies of its time.
 `storydesk eval cluster --batches` and ``benchmarks/neighbour_recall.py`` measure the
 difference.
@@ -682,9 +682,11 @@ class ArticleIndex:
     Adding articles scores each new one against its candidate neighbours
     (:mod:`storydesk.neighbours`: articles sharing a key word that is not common in the
     store, in the date window), and clusters again, whole, the new articles together with
-    every stored story one of them pairs with strongly. The stored articles are not
-    searched again and no other story is clustered again, so the work of an add grows
-    with the stories it touches, not with the store. With ``exhaustive`` each article is
+    every stored story one of them pairs with strongly. Where that changes a stored story,
+    its stored members are searched too, and the stories they pair with strongly are
+    clustered with it, within :data:`WIDEST` articles. No other stored article is searched
+    and no other story clustered again, so the work of an add grows with the stories it
+    touches, not with the whole store. With ``exhaustive`` each article is
     scored against every article and the whole components of strong pairs the new ones
     belong to are clustered again (a breadth-first search that also searches from the
     stored articles it reaches): the reference, in which k batches give one run's stories
