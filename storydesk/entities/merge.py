@@ -53,6 +53,7 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
     places = Counter(_norm(m.text) for _, m in occ if m.type == "place")
     persons = Counter(_norm(m.text) for _, m in occ if m.type == "person")
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    person_keys: dict[tuple[str, str], str] = {}
     for k, (aid, m) in enumerate(occ):
         words = _words(m.text)
         key = _norm(m.text)
@@ -67,7 +68,9 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
             groups[("thing", pairs.get(key, key))].append(k)
         elif m.type == "person" or (m.label == "ORG" and len(words) == 1 and words[0] in surnames):
             name = m.same_as if m.nominal and m.same_as else m.text
-            groups[("person", _person_key(aid, name, full, person_of))].append(k)
+            if (aid, name) not in person_keys:  # a name recurs: look its person up once
+                person_keys[(aid, name)] = _person_key(aid, name, full, person_of)
+            groups[("person", person_keys[(aid, name)])].append(k)
         else:
             groups[("thing", pairs.get(_norm(m.text), _norm(m.text)))].append(k)
     drafts: list[tuple[int, int, Entity]] = []

@@ -62,6 +62,7 @@ def _sound(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+@lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
     """The consonants of a word as transliterations agree on it: vowels and "h" are where
     they differ ("Mohammed" / "Muhammad", "Hussein" / "Husayn")."""
@@ -121,9 +122,10 @@ def _group_full_names(names: Sequence[tuple[str, str]]) -> dict[tuple[str, str],
             parent[k] = k = parent[parent[k]]
         return k
 
+    words = [_words(name) for _, name in names]  # once per name, not once per pair
     for i, a in enumerate(names):
-        for b in names[:i]:
-            if _same_person(_words(a[1]), _words(b[1]), a[0] == b[0]):
+        for j, b in enumerate(names[:i]):
+            if _same_person(words[i], words[j], a[0] == b[0]):
                 parent[find(a)] = find(b)
     firsts: dict[tuple[str, str], str] = {}
     for key in names:

@@ -19,6 +19,7 @@ from ..doctext import doc_text
 from ..model import Citation
 from .firstnames import first_name_gender, is_surname
 from .marks import _paragraphs, _Segment
+from .scan import token_kinds
 from .vocabulary import (
     _ADVERBIAL_MARKS,
     _COMPANY_WORDS,
@@ -198,29 +199,16 @@ class _People:
         # who gave only his first name, said ..." -- a later "he" may be him
         self.strangers: list[tuple[int, str | None]] = []
         # One pass over the tokens: the later passes need only these.
-        propns: list[Token] = []
-        subject_nouns: list[int] = []
+        kinds = token_kinds(doc)
+        propns = kinds.propns
+        subject_nouns = kinds.subject_nouns
         # Verbs (and "according"): where cues of quotes and reported speech can be.
-        self.verbs: list[Token] = []
+        self.verbs: list[Token] = kinds.verbs
         # "he" and "she" as subjects: who they stand for is told to summary readers.
-        self.subject_pronouns: list[Token] = []
+        self.subject_pronouns: list[Token] = kinds.subject_pronouns
         # Colons outside quotes: speech may follow one ("Her advice is simple: ...").
-        self.colons: list[Token] = []
+        self.colons: list[Token] = kinds.colons
         self._names: dict[int, str] = {}  # person -> name, once the persons are known
-        for tok in doc:
-            pos = tok.pos_
-            if pos == "PROPN":
-                propns.append(tok)
-            elif pos in ("VERB", "AUX") or tok.lower_ == "according":
-                self.verbs.append(tok)
-            elif pos == "NOUN" and tok.dep_ in _SUBJECT_DEPS:
-                subject_nouns.append(tok.i)
-                if tok.is_title:  # "Reyes said", tagged a noun at a sentence's start
-                    propns.append(tok)
-            elif pos == "PRON" and tok.dep_ in _SUBJECT_DEPS and tok.lower_ in ("he", "she"):
-                self.subject_pronouns.append(tok)
-            elif tok.text == ":":
-                self.colons.append(tok)
         names = []
         # Organisations named outside quotes: (first token, last token + 1, words)
         self.orgs: list[tuple[int, int, tuple[str, ...]]] = []

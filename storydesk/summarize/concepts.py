@@ -33,9 +33,16 @@ def sentence_concepts(sentence: Sentence) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def _is_word(lemma: str) -> bool:
+    """Whether a lemma counts in a concept: not a clitic or dash, and has a letter or digit
+    (asked once per lemma: a story asks it of the same words thousands of times)."""
+    return lemma not in _NOT_WORD and any(ch.isalnum() for ch in lemma)
+
+
+@lru_cache(maxsize=65536)
 def lemma_concepts(lemmas: tuple[str, ...]) -> frozenset[str]:
     """Lemma bigrams of a word sequence, except those of two stop words."""
-    words = [w for w in lemmas if w not in _NOT_WORD and any(ch.isalnum() for ch in w)]
+    words = [w for w in lemmas if _is_word(w)]
     return frozenset(
         f"{a} {b}"
         for a, b in itertools.pairwise(words)

@@ -16,6 +16,7 @@ import datetime as dt
 import heapq
 import itertools
 import math
+import warnings
 from collections.abc import Collection, Sequence
 
 import numpy as np
@@ -92,6 +93,7 @@ def solve(
     mip_gap: float = 1e-4,
     penalty: Sequence[float] = (),
     require: Sequence[Collection[int]] = (),
+    cut_pool: int = 200,
 ) -> list[int]:
     """Indices of the sentences of maximum total concept weight within ``budget`` words.
 
@@ -100,7 +102,8 @@ def solve(
     same thing: at most one of each pair is chosen. ``penalty`` (per sentence, in concept
     weight) is subtracted from the summary's worth when the sentence is chosen. Each set of
     sentence indices in ``require`` has at least one of its sentences chosen (the caller
-    makes sure that the requirements fit the budget together).
+    makes sure that the requirements fit the budget together). ``cut_pool`` is HiGHS's
+    cut pool soft limit (:attr:`SummarySettings.cut_pool`).
     """
     names = sorted({c for cs in concept_sets for c in cs if c in weights})
     if not names:
@@ -145,13 +148,17 @@ def solve(
         row = np.zeros(n_s + n_c)
         row[sorted(group)] = 1.0
         constraints.append(LinearConstraint(sparse.csr_matrix(row[None, :]), 1.0, np.inf))
-    result = milp(
-        cost,
-        constraints=constraints,
-        integrality=np.ones(n_s + n_c),
-        bounds=Bounds(0, 1),
-        options={"node_limit": node_limit, "presolve": True, "mip_rel_gap": mip_gap},
-    )
+    options = {"node_limit": node_limit, "presolve": True, "mip_rel_gap": mip_gap}
+    with warnings.catch_warnings():
+        # scipy hands HiGHS an option it does not list itself verbatim, with a warning.
+        warnings.filterwarnings("ignore", "Unrecognized options", RuntimeWarning)
+        result = milp(
+            cost,
+            constraints=constraints,
+            integrality=np.ones(n_s + n_c),
+            bounds=Bounds(0, 1),
+            options={**options, "mip_pool_soft_limit": cut_pool},
+        )
     if result.x is None:
         return []
     return [s for s in range(n_s) if result.x[s] > 0.5]
@@ -361,11 +368,12 @@ class ILPSummarizer:
             for group in wanted
         ]
         args = (sets, lengths, weights, words, tie, self.params.node_limit, self._repeats(pool))
-        chosen = solve(*args, self.params.mip_gap, penalty, [r for r in required if r])
+        pool_limit = self.params.cut_pool
+        chosen = solve(*args, self.params.mip_gap, penalty, [r for r in required if r], pool_limit)
         if not chosen and any(required):
             # Requirements that cannot be met together (the redundancy pairs can forbid
             # them) never cost the summary: solve without them.
-            chosen = solve(*args, self.params.mip_gap, penalty)
+            chosen = solve(*args, self.params.mip_gap, penalty, cut_pool=pool_limit)
         return reading_order(articles, [pool[i] for i in chosen])
 
     def _best(
