@@ -325,3 +325,42 @@ def test_a_described_organisation_is_the_one_named_before(q):
         "The jars were sold in four states, the Dorran-based organization said."
     )
     assert said(q(text), "four states").speaker_name == "Greenleaf Foods"
+
+
+# --- a title, a post or a place run into a name (session 12) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Hawks DL Sheldon Whitaker said that Reyes should be disciplined.",
+            "Sheldon Whitaker",
+        ),
+        (
+            "Dorran Sports NFL Insider Ilse Varga has reported that the league will fine "
+            "Reyes for his role.",
+            "Ilse Varga",
+        ),
+        (
+            "Republican state schools Superintendent Ilse Varga has cited a study. Varga "
+            "told teachers that they were not asking for much.",
+            "Ilse Varga",
+        ),
+        (
+            "Dorrania rejected the plan. The former special envoy to Dorrania Karl Brenner "
+            "said Reyes had discussed the inquiry. Brenner said the talks would go on.",
+            "Karl Brenner",
+        ),
+    ],
+)
+def test_a_title_or_a_place_before_a_name_is_no_part_of_it(q, text, name):
+    quotes = q(text)
+    assert {x.speaker_name for x in quotes} - {None} == {name}, [
+        (x.text, x.speaker_name) for x in quotes
+    ]
+
+
+def test_two_first_names_stay_one_name(q):
+    quote = said(q("Mary Ann Roe said the ferry would run on Sunday."), "ferry")
+    assert quote.speaker_name == "Mary Ann Roe"

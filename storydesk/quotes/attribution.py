@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..model import Citation, Quote, Speaker
 from .marks import _WORD
-from .people import _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name
+from .people import _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name, untitled
 from .sources import (
     antecedent_of_it,
     antecedent_of_they,
@@ -477,7 +477,7 @@ def _speaker(
         return toks, people.name(key)
     ent = _entity_of(head)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
-        words = _strip_name(_between_commas(list(ent), head))
+        words = untitled(_strip_name(_between_commas(list(ent), head)))
         full = None
         if len(words) == 1:  # "DHC" after "Dorran Harbour Company (DHC)"
             full = people.org_for_acronym(words[0].text, head.i)

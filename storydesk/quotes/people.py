@@ -84,6 +84,39 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     return toks
 
 
+def untitled(tokens: Sequence[Token]) -> list[Token]:
+    """A person's name without the title, the abbreviation of a post or the place run
+    together with it before a first name: "Hawks DL Karl Brenner", "Sports Insider Ilse
+    Varga", "Superintendent Ilse Varga", "envoy to Dorrania Karl Brenner" are Karl Brenner
+    and Ilse Varga (the title is the person's role, not their name). Only before a known
+    first name with a word after it; "Mary Ann Roe" stays whole."""
+    toks = list(tokens)
+    for n in range(len(toks) - 2, 0, -1):
+        first, before = toks[n], toks[n - 1]
+        if not first.is_title or first_name_gender(first.lower_) is None:
+            continue
+        if not all(t.is_title or t.lower_ in _PARTICLES for t in toks[n + 1 :]):
+            continue
+        if (
+            before.lower_ in _PERSON_NOUNS
+            or before.lower_ in _TITLE_PARTS
+            or (before.is_upper and before.is_alpha and 2 <= len(before) <= 4)
+            or _place_word(before)
+        ):
+            return toks[n:]
+    return toks
+
+
+def _place_word(tok: Token) -> bool:
+    """``tok`` is written elsewhere in its document as a place, a people or an organisation
+    of its own ("Ukraine" of "envoy to Ukraine Karl Brenner"), not as a first name."""
+    if first_name_gender(tok.lower_) is not None:
+        return False
+    return any(
+        e.label_ in ("GPE", "NORP", "ORG", "LOC") and e.text == tok.text for e in tok.doc.ents
+    )
+
+
 def _says(word: str) -> bool:
     """A verb of saying in the present ("warns", "urges"), opening a headline before a
     name ("Warns Brenner: ...")."""
@@ -221,10 +254,16 @@ class _People:
                 or speaking_name(e)
                 or titled_name(e)
             ):
-                names.append((e, _strip_name(_whole_name(e))))
+                names.append((e, untitled(_strip_name(_whole_name(e)))))
             elif e.label_ == "ORG" and e.root.i not in self.quoted:
                 pieces = _split_at_commas(list(e))
                 person = _person_of_org(e)
+                titled = untitled(_strip_name(list(e)))
+                if person is None and len(titled) < len(_strip_name(list(e))):
+                    # "Sports Insider Ilse Varga", "Superintendent Ilse Varga" taken for an
+                    # organisation: the person, whose title is a role
+                    names.append((e, titled))
+                    continue
                 if person is not None:
                     # "Ilse Varga of Harlow Bank of Dorran" taken for one organisation
                     names.append((e, person))
