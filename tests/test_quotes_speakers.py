@@ -891,3 +891,13 @@ def test_he_is_the_main_clauses_subject_not_that_of_a_clause_of_time(q):
         "He said the mill would close."
     )
     assert one(q(text), "mill would close").speaker_name == "Karl Brenner"
+
+
+def test_a_determiner_with_words_after_it_speaks_as_all_of_them(q):
+    text = (
+        "Those in favour of a ban have said that Reyes started the fight with Varga. "
+        "Those who backed the plan said it would pass."
+    )
+    quotes = q(text)
+    assert one(quotes, "started the fight").speaker.text == "Those in favour of a ban"
+    assert one(quotes, "would pass").speaker.text == "Those who backed the plan"

@@ -23,6 +23,7 @@ from .vocabulary import (
     _DEFINITE,
     _DESCRIBE_AS,
     _EVENT_NOUNS,
+    _INDEFINITE_SOURCES,
     _IT_DOES,
     _MADE_POINT,
     _OBJECT_DEPS,
@@ -343,6 +344,11 @@ def _mention_tokens(head: Token, people: _People) -> list[Token]:
     """The speaker noun phrase: the head's subtree, cut at a relative clause, at a quote
     mark and at an unclosed bracket ("Kerry, who ..." -> "Kerry")."""
     if head.pos_ == "PRON":
+        if head.lower_ in _INDEFINITE_SOURCES and any(
+            c.dep_ in ("prep", "relcl", "acl", "amod") and c.i > head.i for c in head.children
+        ):
+            # "Those in favour of a ban said ...": who they are, not "Those"
+            return [t for t in head.subtree if not t.is_space]
         return [head]
     right = head.i
     for child in head.rights:
