@@ -901,3 +901,23 @@ def test_a_determiner_with_words_after_it_speaks_as_all_of_them(q):
     quotes = q(text)
     assert one(quotes, "started the fight").speaker.text == "Those in favour of a ban"
     assert one(quotes, "would pass").speaker.text == "Those who backed the plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hawks captain Karl Brenner, who lobbied for a ban on Thursday, did not offer a "
+        "response when asked about the league's decision to suspend Reyes for the season.",
+        "Asked about the league's decision to suspend Reyes, Karl Brenner shrugged.",
+    ],
+)
+def test_what_someone_was_asked_is_not_theirs(q, text):
+    quotes = q(text)
+    assert all(x.speaker_name != "Karl Brenner" for x in quotes), [
+        (x.text, x.speaker_name) for x in quotes
+    ]
+
+
+def test_the_answer_after_when_asked_stays_the_speakers(q):
+    quote = one(q('"You bet I would," Ilse Varga said when asked about the bridge.'), "You bet")
+    assert quote.speaker_name == "Ilse Varga"

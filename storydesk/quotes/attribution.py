@@ -206,12 +206,34 @@ def _speaker_head(verb: Token, people: _People) -> Token | None:
     )
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "the ceasefire had not been agreed": nobody speaks
+    if _asked_of_subject(verb):
+        return None  # 'did not respond when asked about the ban': he was asked, not asking
     head = _syntactic_speaker(verb, offstage=people.offstage)
     if head is None or head.i in people.quoted or head.i in people.offstage:
         head = _adjacent_noun(verb, people)
     if head is not None and (head.lower_ in _TEMPORAL or head.like_num):
         return None  # "Saturday at the convention Sen. Warren said": a misparse
     return head
+
+
+# Verbs of asking whose bare participle tells what the subject was asked: "when asked
+# about the ban", "asked whether he would run", "pressed on the vote".
+_ASKED = frozenset({"ask", "press", "question", "quiz"})
+
+
+def _asked_of_subject(verb: Token) -> bool:
+    """``verb`` is a participle of asking with no subject, auxiliary or agent of its own,
+    hung on another verb ("Varga did not respond when asked about the ban", "Asked about
+    the vote, Varga said ..."): the subject of that verb is the one asked, so no one in the
+    sentence is the asker."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _ASKED
+        and verb.dep_ in ("advcl", "acl", "xcomp", "conj")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children
+        )
+    )
 
 
 def _syntactic_speaker(
@@ -558,6 +580,9 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         if _negated(verb, people.quoted):
             return None
         subject = _speaker_head(verb, people)
+        if subject is None and _asked_of_subject(verb):
+            # 'when asked about the ban': what was asked, by no one the sentence names
+            return _Attribution(None, None, verb.text, verb.idx, verb.idx + len(verb), verb)
         if subject is None or subject.lower_ == "there":
             return None
         if subject.lower_ in _RELATIVE and not _acronym(subject, people):
