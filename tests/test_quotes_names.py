@@ -364,3 +364,51 @@ def test_a_title_or_a_place_before_a_name_is_no_part_of_it(q, text, name):
 def test_two_first_names_stay_one_name(q):
     quote = said(q("Mary Ann Roe said the ferry would run on Sunday."), "ferry")
     assert quote.speaker_name == "Mary Ann Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "According to a survey by Penelope Muse Abernathy of the University of Harlow, "
+            'the firm cut staff. "Newsrooms are often half the size," Abernathy reported.',
+            "half the size",
+            "Penelope Muse Abernathy",
+        ),
+        (
+            "Dorrania's deputy director of prosecutions, Eva-Marie Persson, said on Tuesday "
+            "the case was closed. Persson explained that the evidence had weakened.",
+            "evidence had weakened",
+            "Eva-Marie Persson",
+        ),
+    ],
+)
+def test_a_full_name_taken_for_an_organisation_is_the_persons(q, text, fragment, name):
+    assert said(q(text), fragment).speaker_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Brenner sued Harlow Records. The company that runs the awards, Northwind "
+        "Productions, denies that anything has been sorted.",
+        "Karl Brenner sued Harlow Records. The group that owns most of her music, Northwind "
+        "Productions, says that she will be allowed to play.",
+    ],
+)
+def test_a_body_named_after_its_description_speaks(q, text):
+    [quote] = q(text)
+    assert quote.speaker_name == "Northwind Productions"
+
+
+def test_a_ministry_of_one_country_is_not_any_ministry(q):
+    text = (
+        "Ostland's foreign ministry said it viewed the move as a mistake. "
+        "The Varnian foreign ministry said it regretted the decision."
+    )
+    quotes = q(text)
+    assert [x.speaker_name for x in quotes] == [None, None]
+    assert [x.speaker.text for x in quotes] == [
+        "Ostland's foreign ministry",
+        "The Varnian foreign ministry",
+    ]

@@ -23,6 +23,7 @@ from .vocabulary import (
     _DEFINITE,
     _DESCRIBE_AS,
     _EVENT_NOUNS,
+    _GROUP_NOUNS,
     _INDEFINITE_SOURCES,
     _IT_DOES,
     _MADE_POINT,
@@ -445,6 +446,8 @@ def _speaker(
                 break
         if kind is None:
             return None
+    if kind == "name" and head.text.islower() and head.lemma_.lower() in _GROUP_NOUNS:
+        kind = "described"  # "Ostland's foreign ministry", "ministry" tagged a proper noun
     if kind == "described" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
         head = head.head  # "Roy Cooper, McCrory's opponent"
     toks = _mention_tokens(head, people)
@@ -484,11 +487,18 @@ def _speaker(
         if head.left_edge.i <= body.i <= head.right_edge.i:  # "a statement from the ministry"
             return resolved
         return toks, resolved[1] or _described(body, people)
-    for child in head.children:  # "Kerry's spokeswoman, Jen Psaki"
+    for child in _appositives(head):  # "Kerry's spokeswoman, Jen Psaki"
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             key = people.key_for(child)
             if key is not None:
                 return toks, people.name(key)
+            if kind == "described" and head.lemma_.lower() in _GROUP_NOUNS:
+                # 'The company that runs the awards, Northwind Productions, denies': the
+                # body the description names, not the one named before
+                ent = _entity_of(child)
+                words = _strip_name(list(ent) if ent is not None else name_tokens(child))
+                if len(words) > 1 or (words and child.ent_type_ in ("ORG", "GPE", "NORP")):
+                    return toks, _name_text(words)
     if kind == "described":
         key = people.for_description(head)
         if key is not None:
@@ -497,7 +507,7 @@ def _speaker(
         if voiced is not None:  # "Falcons officials" of "the Atlanta Falcons"
             return toks, voiced
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
-        if definite and head.tag_ == "NN":  # "the company", "the ministry"
+        if definite and (head.tag_ == "NN" or head.text.islower()):  # "the ministry"
             return toks, people.for_org(head, head.i)
         return toks, None
     key = people.key_for(head)
@@ -520,6 +530,28 @@ def _speaker(
     full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
     full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None
+
+
+def _appositives(head: Token) -> list[Token]:
+    """The head's children, and the name that closes a relative clause of its own, which the
+    parse hangs on the clause's last noun: 'The group that owns her music, Northwind Media,
+    says' names the group, not the music."""
+    out = list(head.children)
+    for clause in head.children:
+        if clause.dep_ != "relcl" or clause.i < head.i:
+            continue
+        last = clause.right_edge
+        if last.dep_ != "appos" and last.head.dep_ == "appos":
+            last = last.head
+        if (
+            last.dep_ == "appos"
+            and last.pos_ == "PROPN"
+            and last.head.i != head.i
+            and last.left_edge.i > 0
+            and head.doc[last.left_edge.i - 1].text == ","
+        ):
+            out.append(last)
+    return out
 
 
 # Who speaks for a body, not as a person of their own ("Falcons officials", "a Harlow Bank

@@ -259,6 +259,11 @@ class _People:
                 pieces = _split_at_commas(list(e))
                 person = _person_of_org(e)
                 titled = untitled(_strip_name(list(e)))
+                if person is None and _person_named_as_org(e):
+                    # "Penelope Muse Abernathy" taken for an organisation, "Abernathy" for a
+                    # person: one person, by her full name
+                    names.append((e, _strip_name(list(e))))
+                    continue
                 if person is None and len(titled) < len(_strip_name(list(e))):
                     # "Sports Insider Ilse Varga", "Superintendent Ilse Varga" taken for an
                     # organisation: the person, whose title is a role
@@ -828,6 +833,24 @@ def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:
         else:
             out[-1].append(t)
     return [run for run in out if run]
+
+
+def _person_named_as_org(ent: Span) -> bool:
+    """A person's full name the entity recogniser took for an organisation, which it takes
+    for a person where the article uses the last name alone ("Penelope Muse Abernathy" ...
+    "Abernathy reported", "Eva-Marie Persson" ... "Persson said"): two to four capitalised
+    words, the first a known first name, the last a person's name elsewhere."""
+    words = [t for t in ent if t.text != "-"]
+    if not 2 <= len(words) <= 4 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    if any(t.lower_ in _GROUP_NOUNS or t.lower_ in _FIRM_ENDS for t in words):
+        return False
+    if first_name_gender(words[0].lower_) is None:
+        return False
+    last = words[-1].text
+    return any(
+        e.label_ == "PERSON" and e[-1].text == last and e.start >= ent.end for e in ent.doc.ents
+    )
 
 
 def _person_of_org(ent: Span) -> list[Token] | None:
