@@ -921,3 +921,21 @@ def test_what_someone_was_asked_is_not_theirs(q, text):
 def test_the_answer_after_when_asked_stays_the_speakers(q):
     quote = one(q('"You bet I would," Ilse Varga said when asked about the bridge.'), "You bet")
     assert quote.speaker_name == "Ilse Varga"
+
+
+def test_an_intention_inside_a_whether_clause_is_no_claim(q):
+    text = (
+        "Traders cited the lingering uncertainty over whether Ostland and Varnia could agree "
+        "to end a long trade war as a reason for stocks to drift."
+    )
+    quotes = q(text)
+    assert all(not x.text.startswith("to end") for x in quotes), [
+        (x.text, x.speaker_name) for x in quotes
+    ]
+    assert all(x.speaker.text != "Ostland and Varnia" for x in quotes if x.speaker)
+
+
+def test_an_intention_outside_a_question_is_still_reported(q):
+    assert one(q("The council vowed to cut taxes for retired teachers."), "cut taxes").cue == (
+        "vowed"
+    )
