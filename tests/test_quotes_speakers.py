@@ -939,3 +939,19 @@ def test_an_intention_outside_a_question_is_still_reported(q):
     assert one(q("The council vowed to cut taxes for retired teachers."), "cut taxes").cue == (
         "vowed"
     )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Figgins declined to address whether Reyes slept on the job on the night Brenner died.",
+        "Figgins would not say whether Reyes was asleep on the night that Brenner died.",
+    ],
+)
+def test_he_is_the_subject_of_the_sentence_not_of_a_question_inside_it(q, second):
+    text = (
+        "Karl Brenner died in August. Tomas Figgins, who represents Anton Reyes, said his "
+        f"client chose not to accept a plea deal. {second} "
+        '"When all the evidence is presented," he said, "you will see it differently."'
+    )
+    assert one(q(text), "evidence is presented").speaker_name == "Tomas Figgins"

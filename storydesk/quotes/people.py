@@ -661,16 +661,22 @@ class _People:
         Reyes left"), the subject of its sentence's main verb before it that ``fits``."""
         i = self.mentions[k][0]
         verb = self.doc[i].head
-        if verb.dep_ != "advcl" or not any(
+        if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in verb.children
         ):
+            main = {verb.head.i}
+        elif _embedded(verb):
+            # 'Figgins declined to address whether Reyes slept on the night Brenner died':
+            # Figgins, not Brenner (a relative clause) or Reyes (a question)
+            main = {verb.sent.root.i}
+        else:
             return None
         start = self.doc[i].sent.start
         for j in range(k - 1, -1, -1):
             i2, pid2, subject2 = self.mentions[j]
             if i2 < start:
                 break
-            if subject2 and self.doc[i2].head.i == verb.head.i and fits(pid2):
+            if subject2 and self.doc[i2].head.i in main and fits(pid2):
                 return i2, pid2
         return None
 
@@ -833,6 +839,26 @@ def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:
         else:
             out[-1].append(t)
     return [run for run in out if run]
+
+
+def _embedded(verb: Token) -> bool:
+    """``verb`` is in a relative clause or a "whether"/"if" clause on the way up to its
+    sentence's root: its subject is no subject of the sentence."""
+    tok, steps = verb, 0
+    while tok.dep_ != "ROOT" and tok.head.i != tok.i and steps < 12:
+        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.dep_ == "ccomp" and any(_asks(c) for c in tok.head.children if c.dep_ == "ccomp"):
+            return True  # a clause the parse hung beside the question, on its verb
+        if tok.pos_ in ("VERB", "AUX") and _asks(tok):
+            return True
+        tok, steps = tok.head, steps + 1
+    return False
+
+
+def _asks(clause: Token) -> bool:
+    """A clause opened by "whether" or "if"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def _person_named_as_org(ent: Span) -> bool:
