@@ -412,3 +412,11 @@ def test_a_ministry_of_one_country_is_not_any_ministry(q):
         "Ostland's foreign ministry",
         "The Varnian foreign ministry",
     ]
+
+
+def test_the_companies_are_not_the_one_company_named_last(q):
+    text = (
+        "Northwind Aerospace and Harlow Orbital won contracts. While payloads bring to mind "
+        "images of cargo, the companies said they wanted to carry passengers."
+    )
+    assert said(q(text), "wanted to carry").speaker_name is None

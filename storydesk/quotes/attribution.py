@@ -507,7 +507,7 @@ def _speaker(
         if voiced is not None:  # "Falcons officials" of "the Atlanta Falcons"
             return toks, voiced
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
-        if definite and (head.tag_ == "NN" or head.text.islower()):  # "the ministry"
+        if definite and head.tag_ in ("NN", "NNP"):  # "the company", "the ministry"
             return toks, people.for_org(head, head.i)
         return toks, None
     key = people.key_for(head)
