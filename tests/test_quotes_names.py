@@ -348,6 +348,12 @@ def test_a_described_organisation_is_the_one_named_before(q):
             "Ilse Varga",
         ),
         (
+            "Republican state schools Superintendent Jennifer McAllister has cited a study. "
+            'McAllister told teachers that they were not asking for much. "What a shame," '
+            "she said.",
+            "Jennifer McAllister",
+        ),
+        (
             "Dorrania rejected the plan. The former special envoy to Dorrania Karl Brenner "
             "said Reyes had discussed the inquiry. Brenner said the talks would go on.",
             "Karl Brenner",

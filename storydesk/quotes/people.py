@@ -95,7 +95,7 @@ def untitled(tokens: Sequence[Token]) -> list[Token]:
         first, before = toks[n], toks[n - 1]
         if not first.is_title or first_name_gender(first.lower_) is None:
             continue
-        if not all(t.is_title or t.lower_ in _PARTICLES for t in toks[n + 1 :]):
+        if not all(t.text[:1].isupper() or t.lower_ in _PARTICLES for t in toks[n + 1 :]):
             continue
         if (
             before.lower_ in _PERSON_NOUNS
