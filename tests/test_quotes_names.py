@@ -426,3 +426,12 @@ def test_the_companies_are_not_the_one_company_named_last(q):
         "images of cargo, the companies said they wanted to carry passengers."
     )
     assert said(q(text), "wanted to carry").speaker_name is None
+
+
+def test_the_governor_is_no_governors_association(q):
+    text = (
+        "Teachers did not see Holm at the rally. His office said he was at a meeting of the "
+        "Republican Governors Association, which gave money to his campaign. The governor "
+        "said he was waiting for a pay commission to report."
+    )
+    assert said(q(text), "pay commission").speaker_name != "Republican Governors Association"

@@ -723,6 +723,8 @@ class _People:
         one before token ``before`` with that word in its name, else, for a company or a
         group, the latest one named (not a public body)."""
         lemma = noun.lemma_.lower()
+        if lemma in _PERSON_NOUNS and lemma not in _GROUP_NOUNS:
+            return None  # "the governor" is a person, not the Republican Governors Association
         earlier = sorted((o for o in self.orgs if o[1] <= before), reverse=True)
         for start, end, words in earlier:
             # "the airline" of "Northwind Airlines"
