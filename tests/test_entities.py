@@ -795,3 +795,13 @@ def test_a_persons_name_ends_at_its_possessive(nlp):
 )
 def test_an_office_before_a_name_is_a_role_not_part_of_the_name(nlp, text, name, role):
     assert people(nlp, text, clean=False) == {name: role}
+
+
+def test_a_post_or_a_title_run_into_a_name_is_no_part_of_it(nlp):
+    found = people(
+        nlp,
+        "Hawks DL Sheldon Whitaker said that Reyes should be disciplined. Dorran Sports NFL "
+        "Insider Jason La Canfora reported that the league will fine Reyes.",
+    )
+    assert {"Sheldon Whitaker", "Jason La Canfora"} <= set(found), found
+    assert not any("DL" in name or "Insider" in name for name in found), found

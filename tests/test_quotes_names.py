@@ -325,3 +325,113 @@ def test_a_described_organisation_is_the_one_named_before(q):
         "The jars were sold in four states, the Dorran-based organization said."
     )
     assert said(q(text), "four states").speaker_name == "Greenleaf Foods"
+
+
+# --- a title, a post or a place run into a name (session 12) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Hawks DL Sheldon Whitaker said that Reyes should be disciplined.",
+            "Sheldon Whitaker",
+        ),
+        (
+            "Dorran Sports NFL Insider Ilse Varga has reported that the league will fine "
+            "Reyes for his role.",
+            "Ilse Varga",
+        ),
+        (
+            "Republican state schools Superintendent Ilse Varga has cited a study. Varga "
+            "told teachers that they were not asking for much.",
+            "Ilse Varga",
+        ),
+        (
+            "Republican state schools Superintendent Jennifer McAllister has cited a study. "
+            'McAllister told teachers that they were not asking for much. "What a shame," '
+            "she said.",
+            "Jennifer McAllister",
+        ),
+        (
+            "Dorrania rejected the plan. The former special envoy to Dorrania Karl Brenner "
+            "said Reyes had discussed the inquiry. Brenner said the talks would go on.",
+            "Karl Brenner",
+        ),
+    ],
+)
+def test_a_title_or_a_place_before_a_name_is_no_part_of_it(q, text, name):
+    quotes = q(text)
+    assert {x.speaker_name for x in quotes} - {None} == {name}, [
+        (x.text, x.speaker_name) for x in quotes
+    ]
+
+
+def test_two_first_names_stay_one_name(q):
+    quote = said(q("Mary Ann Roe said the ferry would run on Sunday."), "ferry")
+    assert quote.speaker_name == "Mary Ann Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "According to a survey by Penelope Muse Abernathy of the University of Harlow, "
+            'the firm cut staff. "Newsrooms are often half the size," Abernathy reported.',
+            "half the size",
+            "Penelope Muse Abernathy",
+        ),
+        (
+            "Dorrania's deputy director of prosecutions, Eva-Marie Persson, said on Tuesday "
+            "the case was closed. Persson explained that the evidence had weakened.",
+            "evidence had weakened",
+            "Eva-Marie Persson",
+        ),
+    ],
+)
+def test_a_full_name_taken_for_an_organisation_is_the_persons(q, text, fragment, name):
+    assert said(q(text), fragment).speaker_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Brenner sued Harlow Records. The company that runs the awards, Northwind "
+        "Productions, denies that anything has been sorted.",
+        "Karl Brenner sued Harlow Records. The group that owns most of her music, Northwind "
+        "Productions, says that she will be allowed to play.",
+    ],
+)
+def test_a_body_named_after_its_description_speaks(q, text):
+    [quote] = q(text)
+    assert quote.speaker_name == "Northwind Productions"
+
+
+def test_a_ministry_of_one_country_is_not_any_ministry(q):
+    text = (
+        "Ostland's foreign ministry said it viewed the move as a mistake. "
+        "The Varnian foreign ministry said it regretted the decision."
+    )
+    quotes = q(text)
+    assert [x.speaker_name for x in quotes] == [None, None]
+    assert [x.speaker.text for x in quotes] == [
+        "Ostland's foreign ministry",
+        "The Varnian foreign ministry",
+    ]
+
+
+def test_the_companies_are_not_the_one_company_named_last(q):
+    text = (
+        "Northwind Aerospace and Harlow Orbital won contracts. While payloads bring to mind "
+        "images of cargo, the companies said they wanted to carry passengers."
+    )
+    assert said(q(text), "wanted to carry").speaker_name is None
+
+
+def test_the_governor_is_no_governors_association(q):
+    text = (
+        "Teachers did not see Holm at the rally. His office said he was at a meeting of the "
+        "Republican Governors Association, which gave money to his campaign. The governor "
+        "said he was waiting for a pay commission to report."
+    )
+    assert said(q(text), "pay commission").speaker_name != "Republican Governors Association"

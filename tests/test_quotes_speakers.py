@@ -891,3 +891,67 @@ def test_he_is_the_main_clauses_subject_not_that_of_a_clause_of_time(q):
         "He said the mill would close."
     )
     assert one(q(text), "mill would close").speaker_name == "Karl Brenner"
+
+
+def test_a_determiner_with_words_after_it_speaks_as_all_of_them(q):
+    text = (
+        "Those in favour of a ban have said that Reyes started the fight with Varga. "
+        "Those who backed the plan said it would pass."
+    )
+    quotes = q(text)
+    assert one(quotes, "started the fight").speaker.text == "Those in favour of a ban"
+    assert one(quotes, "would pass").speaker.text == "Those who backed the plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hawks captain Karl Brenner, who lobbied for a ban on Thursday, did not offer a "
+        "response when asked about the league's decision to suspend Reyes for the season.",
+        "Asked about the league's decision to suspend Reyes, Karl Brenner shrugged.",
+    ],
+)
+def test_what_someone_was_asked_is_not_theirs(q, text):
+    quotes = q(text)
+    assert all(x.speaker_name != "Karl Brenner" for x in quotes), [
+        (x.text, x.speaker_name) for x in quotes
+    ]
+
+
+def test_the_answer_after_when_asked_stays_the_speakers(q):
+    quote = one(q('"You bet I would," Ilse Varga said when asked about the bridge.'), "You bet")
+    assert quote.speaker_name == "Ilse Varga"
+
+
+def test_an_intention_inside_a_whether_clause_is_no_claim(q):
+    text = (
+        "Traders cited the lingering uncertainty over whether Ostland and Varnia could agree "
+        "to end a long trade war as a reason for stocks to drift."
+    )
+    quotes = q(text)
+    assert all(not x.text.startswith("to end") for x in quotes), [
+        (x.text, x.speaker_name) for x in quotes
+    ]
+    assert all(x.speaker.text != "Ostland and Varnia" for x in quotes if x.speaker)
+
+
+def test_an_intention_outside_a_question_is_still_reported(q):
+    assert one(q("The council vowed to cut taxes for retired teachers."), "cut taxes").cue == (
+        "vowed"
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Figgins declined to address whether Reyes slept on the job on the night Brenner died.",
+        "Figgins would not say whether Reyes was asleep on the night that Brenner died.",
+    ],
+)
+def test_he_is_the_subject_of_the_sentence_not_of_a_question_inside_it(q, second):
+    text = (
+        "Karl Brenner died in August. Tomas Figgins, who represents Anton Reyes, said his "
+        f"client chose not to accept a plea deal. {second} "
+        '"When all the evidence is presented," he said, "you will see it differently."'
+    )
+    assert one(q(text), "evidence is presented").speaker_name == "Tomas Figgins"

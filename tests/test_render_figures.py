@@ -10,6 +10,7 @@ from storydesk.render.figures import (
     _without_repeats,
     chart_svg,
     quote_label,
+    speaker_name,
     who_said_what,
 )
 
@@ -161,3 +162,19 @@ def test_key_figures_show_the_basis_of_each_label_and_one_reports_figures_are_no
     html = render_html(b)
     assert '<p class="basis">Basis: undated: 572 vs 798</p>' in html
     assert "status-differ" in html
+
+
+def test_a_determiner_standing_alone_names_no_one():
+    def said(source: str) -> tuple[str, Quote]:
+        speaker = Speaker(source, Span("a1", 0, len(source)))
+        words = "the club had let them down"
+        return ("a1", Quote(words, Span("a1", 20, 20 + len(words)), False, speaker, None, "said"))
+
+    for source in ("Those", "Some", "Others"):
+        b = Briefing(
+            story=Story(id="s", title="t", article_ids=("a1",)),
+            articles=(),
+            summary=(),
+            quotes=(said(source),),
+        )
+        assert speaker_name(b, 0) == (f"Not named ({source.lower()})", False)

@@ -15,7 +15,7 @@ from ..doctext import check_parse, doc_text
 from ..model import Mention, Span
 from ..offstage import _blocked, _is_blocked
 from ..quotes import quote_segments
-from ..quotes.people import aged_name, trim_name
+from ..quotes.people import aged_name, trim_name, untitled
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
 from .vocabulary import (
@@ -225,7 +225,7 @@ def _clean_tokens(toks: list[Token], kind: str) -> list[Token]:
         cut = next(
             (n for n, t in enumerate(toks) if not _name_like(t) or t.pos_ in ("VERB", "AUX")), None
         )
-        toks = trim_name(toks[:cut])
+        toks = untitled(trim_name(toks[:cut]))  # "Hawks DL Karl Brenner" is Karl Brenner
         while toks and not toks[-1].is_alpha:
             toks = toks[:-1]
         return toks if 0 < len(toks) <= 7 and any(len(t.text) > 1 for t in toks) else []

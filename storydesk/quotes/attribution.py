@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..model import Citation, Quote, Speaker
 from .marks import _WORD
-from .people import _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name
+from .people import _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name, untitled
 from .sources import (
     antecedent_of_it,
     antecedent_of_they,
@@ -23,6 +23,8 @@ from .vocabulary import (
     _DEFINITE,
     _DESCRIBE_AS,
     _EVENT_NOUNS,
+    _GROUP_NOUNS,
+    _INDEFINITE_SOURCES,
     _IT_DOES,
     _MADE_POINT,
     _OBJECT_DEPS,
@@ -205,12 +207,34 @@ def _speaker_head(verb: Token, people: _People) -> Token | None:
     )
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "the ceasefire had not been agreed": nobody speaks
+    if _asked_of_subject(verb):
+        return None  # 'did not respond when asked about the ban': he was asked, not asking
     head = _syntactic_speaker(verb, offstage=people.offstage)
     if head is None or head.i in people.quoted or head.i in people.offstage:
         head = _adjacent_noun(verb, people)
     if head is not None and (head.lower_ in _TEMPORAL or head.like_num):
         return None  # "Saturday at the convention Sen. Warren said": a misparse
     return head
+
+
+# Verbs of asking whose bare participle tells what the subject was asked: "when asked
+# about the ban", "asked whether he would run", "pressed on the vote".
+_ASKED = frozenset({"ask", "press", "question", "quiz"})
+
+
+def _asked_of_subject(verb: Token) -> bool:
+    """``verb`` is a participle of asking with no subject, auxiliary or agent of its own,
+    hung on another verb ("Varga did not respond when asked about the ban", "Asked about
+    the vote, Varga said ..."): the subject of that verb is the one asked, so no one in the
+    sentence is the asker."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _ASKED
+        and verb.dep_ in ("advcl", "acl", "xcomp", "conj")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children
+        )
+    )
 
 
 def _syntactic_speaker(
@@ -343,6 +367,11 @@ def _mention_tokens(head: Token, people: _People) -> list[Token]:
     """The speaker noun phrase: the head's subtree, cut at a relative clause, at a quote
     mark and at an unclosed bracket ("Kerry, who ..." -> "Kerry")."""
     if head.pos_ == "PRON":
+        if head.lower_ in _INDEFINITE_SOURCES and any(
+            c.dep_ in ("prep", "relcl", "acl", "amod") and c.i > head.i for c in head.children
+        ):
+            # "Those in favour of a ban said ...": who they are, not "Those"
+            return [t for t in head.subtree if not t.is_space]
         return [head]
     right = head.i
     for child in head.rights:
@@ -417,6 +446,8 @@ def _speaker(
                 break
         if kind is None:
             return None
+    if kind == "name" and head.text.islower() and head.lemma_.lower() in _GROUP_NOUNS:
+        kind = "described"  # "Ostland's foreign ministry", "ministry" tagged a proper noun
     if kind == "described" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
         head = head.head  # "Roy Cooper, McCrory's opponent"
     toks = _mention_tokens(head, people)
@@ -456,11 +487,18 @@ def _speaker(
         if head.left_edge.i <= body.i <= head.right_edge.i:  # "a statement from the ministry"
             return resolved
         return toks, resolved[1] or _described(body, people)
-    for child in head.children:  # "Kerry's spokeswoman, Jen Psaki"
+    for child in _appositives(head):  # "Kerry's spokeswoman, Jen Psaki"
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             key = people.key_for(child)
             if key is not None:
                 return toks, people.name(key)
+            if kind == "described" and head.lemma_.lower() in _GROUP_NOUNS:
+                # 'The company that runs the awards, Northwind Productions, denies': the
+                # body the description names, not the one named before
+                ent = _entity_of(child)
+                words = _strip_name(list(ent) if ent is not None else name_tokens(child))
+                if len(words) > 1 or (words and child.ent_type_ in ("ORG", "GPE", "NORP")):
+                    return toks, _name_text(words)
     if kind == "described":
         key = people.for_description(head)
         if key is not None:
@@ -469,7 +507,7 @@ def _speaker(
         if voiced is not None:  # "Falcons officials" of "the Atlanta Falcons"
             return toks, voiced
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
-        if definite and head.tag_ == "NN":  # "the company", "the ministry"
+        if definite and head.tag_ in ("NN", "NNP"):  # "the company", "the ministry"
             return toks, people.for_org(head, head.i)
         return toks, None
     key = people.key_for(head)
@@ -477,7 +515,7 @@ def _speaker(
         return toks, people.name(key)
     ent = _entity_of(head)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
-        words = _strip_name(_between_commas(list(ent), head))
+        words = untitled(_strip_name(_between_commas(list(ent), head)))
         full = None
         if len(words) == 1:  # "DHC" after "Dorran Harbour Company (DHC)"
             full = people.org_for_acronym(words[0].text, head.i)
@@ -492,6 +530,28 @@ def _speaker(
     full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
     full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None
+
+
+def _appositives(head: Token) -> list[Token]:
+    """The head's children, and the name that closes a relative clause of its own, which the
+    parse hangs on the clause's last noun: 'The group that owns her music, Northwind Media,
+    says' names the group, not the music."""
+    out = list(head.children)
+    for clause in head.children:
+        if clause.dep_ != "relcl" or clause.i < head.i:
+            continue
+        last = clause.right_edge
+        if last.dep_ != "appos" and last.head.dep_ == "appos":
+            last = last.head
+        if (
+            last.dep_ == "appos"
+            and last.pos_ == "PROPN"
+            and last.head.i != head.i
+            and last.left_edge.i > 0
+            and head.doc[last.left_edge.i - 1].text == ","
+        ):
+            out.append(last)
+    return out
 
 
 # Who speaks for a body, not as a person of their own ("Falcons officials", "a Harlow Bank
@@ -552,6 +612,9 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         if _negated(verb, people.quoted):
             return None
         subject = _speaker_head(verb, people)
+        if subject is None and _asked_of_subject(verb):
+            # 'when asked about the ban': what was asked, by no one the sentence names
+            return _Attribution(None, None, verb.text, verb.idx, verb.idx + len(verb), verb)
         if subject is None or subject.lower_ == "there":
             return None
         if subject.lower_ in _RELATIVE and not _acronym(subject, people):

@@ -84,6 +84,39 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     return toks
 
 
+def untitled(tokens: Sequence[Token]) -> list[Token]:
+    """A person's name without the title, the abbreviation of a post or the place run
+    together with it before a first name: "Hawks DL Karl Brenner", "Sports Insider Ilse
+    Varga", "Superintendent Ilse Varga", "envoy to Dorrania Karl Brenner" are Karl Brenner
+    and Ilse Varga (the title is the person's role, not their name). Only before a known
+    first name with a word after it; "Mary Ann Roe" stays whole."""
+    toks = list(tokens)
+    for n in range(len(toks) - 2, 0, -1):
+        first, before = toks[n], toks[n - 1]
+        if not first.is_title or first_name_gender(first.lower_) is None:
+            continue
+        if not all(t.text[:1].isupper() or t.lower_ in _PARTICLES for t in toks[n + 1 :]):
+            continue
+        if (
+            before.lower_ in _PERSON_NOUNS
+            or before.lower_ in _TITLE_PARTS
+            or (before.is_upper and before.is_alpha and 2 <= len(before) <= 4)
+            or _place_word(before)
+        ):
+            return toks[n:]
+    return toks
+
+
+def _place_word(tok: Token) -> bool:
+    """``tok`` is written elsewhere in its document as a place, a people or an organisation
+    of its own ("Ukraine" of "envoy to Ukraine Karl Brenner"), not as a first name."""
+    if first_name_gender(tok.lower_) is not None:
+        return False
+    return any(
+        e.label_ in ("GPE", "NORP", "ORG", "LOC") and e.text == tok.text for e in tok.doc.ents
+    )
+
+
 def _says(word: str) -> bool:
     """A verb of saying in the present ("warns", "urges"), opening a headline before a
     name ("Warns Brenner: ...")."""
@@ -221,10 +254,21 @@ class _People:
                 or speaking_name(e)
                 or titled_name(e)
             ):
-                names.append((e, _strip_name(_whole_name(e))))
+                names.append((e, untitled(_strip_name(_whole_name(e)))))
             elif e.label_ == "ORG" and e.root.i not in self.quoted:
                 pieces = _split_at_commas(list(e))
                 person = _person_of_org(e)
+                titled = untitled(_strip_name(list(e)))
+                if person is None and _person_named_as_org(e):
+                    # "Penelope Muse Abernathy" taken for an organisation, "Abernathy" for a
+                    # person: one person, by her full name
+                    names.append((e, _strip_name(list(e))))
+                    continue
+                if person is None and len(titled) < len(_strip_name(list(e))):
+                    # "Sports Insider Ilse Varga", "Superintendent Ilse Varga" taken for an
+                    # organisation: the person, whose title is a role
+                    names.append((e, titled))
+                    continue
                 if person is not None:
                     # "Ilse Varga of Harlow Bank of Dorran" taken for one organisation
                     names.append((e, person))
@@ -617,16 +661,22 @@ class _People:
         Reyes left"), the subject of its sentence's main verb before it that ``fits``."""
         i = self.mentions[k][0]
         verb = self.doc[i].head
-        if verb.dep_ != "advcl" or not any(
+        if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in verb.children
         ):
+            main = {verb.head.i}
+        elif _embedded(verb):
+            # 'Figgins declined to address whether Reyes slept on the night Brenner died':
+            # Figgins, not Brenner (a relative clause) or Reyes (a question)
+            main = {verb.sent.root.i}
+        else:
             return None
         start = self.doc[i].sent.start
         for j in range(k - 1, -1, -1):
             i2, pid2, subject2 = self.mentions[j]
             if i2 < start:
                 break
-            if subject2 and self.doc[i2].head.i == verb.head.i and fits(pid2):
+            if subject2 and self.doc[i2].head.i in main and fits(pid2):
                 return i2, pid2
         return None
 
@@ -673,6 +723,8 @@ class _People:
         one before token ``before`` with that word in its name, else, for a company or a
         group, the latest one named (not a public body)."""
         lemma = noun.lemma_.lower()
+        if lemma in _PERSON_NOUNS and lemma not in _GROUP_NOUNS:
+            return None  # "the governor" is a person, not the Republican Governors Association
         earlier = sorted((o for o in self.orgs if o[1] <= before), reverse=True)
         for start, end, words in earlier:
             # "the airline" of "Northwind Airlines"
@@ -789,6 +841,44 @@ def _split_at_commas(tokens: Sequence[Token]) -> list[list[Token]]:
         else:
             out[-1].append(t)
     return [run for run in out if run]
+
+
+def _embedded(verb: Token) -> bool:
+    """``verb`` is in a relative clause or a "whether"/"if" clause on the way up to its
+    sentence's root: its subject is no subject of the sentence."""
+    tok, steps = verb, 0
+    while tok.dep_ != "ROOT" and tok.head.i != tok.i and steps < 12:
+        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.dep_ == "ccomp" and any(_asks(c) for c in tok.head.children if c.dep_ == "ccomp"):
+            return True  # a clause the parse hung beside the question, on its verb
+        if tok.pos_ in ("VERB", "AUX") and _asks(tok):
+            return True
+        tok, steps = tok.head, steps + 1
+    return False
+
+
+def _asks(clause: Token) -> bool:
+    """A clause opened by "whether" or "if"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+
+
+def _person_named_as_org(ent: Span) -> bool:
+    """A person's full name the entity recogniser took for an organisation, which it takes
+    for a person where the article uses the last name alone ("Penelope Muse Abernathy" ...
+    "Abernathy reported", "Eva-Marie Persson" ... "Persson said"): two to four capitalised
+    words, the first a known first name, the last a person's name elsewhere."""
+    words = [t for t in ent if t.text != "-"]
+    if not 2 <= len(words) <= 4 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    if any(t.lower_ in _GROUP_NOUNS or t.lower_ in _FIRM_ENDS for t in words):
+        return False
+    if first_name_gender(words[0].lower_) is None:
+        return False
+    last = words[-1].text
+    return any(
+        e.label_ == "PERSON" and e[-1].text == last and e.start >= ent.end for e in ent.doc.ents
+    )
 
 
 def _person_of_org(ent: Span) -> list[Token] | None:

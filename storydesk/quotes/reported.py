@@ -452,6 +452,10 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         elif lemma in INTENT_VERBS and any(c.dep_ == "xcomp" for c in after):
             # 'vowed to cut taxes', 'urged Congress to act': from the addressee on
             xcomp = next(c for c in after if c.dep_ == "xcomp")
+            if _asked_whether(tok):
+                # 'uncertainty over whether Ostland and Varnia could agree to end the
+                # dispute': what no one intends yet, not a claim
+                return []
             if (
                 lemma in _WITHHOLD
                 and sum(not t.is_punct for t in xcomp.subtree if t.i > xcomp.i) < 2
@@ -543,6 +547,16 @@ def _told_clause(verb: Token) -> Token | None:
             ):
                 return c
     return None
+
+
+def _asked_whether(verb: Token) -> bool:
+    """``verb`` opens with "whether" or "if" as the mark of its own clause, or of the
+    clause of the verb whose infinitive it is: a question, not what anyone said."""
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    marks = (*verb.children, *clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in marks)
 
 
 def _infinitive(content: list[Token]) -> bool:

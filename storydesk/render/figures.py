@@ -137,7 +137,28 @@ def speaker_name(b: Briefing, n: int) -> tuple[str, bool]:
     return "Unattributed", False
 
 
-_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
+# A pronoun, or a determiner standing alone ("Those said", "Some said"), names no one.
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "i",
+        "we",
+        "those",
+        "these",
+        "some",
+        "others",
+        "many",
+        "few",
+        "several",
+        "all",
+        "most",
+        "both",
+        "each",
+        "one",
+    ]
+)
 
 
 def people(b: Briefing) -> list[Entity]:
