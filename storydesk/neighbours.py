@@ -9,10 +9,16 @@ articles sharing at least one key with it. Reports of one event share their dist
 words; two articles sharing only common words score below the cut. This is a heuristic, not
 a bound: an exact bound on the words left unprobed (Cauchy-Schwarz over the TF-IDF weights)
 was tried and never got below the cut, because the common words of two unrelated articles
-can by themselves score near it. The candidate relation is symmetric and fixed per pair,
-so the graph of strong pairs, and with it batch invariance, does not depend on the order
-articles arrive in; how far it differs from the exhaustive search is measured on the
-development sets (``benchmarks/neighbour_recall.py``, ``benchmarks/results/neighbour_recall.json``).
+can by themselves score near it. An article searches only its keys that are rare in the
+store: the rarest first, while the articles holding them add up to at most
+:data:`KEY_BUDGET` (:func:`probed`), so that what it is scored against stays bounded as the
+store grows (a name in the news for years reaches a share of the store). A pair is a
+candidate when one of the two searches a key both hold, which depends on the store's
+frequencies at the time: a key searched while the store was small may be too common
+later, so a pair found by an early ingest may not be found by one run over everything
+(and the other way round). How far the stories differ from the exhaustive search is
+measured on the development sets (``benchmarks/neighbour_recall.py``,
+``benchmarks/results/neighbour_recall.json``).
 
 Time prunes further, exactly: two articles dated more than ``apart_days`` apart never share
 a story (:func:`storydesk.cluster.average_linkage` blocks them, and it never joins two groups
@@ -34,6 +40,12 @@ from .model import Features
 
 # Words and names an article is indexed under (its most distinctive ones).
 KEYS = 24
+# An article searches its keys rarest in the store first, while the articles they are held
+# by add up to at most KEY_BUDGET (and at least its LEAST_KEYS rarest keys): in a large store
+# a name in the news for years ("Obama") reaches a share of the store, and the candidates
+# with it, while reports of one event share rarer keys.
+KEY_BUDGET = 150
+LEAST_KEYS = 4
 
 
 def keys_of(f: Features, size: int = KEYS) -> list[int]:
@@ -50,6 +62,24 @@ def keys_of(f: Features, size: int = KEYS) -> list[int]:
     w = (1.0 + np.log(np.asarray(f.tf, dtype=np.float64))) * np.asarray(f.rarity, dtype=np.float64)
     order = np.lexsort((idx, -w))[:size]
     return [int(i) for i in idx[order]]
+
+
+def probed(keys: Sequence[int], counts: np.ndarray) -> list[int]:
+    """The keys worth searching, in their order: the rarest (``counts``: document
+    frequencies) while their frequencies add up to at most :data:`KEY_BUDGET`, and at least
+    the :data:`LEAST_KEYS` rarest, so that the candidates an article has stay bounded as
+    the store grows.
+
+    >>> probed([3, 5, 7, 9, 11, 13], np.array([0, 0, 0, 90, 0, 1, 0, 2, 0, 100, 0, 3, 0, 60]))
+    [5, 7, 11, 13]
+    """
+    if not keys:
+        return []
+    df = counts[np.asarray(keys, dtype=np.int64)]
+    rarest = sorted(range(len(keys)), key=lambda i: (int(df[i]), i))
+    total = np.cumsum(df[rarest])
+    take = max(LEAST_KEYS, int(np.searchsorted(total, KEY_BUDGET, side="right")))
+    return [keys[i] for i in sorted(rarest[:take])]
 
 
 class NeighbourIndex:
@@ -78,13 +108,16 @@ class NeighbourIndex:
                 else:
                     bisect.insort(self.dated.setdefault(i, []), (float(day), row))
 
-    def candidates(self, row: int, apart: float | None = None) -> np.ndarray:
+    def candidates(
+        self, row: int, apart: float | None = None, keys: Sequence[int] | None = None
+    ) -> np.ndarray:
         """Rows sharing a key with ``row`` (itself included), sorted; when ``row`` is dated
-        and ``apart`` is given, only those undated or dated within ``apart`` days of it."""
+        and ``apart`` is given, only those undated or dated within ``apart`` days of it.
+        ``keys``: search these of its keys only (:func:`probed`)."""
         day = self.days[row]
         window = apart is not None and not math.isnan(day)
-        lists = []
-        for i in self.keys[row]:
+        lists = [np.array([row], dtype=np.int64)]
+        for i in self.keys[row] if keys is None else keys:
             if i in self.undated:
                 lists.append(np.frombuffer(self.undated[i], dtype=np.int64))
             dated = self.dated.get(i, [])
@@ -94,9 +127,7 @@ class NeighbourIndex:
                 hi = bisect.bisect_right(dated, (day + apart, self.n))
                 dated = dated[lo:hi]
             lists.append(np.fromiter((r for _, r in dated), dtype=np.int64, count=len(dated)))
-        if not lists:
-            return np.zeros(0, dtype=np.int64)
         return np.unique(np.concatenate(lists))
 
 
-__all__ = ["KEYS", "NeighbourIndex", "keys_of"]
+__all__ = ["KEYS", "KEY_BUDGET", "LEAST_KEYS", "NeighbourIndex", "keys_of", "probed"]

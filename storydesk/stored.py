@@ -114,6 +114,18 @@ class Lazy:
             if r.features is not None and r.representative is None
         ]
 
+    def items_of(self, article_ids: Sequence[str]) -> list[ClusterItem]:
+        """The clustered articles of these ids (near-copies left out)."""
+        missing = [i for i in article_ids if i not in self.rows]
+        if missing:
+            self._load(ids=missing)
+        out = []
+        for i in article_ids:
+            r = self.rows.get(i)
+            if r is not None and r.features is not None and r.representative is None:
+                out.append(ClusterItem(r.content_hash, r.features, _date(r.published)))
+        return out
+
     def item_of(self, article_id: str) -> ClusterItem | None:
         """The clustered article of this id, if it is one."""
         row = self.rows.get(article_id)

@@ -104,3 +104,20 @@ def test_same_stories_as_the_exhaustive_search(batches):
 
 def test_stories_do_not_depend_on_batches():
     assert stories(ITEMS, 1, exhaustive=False) == stories(ITEMS, 7, exhaustive=False)
+
+
+def test_a_key_common_in_the_store_is_not_searched():
+    """Every article names one figure in the news for years, ranked among its keys; its
+    own words are its own. The candidates of an article stay few however many share the
+    name (before, every article holding it was a candidate)."""
+
+    def article(k: int) -> ClusterItem:
+        idx = (7, *range(100_000 + 30 * k, 100_030 + 30 * k))
+        f = Features(idx, (3,) + (1,) * 30, (9.0,) + (4.0,) * 30, (True,) + (False,) * 30, (), 0)
+        return ClusterItem(f"a{k}", f)
+
+    for n in (200, 800):
+        index = ArticleIndex()
+        index.extend([article(k) for k in range(n)])
+        assert 7 in index._search.keys[0]  # the name is a key ...
+        assert len(index._candidates(0, ClusterSettings())) == 1  # ... but not searched
