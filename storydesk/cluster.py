@@ -696,11 +696,13 @@ def cluster_batch(
 # keeps what is clustered again together within WIDEST articles.
 WIDEST = 100
 
-# A store's side of the candidate search (storydesk.stored): the stored articles sharing one
-# of ``keys`` with an article dated ``day`` (NaN: undated), within ``apart`` days of it
-# when given, by key; and the stored articles of some keys, loaded.
-StoredSearch = Callable[[Sequence[int], float, float | None], Collection[str]]
+# A store's side of the candidate search (storydesk.stored): the stored articles holding
+# one of ``keys`` (with ``probes``: that searched one of ``keys`` when they were placed)
+# undated or dated within ``apart`` days of ``day`` (NaN: undated) when given, by key; the
+# stored articles of some keys, loaded; and the keys each of some stored articles searches.
+StoredSearch = Callable[[Sequence[int], float, float | None, bool], Collection[str]]
 StoredLoad = Callable[[Sequence[str]], list[ClusterItem]]
+StoredProbes = Callable[[Sequence[str]], dict[str, list[int]]]
 # The stored stories holding some stored articles (by key), each with all its clustered
 # members, loaded.
 StoredStories = Callable[[Sequence[str]], list[list[ClusterItem]]]
@@ -743,6 +745,8 @@ class ArticleIndex:
     search: StoredSearch | None = None
     load: StoredLoad | None = None
     stories: StoredStories | None = None
+    probes: StoredProbes | None = None
+    _pending: list[int] = field(default_factory=list)  # counted rows whose probes are not fixed
     _story: dict[str, int] = field(default_factory=dict)  # key -> story number
     _members: dict[int, list[str]] = field(default_factory=dict)  # story number -> keys
     _made: int = 0
@@ -766,23 +770,46 @@ class ArticleIndex:
             self.items.append(it)
             if count:
                 self.docfreq.add([it.features])
+                self._pending.append(len(self.items) - 1)
         if added:
             more = Profiles.of([self.items[k] for k in added])
             self._profiles.extend(more)
             self._search.add([self.items[k].features for k in added], more.days)
         return added
 
+    def _fix_probes(self, rows: Sequence[int] = ()) -> None:
+        """Fix the keys each counted row not yet fixed searches
+        (:func:`storydesk.neighbours.probed`, by the document frequencies now, which count
+        its batch), and those of ``rows`` loaded from the store (as the store fixed them
+        when it indexed them). A pair is a candidate when either of the two searches a key
+        both hold, so it does not matter which of the two came first."""
+        for r in self._pending:
+            self._search.probe(r, probed(self._search.keys[r], self.docfreq.counts))
+        self._pending.clear()
+        loaded = [r for r in rows if r not in self._search.probes]
+        if not loaded:
+            return
+        fixed = self.probes([self.items[r].key for r in loaded]) if self.probes else {}
+        for r in loaded:
+            keys = fixed.get(self.items[r].key)
+            if keys is None:  # not indexed by the store (yet): by the frequencies now
+                keys = probed(self._search.keys[r], self.docfreq.counts)
+            self._search.probe(r, keys)
+
     def _candidates(self, row: int, params: ClusterSettings) -> np.ndarray:
-        """Rows worth scoring against ``row``: those sharing a key with it, less those
-        dated too far from it to share a story (:mod:`storydesk.neighbours`), whether held
-        here or (with ``search``) stored. Keys held by many articles are not searched
-        (:func:`storydesk.neighbours.probed`)."""
+        """Rows worth scoring against ``row``: those holding a key it searches or
+        searching a key it holds (keys held by many articles are not searched:
+        :func:`storydesk.neighbours.probed`), less those dated too far from it to share a
+        story (:mod:`storydesk.neighbours`), whether held here or (with ``search``)
+        stored."""
         apart = params.apart_days if params.use_dates else None
-        keys = probed(self._search.keys[row], self.docfreq.counts)
-        held = self._search.candidates(row, apart, keys)
+        self._fix_probes([row])
+        held = self._search.candidates(row, apart)
         if self.search is None or self.load is None:
             return held
-        found = self.search(keys, self._search.days[row], apart)
+        day = self._search.days[row]
+        found = set(self.search(self._search.probes[row], day, apart, False))
+        found |= set(self.search(self._search.keys[row], day, apart, True))
         missing = sorted(k for k in found if k not in self.position)
         if missing:
             self.extend(self.load(missing), count=False)
@@ -798,6 +825,7 @@ class ArticleIndex:
             if self.exhaustive:
                 union = everything
             else:
+                self._fix_probes(part)
                 found = [self._candidates(i, params) for i in part]
                 union = np.unique(np.concatenate(found))
             strong = pair_scores(q, self._profiles.take(union).weigh(self.docfreq), params)

@@ -82,7 +82,7 @@ class _State:
 def _state(store: Store, settings: Settings) -> _State:
     id_of: dict[str, str] = {}
     lazy = Lazy(store, settings.dedup, id_of)
-    index = ArticleIndex(search=lazy.neighbours, load=lazy.items)
+    index = ArticleIndex(search=lazy.neighbours, load=lazy.items, probes=lazy.probes)
     copies = DuplicateIndex(settings.dedup, stored=lazy.copies)
     state = _State(index, lazy, copies, id_of=id_of)
     index.stories = lambda keys: _stored_stories(state, keys)

@@ -44,7 +44,7 @@ KEYS = 24
 # by add up to at most KEY_BUDGET (and at least its LEAST_KEYS rarest keys): in a large store
 # a name in the news for years ("Obama") reaches a share of the store, and the candidates
 # with it, while reports of one event share rarer keys.
-KEY_BUDGET = 150
+KEY_BUDGET = 400
 LEAST_KEYS = 4
 
 
@@ -82,15 +82,51 @@ def probed(keys: Sequence[int], counts: np.ndarray) -> list[int]:
     return [keys[i] for i in sorted(rarest[:take])]
 
 
+class _Lists:
+    """Inverted lists of rows by key, each in date order (the undated apart), so that a
+    dated row reads only its window of each list."""
+
+    def __init__(self) -> None:
+        self.dated: dict[int, list[tuple[float, int]]] = {}  # key -> (day ordinal, row), sorted
+        self.undated: dict[int, array] = {}  # key -> rows
+
+    def add(self, keys: Sequence[int], day: float, row: int) -> None:
+        for i in keys:
+            if math.isnan(day):
+                self.undated.setdefault(i, array("q")).append(row)
+            else:
+                bisect.insort(self.dated.setdefault(i, []), (day, row))
+
+    def rows(self, keys: Sequence[int], day: float, apart: float | None) -> list[np.ndarray]:
+        """The rows under ``keys``; when ``day`` is a date and ``apart`` is given, only
+        those undated or dated within ``apart`` days of it."""
+        window = apart is not None and not math.isnan(day)
+        out = []
+        for i in keys:
+            if i in self.undated:
+                out.append(np.frombuffer(self.undated[i], dtype=np.int64))
+            dated = self.dated.get(i, [])
+            if window:
+                assert apart is not None
+                lo = bisect.bisect_left(dated, (day - apart, -1))
+                hi = bisect.bisect_right(dated, (day + apart, math.inf))
+                dated = dated[lo:hi]
+            out.append(np.fromiter((r for _, r in dated), dtype=np.int64, count=len(dated)))
+        return out
+
+
 class NeighbourIndex:
-    """Key inverted lists (each in date order, the undated apart) of the articles an
-    ``ArticleIndex`` holds, so that a dated article reads only its window of each list."""
+    """The key lists of the articles an ``ArticleIndex`` holds, and the lists of the keys
+    each searched (:func:`probed`, fixed when it was placed: :meth:`probe`), so that a
+    pair is a candidate when either of the two searches a key both hold, whichever came
+    first."""
 
     def __init__(self, keys: int = KEYS) -> None:
         self.size = keys
-        self.dated: dict[int, list[tuple[float, int]]] = {}  # key -> (day ordinal, row), sorted
-        self.undated: dict[int, array] = {}  # key -> rows
+        self._held = _Lists()  # every row under its keys
+        self._probing = _Lists()  # the rows that searched a key, under it
         self.keys: list[list[int]] = []
+        self.probes: dict[int, list[int]] = {}  # row -> the keys it searches
         self.days: array = array("d")  # per row, NaN when undated
         self.n = 0
 
@@ -102,31 +138,23 @@ class NeighbourIndex:
             keys = keys_of(f, self.size)
             self.keys.append(keys)
             self.days.append(float(day))
-            for i in keys:
-                if math.isnan(day):
-                    self.undated.setdefault(i, array("q")).append(row)
-                else:
-                    bisect.insort(self.dated.setdefault(i, []), (float(day), row))
+            self._held.add(keys, float(day), row)
 
-    def candidates(
-        self, row: int, apart: float | None = None, keys: Sequence[int] | None = None
-    ) -> np.ndarray:
-        """Rows sharing a key with ``row`` (itself included), sorted; when ``row`` is dated
-        and ``apart`` is given, only those undated or dated within ``apart`` days of it.
-        ``keys``: search these of its keys only (:func:`probed`)."""
+    def probe(self, row: int, keys: Sequence[int]) -> None:
+        """Fix the keys ``row`` searches (once: later calls are ignored)."""
+        if row in self.probes:
+            return
+        self.probes[row] = list(keys)
+        self._probing.add(keys, self.days[row], row)
+
+    def candidates(self, row: int, apart: float | None = None) -> np.ndarray:
+        """Rows (itself included, sorted) holding a key ``row`` searches, or searching a
+        key it holds (:meth:`probe`: every key when not fixed); when ``row`` is dated and
+        ``apart`` is given, only those undated or dated within ``apart`` days of it."""
         day = self.days[row]
-        window = apart is not None and not math.isnan(day)
         lists = [np.array([row], dtype=np.int64)]
-        for i in self.keys[row] if keys is None else keys:
-            if i in self.undated:
-                lists.append(np.frombuffer(self.undated[i], dtype=np.int64))
-            dated = self.dated.get(i, [])
-            if window:
-                assert apart is not None
-                lo = bisect.bisect_left(dated, (day - apart, -1))
-                hi = bisect.bisect_right(dated, (day + apart, self.n))
-                dated = dated[lo:hi]
-            lists.append(np.fromiter((r for _, r in dated), dtype=np.int64, count=len(dated)))
+        lists += self._held.rows(self.probes.get(row, self.keys[row]), day, apart)
+        lists += self._probing.rows(self.keys[row], day, apart)
         return np.unique(np.concatenate(lists))
 
 
