@@ -227,7 +227,7 @@ def scale(lines: list[str]) -> None:
         f"{at.get('9000', '(not measured)')} ms into "
         f"a store of 1k / 5k / 9k articles (ratio 5k/1k {r['ratio_5000_to_1000']}{largest}, "
         "goal 1.2 at 10k/1k): the run's fixed cost is flat, the cost per article is not (see "
-        "docs/tuning-log.md, sessions 10 and 11).",
+        "docs/tuning-log.md, sessions 10 to 12).",
         "",
     ]
     if n := load("neighbour_scale.json"):
