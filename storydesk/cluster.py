@@ -713,12 +713,13 @@ class ArticleIndex:
     """Every clustered article with its profile; :meth:`add` places new ones.
 
     Adding articles scores each new one against its candidate neighbours
-    (:mod:`storydesk.neighbours`: articles sharing a key word that is not common in the
-    store, in the date window), and clusters again, whole, the new articles together with
-    every stored story one of them pairs with strongly. Where that changes a stored story,
-    its stored members are searched too, and the stories they pair with strongly are
-    clustered with it, within :data:`WIDEST` articles. No other stored article is searched
-    and no other story clustered again, so the work of an add grows with the stories it
+    (:mod:`storydesk.neighbours`: in the date window, articles holding a key word it
+    searches, or that searched one it holds, a key word searched being one not common in
+    the store when its article was placed), and clusters again, whole, the new articles
+    together with every stored story one of them pairs with strongly. Where that changes a
+    stored story, its stored members are searched too, and the stories they pair with
+    strongly are clustered with it, within :data:`WIDEST` articles. No other stored article
+    is searched and no other story clustered again, so the work of an add grows with the stories it
     touches, not with the whole store. With ``exhaustive`` each article is
     scored against every article and the whole components of strong pairs the new ones
     belong to are clustered again (a breadth-first search that also searches from the
