@@ -215,13 +215,19 @@ def scale(lines: list[str]) -> None:
             f"{run['ms_per_article']} | {run['stories_after']:,} |"
         )
     at = r["ms_per_article_adding_to_store_of"]
+    full = r.get("ratio_largest_full_run_to_1000")
+    largest = (
+        f", {full['store_size_before'] // 1000}k/1k {full['ratio']} (the last run of a full 1,000)"
+        if full
+        else ""
+    )
     lines += [
         "",
         f"Per added article: {at.get('1000')} / {at.get('5000')} / "
         f"{at.get('9000', '(not measured)')} ms into "
-        f"a store of 1k / 5k / 9k articles (ratio 5k/1k {r['ratio_5000_to_1000']}, goal 1.2 "
-        "at 10k/1k): the run's fixed cost is flat, the cost per article is not (see "
-        "docs/tuning-log.md, session 10).",
+        f"a store of 1k / 5k / 9k articles (ratio 5k/1k {r['ratio_5000_to_1000']}{largest}, "
+        "goal 1.2 at 10k/1k): the run's fixed cost is flat, the cost per article is not (see "
+        "docs/tuning-log.md, sessions 10 to 12).",
         "",
     ]
     if n := load("neighbour_scale.json"):

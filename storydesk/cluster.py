@@ -36,13 +36,16 @@ common (two earthquakes, two countries) need more to merge. That only lowers a m
 average linkage still never joins two groups unless some pair
 across them clears the cut, and the clusters lie within the connected components of the
 graph of pairs above the cut, and each component can be clustered on its own with the same
-result as the whole corpus. That is what makes ingest batch-invariant: a new batch changes
-only the components it touches, which are clustered again whole (stored articles included:
-they may move between stories), so the same articles in one run, in k batches or in any
-order give the same stories (:class:`ArticleIndex`). One thing differs: document
-frequencies grow with the store, so a component no new article reaches keeps the stories
-it was given under the frequencies of its time (`storydesk eval cluster --batches` measures
-the difference).
+result as the whole corpus. Ingest builds on that: a new batch changes only the stories
+near it, which are clustered again whole (stored articles included: they may move between
+stories), so the same articles in one run, in k batches or in any order give the same
+stories, up to two bounds that keep the work of an added article from growing with the
+whole store (:class:`ArticleIndex`): the stories clustered again are those the new articles
+reach and their neighbours, not the whole component, and key words common in the store are
+not searched (:mod:`storydesk.neighbours`). And document frequencies grow with the store, so
+a story no new article reaches keeps what it was given under the frequencies of its time.
+`storydesk eval cluster --batches` and ``benchmarks/neighbour_recall.py`` measure the
+difference.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ from scipy import sparse
 
 from .features import DIM
 from .model import Features
-from .neighbours import NeighbourIndex
+from .neighbours import NeighbourIndex, probed
 from .settings import ClusterSettings
 
 MODEL_FILE = Path(__file__).parent / "data" / "pair_model.json"
@@ -490,6 +493,13 @@ def _components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
     return list(groups.values())
 
 
+def _grouped(nodes: Sequence[int], edges: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The connected components of ``edges`` over ``nodes`` (rows), as lists of rows."""
+    local = {g: k for k, g in enumerate(nodes)}
+    comps = _components(len(nodes), [(local[i], local[j]) for i, j in edges])
+    return [[nodes[k] for k in c] for c in comps]
+
+
 @dataclass(frozen=True, slots=True)
 class GroupEvidence:
     """Who and where each item names (one set of hashed items per kind), judged between
@@ -680,27 +690,50 @@ def cluster_batch(
     )
 
 
-# A store's side of the candidate search (storydesk.stored): the stored articles sharing one
-# of ``keys`` with an article dated ``day`` (NaN: undated), within ``apart`` days of it
-# when given, by key; and the stored articles of some keys, loaded.
-StoredSearch = Callable[[Sequence[int], float, float | None], Collection[str]]
+# How far from the new articles stored stories are clustered again: the stories the new
+# articles pair with strongly, and those their members pair with (a later article that
+# joins one story can move a stored article whose best story changes with it) where that
+# keeps what is clustered again together within WIDEST articles.
+WIDEST = 100
+
+# A store's side of the candidate search (storydesk.stored): the stored articles holding
+# one of ``keys`` (with ``probes``: that searched one of ``keys`` when they were placed)
+# undated or dated within ``apart`` days of ``day`` (NaN: undated) when given, by key; the
+# stored articles of some keys, loaded; and the keys each of some stored articles searches.
+StoredSearch = Callable[[Sequence[int], float, float | None, bool], Collection[str]]
 StoredLoad = Callable[[Sequence[str]], list[ClusterItem]]
+StoredProbes = Callable[[Sequence[str]], dict[str, list[int]]]
+# The stored stories holding some stored articles (by key), each with all its clustered
+# members, loaded.
+StoredStories = Callable[[Sequence[str]], list[list[ClusterItem]]]
 
 
 @dataclass(slots=True)
 class ArticleIndex:
     """Every clustered article with its profile; :meth:`add` places new ones.
 
-    Adding articles finds the components of strong pairs they belong to (a breadth-first
-    search from them) and clusters each such component again whole, stored members
-    included. The stories of every other component stay as they were. Each article is
-    scored only against its candidate neighbours (:mod:`storydesk.neighbours`: articles
-    sharing a key word, in the date window), or against every article when ``exhaustive``
-    (the reference the candidates are measured against).
+    Adding articles scores each new one against its candidate neighbours
+    (:mod:`storydesk.neighbours`: in the date window, articles holding a key word it
+    searches, or that searched one it holds, a key word searched being one not common in
+    the store when its article was placed), and clusters again, whole, the new articles
+    together with every stored story one of them pairs with strongly. Where that changes a
+    stored story, its stored members are searched too, and the stories they pair with
+    strongly are clustered with it, within :data:`WIDEST` articles. No other stored article
+    is searched and no other story clustered again, so the work of an add grows with the stories it
+    touches, not with the whole store. With ``exhaustive`` each article is
+    scored against every article and the whole components of strong pairs the new ones
+    belong to are clustered again (a breadth-first search that also searches from the
+    stored articles it reaches): the reference, in which k batches give one run's stories
+    up to document frequencies. What the bounded add gives up is measured against it
+    (``benchmarks/neighbour_recall.py``): a stored story that no new article pairs with
+    strongly is kept as it is, where one run over all the articles may group its articles
+    otherwise, as the new articles change the order of average linkage's merges within the
+    component (and the who-and-where evidence of the groups merged).
 
-    With ``search`` and ``load`` (:mod:`storydesk.stored`), the stored articles are not
-    held: each article's stored candidates are asked of the store and loaded when first
-    met, and ``docfreq`` (the store's, set by the caller) already counts them.
+    With ``search``, ``load`` and ``stories`` (:mod:`storydesk.stored`), the stored
+    articles are not held: each article's stored candidates are asked of the store and
+    loaded when first met, the stored stories they reach are loaded whole, and
+    ``docfreq`` (the store's, set by the caller) already counts them.
     """
 
     items: list[ClusterItem] = field(default_factory=list)
@@ -712,6 +745,12 @@ class ArticleIndex:
     _search: NeighbourIndex = field(default_factory=NeighbourIndex)
     search: StoredSearch | None = None
     load: StoredLoad | None = None
+    stories: StoredStories | None = None
+    probes: StoredProbes | None = None
+    _pending: list[int] = field(default_factory=list)  # counted rows whose probes are not fixed
+    _story: dict[str, int] = field(default_factory=dict)  # key -> story number
+    _members: dict[int, list[str]] = field(default_factory=dict)  # story number -> keys
+    _made: int = 0
 
     def __post_init__(self) -> None:
         given, self.items = self.items, []
@@ -732,21 +771,46 @@ class ArticleIndex:
             self.items.append(it)
             if count:
                 self.docfreq.add([it.features])
+                self._pending.append(len(self.items) - 1)
         if added:
             more = Profiles.of([self.items[k] for k in added])
             self._profiles.extend(more)
             self._search.add([self.items[k].features for k in added], more.days)
         return added
 
+    def _fix_probes(self, rows: Sequence[int] = ()) -> None:
+        """Fix the keys each counted row not yet fixed searches
+        (:func:`storydesk.neighbours.probed`, by the document frequencies now, which count
+        its batch), and those of ``rows`` loaded from the store (as the store fixed them
+        when it indexed them). A pair is a candidate when either of the two searches a key
+        both hold, so it does not matter which of the two came first."""
+        for r in self._pending:
+            self._search.probe(r, probed(self._search.keys[r], self.docfreq.counts))
+        self._pending.clear()
+        loaded = [r for r in rows if r not in self._search.probes]
+        if not loaded:
+            return
+        fixed = self.probes([self.items[r].key for r in loaded]) if self.probes else {}
+        for r in loaded:
+            keys = fixed.get(self.items[r].key)
+            if keys is None:  # not indexed by the store (yet): by the frequencies now
+                keys = probed(self._search.keys[r], self.docfreq.counts)
+            self._search.probe(r, keys)
+
     def _candidates(self, row: int, params: ClusterSettings) -> np.ndarray:
-        """Rows worth scoring against ``row``: those sharing a key with it, less those
-        dated too far from it to share a story (:mod:`storydesk.neighbours`), whether held
-        here or (with ``search``) stored."""
+        """Rows worth scoring against ``row``: those holding a key it searches or
+        searching a key it holds (keys held by many articles are not searched:
+        :func:`storydesk.neighbours.probed`), less those dated too far from it to share a
+        story (:mod:`storydesk.neighbours`), whether held here or (with ``search``)
+        stored."""
         apart = params.apart_days if params.use_dates else None
+        self._fix_probes([row])
         held = self._search.candidates(row, apart)
         if self.search is None or self.load is None:
             return held
-        found = self.search(self._search.keys[row], self._search.days[row], apart)
+        day = self._search.days[row]
+        found = set(self.search(self._search.probes[row], day, apart, False))
+        found |= set(self.search(self._search.keys[row], day, apart, True))
         missing = sorted(k for k in found if k not in self.position)
         if missing:
             self.extend(self.load(missing), count=False)
@@ -762,6 +826,7 @@ class ArticleIndex:
             if self.exhaustive:
                 union = everything
             else:
+                self._fix_probes(part)
                 found = [self._candidates(i, params) for i in part]
                 union = np.unique(np.concatenate(found))
             strong = pair_scores(q, self._profiles.take(union).weigh(self.docfreq), params)
@@ -776,11 +841,37 @@ class ArticleIndex:
         return edges
 
     def add(self, new: Sequence[ClusterItem], params: ClusterSettings) -> list[list[ClusterItem]]:
-        """Add items (keys already known are skipped). Returns the stories of every component
-        the new items belong to, stored members included: everything else is unchanged."""
+        """Add items (keys already known are skipped). Returns the stories the new items
+        belong to, with every member of the stored stories clustered again (when
+        ``exhaustive``, of the components they reached): everything else is unchanged."""
         fresh = self.extend(new)
         if not fresh:
             return []
+        if self.exhaustive:
+            comps = _grouped(*self._component_of(fresh, params))
+            groups = [g for comp in comps for g in self._cluster(comp, params)]
+        else:
+            groups = self._stories_reached(fresh, params)
+        # in key order: positions depend on what was loaded when, the stories must not
+        out = sorted(
+            (sorted((self.items[k] for k in g), key=lambda it: it.key) for g in groups),
+            key=lambda g: g[0].key,
+        )
+        self._remember(out)
+        return out
+
+    def _cluster(self, rows: list[int], params: ClusterSettings) -> list[list[int]]:
+        """The stories of these rows (:func:`cluster_component`), as lists of rows."""
+        if len(rows) == 1:
+            return [rows]
+        groups = cluster_component([self.items[k] for k in rows], params, self.docfreq)
+        return [[rows[k] for k in g] for g in groups]
+
+    def _component_of(
+        self, fresh: list[int], params: ClusterSettings
+    ) -> tuple[list[int], list[tuple[int, int]]]:
+        """The whole components of strong pairs the new rows belong to (a breadth-first
+        search that also searches from every stored article it reaches)."""
         seen = set(fresh)
         frontier = sorted(seen)
         edges: list[tuple[int, int]] = []
@@ -789,18 +880,95 @@ class ArticleIndex:
             edges.extend(found)
             frontier = sorted({j for _, j in found if j not in seen})
             seen.update(frontier)
-        nodes = sorted(seen)
-        local = {g: k for k, g in enumerate(nodes)}
-        out: list[list[ClusterItem]] = []
-        for comp in _components(len(nodes), [(local[i], local[j]) for i, j in edges]):
-            members = [self.items[nodes[k]] for k in comp]
-            if len(members) == 1:
-                out.append(members)
-                continue
-            groups = cluster_component(members, params, self.docfreq)
-            out.extend([members[k] for k in g] for g in groups)
-        # in key order: positions depend on what was loaded when, the stories must not
-        return sorted((sorted(g, key=lambda it: it.key) for g in out), key=lambda g: g[0].key)
+        return sorted(seen), edges
+
+    def _stories_reached(self, fresh: list[int], params: ClusterSettings) -> list[list[int]]:
+        """The stories of the new rows clustered with every stored story one of them pairs
+        with strongly (a story's members linked as one node). Where that changes a stored
+        story, the stories its stored members pair with strongly are clustered with it too,
+        as long as that keeps what is clustered together within :data:`WIDEST` articles.
+        Stories further away are not searched nor clustered again."""
+        new = set(fresh)
+        edges = self._neighbours(fresh, params)
+        story: dict[int, int] = {}  # stored row -> its story (a number)
+        near = self._with_stories(new, edges, story)
+        first = _grouped(sorted(near), edges)
+        done = {c[0]: self._cluster(c, params) for c in first}
+        size: dict[int, int] = {}
+        for s in story.values():
+            size[s] = size.get(s, 0) + 1
+
+        def kept(g: list[int]) -> bool:  # a stored story clustered again as it was
+            return (
+                not new & set(g) and len({story[r] for r in g}) == 1 and len(g) == size[story[g[0]]]
+            )
+
+        moved = sorted(
+            r
+            for c in first
+            if len(c) <= WIDEST
+            for g in done[c[0]]
+            if not kept(g)
+            for r in g
+            if r not in new
+        )
+        if not moved:
+            return [g for gs in done.values() for g in gs]
+        edges = edges + self._neighbours(moved, params)
+        wide = self._with_stories(near, edges, story)
+        out: list[list[int]] = []
+        for comp in _grouped(sorted(wide), edges):
+            rows = set(comp)
+            inner = [c for c in first if c[0] in rows]
+            if (len(inner) == 1 and len(inner[0]) == len(comp)) or len(comp) > WIDEST:
+                out.extend(g for c in inner for g in done[c[0]])  # as the new ones left them
+            else:
+                out.extend(self._cluster(comp, params))
+        return out
+
+    def _with_stories(
+        self, nodes: set[int], edges: list[tuple[int, int]], story: dict[int, int]
+    ) -> set[int]:
+        """``nodes`` and every member of the stored stories of the rows ``edges`` reach
+        beyond them, each story's members linked in ``edges`` (which is extended) and
+        numbered in ``story``."""
+        reached = sorted({self.items[j].key for _, j in edges if j not in nodes})
+        out = set(nodes)
+        for members in self._stored_stories(reached):
+            rows = [self.position[k] for k in members]
+            out.update(rows)
+            edges.extend((rows[0], r) for r in rows[1:])
+            number = len(story)  # unique: each story adds rows
+            story.update((r, number) for r in rows)
+        return out
+
+    def _stored_stories(self, keys: Sequence[str]) -> list[list[str]]:
+        """The member keys of each stored story holding one of ``keys`` (loaded when
+        ``stories`` is given, else as this index placed them)."""
+        if not keys:
+            return []
+        if self.stories is not None:
+            out, covered = [], set()
+            for story in self.stories(keys):
+                self.extend(story, count=False)
+                out.append([it.key for it in story])
+                covered.update(out[-1])
+            return out + [[k] for k in keys if k not in covered]
+        numbers = sorted({self._story[k] for k in keys if k in self._story})
+        alone = [[k] for k in keys if k not in self._story]
+        return [self._members[n] for n in numbers] + alone
+
+    def _remember(self, stories: list[list[ClusterItem]]) -> None:
+        """Note which story each article of ``stories`` is now in (they replace the
+        stories their members had)."""
+        for group in stories:
+            for it in group:
+                self._members.pop(self._story.get(it.key, -1), None)
+        for group in stories:
+            self._made += 1
+            self._members[self._made] = [it.key for it in group]
+            for it in group:
+                self._story[it.key] = self._made
 
 
 def stories_in_batches(

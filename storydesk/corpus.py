@@ -82,9 +82,23 @@ class _State:
 def _state(store: Store, settings: Settings) -> _State:
     id_of: dict[str, str] = {}
     lazy = Lazy(store, settings.dedup, id_of)
-    index = ArticleIndex(search=lazy.neighbours, load=lazy.items)
+    index = ArticleIndex(search=lazy.neighbours, load=lazy.items, probes=lazy.probes)
     copies = DuplicateIndex(settings.dedup, stored=lazy.copies)
-    return _State(index, lazy, copies, id_of=id_of)
+    state = _State(index, lazy, copies, id_of=id_of)
+    index.stories = lambda keys: _stored_stories(state, keys)
+    return state
+
+
+def _stored_stories(state: _State, keys: Sequence[str]) -> list[list[ClusterItem]]:
+    """The stored stories holding the stored articles of these content hashes, each with
+    its clustered members, loaded (what :class:`~storydesk.cluster.ArticleIndex` clusters
+    again when a new article reaches one of them)."""
+    wanted = {state.story_of.get(state.id_of.get(k, "")) for k in keys} - {None}
+    members: dict[str, list[str]] = {}
+    for aid, sid in state.story_of.items():
+        if sid in wanted:
+            members.setdefault(sid, []).append(aid)
+    return [state.lazy.items_of(members[sid]) for sid in sorted(members)]
 
 
 def _catch_up(store: Store, state: _State, settings: Settings, locked: bool = True) -> None:

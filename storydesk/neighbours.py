@@ -9,10 +9,21 @@ articles sharing at least one key with it. Reports of one event share their dist
 words; two articles sharing only common words score below the cut. This is a heuristic, not
 a bound: an exact bound on the words left unprobed (Cauchy-Schwarz over the TF-IDF weights)
 was tried and never got below the cut, because the common words of two unrelated articles
-can by themselves score near it. The candidate relation is symmetric and fixed per pair,
-so the graph of strong pairs, and with it batch invariance, does not depend on the order
-articles arrive in; how far it differs from the exhaustive search is measured on the
-development sets (``benchmarks/neighbour_recall.py``, ``benchmarks/results/neighbour_recall.json``).
+can by themselves score near it. An article searches only its keys that are rare in the
+store: the rarest first, while the articles holding them add up to at most
+:data:`KEY_BUDGET` (:func:`probed`), so that what it is scored against stays bounded as the
+store grows (a name in the news for years reaches a share of the store). The keys an
+article searches are fixed when it is placed, by the frequencies of that time (its own
+batch counted), and kept (in the store: ``article_probes``). A pair is a candidate when
+either of the two searches a key both hold: a new article reads the lists of the keys it
+searches and the lists of the articles that searched a key it holds, so the earlier of
+the two finds the later as the later finds it, whichever came first. What still depends
+on when: a key searched while the store was small may be too common later, so a pair
+found through an early ingest's keys may not be a candidate in one run over everything
+(there, every article's keys are fixed by the frequencies of the whole). How far the
+stories differ from the exhaustive search, in one batch and in ten, is measured on the
+development sets (``benchmarks/neighbour_recall.py``,
+``benchmarks/results/neighbour_recall.json``).
 
 Time prunes further, exactly: two articles dated more than ``apart_days`` apart never share
 a story (:func:`storydesk.cluster.average_linkage` blocks them, and it never joins two groups
@@ -34,6 +45,14 @@ from .model import Features
 
 # Words and names an article is indexed under (its most distinctive ones).
 KEYS = 24
+# An article searches its keys rarest in the store first, while the articles they are held
+# by add up to at most KEY_BUDGET (and at least its LEAST_KEYS rarest keys): in a large store
+# a name in the news for years ("Obama") reaches a share of the store, and the candidates
+# with it, while reports of one event share rarer keys. 400: at 150 the events of one
+# long-running Timeline17 topic, whose key words are all common, were linked less
+# (`storydesk eval threads` 0.8826 -> 0.8782); 400 gives them back.
+KEY_BUDGET = 400
+LEAST_KEYS = 4
 
 
 def keys_of(f: Features, size: int = KEYS) -> list[int]:
@@ -52,15 +71,69 @@ def keys_of(f: Features, size: int = KEYS) -> list[int]:
     return [int(i) for i in idx[order]]
 
 
+def probed(keys: Sequence[int], counts: np.ndarray) -> list[int]:
+    """The keys worth searching, in their order: the rarest (``counts``: document
+    frequencies) while their frequencies add up to at most :data:`KEY_BUDGET`, and at least
+    the :data:`LEAST_KEYS` rarest, so that the candidates an article has stay bounded as
+    the store grows.
+
+    >>> probed([3, 5, 7, 9, 11, 13], np.array([0, 0, 0, 90, 0, 1, 0, 2, 0, 100, 0, 3, 0, 60]))
+    [5, 7, 11, 13]
+    """
+    if not keys:
+        return []
+    df = counts[np.asarray(keys, dtype=np.int64)]
+    rarest = sorted(range(len(keys)), key=lambda i: (int(df[i]), i))
+    total = np.cumsum(df[rarest])
+    take = max(LEAST_KEYS, int(np.searchsorted(total, KEY_BUDGET, side="right")))
+    return [keys[i] for i in sorted(rarest[:take])]
+
+
+class _Lists:
+    """Inverted lists of rows by key, each in date order (the undated apart), so that a
+    dated row reads only its window of each list."""
+
+    def __init__(self) -> None:
+        self.dated: dict[int, list[tuple[float, int]]] = {}  # key -> (day ordinal, row), sorted
+        self.undated: dict[int, array] = {}  # key -> rows
+
+    def add(self, keys: Sequence[int], day: float, row: int) -> None:
+        for i in keys:
+            if math.isnan(day):
+                self.undated.setdefault(i, array("q")).append(row)
+            else:
+                bisect.insort(self.dated.setdefault(i, []), (day, row))
+
+    def rows(self, keys: Sequence[int], day: float, apart: float | None) -> list[np.ndarray]:
+        """The rows under ``keys``; when ``day`` is a date and ``apart`` is given, only
+        those undated or dated within ``apart`` days of it."""
+        window = apart is not None and not math.isnan(day)
+        out = []
+        for i in keys:
+            if i in self.undated:
+                out.append(np.frombuffer(self.undated[i], dtype=np.int64))
+            dated = self.dated.get(i, [])
+            if window:
+                assert apart is not None
+                lo = bisect.bisect_left(dated, (day - apart, -1))
+                hi = bisect.bisect_right(dated, (day + apart, math.inf))
+                dated = dated[lo:hi]
+            out.append(np.fromiter((r for _, r in dated), dtype=np.int64, count=len(dated)))
+        return out
+
+
 class NeighbourIndex:
-    """Key inverted lists (each in date order, the undated apart) of the articles an
-    ``ArticleIndex`` holds, so that a dated article reads only its window of each list."""
+    """The key lists of the articles an ``ArticleIndex`` holds, and the lists of the keys
+    each searched (:func:`probed`, fixed when it was placed: :meth:`probe`), so that a
+    pair is a candidate when either of the two searches a key both hold, whichever came
+    first."""
 
     def __init__(self, keys: int = KEYS) -> None:
         self.size = keys
-        self.dated: dict[int, list[tuple[float, int]]] = {}  # key -> (day ordinal, row), sorted
-        self.undated: dict[int, array] = {}  # key -> rows
+        self._held = _Lists()  # every row under its keys
+        self._probing = _Lists()  # the rows that searched a key, under it
         self.keys: list[list[int]] = []
+        self.probes: dict[int, list[int]] = {}  # row -> the keys it searches
         self.days: array = array("d")  # per row, NaN when undated
         self.n = 0
 
@@ -72,31 +145,24 @@ class NeighbourIndex:
             keys = keys_of(f, self.size)
             self.keys.append(keys)
             self.days.append(float(day))
-            for i in keys:
-                if math.isnan(day):
-                    self.undated.setdefault(i, array("q")).append(row)
-                else:
-                    bisect.insort(self.dated.setdefault(i, []), (float(day), row))
+            self._held.add(keys, float(day), row)
+
+    def probe(self, row: int, keys: Sequence[int]) -> None:
+        """Fix the keys ``row`` searches (once: later calls are ignored)."""
+        if row in self.probes:
+            return
+        self.probes[row] = list(keys)
+        self._probing.add(keys, self.days[row], row)
 
     def candidates(self, row: int, apart: float | None = None) -> np.ndarray:
-        """Rows sharing a key with ``row`` (itself included), sorted; when ``row`` is dated
-        and ``apart`` is given, only those undated or dated within ``apart`` days of it."""
+        """Rows (itself included, sorted) holding a key ``row`` searches, or searching a
+        key it holds (:meth:`probe`: every key when not fixed); when ``row`` is dated and
+        ``apart`` is given, only those undated or dated within ``apart`` days of it."""
         day = self.days[row]
-        window = apart is not None and not math.isnan(day)
-        lists = []
-        for i in self.keys[row]:
-            if i in self.undated:
-                lists.append(np.frombuffer(self.undated[i], dtype=np.int64))
-            dated = self.dated.get(i, [])
-            if window:
-                assert apart is not None
-                lo = bisect.bisect_left(dated, (day - apart, -1))
-                hi = bisect.bisect_right(dated, (day + apart, self.n))
-                dated = dated[lo:hi]
-            lists.append(np.fromiter((r for _, r in dated), dtype=np.int64, count=len(dated)))
-        if not lists:
-            return np.zeros(0, dtype=np.int64)
+        lists = [np.array([row], dtype=np.int64)]
+        lists += self._held.rows(self.probes.get(row, self.keys[row]), day, apart)
+        lists += self._probing.rows(self.keys[row], day, apart)
         return np.unique(np.concatenate(lists))
 
 
-__all__ = ["KEYS", "NeighbourIndex", "keys_of"]
+__all__ = ["KEYS", "KEY_BUDGET", "LEAST_KEYS", "NeighbourIndex", "keys_of", "probed"]

@@ -30,7 +30,7 @@ from .cluster import ClusterItem, DocFreq
 from .dedup import band_keys
 from .features import DIM
 from .model import Features
-from .neighbours import KEYS, keys_of
+from .neighbours import KEYS, keys_of, probed
 from .settings import DedupSettings
 from .store.base import Store, StoredRow
 
@@ -54,6 +54,7 @@ def refresh(store: Store, dedup: DedupSettings) -> None:
     counts = _counts(blob)
     keys: list[tuple[int, float | None, str]] = []
     bands: list[tuple[bytes, str]] = []
+    held: list[tuple[list[int], float | None, str]] = []
     for r in rows:
         if r.features is None:
             continue
@@ -61,10 +62,15 @@ def refresh(store: Store, dedup: DedupSettings) -> None:
         if r.representative is None:
             docs += 1
             counts[np.asarray(r.features.indices, dtype=np.int64)] += 1
-            day = _day(r.published)
-            keys.extend((k, day, r.content_hash) for k in keys_of(r.features, KEYS))
+            held.append((keys_of(r.features, KEYS), _day(r.published), r.content_hash))
+    # the keys each searches, by the frequencies counting its own ingest's chunk, as
+    # ArticleIndex fixed them when it placed the chunk
+    probes: list[tuple[int, float | None, str]] = []
+    for own, day, h in held:
+        keys.extend((k, day, h) for k in own)
+        probes.extend((k, day, h) for k in probed(own, counts))
     state = (rows[-1].seq, docs, zlib.compress(counts.astype("<i4").tobytes(), 1))
-    store.set_search(state, keys, bands)
+    store.set_search(state, keys, bands, probes)
 
 
 def _counts(blob: bytes | None) -> np.ndarray:
@@ -93,11 +99,18 @@ class Lazy:
     id_of: dict[str, str]
     rows: dict[str, StoredRow] = field(default_factory=dict)  # by article id
 
-    def neighbours(self, keys: Sequence[int], day: float, apart: float | None) -> set[str]:
-        """Content hashes of the stored clustered articles sharing a key, in the window."""
+    def neighbours(
+        self, keys: Sequence[int], day: float, apart: float | None, probes: bool = False
+    ) -> set[str]:
+        """Content hashes of the stored clustered articles holding a key (``probes``:
+        that search one), in the window."""
         if apart is None or math.isnan(day):
-            return self.store.keyed(keys, None, None)
-        return self.store.keyed(keys, day - apart, day + apart)
+            return self.store.keyed(keys, None, None, probes)
+        return self.store.keyed(keys, day - apart, day + apart, probes)
+
+    def probes(self, hashes: Sequence[str]) -> dict[str, list[int]]:
+        """The keys each of these stored articles searches (fixed when it was indexed)."""
+        return self.store.probes_of(hashes)
 
     def _load(self, *, hashes: Sequence[str] = (), ids: Sequence[str] = ()) -> list[StoredRow]:
         out = self.store.stored_rows(hashes=hashes, ids=ids)
@@ -113,6 +126,18 @@ class Lazy:
             for r in self._load(hashes=hashes)
             if r.features is not None and r.representative is None
         ]
+
+    def items_of(self, article_ids: Sequence[str]) -> list[ClusterItem]:
+        """The clustered articles of these ids (near-copies left out)."""
+        missing = [i for i in article_ids if i not in self.rows]
+        if missing:
+            self._load(ids=missing)
+        out = []
+        for i in article_ids:
+            r = self.rows.get(i)
+            if r is not None and r.features is not None and r.representative is None:
+                out.append(ClusterItem(r.content_hash, r.features, _date(r.published)))
+        return out
 
     def item_of(self, article_id: str) -> ClusterItem | None:
         """The clustered article of this id, if it is one."""

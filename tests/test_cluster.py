@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storydesk import cluster
 from storydesk.cluster import (
+    ArticleIndex,
     ClusterItem,
     DocFreq,
     GroupEvidence,
@@ -121,6 +123,22 @@ def test_a_later_article_can_move_stored_ones():
     first = incremental([BRIDGED[:6]])
     assert ["a-0", "a-1", "a-2"] in first and ["b-0", "b-1", "b-2"] in first
     assert incremental([BRIDGED[:6], BRIDGED[6:]]) == partition(BRIDGED, cluster_batch(BRIDGED))
+
+
+def test_an_add_clusters_again_the_stories_it_reaches_and_their_neighbours(monkeypatch):
+    """'a-3' joins the story of the a's and 'both'; 'both' pairs with the b's too, so their
+    story is clustered again with them, as one run would. Where that would cluster again
+    more than WIDEST articles, only the story 'a-3' reaches is, and the b's are left as
+    stored (before, the whole component of strong pairs was, however large)."""
+    a3 = ClusterItem("a-3", half(HALF_A, 3), dt.date(2030, 5, 1))
+    every = [*BRIDGED, a3]
+    index = ArticleIndex()
+    index.add(BRIDGED, ClusterSettings())
+    assert keys(index.add([a3], ClusterSettings())) == partition(every, cluster_batch(every))
+    monkeypatch.setattr(cluster, "WIDEST", 5)
+    index = ArticleIndex()
+    index.add(BRIDGED, ClusterSettings())
+    assert keys(index.add([a3], ClusterSettings())) == [["a-0", "a-1", "a-2", "a-3", "both"]]
 
 
 def test_dates_keep_apart_same_words_years_apart():

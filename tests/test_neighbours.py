@@ -8,7 +8,7 @@ import pytest
 
 from storydesk.cluster import ArticleIndex, ClusterItem, pair_scores, stories_in_batches
 from storydesk.model import Features
-from storydesk.neighbours import keys_of
+from storydesk.neighbours import KEY_BUDGET, keys_of
 from storydesk.settings import ClusterSettings
 
 # A fictional news store: every article draws on common words (shared by all, Zipf-like),
@@ -104,3 +104,43 @@ def test_same_stories_as_the_exhaustive_search(batches):
 
 def test_stories_do_not_depend_on_batches():
     assert stories(ITEMS, 1, exhaustive=False) == stories(ITEMS, 7, exhaustive=False)
+
+
+def test_a_key_common_in_the_store_is_not_searched():
+    """Every article names one figure in the news for years, ranked among its keys; its
+    own words are its own. The candidates of an article stay few however many share the
+    name (before, every article holding it was a candidate)."""
+
+    def article(k: int) -> ClusterItem:
+        idx = (7, *range(100_000 + 30 * k, 100_030 + 30 * k))
+        f = Features(idx, (3,) + (1,) * 30, (9.0,) + (4.0,) * 30, (True,) + (False,) * 30, (), 0)
+        return ClusterItem(f"a{k}", f)
+
+    for n in (KEY_BUDGET + 50, 4 * KEY_BUDGET):
+        index = ArticleIndex()
+        index.extend([article(k) for k in range(n)])
+        assert 7 in index._search.keys[0]  # the name is a key ...
+        assert len(index._candidates(0, ClusterSettings())) == 1  # ... but not searched
+
+
+def test_a_pair_is_found_whichever_of_the_two_came_first():
+    """Two articles share only a name, rare when the first of them came and common (held
+    by more than KEY_BUDGET articles) when the second came: the first searched it, the
+    second does not. The pair is a candidate however they arrive (before, only when the
+    one that searches the name came last)."""
+
+    def article(key: str, own: int) -> ClusterItem:
+        idx = (7, *range(100_000 + 30 * own, 100_030 + 30 * own))
+        f = Features(idx, (3,) + (1,) * 30, (9.0,) + (4.0,) * 30, (True,) + (False,) * 30, (), 0)
+        return ClusterItem(key, f)
+
+    between = [article(f"m{k}", k) for k in range(2 * KEY_BUDGET)]
+    for first, last in (("a", "b"), ("b", "a")):
+        index = ArticleIndex()
+        for batch in ([article(first, 5000)], between, [article(last, 6000)]):
+            index.add(batch, ClusterSettings())
+        a, b = index.position["a"], index.position["b"]
+        assert b in index._candidates(a, ClusterSettings())
+        assert a in index._candidates(b, ClusterSettings())
+        assert 7 in index._search.probes[index.position[first]]
+        assert 7 not in index._search.probes[index.position[last]]

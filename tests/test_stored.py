@@ -63,7 +63,8 @@ def test_stories_through_the_store_are_those_of_an_index_holding_everything(
     tmp_path: Path, nlp
 ) -> None:
     """Three ingests in chunks of four, against an in-memory index given every article
-    in the same chunks (what ingest did before the store kept the index)."""
+    in the same chunks (what ingest did before the store kept the index): the same
+    stories, and the same keys searched by each article."""
     articles = load([str(write_jsonl(tmp_path / "a.jsonl", ROWS))]).articles
     parsed = {a.article.id: a for a in analyze(articles, nlp)}
 
@@ -76,6 +77,7 @@ def test_stories_through_the_store_are_those_of_an_index_holding_everything(
             ingest_articles(store, articles[k::3], Settings(chunk=4), analyzer=lookup)
         got = store.story_map()
         copies = store.representatives()
+        searched = store.probes_of([content_hash(a) for a in articles])
     far = dt.date.max
     batches = []
     for k in range(3):
@@ -88,7 +90,10 @@ def test_stories_through_the_store_are_those_of_an_index_holding_everything(
                     if a.id not in copies and parsed[a.id].features is not None
                 ]
             )
-    held = stories_in_batches(batches, Settings().cluster, ArticleIndex())
+    index = ArticleIndex()
+    held = stories_in_batches(batches, Settings().cluster, index)
+    # each article searches the keys the index fixed when it placed its chunk
+    assert searched == {h: index._search.probes[index.position[h]] for h in held}
     key = {content_hash(a): a.id for a in articles}
     expected = {frozenset(key[h] for h in held if held[h] == n) for n in held.values()}
     originals = [a for a in got if a not in copies]

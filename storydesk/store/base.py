@@ -184,14 +184,23 @@ class Store(Protocol):
         state: tuple[int, int, bytes],
         keys: Sequence[tuple[int, float | None, str]],
         bands: Sequence[tuple[bytes, str]],
+        probes: Sequence[tuple[int, float | None, str]] = (),
     ) -> None:
         """Add to the search index: (key, day or None, content hash) rows, (band key,
-        article id) rows, and its new state (as :meth:`search_state` gives it back)."""
+        article id) rows, (searched key, day or None, content hash) rows, and its new
+        state (as :meth:`search_state` gives it back)."""
         ...
 
-    def keyed(self, keys: Sequence[int], lo: float | None, hi: float | None) -> set[str]:
-        """Content hashes of the indexed articles under one of ``keys``, undated or dated
-        (day ordinal) within ``lo`` .. ``hi`` when those are given."""
+    def keyed(
+        self, keys: Sequence[int], lo: float | None, hi: float | None, probes: bool = False
+    ) -> set[str]:
+        """Content hashes of the indexed articles under one of ``keys`` (``probes``: that
+        search one of ``keys``), undated or dated (day ordinal) within ``lo`` .. ``hi``
+        when those are given."""
+        ...
+
+    def probes_of(self, hashes: Sequence[str]) -> dict[str, list[int]]:
+        """The keys each of these indexed articles (by content hash) searches."""
         ...
 
     def banded(self, bands: Sequence[bytes]) -> set[str]:

@@ -143,6 +143,21 @@ MIGRATIONS: list[str] = [
         counts BLOB NOT NULL
     );
     """,
+    # 11: the keys each clustered article searches (storydesk.neighbours.probed, fixed by
+    # the frequencies when it was indexed), so that a later article finds it by them too.
+    # The index is made again once: the next ingest indexes the stored articles afresh.
+    """
+    CREATE TABLE article_probes (
+        key INTEGER NOT NULL,
+        day REAL,
+        content_hash TEXT NOT NULL
+    );
+    CREATE INDEX article_probes_key_day ON article_probes(key, day);
+    CREATE INDEX article_probes_hash ON article_probes(content_hash);
+    DELETE FROM article_keys;
+    DELETE FROM article_bands;
+    DELETE FROM docfreq;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -592,10 +592,14 @@ class SqliteStore:
         state: tuple[int, int, bytes],
         keys: Sequence[tuple[int, float | None, str]],
         bands: Sequence[tuple[bytes, str]],
+        probes: Sequence[tuple[int, float | None, str]] = (),
     ) -> None:
         with self._transaction():
             self.db.executemany(
                 "INSERT INTO article_keys (key, day, content_hash) VALUES (?, ?, ?)", keys
+            )
+            self.db.executemany(
+                "INSERT INTO article_probes (key, day, content_hash) VALUES (?, ?, ?)", probes
             )
             self.db.executemany("INSERT INTO article_bands (band, article_id) VALUES (?, ?)", bands)
             self.db.execute(
@@ -603,21 +607,40 @@ class SqliteStore:
             )
 
     @_coded
-    def keyed(self, keys: Sequence[int], lo: float | None, hi: float | None) -> set[str]:
+    def keyed(
+        self, keys: Sequence[int], lo: float | None, hi: float | None, probes: bool = False
+    ) -> set[str]:
         if not keys:
             return set()
         marks = ",".join("?" * len(keys))
+        table = "article_probes" if probes else "article_keys"
         if lo is None or hi is None:
             rows = self.db.execute(
-                f"SELECT DISTINCT content_hash FROM article_keys WHERE key IN ({marks})", list(keys)
+                f"SELECT DISTINCT content_hash FROM {table} WHERE key IN ({marks})", list(keys)
             )
         else:
             rows = self.db.execute(
-                f"SELECT DISTINCT content_hash FROM article_keys WHERE key IN ({marks})"
+                f"SELECT DISTINCT content_hash FROM {table} WHERE key IN ({marks})"
                 " AND (day IS NULL OR day BETWEEN ? AND ?)",
                 [*keys, lo, hi],
             )
         return {r[0] for r in rows}
+
+    @_coded
+    def probes_of(self, hashes: Sequence[str]) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        wanted = list(dict.fromkeys(hashes))
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ",".join("?" * len(part))
+            rows = self.db.execute(
+                "SELECT content_hash, key FROM article_probes"
+                f" WHERE content_hash IN ({marks}) ORDER BY rowid",
+                part,
+            )
+            for h, k in rows:
+                out.setdefault(h, []).append(int(k))
+        return out
 
     @_coded
     def banded(self, bands: Sequence[bytes]) -> set[str]:
