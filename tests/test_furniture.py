@@ -523,3 +523,24 @@ def test_a_paragraph_after_a_box_of_links_is_kept_when_the_page_text_was_cut_off
     cut = "The authority said its engineers would report to the"  # cut at the cap
     out = clean_text(page(MENU, HEAD[1:3], BODY[:4], box, [after, cut])).split("\n\n")
     assert out == [*BODY[:4], after]
+
+
+def test_a_page_body_with_a_list_is_not_taken_for_a_page_again():
+    """Cleaning runs to a fixed point: a page's body (no explicit furniture left, prose
+    first) whose list of short lines reads as menus was cut again, down to its longest run
+    of prose, in the second pass."""
+    body = [
+        BODY[0],
+        "Boats sent to the lower town",
+        "Quay Street pumps",
+        "Mill Lane shelters",
+        "Harbour Road convoy",
+        "Varden Pass closed",
+        BODY[1],
+        BODY[4],
+    ]
+    assert not looks_like_page(body, is_boilerplate)
+    # a page's navigation above its first line of prose still makes it a page, explicit
+    # furniture or not (a menu in a language the furniture rules do not know)
+    nav = ["Inicio", "Noticias", "Deportes", "Cultura", "Opinión"]
+    assert looks_like_page([*nav, *body], is_boilerplate)
