@@ -351,6 +351,10 @@ _SENTENCE_BREAK = re.compile(
 # sentence end that follows a word of three or more lower-case letters (no abbreviation
 # such as "U.S." or "a.m."): "... on independence. new" keeps its sentence.
 _LOOSE_BREAK = re.compile(r"(?<=[a-z]{3})[.!?…][\"'”’)\]]*(?=\s)")
+# A link that ends a paragraph: an embedded post's "pic.twitter.com/..." or a site's address.
+_LINK_END = re.compile(
+    r"(?:https?://|www\.|pic\.twitter\.com/)\S+$|\b[\w-]+\.(?:com|org|net|gov|co\.uk)(?:/\S*)?$"
+)
 # A paragraph this long that ends without closing punctuation was cut off, not written so.
 _MIN_CUT_WORDS = 6
 
@@ -370,6 +374,9 @@ def cut_off(text: str) -> bool:
     if len(words) < _MIN_CUT_WORDS or _SENTENCE_END.search(last):
         return False
     if last[-1] in "»”\"')]":  # a closing quote or bracket: a quote, a credit, a parenthesis
+        return False
+    # an embedded post ends with its picture's link, a note with a site's address
+    if _LINK_END.search(last):
         return False
     # A headline or a credit line: most words capitalised.
     lower = sum(1 for w in words if w[0].islower())

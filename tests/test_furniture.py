@@ -544,3 +544,14 @@ def test_a_page_body_with_a_list_is_not_taken_for_a_page_again():
     # furniture or not (a menu in a language the furniture rules do not know)
     nav = ["Inicio", "Noticias", "Deportes", "Cultura", "Opinión"]
     assert looks_like_page([*nav, *body], is_boilerplate)
+
+
+def test_a_paragraph_that_ends_with_a_link_is_not_cut_off():
+    """An embedded post ends with its picture's link, a note with a site's address: no
+    closing punctuation, but nothing was cut."""
+    post = "The ferry is back on the Quay Street run this morning pic.twitter.com/Ab12Cd34"
+    note = "Timetables for the winter season are posted at harbourferries.example.com"
+    for end in (post, note, "More photos of the launch at https://courier.example/launch"):
+        text = f"{BODY[0]}\n\n{end}"
+        assert not cut_off(text), end
+        assert clean_text(text).endswith(end)
