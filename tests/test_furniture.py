@@ -555,3 +555,14 @@ def test_a_paragraph_that_ends_with_a_link_is_not_cut_off():
         text = f"{BODY[0]}\n\n{end}"
         assert not cut_off(text), end
         assert clean_text(text).endswith(end)
+
+
+def test_a_sentence_of_figures_in_the_body_is_kept():
+    """A market report's sentence has few stop words (0.13 here) but ends like a sentence:
+    inside the body it is prose, not a line of furniture."""
+    figures = (
+        "Kessen Works gained 4.2% to $38.10; Harl Mills 1.1% lower, Tollan Power 0.8%, "
+        "Sallow Hydro 2.5%, Varden Rail 0.4%, Quay Foods 3.1% higher."
+    )
+    text = page(MENU, HEAD, [BODY[0], figures, BODY[1], BODY[4]], TAIL)
+    assert figures in clean_text(text, title="Flood toll rises to 19")
