@@ -608,6 +608,15 @@ def clean(lines: list[str]) -> None:
                 f"{m['furniture_kept']:.3f} | {m['body_lost']:.3f} |"
             )
     lines.append("")
+    if d := r.get("text_path_dates"):
+        lines += [
+            f"Publication dates on the text path (no metadata: the page's own date line near "
+            f"its headline): {d['text_dated']} of {d['pages']} pages dated; of the "
+            f"{d['html_metadata_dated']} pages the HTML path dates from metadata, "
+            f"{d['text_same_day_as_html']} on the same day and {d['text_within_a_day_of_html']} "
+            "within a day (a page shows its local date, its metadata often UTC's).",
+            "",
+        ]
 
 
 def concurrent(lines: list[str]) -> None:

@@ -351,6 +351,10 @@ _SENTENCE_BREAK = re.compile(
 # sentence end that follows a word of three or more lower-case letters (no abbreviation
 # such as "U.S." or "a.m."): "... on independence. new" keeps its sentence.
 _LOOSE_BREAK = re.compile(r"(?<=[a-z]{3})[.!?…][\"'”’)\]]*(?=\s)")
+# A link that ends a paragraph: an embedded post's "pic.twitter.com/..." or a site's address.
+_LINK_END = re.compile(
+    r"(?:https?://|www\.|pic\.twitter\.com/)\S+$|\b[\w-]+\.(?:com|org|net|gov|co\.uk)(?:/\S*)?$"
+)
 # A paragraph this long that ends without closing punctuation was cut off, not written so.
 _MIN_CUT_WORDS = 6
 
@@ -370,6 +374,9 @@ def cut_off(text: str) -> bool:
     if len(words) < _MIN_CUT_WORDS or _SENTENCE_END.search(last):
         return False
     if last[-1] in "»”\"')]":  # a closing quote or bracket: a quote, a credit, a parenthesis
+        return False
+    # an embedded post ends with its picture's link, a note with a site's address
+    if _LINK_END.search(last):
         return False
     # A headline or a credit line: most words capitalised.
     lower = sum(1 for w in words if w[0].islower())
@@ -446,13 +453,45 @@ def clean_article(
     return text, truncated
 
 
+# A line that heads this many different paragraphs or more is the article's own: the same
+# question put to each guest of an interview, a row label of a table.
+MIN_HEAD_REPEATS = 3
+
+
+def _repeated_heads(keys: list[str]) -> set[str]:
+    """Keys of paragraphs that recur at least :data:`MIN_HEAD_REPEATS` times, each time
+    before a different paragraph and after a different one: the same question put to each
+    guest ("What got you cooking?" then each one's answer), a table's row label. A block that
+    repeats whole (a print copy, a teaser) repeats its neighbours too.
+
+    >>> _repeated_heads(["q", "a1", "q", "a2", "q", "a3", "x", "y", "x", "y"])
+    {'q'}
+    """
+    around: dict[str, set[tuple[str, str]]] = {}
+    for i, key in enumerate(keys):
+        prev = keys[i - 1] if i else ""
+        nxt = keys[i + 1] if i + 1 < len(keys) else ""
+        around.setdefault(key, set()).add((prev, nxt))
+    counts = Counter(keys)
+    return {
+        key
+        for key, seen in around.items()
+        if key
+        and counts[key] >= MIN_HEAD_REPEATS
+        and len({prev for prev, _ in seen}) == counts[key]
+        and len({nxt for _, nxt in seen}) == counts[key]
+    }
+
+
 def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, bool]:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
     paras = [p for p in paras if p]
     if page is not False and looks_like_page(paras, is_boilerplate):
         paras = page_body(paras, is_boilerplate, title)
     paras = [p for p in paras if not is_boilerplate(p)]
-    counts = Counter(_key(p) for p in paras)
+    keys = [_key(p) for p in paras]
+    counts = Counter(keys)
+    heads = _repeated_heads(keys)
     title_key = _key(_fix_paragraph(_normalise_characters(title))) if title else None
     kept: list[str] = []
     seen: set[str] = set()
@@ -472,6 +511,9 @@ def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, b
                 continue
         # A paragraph the text already holds: a repeat, the whole article again on one line
         # (a page's summary or print copy), a teaser cut with "..." from the standfirst.
+        if key in heads:
+            kept.append(p)
+            continue
         if key in seen or (len(key) >= _MIN_CONTAINED_CHARS and f" {key} " in before):
             continue
         seen.add(key)

@@ -56,7 +56,7 @@ _TEXT_DATES = (
     re.compile(
         rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE
     ),
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:\b|(?=T\d))"),
 )
 
 
@@ -124,6 +124,113 @@ def date_in_text(text: str, limit: int = HEAD_CHARS) -> dt.date | None:
     return None
 
 
+# A page's own date line near its headline: "Nov 18, 2019 10:42 AM ET", "Published 18
+# November 2019", "By Jane Doe - 11/19/19 06:56 AM EST", "21:17 18.11.2019", a byline with
+# its date. Numbers alone are read day and month only where one of them cannot be a month.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d/.-])"
+)
+_PUBLISHED_WORD = re.compile(r"\b(?:published|posted|first published|created)\b", re.IGNORECASE)
+_UPDATED_WORD = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.IGNORECASE)
+# How far from the article's first line a date line may stand: from a few lines above its
+# headline (a kicker and a date line may stand over it) when the headline is found within
+# PAGE_HEADLINE_REACH lines above the body, else PAGE_LINES_ABOVE lines above the body; to
+# the body's first lines (a dateline, a byline under the lede).
+PAGE_HEADLINE_REACH = 40
+PAGE_ABOVE_HEADLINE = 3
+PAGE_LINES_ABOVE = 6
+PAGE_LINES_INTO_BODY = 3
+# A date on a line longer than this must open it (a dateline, "Nov 18, 2019 - ..."): on a
+# sentence it is an event's date.
+DATE_LINE_CHARS = 120
+_TOKEN = re.compile(r"\w+")
+
+
+def _numeric_date(m: re.Match[str]) -> dt.date | None:
+    a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    year = y if len(y) == 4 else f"20{y}"
+    if a > 12 >= b:
+        return _date(year, b, str(a))
+    if b > 12 >= a:
+        return _date(year, a, str(b))
+    return None  # 05/06/2019: either order could be meant
+
+
+def _dates_on_line(line: str) -> list[tuple[int, dt.date]]:
+    """The full dates on a line that reads as a date line, with where each starts."""
+    found: list[tuple[int, dt.date]] = []
+    for pattern in _TEXT_DATES:
+        for m in pattern.finditer(line):
+            month = int(m["m"]) if "m" in m.groupdict() else MONTHS[m["month"].lower()]
+            if day := _date(m["y"], month, m["d"]):
+                found.append((m.start(), day))
+    for m in _NUMERIC_DATE.finditer(line):
+        if day := _numeric_date(m):
+            found.append((m.start(), day))
+    return sorted(
+        (at, day)
+        for at, day in found
+        if (len(line) <= DATE_LINE_CHARS or at <= 40)
+        # "Posted by Jane Doe on November 19, 2026": the page's date, not an event's
+        and (_PUBLISHED_WORD.search(line[:at]) or not _EVENT_CUE.search(line[:at]))
+    )
+
+
+def _body_line(lines: list[str], body: str) -> int | None:
+    """The line of the page where its cleaned body starts (its first six words)."""
+    first = " ".join(_TOKEN.findall(body)[:6]).lower()
+    if not first:
+        return None
+    for i, line in enumerate(lines):
+        if first in " ".join(_TOKEN.findall(line)).lower():
+            return i
+    return None
+
+
+def date_in_page(page: str, body: str, title: str | None = None) -> dt.date | None:
+    """The page's own publication date, read from its text around the article's start:
+    the lines between its headline and its body (a byline with a date, a "Published ..."
+    or "Updated ..." line, a date alone) and its body's first lines (a dateline). A
+    "Published" or "Posted" date comes before any other, an "Updated" date after them; a
+    date in a sentence is an event's, and a date far from the headline (a related story's,
+    a comment's, a copyright year) is never read. ``body`` is the page's cleaned text.
+
+    >>> date_in_page("Home\\nNews\\nFlood toll rises\\nBy Jane Doe\\nUpdated: Nov 19, 2026\\n"
+    ...     "Published: Nov 18, 2026 9:14 AM ET\\nThe river rose.\\nOlder: March 2, 2025",
+    ...     "The river rose.", "Flood toll rises")
+    datetime.date(2026, 11, 18)
+    """
+    from .furniture import headline_at  # furniture imports nothing of storydesk's
+
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    start = _body_line(lines, body)
+    if start is None:
+        return None
+    reach = max(0, start - PAGE_HEADLINE_REACH)
+    head = headline_at(lines[reach : start + 1], title)
+    top = reach + head - PAGE_ABOVE_HEADLINE if head is not None else start - PAGE_LINES_ABOVE
+    top = max(0, min(top, start - PAGE_LINES_ABOVE))
+    anchor = reach + head if head is not None else start
+    ranked: list[tuple[int, int, dt.date]] = []
+    for i in range(top, min(len(lines), start + PAGE_LINES_INTO_BODY)):
+        line = lines[i]
+        for at, day in _dates_on_line(line)[:1]:
+            before = line[:at]
+            rank = 0 if _PUBLISHED_WORD.search(before) else 2 if _UPDATED_WORD.search(before) else 1
+            if i >= start:
+                rank = 3  # the body's dateline: after any date line above it
+            # nearest the headline, the lines under it first (a box of related stories,
+            # each with its date, may stand between the date line and the body)
+            ranked.append((rank, i - anchor if i >= anchor else 100 + anchor - i, day))
+    if not ranked:
+        return None
+    ranked.sort()
+    best = [day for rank, _, day in ranked if rank == ranked[0][0]]
+    if head is None and len(set(best)) > 1:
+        return None  # dates of a list above the body, and no headline to tell which is its
+    return ranked[0][2]
+
+
 def infer_published(url: str | None, text: str) -> tuple[dt.date | None, str | None]:
     """``(date, "url" | "text")`` for an article whose metadata has no date; ``(None, None)``
     when neither holds one."""
@@ -134,4 +241,4 @@ def infer_published(url: str | None, text: str) -> tuple[dt.date | None, str | N
     return None, None
 
 
-__all__ = ["date_in_text", "date_in_url", "infer_published"]
+__all__ = ["date_in_page", "date_in_text", "date_in_url", "infer_published"]

@@ -31,6 +31,7 @@ from spacy.language import Language
 from .annotate import all_facts, all_quotes, annotate, ensure_annotated, story_entities
 from .clean import clean_article, drop_partial_sentence
 from .corpus import Analyzer, IngestReport, ingest_articles, title_from_text
+from .dating import date_in_page, date_in_url
 from .dedup import DupItem, duplicate_groups
 from .entities import speaker_entities
 from .errors import StoreError
@@ -79,6 +80,10 @@ def prepare(
 
     A text longer than ``max_chars`` is cut at a paragraph or sentence end (before cleaning,
     so cleaning stays cheap, and again after it), with a warning naming the source.
+
+    Without a date in its metadata or its URL, the article takes the date line that stands
+    near its headline in the text it came from (:func:`storydesk.dating.date_in_page`: a
+    page's text keeps it in lines that cleaning removes), with ``date_source="text"``.
     """
     text, truncated = clean_article(
         cut_at_boundary(raw.text, max_chars),
@@ -98,6 +103,10 @@ def prepare(
             len(text),
             max_chars,
         )
+    published, date_source = raw.published, None
+    if published is None and date_in_url(raw.url) is None:
+        published = date_in_page(raw.text, text, raw.title)
+        date_source = "text" if published else None
     return Article(
         id=article_id_,
         source=raw.source,
@@ -107,8 +116,9 @@ def prepare(
         ),
         outlet=raw.outlet,
         url=raw.url,
-        published=raw.published,
+        published=published,
         truncated=truncated,
+        date_source=date_source,
     )
 
 

@@ -358,3 +358,18 @@ def test_a_dateline_with_city_region_and_country_is_a_dateline():
         assert m and m.group(0) == dateline, line
     for line in ["The mayor, however, said: no.", "Ferry pilots, union leaders said: enough."]:
         assert DATELINE.match(line) is None, line
+
+
+def test_a_question_put_to_each_guest_of_an_interview_is_kept_each_time():
+    """The same question before each guest's answer (or a table's row label before each
+    row) is the article's own; a paragraph repeated with the same neighbours is a copy."""
+    question = "What got you started in the harbour kitchens?"
+    answers = [
+        "Mira Holt: My grandmother ran a stall on Quay Street, and I learned at her elbow.",
+        "Tomas Vell: A winter job washing pans turned into twenty years of cooking.",
+        "Agnes Tollan: I trained as an engineer, then opened a bakery on a dare.",
+    ]
+    text = "\n\n".join(p for a in answers for p in (question, a))
+    assert clean_text(text).split("\n\n") == [p for a in answers for p in (question, a)]
+    twice = "\n\n".join([answers[0], answers[1], answers[0], answers[1], answers[0], answers[1]])
+    assert clean_text(twice).split("\n\n") == answers[:2]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from storydesk.dating import date_in_text, date_in_url, infer_published
+from storydesk.dating import date_in_page, date_in_text, date_in_url, infer_published
 
 BODY = "The council of Harl approved the new bridge budget on a close vote, its chair said."
 
@@ -51,3 +51,71 @@ def test_ingest_dates_an_undated_article_from_its_url(tmp_path):
     b = Article("b", "b", "Crews cleared the pass.", published=dt.date(2019, 3, 15))
     assert _dated(b).date_source == "metadata"
     assert _dated(Article("c", "c", "Crews cleared the pass.")).published is None
+
+
+# --- a page's own date in its text, near its headline (issue 15 item 2) ---------------------
+
+NAV = ["Home", "World", "Business", "Sport", "Most read", "Ferry fares to rise in April"]
+HEADLINE = "Harl council approves the new bridge budget"
+LEDE = (
+    "The council of Harl approved the new bridge budget on Tuesday after a close vote, its "
+    "chair said, and work on the river crossing will start in the spring."
+)
+SECOND = "Opponents said the council had not costed the approach roads, and would appeal."
+
+
+def _page(*head: str, after: tuple[str, ...] = ()) -> str:
+    return "\n".join([*NAV, HEADLINE, *head, LEDE, SECOND, *after])
+
+
+def test_a_page_date_line_between_headline_and_body_dates_the_page():
+    for line, day in [
+        ("Published 18 November 2026", dt.date(2026, 11, 18)),
+        ("Nov 18, 2026 10:42 AM ET", dt.date(2026, 11, 18)),
+        ("By Jane Doe - 11/18/26 06:56 AM EST", dt.date(2026, 11, 18)),
+        ("21:17 18.11.2026", dt.date(2026, 11, 18)),
+        ("By Jane Doe 2026-11-18T12:48:14Z Politics", dt.date(2026, 11, 18)),
+        ("Posted by Jane Doe on November 18, 2026, 6:21 AM EST", dt.date(2026, 11, 18)),
+    ]:
+        assert date_in_page(_page("By Jane Doe", line), LEDE, HEADLINE) == day, line
+
+
+def test_published_comes_before_updated():
+    head = ("Updated: 19 Nov 2026 9:38 pm", "Posted: 18 Nov 2026 8:11 pm")
+    assert date_in_page(_page(*head), LEDE, HEADLINE) == dt.date(2026, 11, 18)
+
+
+def test_dates_of_related_stories_comments_and_the_footer_are_not_the_page_date():
+    # a box of related stories, each with its date, between the byline's date and the body
+    box = ["More stories like this", "Harl ferry strike ends", "May 15, 2024", "Toll bridge sold"]
+    head = ("By Jane Doe November 18, 2026 13:42", *box, "September 12, 2025")
+    assert date_in_page(_page(*head), LEDE, HEADLINE) == dt.date(2026, 11, 18)
+    # no date near the headline: a comment's date and a copyright line far below are not read
+    after = ("Comments", "Greta H. says:", "March 3, 2027 at 9:14 am", "© 2026 Harl Courier")
+    assert date_in_page(_page("By Jane Doe", after=after), LEDE, HEADLINE) is None
+    # an event's date in the lede is not the page's
+    told = "The old bridge was closed on March 14, 2009, the council said, after a flood."
+    assert date_in_page("\n".join([*NAV, HEADLINE, told, SECOND]), told, HEADLINE) is None
+    # 05/06/2026 could be May or June
+    assert date_in_page(_page("05/06/2026"), LEDE, HEADLINE) is None
+
+
+def test_a_list_of_dates_above_the_body_without_a_headline_gives_no_date():
+    head = ("Harl ferry strike ends", "May 15, 2024", "Toll bridge sold", "September 12, 2025")
+    assert date_in_page(_page(*head), LEDE, title=None) is None
+
+
+def test_page_text_is_dated_from_its_date_line_that_cleaning_removes():
+    from storydesk.model import RawDocument
+    from storydesk.pipeline import prepare
+
+    text = _page("By Jane Doe", "Nov 18, 2026 10:42 AM ET", after=("Share this article",))
+    article = prepare(RawDocument(source="p.txt", text=text, title=HEADLINE), "a1")
+    assert "Nov 18" not in article.text
+    assert article.published == dt.date(2026, 11, 18) and article.date_source == "text"
+    # a date in the metadata wins, and keeps its source
+    kept = prepare(
+        RawDocument(source="p.txt", text=text, title=HEADLINE, published=dt.date(2026, 11, 17)),
+        "a1",
+    )
+    assert kept.published == dt.date(2026, 11, 17) and kept.date_source is None

@@ -523,3 +523,46 @@ def test_a_paragraph_after_a_box_of_links_is_kept_when_the_page_text_was_cut_off
     cut = "The authority said its engineers would report to the"  # cut at the cap
     out = clean_text(page(MENU, HEAD[1:3], BODY[:4], box, [after, cut])).split("\n\n")
     assert out == [*BODY[:4], after]
+
+
+def test_a_page_body_with_a_list_is_not_taken_for_a_page_again():
+    """Cleaning runs to a fixed point: a page's body (no explicit furniture left, prose
+    first) whose list of short lines reads as menus was cut again, down to its longest run
+    of prose, in the second pass."""
+    body = [
+        BODY[0],
+        "Boats sent to the lower town",
+        "Quay Street pumps",
+        "Mill Lane shelters",
+        "Harbour Road convoy",
+        "Varden Pass closed",
+        BODY[1],
+        BODY[4],
+    ]
+    assert not looks_like_page(body, is_boilerplate)
+    # a page's navigation above its first line of prose still makes it a page, explicit
+    # furniture or not (a menu in a language the furniture rules do not know)
+    nav = ["Inicio", "Noticias", "Deportes", "Cultura", "Opinión"]
+    assert looks_like_page([*nav, *body], is_boilerplate)
+
+
+def test_a_paragraph_that_ends_with_a_link_is_not_cut_off():
+    """An embedded post ends with its picture's link, a note with a site's address: no
+    closing punctuation, but nothing was cut."""
+    post = "The ferry is back on the Quay Street run this morning pic.twitter.com/Ab12Cd34"
+    note = "Timetables for the winter season are posted at harbourferries.example.com"
+    for end in (post, note, "More photos of the launch at https://courier.example/launch"):
+        text = f"{BODY[0]}\n\n{end}"
+        assert not cut_off(text), end
+        assert clean_text(text).endswith(end)
+
+
+def test_a_sentence_of_figures_in_the_body_is_kept():
+    """A market report's sentence has few stop words (0.13 here) but ends like a sentence:
+    inside the body it is prose, not a line of furniture."""
+    figures = (
+        "Kessen Works gained 4.2% to $38.10; Harl Mills 1.1% lower, Tollan Power 0.8%, "
+        "Sallow Hydro 2.5%, Varden Rail 0.4%, Quay Foods 3.1% higher."
+    )
+    text = page(MENU, HEAD, [BODY[0], figures, BODY[1], BODY[4]], TAIL)
+    assert figures in clean_text(text, title="Flood toll rises to 19")

@@ -27,6 +27,7 @@ from the code.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -34,13 +35,15 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from ..dating import infer_published
 from ..errors import ConfigError
 from ..ingest import read_bytes
-from ..model import RawDocument
+from ..model import Article, RawDocument
 from .data import dataset_path
 
 log = logging.getLogger(__name__)
@@ -145,15 +148,48 @@ def _html(pid: str) -> bytes:
     return gzip.decompress((dataset_path(DATASET) / "html" / f"{pid}.html.gz").read_bytes())
 
 
-def storydesk_text(data: bytes, source: str, kind: str) -> str:
-    """What storydesk keeps of one input: its reader, then its cleaning ("" if rejected)."""
+def storydesk_article(data: bytes, source: str, kind: str) -> Article | None:
+    """What storydesk makes of one input: its reader, then its cleaning, then the date its
+    URL or text gives when its metadata has none (``None`` if rejected)."""
     from ..pipeline import prepare
 
     docs = read_bytes(data, source, kind)
     if not docs or not isinstance(docs[0], RawDocument):
-        return ""
+        return None
     article = prepare(docs[0], "page")
-    return getattr(article, "text", "")
+    if not isinstance(article, Article):
+        return None
+    if article.published is not None:  # as storydesk.corpus dates an article
+        return article if article.date_source else replace(article, date_source="metadata")
+    found, date_source = infer_published(article.url, article.text)
+    return replace(article, published=found, date_source=date_source) if found else article
+
+
+def storydesk_text(data: bytes, source: str, kind: str) -> str:
+    """What storydesk keeps of one input: its reader, then its cleaning ("" if rejected)."""
+    article = storydesk_article(data, source, kind)
+    return article.text if article is not None else ""
+
+
+def text_path_dates(dates: Sequence[tuple[dt.date | None, dt.date | None]]) -> dict[str, int]:
+    """How many pages the text path dates (the HTML path reads the page's metadata; the
+    text path has no metadata and finds the date in the page's text), and how many of
+    those match the HTML metadata's date: the same day, or within a day (a page shows its
+    local date, its metadata often UTC's).
+
+    >>> d = dt.date(2026, 3, 9)
+    >>> r = text_path_dates([(d, d), (d, d + dt.timedelta(1)), (d, None), (None, d)])
+    >>> r["text_dated"], r["text_same_day_as_html"], r["text_within_a_day_of_html"]
+    (3, 1, 2)
+    """
+    return {
+        "pages": len(dates),
+        "html_metadata_dated": sum(1 for h, _ in dates if h),
+        "text_dated": sum(1 for _, t in dates if t),
+        "text_same_day_as_html": sum(1 for h, t in dates if h and t and h == t),
+        "text_within_a_day_of_html": sum(1 for h, t in dates if h and t and abs(h - t).days <= 1),
+        "text_dated_html_undated": sum(1 for h, t in dates if t and not h),
+    }
 
 
 def run_clean_eval(
@@ -171,15 +207,26 @@ def run_clean_eval(
     peers = _peer_outputs(ids, cache)
     rows: dict[str, list[tuple[float, float, float]]] = {s: [] for s in SYSTEMS}
     pooled = {s: [0, 0, 0, 0] for s in SYSTEMS}  # furniture kept, furniture, body lost, body
+    dates: list[tuple[dt.date | None, dt.date | None]] = []  # (HTML metadata, text path)
     for pid in ids:
         true = gold[pid].get("articleBody", "")
         page_text = peers[pid]["all_text"]
+        html_article = storydesk_article(_html(pid), pid, ".html")
+        text_article = storydesk_article(page_text.encode("utf-8"), pid, ".txt")
         outputs = {
-            "storydesk_html": storydesk_text(_html(pid), pid, ".html"),
+            "storydesk_html": html_article.text if html_article else "",
             "trafilatura": peers[pid]["trafilatura"],
-            "storydesk_text": storydesk_text(page_text.encode("utf-8"), pid, ".txt"),
+            "storydesk_text": text_article.text if text_article else "",
             "all_text": page_text,
         }
+        dates.append(
+            (
+                html_article.published
+                if html_article and html_article.date_source == "metadata"
+                else None,
+                text_article.published if text_article else None,
+            )
+        )
         true_sh = shingle_counts(true)
         _, furniture, _ = _raw_matching(true_sh, shingle_counts(page_text))
         for system, text in outputs.items():
@@ -196,6 +243,7 @@ def run_clean_eval(
         "subset": subset,
         "method": "benchmark shingle P/R/F1 (token 4-grams, per-page normalised, averaged)",
     }
+    result["text_path_dates"] = text_path_dates(dates)
     for system in SYSTEMS:
         kept, furniture, lost, body = pooled[system]
         result[system] = {

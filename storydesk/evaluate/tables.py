@@ -139,7 +139,14 @@ def clean(result: dict[str, Any], systems: tuple[str, ...]) -> Shown:
             system,
             *(f"{m[k]:.3f}" for k in ("precision", "recall", "f1", "furniture_kept", "body_lost")),
         )
-    return [table]
+    shown: Shown = [table]
+    if d := result.get("text_path_dates"):
+        shown.append(
+            f"text path dates: {d['text_dated']} of {d['pages']} pages dated; of the "
+            f"{d['html_metadata_dated']} the HTML metadata dates, {d['text_same_day_as_html']} "
+            f"on the same day, {d['text_within_a_day_of_html']} within a day"
+        )
+    return shown
 
 
 def summarize_set(name: str, r: dict[str, Any]) -> Shown:
