@@ -8,6 +8,7 @@
 * Cost: the embedding time per article of the 500 DUC 2004 documents (one call per article,
   as parsing does), next to the spaCy parse of a 50-document sample measured in the same
   process (so both see the same load), and the model's load time (once per process).
+* ``--minilm``: all-MiniLM-L6-v2's cost per article against the parse (benchmarks/minilm.py).
 """
 
 from __future__ import annotations
@@ -70,11 +71,46 @@ def cost() -> None:
     )
 
 
+def minilm_cost(n: int = 80) -> None:
+    """Session 12: all-MiniLM-L6-v2 int8 (benchmarks/minilm.py; headline and lead, 128 word
+    pieces, one call per article) against the spaCy parse and WordLlama on the same ``n``
+    DUC 2004 articles, in CPU time (the machine is shared)."""
+    import minilm
+
+    path = shared_dir() / "datasets/duc2004-task2/clusters.jsonl"
+    docs = [d for line in path.open() for d in json.loads(line)["documents"]][:n]
+    texts = [clean_text(d["text"]) for d in docs]
+    nlp, model = load_pipeline(), minilm.load()
+    embed(["warm"])  # load both models and warm the parser before the clock
+    model(["warm"])
+    list(nlp.pipe(texts[:2]))
+    t = time.process_time()
+    list(nlp.pipe(texts, batch_size=16))
+    parse = time.process_time() - t
+    t = time.process_time()
+    for d, x in zip(docs, texts, strict=True):
+        model([minilm.lead_input(d.get("title"), x)])
+    ml = time.process_time() - t
+    t = time.process_time()
+    for x in texts:
+        embed([x])
+    wl = time.process_time() - t
+    print(
+        f"{n} DUC 2004 articles, CPU ms/article: spaCy parse {1000 * parse / n:.1f}, MiniLM "
+        f"{1000 * ml / n:.1f} ({100 * ml / parse:.0f}% of the parse), WordLlama "
+        f"{1000 * wl / n:.2f} ({100 * wl / parse:.1f}%)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--chars", default="250,500,800,1500,3000")
     ap.add_argument("--skip-quality", action="store_true")
+    ap.add_argument("--minilm", action="store_true", help="MiniLM's cost only (session 12)")
     args = ap.parse_args()
+    if args.minilm:
+        minilm_cost()
+        return
     cost()
     if not args.skip_quality:
         quality([int(v) for v in args.chars.split(",")])

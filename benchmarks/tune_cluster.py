@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import sys
 from dataclasses import replace
@@ -35,6 +36,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from storydesk.clean import clean_text
 from storydesk.cluster import (
     CHANNELS,
     MODEL_FILE,
@@ -45,6 +47,7 @@ from storydesk.cluster import (
     pair_channels,
 )
 from storydesk.embed import MODEL as EMBED_MODEL
+from storydesk.embed import quantize
 from storydesk.evaluate.clustering import featurize, load_set, published, score
 from storydesk.settings import ClusterSettings
 
@@ -56,12 +59,42 @@ BASE_CHANNELS = tuple(c for c in FIT_CHANNELS if c != "embedding")
 SHRINK = 0.25
 CUTS = [0.15, 0.2, 0.25, 0.3]
 SHIPPED_CUT = ClusterSettings().threshold
+# The embedding channel (--embedder): the shipped WordLlama, all-MiniLM-L6-v2 in its place
+# (benchmarks/minilm.py), or both, as one vector whose cosine is the mean of the two.
+EMBEDDER = "wordllama"
+
+
+def _minilm(docs) -> np.ndarray:
+    """MiniLM rows of the documents' headline and lead (cached: 50 ms an article)."""
+    import minilm
+
+    inputs = [minilm.lead_input(d.title, clean_text(d.text, d.title)) for d in docs]
+    key = hashlib.sha1("\x00".join([minilm.MODEL, *inputs]).encode()).hexdigest()[:16]
+    path = CACHE / f"minilm-{key}.npy"
+    if not path.exists():
+        np.save(path, minilm.load()(inputs))
+    return np.load(path)
+
+
+def _with_embedder(docs, feats):
+    if EMBEDDER == "wordllama":
+        return feats
+    rows = _minilm(docs)
+    if EMBEDDER == "both":
+        dim = max(len(f.embedding) for f in feats if f)
+        wl = np.array([f.embedding if f and f.embedding else [0] * dim for f in feats], np.float32)
+        wl /= np.maximum(np.linalg.norm(wl, axis=1, keepdims=True), 1e-12)
+        rows = np.concatenate([wl, rows], axis=1) / np.sqrt(2)
+    vecs = quantize(rows)
+    return [
+        None if f is None else replace(f, embedding=v) for f, v in zip(feats, vecs, strict=True)
+    ]
 
 
 def labelled(name: str):
     base = "ecbplus" if name.startswith("ecbplus") else name
     docs = load_set(base)
-    feats = featurize(docs, cache=CACHE)
+    feats = _with_embedder(docs, featurize(docs, cache=CACHE))
     if base != name:
         keep = {d.id for d in load_set(name)}
         pairs = [(d, f) for d, f in zip(docs, feats, strict=True) if d.id in keep]
@@ -223,11 +256,14 @@ def main() -> None:
     ap.add_argument("--sets", default="ecbplus-val,multinews-val", help="sets the cut is chosen on")
     ap.add_argument("--emb-shrink", default="0.25,0.5,1.0", help="embedding weights to try")
     ap.add_argument("--cuts", default=",".join(map(str, CUTS)))
+    ap.add_argument("--embedder", choices=("wordllama", "minilm", "both"), default="wordllama")
     ap.add_argument(
         "--group",
         help="sweep group conflicts instead of fitting: penalties,shares (e.g. 0,0.1:0.5,0.67)",
     )
     args = ap.parse_args()
+    global EMBEDDER
+    EMBEDDER = args.embedder
     if args.group:
         sweep_group(args)
         return

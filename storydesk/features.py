@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from wordfreq import zipf_frequency
 
+from .clean import DATELINE
 from .dating import MONTHS
 from .doctext import doc_text
 from .embed import embed
@@ -194,6 +195,28 @@ LEAD_SENTENCES = 2
 _AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
+def datelines(text: str, end: int) -> list[tuple[int, int]]:
+    """Character ranges of the wire datelines that open a line before ``end``: the place a
+    report was filed from ("WASHINGTON (Reuters) - ", "Springfield, IL, United States: ").
+
+    >>> datelines("OSTRIA CITY (Meridian Press) - The council met.", 40)
+    [(0, 31)]
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < end:
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        line = text[start:stop]
+        body = line.lstrip()
+        match = DATELINE.match(body + " ")
+        if match:
+            at = start + len(line) - len(body)
+            out.append((at, min(at + match.end(), stop)))
+        start = stop + 1
+    return out
+
+
 def evidence_of(doc: Doc, ents: Sequence[SpacySpan] | None = None) -> dict[str, tuple[int, ...]]:
     """Where, when and how many: hashed places and organisations, numbers of 11 and more or
     with decimals (death tolls, magnitudes; small counts are too common to tell events
@@ -224,11 +247,22 @@ def evidence_of(doc: Doc, ents: Sequence[SpacySpan] | None = None) -> dict[str, 
     lead: set[int] = set()
     sents = list(itertools.islice(doc.sents, LEAD_SENTENCES))
     end = sents[-1].end if sents else 0
+    # The dateline names where the report was filed, not who or where the event is: two
+    # stories filed from one capital do not share a lead actor by it. A name before a colon
+    # ("PENCE: ") may be a speaker, so a person stays.
+    text = doc_text(doc)
+    filed = datelines(text, sents[-1].end_char) if sents else []
     for ent in ents:
         if ent.start >= end:
             break
         if ent.label_ in _PLACES or ent.label_ in {"ORG", "PERSON"}:
-            forms = _entity_forms(ent.text, ent.label_)
+            name = ent.text
+            cut = next((e for s, e in filed if s <= ent.start_char < e), None)
+            if cut is not None and ent.label_ != "PERSON":
+                # The parser may run a name across the dateline's end ("BERLIN - The Varden
+                # Agency" as one organisation): what follows the dateline is kept.
+                name = text[cut : ent.end_char] if ent.end_char > cut else ""
+            forms = _entity_forms(name, ent.label_)
             if forms:
                 lead.add(_bucket("E:" + forms[-1]))
     years = {
