@@ -46,6 +46,7 @@ from ..pipeline import analyze, cluster_articles, parser, reports
 from ..settings import Settings
 from ..summarize import get_summarizer
 from ..summarize.base import candidate_text
+from .cachekey import code_digest
 from .data import dataset_path, shown_path
 from .peers import SumyPeer, greedy_oracle, lead, lead_first
 from .rouge import CONVENTIONS, Convention, Rouge, aggregate
@@ -103,19 +104,13 @@ def set_role(name: str) -> str:
     return "development" if name in DEV_SETS else "test" if name in TEST_SETS else "other"
 
 
-def _code_digest() -> str:
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha1()
-    for name in _PARSE_MODULES:
-        h.update((root / name).read_bytes())
-    return h.hexdigest()
-
-
 def _cache_file(cache: Path, label: str, data: bytes, ids: Sequence[str], model: str) -> Path:
     import spacy
 
     key = hashlib.sha1(
-        "\x00".join([PARSE_VERSION, spacy.__version__, model, _code_digest(), *ids]).encode()
+        "\x00".join(
+            [PARSE_VERSION, spacy.__version__, model, code_digest(_PARSE_MODULES), *ids]
+        ).encode()
         + hashlib.sha1(data).digest()
     ).hexdigest()[:16]
     return cache / "summarization" / f"{re.sub(r'[^A-Za-z0-9._-]+', '-', label)}-{key}.pkl"
