@@ -201,9 +201,7 @@ _STARTS: dict[str, tuple[_Start, ...]] = {
         _Start(re.compile(r"[Aa](?=(?i:go))"), words=3),
         _Start(re.compile(r"[Oo](?=(?i:ther\s+day))"), words=2),
     ),
-    "counted": (
-        _Start(re.compile(rf"[TtIi\u0130\u0131](?=(?i:he|ts|heir)\s+(?i:{_ORD_WORD}))")),
-    ),
+    "counted": (_Start(re.compile(rf"[TtIi\u0130\u0131](?=(?i:he|ts|heir)\s+(?i:{_ORD_WORD}))")),),
     "dayn": (_Start(re.compile(r"[Dd](?=ay\s+\d)")),),
 }
 
