@@ -20,8 +20,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from datasketch import MinHash
 from sklearn.utils import murmurhash3_32
+from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from wordfreq import zipf_frequency
@@ -150,11 +152,14 @@ def offices_of(doc: Doc, ents: Sequence[SpacySpan] | None = None) -> set[tuple[s
 
 def words_of(doc: Doc) -> list[str]:
     """Lower-cased content words (no stop words, punctuation, numbers or one-letter tokens)."""
-    return [
-        _POSSESSIVE.sub("", t.lower_)
-        for t in doc
-        if t.is_alpha and not t.is_stop and len(t.text) > 1
-    ]
+    if not len(doc):
+        return []
+    # The parse's arrays hold these flags (the ones ``is_alpha`` and ``is_stop`` read): no
+    # Token is built for the words left out
+    alpha, stop, length, lower = doc.to_array([IS_ALPHA, IS_STOP, LENGTH, LOWER]).T
+    kept = np.flatnonzero((alpha != 0) & (stop == 0) & (length > 1))
+    strings = doc.vocab.strings
+    return [_POSSESSIVE.sub("", strings[h]) for h in lower[kept].tolist()]
 
 
 def shingles(tokens: Sequence[str], k: int = SHINGLE) -> set[str]:
@@ -265,9 +270,10 @@ def evidence_of(doc: Doc, ents: Sequence[SpacySpan] | None = None) -> dict[str, 
             forms = _entity_forms(name, ent.label_)
             if forms:
                 lead.add(_bucket("E:" + forms[-1]))
+    four = np.flatnonzero(doc.to_array(LENGTH) == 4).tolist() if len(doc) else []
     years = {
         int(w)
-        for w in (t.text for t in doc)
+        for w in (doc[i].text for i in four)
         if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100
     }
     return {

@@ -28,7 +28,6 @@ _BLOCK_PARAGRAPH = re.compile(
             r"^(?:additional |with )?(?:reporting|writing|editing|edited|compiled|tested|reviewed"
             r"|photographed|illustrated|produced|filmed|interview) by\b",
             r"^(?:image|media|video|photo|picture) ?(?:caption|copyright|credit)|^caption\s*:",
-            r"\bcontributed (?:reporting |to this (?:report|article|story))",
             r"^\(?(?:photos?|pictures?|images?|photograph|credit)s?\s*(?::|/|\||by\b)",
             r"^(?:posted|commented|submitted)\s+by\b|^(?:in reply to|replying to)\b",
             r"^\S+(?: \S+){0,3}\s+(?:commented|replied)\s*:",
@@ -38,6 +37,12 @@ _BLOCK_PARAGRAPH = re.compile(
         )
     ),
     re.IGNORECASE,
+)
+# Apart from the anchored patterns above, which ``re`` tries at the start only; written to
+# open with a character class, which ``re`` skips to ("\bcontributed", case-insensitive,
+# made it try every character of every line).
+_CONTRIBUTED = re.compile(
+    r"[Cc](?<!\w[Cc])(?i:ontributed (?:reporting |to this (?:report|article|story)))"
 )
 # A comments section: everything after it is reader talk.
 _COMMENTS = re.compile(
@@ -80,6 +85,7 @@ def _blocked(text: str) -> tuple[tuple[int, int], ...]:
         if (
             stamp
             or _BLOCK_PARAGRAPH.search(body)
+            or _CONTRIBUTED.search(body)
             or _BLOCK_NAMED.search(body)
             or (body.isupper() and len(body.split()) <= 8)
         ):
@@ -90,7 +96,8 @@ def _blocked(text: str) -> tuple[tuple[int, int], ...]:
         lead = dateline.group() if dateline else ""  # "JERUSALEM (AP) - ", not "PENCE: "
         if "(" in lead or (lead and lead.split()[0].isupper() and not lead.rstrip().endswith(":")):
             out.append((start, start + len(line) - len(line.lstrip()) + len(lead)))
-        out += [(start + m.start(), start + m.end()) for m in _BLOCK_INLINE.finditer(line)]
+        if "/" in line or "(" in line:  # each credit has one
+            out += [(start + m.start(), start + m.end()) for m in _BLOCK_INLINE.finditer(line)]
         previous = (start, end)
     return tuple(out)
 

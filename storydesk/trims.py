@@ -139,6 +139,8 @@ def trims_of(tokens: Sequence[Token], words: dict[int, int]) -> tuple[Trim, ...]
                 add(kind, a, b, tokens[a - 1].idx, after.idx + 1)
 
     for t in tokens:
+        if t.dep_ not in ("appos", "relcl", "advcl"):
+            continue  # only these set a phrase off (below): spare reading the edges
         if t.i not in pos:
             continue
         left, right = t.left_edge.i, t.right_edge.i

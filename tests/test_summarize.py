@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import pytest
 from conftest import analyzed
 
 from storydesk.settings import Settings
 from storydesk.summarize import cite, get_summarizer
-from storydesk.summarize.base import Candidate, is_clean_candidate, lead_sentences
+from storydesk.summarize.base import (
+    Candidate,
+    in_embedded_post,
+    is_clean_candidate,
+    lead_sentences,
+)
 
 A = """Floods swept through Port Averly on Monday after the Kessen Dam burst, killing twelve people.
 
@@ -198,3 +204,17 @@ def test_the_central_report_opens_and_the_rest_runs_in_time_order(nlp):
     chosen = _chosen(story, ["Engineers had warned", "Schools across"])
     summary = [s.text[:14] for s in cite(story, chosen, Settings().support, leads)]
     assert summary == ["Engineers had ", "Schools across"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "post"),
+    [
+        ("Fans cheered.\n\nWhat a night at the harbour! https://t.co/Ab12 \n\nThe end.", 16, True),
+        ("Fans cheered.\n\nWhat a night! pic.twitter.com/x1y2\n\nThe end.", 16, True),
+        ("Fans cheered.\n\nWhat a night!\n\n— Ivo Renn (@ivorenn) March 3, 2026", 16, True),
+        ("Fans cheered. What a night! The site is twitter.com/renn, he said.", 14, False),
+        ("Fans cheered. What a night at https://t.co/ says nothing more.", 14, False),
+    ],
+)
+def test_embedded_post(text: str, start: int, post: bool) -> None:
+    assert in_embedded_post(text, start) is post

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
@@ -67,7 +69,9 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
         if m.type != "person" and m.label != "GPE" and len(toks) == 1 and m.text in surnames:
             names[n] = (replace(m, type="person"), toks)
     in_ents = {t.i for ent in ents for t in ent}
-    missed = [t for t in doc if t.text in surnames and t.pos_ == "PROPN" and t.i not in in_ents]
+    missed = [
+        t for t in _tokens_of(doc, ORTH, surnames) if t.pos_ == "PROPN" and t.i not in in_ents
+    ]
     for tok in missed:  # ... or missed: "Ban said"
         if not _is_blocked(blocked, tok.idx, _end(tok)):
             names.append((_mention(doc, [tok], "person", "PERSON", article_id), [tok]))
@@ -297,11 +301,19 @@ def _not_a_name(doc: Doc, toks: Sequence[Token], ent_start: int) -> bool:
         and after.is_title
     ):
         return True
-    same = [t for t in doc if t.text == tok.text]
+    same = _tokens_of(doc, ORTH, (tok.text,))
     return all(
         t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.is_lower and t.head.i > t.i
         for t in same
     )
+
+
+def _tokens_of(doc: Doc, attr: int, strings: Iterable[str]) -> list[Token]:
+    """The tokens of ``doc`` whose ``attr`` (``ORTH``: text, ``LOWER``: lower case) is one
+    of ``strings``, in text order: read from the parse's array, not token by token."""
+    hashes = doc.vocab.strings  # a string's hash, whether or not the store holds it
+    found = np.isin(doc.to_array(attr), np.array([hashes[s] for s in strings], dtype=np.uint64))
+    return [doc[i] for i in np.flatnonzero(found).tolist()]
 
 
 def _modifies_a_noun(m: Mention, doc: Doc) -> bool:
@@ -331,9 +343,7 @@ def _nominals(
     named = {i for m in mentions if m.type == "person" for i in range(*_token_range(doc, m))}
     taken = in_roles | named
     out = []
-    for t in doc:
-        if t.lower_ not in TITLE_WORDS:
-            continue
+    for t in _tokens_of(doc, LOWER, TITLE_WORDS):
         head = t.head if t.dep_ == "conj" else t  # "the UN chief and top US diplomat"
         if (
             t.pos_ not in ("NOUN", "PROPN")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from spacy.attrs import LIKE_NUM, POS
+from spacy.symbols import NUM
 from spacy.tokens import Doc, Span, Token
 
 from ..timeline import TENS, UNITS, words
@@ -94,17 +96,21 @@ def _number_spans(doc: Doc) -> list[tuple[Span, str]]:
         covered.update(range(ent.start, ent.end))
         if ent.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
             out.append((ent, ent.label_))
+    # Runs of tokens that are like numbers and tagged NUM, outside the entities: the
+    # parse's arrays say which (the flags ``like_num`` and ``pos_`` read), no Token built
+    number: list[bool] = []
+    if len(doc):
+        like, pos = doc.to_array([LIKE_NUM, POS]).T
+        number = ((like != 0) & (pos == NUM)).tolist()
     i = 0
-    while i < len(doc):
-        t = doc[i]
-        if i not in covered and t.like_num and t.pos_ == "NUM":
-            j = i + 1
-            while j < len(doc) and j not in covered and doc[j].like_num and doc[j].pos_ == "NUM":
-                j += 1
-            out.append((doc[i:j], "CARDINAL"))
-            i = j
-        else:
-            i += 1
+    for k in (k for k, yes in enumerate(number) if yes):
+        if k < i or k in covered:
+            continue
+        j = k + 1
+        while j < len(doc) and j not in covered and number[j]:
+            j += 1
+        out.append((doc[k:j], "CARDINAL"))
+        i = j
     cores = [(core, label) for span, label in out if (core := _core(doc, span)) is not None]
     return _join_thousands(doc, sorted(cores, key=lambda x: x[0].start_char))
 

@@ -4,6 +4,7 @@ as written and the name it resolves to."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -173,7 +174,13 @@ def _quoting_verb(tok: Token, people: _People) -> bool:
     """Any verb whose object holds a quote and whose subject is a person or an
     organisation: 'Trump admires Putin as a "strong leader"', 'he blasted the media for
     being "unbelievably dishonest"'. The quoted words are taken as the subject's."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in BELIEF_VERBS or _negated(tok, people.quoted):
+    if tok.pos_ != "VERB":
+        return False
+    # Its objects' words lie within its own words: no quote there, no need to look further
+    quoted = people.quoted_order
+    if bisect_left(quoted, tok.left_edge.i) == bisect_right(quoted, tok.right_edge.i):
+        return False
+    if tok.lemma_.lower() in BELIEF_VERBS or _negated(tok, people.quoted):
         return False
     if any(_is_cue(a) for a in tok.ancestors):
         return False  # 'Trump told Newsmax that Romney "had a crazy policy"': Trump speaks

@@ -193,13 +193,29 @@ def _sentence_ends(doc: Doc, start: int, end: int) -> list[int]:
     """Offsets just past each sentence end (a full stop, "!" or "?" token, with a closing
     quote mark after it) in ``[start, end)``; abbreviations such as "U.S." are one token."""
     span = doc.char_span(start, end, alignment_mode="contract")
-    out = []
-    for t in span if span is not None else []:
-        if t.text in (".", "!", "?", "…", "...") and (
-            t.whitespace_ or t.i + 1 == len(doc) or doc[t.i + 1].is_space
-        ):
-            out.append(t.idx + len(t.text))
-    return out
+    if span is None:
+        return []
+    tokens, ends = _all_sentence_ends(doc)
+    return ends[bisect_left(tokens, span.start) : bisect_left(tokens, span.end)]
+
+
+_ENDS_KEY = "storydesk_sentence_ends"
+
+
+def _all_sentence_ends(doc: Doc) -> tuple[list[int], list[int]]:
+    """The token index and end offset of every sentence end of :func:`_sentence_ends` in
+    ``doc``, found once per Doc (kept in ``doc.user_data``) rather than on every call."""
+    cached = doc.user_data.get(_ENDS_KEY)
+    if cached is None:
+        tokens, ends = [], []
+        for t in doc:
+            if t.text in (".", "!", "?", "…", "...") and (
+                t.whitespace_ or t.i + 1 == len(doc) or doc[t.i + 1].is_space
+            ):
+                tokens.append(t.i)
+                ends.append(t.idx + len(t.text))
+        cached = doc.user_data[_ENDS_KEY] = (tokens, ends)
+    return cached
 
 
 def _last_sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -219,6 +219,7 @@ class _People:
         self.doc = doc
         self.article_id = article_id  # the article the doc parses, for the spans of speakers
         self.quoted = _quoted_tokens(doc, segments)
+        self.quoted_order = sorted(self.quoted)  # for a look-up by range (bisect)
         self.offstage = _offstage_tokens(doc)
         self.persons: list[_Person] = []
         self.at: dict[int, int] = {}  # token index -> person, for every token of a name
@@ -1043,7 +1044,8 @@ def _offstage_tokens(doc: Doc) -> set[int]:
             span = doc.char_span(start, start + m.end(), alignment_mode="contract")
             if span is not None:
                 out.update(range(span.start, span.end))
-        if _CREDIT.search(line) and len(line.split()) <= 60:
+        credit = ("/" in line or "(" in line or ":" in line) and _CREDIT.search(line)
+        if credit and len(line.split()) <= 60:  # (each credit has one of "/", "(", ":")
             block(start, end)
         elif len(line.split()) <= 6 and not line.rstrip().endswith((".", ":", "?", "!")):
             span = doc.char_span(start, end, alignment_mode="expand")

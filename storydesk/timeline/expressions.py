@@ -142,6 +142,111 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Where each pattern can start, for :func:`matches`. Every pattern opens with ``\b`` (or a
+# look-behind) and optional words, so ``re`` would try it at every character of a text;
+# each scan here opens with a literal or a character class, which ``re`` skips to, and hits
+# wherever its pattern can match (its look-ahead is the pattern's own next words). So the
+# matches are those of ``finditer``, tried at a few places. The first letters of a
+# case-insensitive pattern include the letters ``re`` folds to them ("ſ" to "s", "İ" and
+# "ı" to "i").
+
+
+@dataclass(frozen=True, slots=True)
+class _Start:
+    """Where a match can start, given a hit of ``scan``: at the hit (a ``back`` of 0), or
+    ``n`` characters before the gap of whitespace (and, with ``hyphen``, hyphens) before
+    the hit, for each ``n`` in ``back`` (the lengths of the words allowed there: "since"
+    before "March"); or, with ``words``, at the start of the run of word characters that
+    holds the hit and of each of the ``words - 1`` runs before it."""
+
+    scan: re.Pattern[str]
+    back: tuple[int, ...] = (0,)
+    hyphen: bool = False
+    words: int = 0
+
+
+_M3 = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # every month name opens with one
+_W3 = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+_STARTS: dict[str, tuple[_Start, ...]] = {
+    "iso": (_Start(re.compile(r"[12](?=\d\d\d-)")),),
+    "mdy": (_Start(re.compile(f"{_W3}|{_M3}")),),
+    "dmy": (
+        _Start(re.compile(_W3)),
+        _Start(re.compile(rf"[0-9](?=\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_M3}))")),
+    ),
+    "my": (_Start(re.compile(f"early|late|mid|{_M3}")),),
+    # the prepositions: [Ii]n, of, [Bb]y 2; [Mm]id 3; ... [Dd]uring 6; [Tt]hrough 7
+    "m": (_Start(re.compile(_M3), (2, 3, 4, 5, 6, 7), hyphen=True),),
+    "year": (_Start(re.compile(r"1[89]\d\d|20\d\d"), (2, 3, 4, 5, 6), hyphen=True),),
+    "weekday": (_Start(re.compile(_WEEKDAY), (0, 4, 5, 6)),),
+    "word": (
+        _Start(
+            re.compile(
+                r"[TtYyLl](?=(?i:he\s+day\s+(?:before|after)|esterday|o(?:day|night|morrow)|"
+                r"ast\s+night|his\s+(?:morning|afternoon|evening)))"
+            )
+        ),
+    ),
+    # "earlier this week": the unit's word and the two before it
+    "period": (
+        _Start(re.compile(r"[Ww](?=(?i:eek))"), words=3),
+        _Start(re.compile(r"[Mm](?=(?i:onth))"), words=3),
+        _Start(re.compile(r"[Yy](?=(?i:ear))"), words=3),
+    ),
+    # "more than a couple of years ago": the unit's word and the five before it
+    "ago": (_Start(re.compile(r"[YyKkHhRrSs\u017f\u212a](?=\s+(?i:ago))"), words=6),),
+    "vague": (
+        _Start(re.compile(r"[Rr](?=(?i:ecent))"), words=2),
+        _Start(re.compile(r"[Ll](?=(?i:ately))"), words=1),
+        _Start(re.compile(r"[Aa](?=(?i:go))"), words=3),
+        _Start(re.compile(r"[Oo](?=(?i:ther\s+day))"), words=2),
+    ),
+    "counted": (_Start(re.compile(rf"[TtIi\u0130\u0131](?=(?i:he|ts|heir)\s+(?i:{_ORD_WORD}))")),),
+    "dayn": (_Start(re.compile(r"[Dd](?=ay\s+\d)")),),
+}
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches
+
+
+def _starts(name: str, text: str) -> list[int]:
+    out: set[int] = set()
+    for start in _STARTS[name]:
+        for hit in start.scan.finditer(text):
+            at = hit.start()
+            if start.words:
+                for _ in range(start.words):
+                    while at > 0 and _word(text[at - 1]):
+                        at -= 1
+                    out.add(at)
+                    at -= 1
+                    while at >= 0 and not _word(text[at]):
+                        at -= 1
+                    if at < 0:
+                        break
+                continue
+            if start.back[0] == 0:
+                out.add(at)
+            while at and (text[at - 1].isspace() or (start.hyphen and text[at - 1] == "-")):
+                at -= 1
+            out.update(at - n for n in start.back if n and at - n >= 0)
+    return sorted(out)
+
+
+def matches(name: str, pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of ``pattern`` (the one named ``name`` in :data:`_PATTERNS`) in
+    ``text``: those of ``pattern.finditer(text)``, found by trying it only where
+    :data:`_STARTS` says it can start."""
+    out = []
+    end = 0
+    for start in _starts(name, text):
+        if start >= end and (m := pattern.match(text, start)):
+            out.append(m)
+            end = m.end()
+    return out
+
+
 # Words that end the noun phrase of "the 17th day of the conflict ...".
 _NOUN_STOP = words(
     """and or as but when while with in on at after before since that which who where for

@@ -34,6 +34,7 @@ from .expressions import (
     DATELINE_PLACE,
     PAGE_STAMP_BEFORE,
     Anchor,
+    matches,
 )
 from .words import _RELATIONS, HOSTILITIES, WEEKDAYS, number_word, ordinal_word
 
@@ -110,7 +111,7 @@ def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
         (name, m)
         for name, pat in _PATTERNS
         if _NEEDS.get(name, "") in lower
-        for m in pat.finditer(text)
+        for m in matches(name, pat, text)
     ]
     # Longest first, then leftmost: "Tuesday 3 May 2005" beats "Tuesday" and "3 May".
     found.sort(key=lambda x: (-(x[1].end() - x[1].start()), x[1].start()))
