@@ -77,7 +77,7 @@ def probed(keys: Sequence[int], counts: np.ndarray) -> list[int]:
     the :data:`LEAST_KEYS` rarest, so that the candidates an article has stay bounded as
     the store grows.
 
-    >>> probed([3, 5, 7, 9, 11, 13], np.array([0, 0, 0, 90, 0, 1, 0, 2, 0, 100, 0, 3, 0, 60]))
+    >>> probed([3, 5, 7, 9, 11, 13], np.array([0, 0, 0, 290, 0, 1, 0, 2, 0, 300, 0, 3, 0, 160]))
     [5, 7, 11, 13]
     """
     if not keys:
