@@ -29,6 +29,11 @@ from storydesk.threads import link as link_threads
 
 ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 2
+# Seconds each chunk's analysis takes in the threaded test: longer than SQLite's longest
+# busy-handler sleep (100 ms), so that the other ingest takes the write lock while one
+# analyses, even when a loaded machine makes each write slow (0.02 let one ingest store all
+# its chunks first under `pytest -n 2`).
+PAUSE = 0.15
 ROWS = corpus_rows()
 # Two records that share an id but not a text: the second to be stored must get a new id.
 NOTES = [
@@ -147,7 +152,7 @@ def test_concurrent_ingests_store_each_article_once_in_the_stories_of_one_ingest
             start.wait()
             with SqliteStore(db) as store:
                 results[k] = ingest_articles(
-                    store, mine[k], Settings(chunk=CHUNK), analyzer=lookup(parsed, nlp, 0.02)
+                    store, mine[k], Settings(chunk=CHUNK), analyzer=lookup(parsed, nlp, PAUSE)
                 )
         except BaseException as exc:  # reported below with the others
             results[k] = exc
