@@ -791,6 +791,16 @@ def test_a_persons_name_ends_at_its_possessive(nlp):
             "Mara Holm",
             "Superintendent",
         ),
+        (
+            "Regional Councillor Tobias Wren said the wall had never been built.",
+            "Tobias Wren",
+            "Regional Councillor",
+        ),
+        (
+            "Sheriff Dana Okafor said the road would reopen on Friday.",
+            "Dana Okafor",
+            "Sheriff",
+        ),
     ],
 )
 def test_an_office_before_a_name_is_a_role_not_part_of_the_name(nlp, text, name, role):

@@ -18,7 +18,7 @@ TITLE_WORDS = _set(
     reporter analyst professor economist adviser advisor aide negotiator mediator coordinator
     speaker lawmaker legislator mp candidate nominee ruler cleric imam rabbi bishop archbishop
     cardinal ceo founder officer elect designate representative administrator ombudsman
-    superintendent"""
+    superintendent councillor councilor alderman sheriff"""
 )
 HONORIFICS = _set("mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame")
 _TITLES = TITLE_WORDS | HONORIFICS | _set("prime vice foreign deputy sen. rep. gov. gen. col.")

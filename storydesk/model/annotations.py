@@ -158,8 +158,9 @@ class Mention(_Spanned):
 # Bump when an extractor changes what it finds, or a record its layout (13: offsets held as
 # Spans): stored annotations of an older version are made again from the text when a story
 # is briefed.
-# 18: quotes-10; 19: mentions: no "the Moon", names end at a possessive; 20: quotes-11
-ANNOTATIONS_VERSION = 20
+# 18: quotes-10; 19: mentions: no "the Moon", names end at a possessive; 20: quotes-11;
+# 21: councillor, alderman and sheriff are offices (a role, not part of the name)
+ANNOTATIONS_VERSION = 21
 
 
 @dataclass(frozen=True, slots=True)
