@@ -101,6 +101,17 @@ def store_error(path: str, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"store {path}: {exc}")
 
 
+# SQLite binds at most 999 variables in old builds: long IN lists are read in parts.
+_IN_LIMIT = 500
+
+
+def _chunked(values: Sequence[str]) -> Iterator[tuple[Sequence[str], str]]:
+    """``values`` in parts of at most :data:`_IN_LIMIT`, each with its ``?, ?, ...`` marks."""
+    for i in range(0, len(values), _IN_LIMIT):
+        part = values[i : i + _IN_LIMIT]
+        yield part, ",".join("?" * len(part))
+
+
 class SqliteStore:
     """A :class:`~storydesk.store.base.Store` in one SQLite file.
 
@@ -407,7 +418,7 @@ class SqliteStore:
         ids: dict[str, list[str]] = {}
         query = "SELECT story_id, article_id FROM story_articles"
         wanted = None if among is None else sorted(set(among))
-        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)] if wanted else []
+        chunks = [c for c, _ in _chunked(wanted)] if wanted else []
         for rows in (
             [self.db.execute(query)]
             if wanted is None
@@ -547,9 +558,7 @@ class SqliteStore:
     def story_features(self, story_ids: Iterable[str]) -> dict[str, list[Features]]:
         out: dict[str, list[Features]] = {}
         wanted = list(dict.fromkeys(story_ids))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunked(wanted):
             rows = self.db.execute(
                 "SELECT sa.story_id, f.data FROM story_articles sa"
                 " JOIN articles a ON a.id = sa.article_id"
@@ -630,9 +639,7 @@ class SqliteStore:
     def probes_of(self, hashes: Sequence[str]) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {}
         wanted = list(dict.fromkeys(hashes))
-        for start in range(0, len(wanted), 500):
-            part = wanted[start : start + 500]
-            marks = ",".join("?" * len(part))
+        for part, marks in _chunked(wanted):
             rows = self.db.execute(
                 "SELECT content_hash, key FROM article_probes"
                 f" WHERE content_hash IN ({marks}) ORDER BY rowid",
@@ -661,9 +668,7 @@ class SqliteStore:
             ("a.content_hash", list(dict.fromkeys(hashes))),
             ("a.id", list(dict.fromkeys(ids))),
         ):
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in _chunked(wanted):
                 rows = self.db.execute(
                     "SELECT a.seq, a.id, sa.story_id, a.published, f.data, d.representative_id,"
                     " a.content_hash"
@@ -698,9 +703,7 @@ class SqliteStore:
     def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         wanted = list(dict.fromkeys(hashes))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunked(wanted):
             for h, aid in self.db.execute(
                 f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", chunk
             ):
@@ -713,9 +716,7 @@ class SqliteStore:
             return {row[0] for row in self.db.execute("SELECT id FROM articles")}
         out: set[str] = set()
         wanted = list(dict.fromkeys(among))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunked(wanted):
             out |= {
                 r[0]
                 for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
@@ -791,9 +792,7 @@ class SqliteStore:
     def story_of(self, article_ids: Iterable[str]) -> set[str]:
         ids = list(article_ids)
         out: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunked(ids):
             out |= {
                 r[0]
                 for r in self.db.execute(
