@@ -544,6 +544,11 @@ def _appositives(head: Token) -> list[Token]:
     parse hangs on the clause's last noun: 'The group that owns her music, Northwind Media,
     says' names the group, not the music."""
     out = list(head.children)
+    # 'The CEO of Northwind, Karl Brenner, said': the parse hangs the name on the body
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and head.pos_ == "NOUN":
+            for body in (o for o in prep.children if o.dep_ == "pobj"):
+                out += [c for c in body.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     for clause in head.children:
         if clause.dep_ != "relcl" or clause.i < head.i:
             continue

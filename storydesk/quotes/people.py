@@ -490,7 +490,10 @@ class _People:
             if child.dep_ == "appos" and child.i >= ent.end:
                 out += [t for t in child.subtree if t.ent_type_ != "PERSON"]
         if head.dep_ == "appos":
-            out += [t for t in self.doc[head.head.left_edge.i : head.head.i + 1]]
+            owner = head.head
+            if owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i < owner.i:
+                owner = owner.head.head  # 'The CEO of Northwind, Karl Brenner': the CEO
+            out += [t for t in self.doc[owner.left_edge.i : head.head.i + 1]]
         # "Jane Roe was elected mayor", "Roe, who became mayor in 2020": the office the
         # person is said to hold
         verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
@@ -937,6 +940,8 @@ def titled_name(ent: Span) -> bool:
     if not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
         return False
     doc, root = ent.doc, ent.root
+    if root.dep_ == "appos" and root.head.ent_type_ == "PERSON" and root.head.i < ent.start:
+        return False  # 'Karl Brenner, President Northwind Foods, says': his post, a body
     before = doc[ent.start - 1] if ent.start > 0 else None
     if (
         before is not None

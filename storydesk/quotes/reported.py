@@ -407,6 +407,12 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 for t in c.subtree
             }
             toks = [t for t in comp.subtree if t.i not in aside]
+            whole = _subject_question(tok, comp)
+            if whole is not None:  # 'said whether Ostland will agree depends on ...'
+                toks = list(doc[comp.left_edge.i : whole.right_edge.i + 1])
+            gap = _gapped_noun(tok, comp)
+            if gap is not None:  # 'goods it says could be used in attacks'
+                toks = [*doc[gap.left_edge.i : gap.i], gap, *toks]
             if made is not None:
                 toks = [t for t in toks if t.i > made[0].i]
             if lemma not in _CLAUSE_VERBS:
@@ -634,3 +640,37 @@ def _after_comma(tok: Token) -> bool:
     """Whether the phrase ``tok`` heads opens after a comma ("..., adding that ...")."""
     first = tok.left_edge
     return first.i > 0 and first.doc[first.i - 1].text == ","
+
+
+def _subject_question(verb: Token, comp: Token) -> Token | None:
+    """The verb whose subject a "whether" clause reported by ``verb`` is, which the parse
+    hung on ``verb`` as a clause of its own ('said whether Ostland will agree to the terms
+    depends on the vote': "depends"); ``None`` when there is none."""
+    if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
+        return None
+    nxt = comp.right_edge.i + 1
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.left_edge.i == nxt
+            and not any(s.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for s in c.children)
+        ),
+        None,
+    )
+
+
+def _gapped_noun(verb: Token, comp: Token) -> Token | None:
+    """The noun a relative clause of saying is about, when what it reports has no subject
+    of its own: that noun is its subject ('goods it says could be used in attacks': the
+    goods could be used). ``None`` otherwise."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+        return None
+    if comp.pos_ not in ("VERB", "AUX") or comp.left_edge.i != comp.i - sum(
+        1 for c in comp.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")
+    ):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in comp.children):
+        return None
+    return verb.head

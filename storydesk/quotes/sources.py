@@ -96,6 +96,8 @@ def speaker_kind(head: Token, people: _People) -> str | None:
     if any(c.dep_ == "appos" and people.key_for(c) is not None for c in head.children):
         return "name"  # "Kerry's spokeswoman, Jen Psaki"
     label = head.ent_type_
+    if head.is_upper and lower in _PERSON_NOUNS and len(name_tokens(head)) == 1:
+        return "described"  # "The company's CFO said", taken for an organisation
     if label in ("PERSON", "ORG", "NORP", "GPE"):
         return "name"
     if label in _MUTE and head.lemma_.lower() not in _QUANTITY_HEADS:
@@ -257,6 +259,12 @@ def issuer(document: Token, people: _People) -> Token | None:
     own = _own_issuer(document, people)
     if own is not None:
         return own
+    verb = document.head
+    if document.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _ISSUE_VERBS:
+        # "The company published a blog post that said ...": who published it
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and speaker_kind(subject, people) not in (None, "document"):
+            return subject
     lemma = document.lemma_.lower()
     doc = document.doc
     first = max(0, document.i - 250)

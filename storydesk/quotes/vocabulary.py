@@ -162,8 +162,9 @@ _PERSON_NOUNS = _set(
     chancellor governor mayor senator congressman congresswoman lawmaker legislator
     representative ambassador envoy diplomat general commander colonel captain lieutenant
     sergeant major admiral officer soldier chief head leader chairman chairwoman chair
-    director executive ceo founder owner manager boss adviser advisor aide assistant
-    consultant analyst expert economist scientist researcher professor teacher student
+    director executive ceo cfo coo cto cmo cio founder owner manager boss adviser advisor
+    aide assistant consultant analyst expert economist scientist researcher professor
+    teacher student
     doctor physician nurse surgeon lawyer attorney prosecutor judge justice magistrate
     counsel defendant plaintiff witness victim survivor resident citizen villager farmer
     worker employee staffer member volunteer activist protester protestor demonstrator
