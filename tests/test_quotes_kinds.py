@@ -49,6 +49,25 @@ SPEAKERS = [
         "Ilse Varga",
     ),
     (
+        "the mayor",
+        "Ilse Varga became mayor of Harlow in 2019. On Monday the mayor said the bridge "
+        "would reopen.",
+        "bridge would reopen",
+        "Ilse Varga",
+    ),
+    (
+        "the mayor",
+        "Ilse Varga has been the mayor of Harlow since 2019. The mayor said taxes would rise.",
+        "taxes would rise",
+        "Ilse Varga",
+    ),
+    (
+        "the leader",
+        "Northwind Foods became the leader in frozen peas. The leader said prices would rise.",
+        "prices would rise",
+        None,
+    ),
+    (
         "the CEO",
         "The CEO of Northwind, Karl Brenner, said costs would fall.",
         "costs would fall",

@@ -957,6 +957,14 @@ def titled_name(ent: Span) -> bool:
         for c in root.children
     ):
         return True  # "Ilse Varga, who runs the firm": only a person is a "who"
+    if (
+        root.dep_ in ("nsubj", "nsubjpass")
+        and root.head.lemma_.lower() in _HOLD_OFFICE
+        and first_name_gender(ent[0].lower_) is not None
+    ):
+        # "Ilse Varga became mayor of Harlow", "has been the mayor": a first name and an
+        # office ("Northwind Foods became the leader" is a company)
+        related += [c for c in root.head.children if c.dep_ in ("attr", "oprd")]
     return any(r.pos_ == "NOUN" and r.lemma_.lower() in _PERSON_NOUNS for r in related)
 
 
