@@ -127,6 +127,20 @@ SPEAKERS = [
         "company",
     ),
     (
+        "the company",
+        "Northwind Music is now letting people listen free on phones, and Harlow Radio "
+        "investors are already nervous. The company published a blog post that said "
+        "customers could now listen for free.",
+        "listen for free",
+        "Northwind Music",
+    ),
+    (
+        "the company",
+        "Boeing shares fell on Monday. The company said deliveries would resume.",
+        "deliveries would resume",
+        "Boeing",
+    ),
+    (
         "short form",
         "The Dorran Falcons signed a new coach on Monday. The Falcons said the "
         "deal runs for three years.",

@@ -735,9 +735,10 @@ class _People:
             if noun.lower_ in words or lemma in words or lemma + "s" in words:
                 return _name_text(list(self.doc[start:end]))
         if lemma in _COMPANY_WORDS or lemma in _ANY_FIRM_WORDS:
-            for start, end, words in earlier:
-                if not _PUBLIC_BODY_WORDS & set(words):
-                    return _name_text(list(self.doc[start:end]))
+            firms = [o for o in earlier if not _PUBLIC_BODY_WORDS & set(o[2])]
+            if firms:
+                start, end, _ = self._subject_firm(firms)
+                return _name_text(list(self.doc[start:end]))
         media = _MEDIA.get(lemma)
         if media is not None:  # "the newspaper" of "The Dorran Times"
             for start, end, words in earlier:
@@ -751,6 +752,24 @@ class _People:
                 if described <= set(words):
                     return _name_text(list(self.doc[start:end]))
         return None
+
+    def _subject_firm(
+        self, firms: Sequence[tuple[int, int, tuple[str, ...]]]
+    ) -> tuple[int, int, tuple[str, ...]]:
+        """Of companies named latest first, the latest; but when it only modifies a noun
+        ("Spotify investors") and its sentence has a company as a subject before it
+        ("Amazon is now letting you listen free, and Spotify investors are nervous"), that
+        one: whom "the company" is about."""
+        latest = firms[0]
+        if self.doc[latest[1] - 1].dep_ != "compound":
+            return latest
+        sent = self.doc[latest[0]].sent
+        for firm in firms[1:]:
+            if firm[0] < sent.start:
+                break
+            if self.doc[firm[1] - 1].dep_ in ("nsubj", "nsubjpass"):
+                return firm
+        return latest
 
     def latest_org(self, before: int, after: int) -> str | None:
         """The latest organisation named in ``[after, before)``, by its full name."""
