@@ -186,6 +186,15 @@ SPEAKERS = [
         "Karl Brenner",
     ),
     (
+        "full name",
+        '"The plan was late," said Patrick Nielsen Hayden, the editor. When Ford visited his '
+        "agent Teresa Nielsen Hayden at her office, he left poems. Later Patrick Nielsen "
+        'Hayden came by. "All it took was one bad infection and Mike would lose every penny '
+        'he had," Teresa Nielsen Hayden explained.',
+        "one bad infection",
+        "Teresa Nielsen Hayden",
+    ),
+    (
         "surname",
         'Quarterback Mason Rudolph threw three touchdowns. "We played well," Rudolph said.',
         "played well",

@@ -299,7 +299,14 @@ class _People:
             if tok.i in self.at or tok.lower_ not in lasts:
                 continue
             chain = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-            if chain and tok.ent_type_ in ("", "PERSON") and chain[-1].i == tok.i - 1:
+            # also inside a thing the recogniser swept the name into ("Teresa Nielsen Hayden
+            # explained" taken for a work of art): the person named so, not another Hayden
+            kind = tok.ent_type_
+            if (
+                chain
+                and (kind in ("", "PERSON") or kind in _MUTE_LABELS)
+                and chain[-1].i == tok.i - 1
+            ):
                 toks = _strip_name(list(doc[chain[0].i : tok.i + 1]))
                 while toks and toks[0].lower_ in _PERSON_NOUNS | _TITLE_PARTS:
                     toks = toks[1:]  # "President Vesk" is Vesk, not a person "President Vesk"
