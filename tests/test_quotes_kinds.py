@@ -16,6 +16,12 @@ SPEAKERS = [
         "Karl Brenner",
     ),
     (
+        "she",
+        "Ilse Varga thanked Karl Brenner for his help. She said the bridge would reopen.",
+        "bridge would reopen",
+        "Ilse Varga",
+    ),
+    (
         "he",
         "Karl Brenner said Tomas Reyes had lied to the council. He said the records showed it.",
         "records showed it",

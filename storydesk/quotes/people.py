@@ -312,6 +312,19 @@ class _People:
                     toks = toks[1:]  # "President Vesk" is Vesk, not a person "President Vesk"
                 if len(toks) > 1 and _clean_name(toks):
                     self._add_full(toks)
+        for tok in propns:  # "Tomas Reyes, the union's leader, spoke": no entity at all
+            if tok.i in self.at or tok.ent_type_ or tok.dep_ not in _SUBJECT_DEPS:
+                continue
+            toks = [c for c in tok.lefts if c.dep_ in ("compound", "flat")] + [tok]
+            if (
+                2 <= len(toks) <= 3
+                and toks[0].i == tok.i - len(toks) + 1
+                and all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in toks)
+                and first_name_gender(toks[0].lower_) is not None
+                and (is_surname(tok.lower_) or zipf_frequency(tok.lower_, "en") < 4.0)
+                and _clean_name(toks)
+            ):
+                self._add_full(toks)
         for _, toks in names:
             if len(toks) == 1 and toks[0].i not in self.at:
                 pid = self._lookup(toks[0].lower_, toks[0].i)
