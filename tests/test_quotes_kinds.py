@@ -286,3 +286,13 @@ def test_a_fragment_of_whether_is_no_claim_of_its_own(q):
         "the tariffs depends on whether its leader believes it will help him win."
     )
     assert not [x for x in q(text) if x.text.startswith("whether") and "depends" not in x.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested Tomas Reyes on Friday after a neighbour, Karl Brenner, called them.",
+    ],
+)
+def test_a_clause_before_a_deed_is_not_what_it_says(q, text):
+    assert q(text) == ()

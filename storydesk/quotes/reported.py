@@ -375,6 +375,14 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             for c in tok.children
             if c.dep_ == "ccomp" and not _adverbial(c) and not _relative_clause(c)
         ]
+        if (
+            lemma not in _SAY_LIKE
+            and lemma not in _TELL
+            and any(c.dep_ == "dobj" and c.i > tok.i for c in tok.children)
+        ):
+            # 'Police arrested Reyes after a neighbour, Karl Brenner, called them': a clause
+            # before a verb with an object of its own is no more what it says
+            comps = [c for c in comps if c.i > tok.i]
         # 'It is unlikely; her team says she will go on': the clause after the verb
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None and lemma in _TELL:
