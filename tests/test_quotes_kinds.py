@@ -201,6 +201,19 @@ SPEAKERS = [
         "Teresa Nielsen Hayden",
     ),
     (
+        "post",
+        "Tomas Reyes, President Ascot North America, says: \u201cBy collaborating with Dorran, "
+        "Ascot can help hospitals supplement their systems.\u201d",
+        "supplement their systems",
+        "Tomas Reyes",
+    ),
+    (
+        "post",
+        'Karl Brenner, CEO Tessa Group, said: "We will grow."',
+        "We will grow",
+        "Karl Brenner",
+    ),
+    (
         "surname",
         'Quarterback Mason Rudolph threw three touchdowns. "We played well," Rudolph said.',
         "played well",

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..model import Citation, Quote, Speaker
 from .marks import _WORD
-from .people import _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name, untitled
+from .people import _FIRM_ENDS, _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name, untitled
 from .sources import (
     antecedent_of_it,
     antecedent_of_they,
@@ -494,7 +494,12 @@ def _speaker(
         if head.left_edge.i <= body.i <= head.right_edge.i:  # "a statement from the ministry"
             return resolved
         return toks, resolved[1] or _described(body, people)
+    named = people.key_for(head) is not None
     for child in _appositives(head):  # "Kerry's spokeswoman, Jen Psaki"
+        if named and _FIRM_ENDS & {t.lower_ for t in name_tokens(child)[-1:]}:
+            # 'Rob Goldman, President Northwind America, says': the body of his post,
+            # which the recogniser may take for a person, does not speak for him
+            continue
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             key = people.key_for(child)
             if key is not None:

@@ -170,7 +170,8 @@ def _clean_name(tokens: Sequence[Token]) -> bool:
 
 # Last words of a company's name, after which its first words alone are the company.
 _FIRM_ENDS = _COMPANY_WORDS | _set(
-    "inc ltd corp co plc llc foods airlines airways motors energy holdings industries bank"
+    """inc ltd corp co plc llc foods airlines airways motors energy holdings industries bank
+    america europe asia africa international worldwide"""
 )
 
 
