@@ -777,18 +777,19 @@ class _People:
     def _subject_firm(
         self, firms: Sequence[tuple[int, int, tuple[str, ...]]]
     ) -> tuple[int, int, tuple[str, ...]]:
-        """Of companies named latest first, the latest; but when it only modifies a noun
-        ("Spotify investors") and its sentence has a company as a subject before it
-        ("Amazon is now letting you listen free, and Spotify investors are nervous"), that
-        one: whom "the company" is about."""
+        """Of companies named latest first, the latest; but when it is no subject
+        ("Spotify investors") and its sentence has a company as the subject of its main
+        verb before it ("Amazon is now letting you listen free, and Spotify investors are
+        nervous"), that one: whom "the company" is about."""
         latest = firms[0]
-        if self.doc[latest[1] - 1].dep_ != "compound":
+        if self.doc[latest[1] - 1].dep_ in ("nsubj", "nsubjpass"):
             return latest
         sent = self.doc[latest[0]].sent
         for firm in firms[1:]:
             if firm[0] < sent.start:
                 break
-            if self.doc[firm[1] - 1].dep_ in ("nsubj", "nsubjpass"):
+            last = self.doc[firm[1] - 1]
+            if last.dep_ in ("nsubj", "nsubjpass") and last.head.i == sent.root.i:
                 return firm
         return latest
 
