@@ -214,6 +214,13 @@ SPEAKERS = [
         "Karl Brenner",
     ),
     (
+        "saying",
+        "Karl Brenner disputed that Tomas was estranged from him, saying instead he was shy "
+        "by nature.",
+        "shy by nature",
+        "Karl Brenner",
+    ),
+    (
         "surname",
         'Quarterback Mason Rudolph threw three touchdowns. "We played well," Rudolph said.',
         "played well",

@@ -32,6 +32,7 @@ from .vocabulary import (
     _PHRASAL_SPEECH,
     _PRONOUN_GENDER_ALL,
     _RELATIVE,
+    _REPORTING,
     _SUBJECT_DEPS,
     _TEMPORAL,
     BELIEF_VERBS,
@@ -293,7 +294,9 @@ def _syntactic_speaker(
             outer = up
             while outer.dep_ in ("ccomp", "conj") and outer.head.i != outer.i:
                 outer = outer.head
-                if _is_cue(outer):
+                # also a verb that reports what it is about: 'Brenner disputed that Tomas
+                # was estranged, saying instead he was shy': Brenner says so, not Tomas
+                if _is_cue(outer) or (outer.pos_ == "VERB" and outer.lemma_.lower() in _REPORTING):
                     up = outer
                     break
         if verb.dep_ == "conj" and up.dep_ == "ccomp" and _is_cue(verb) and _is_cue(up.head):
