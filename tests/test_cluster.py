@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 
 import numpy as np
@@ -203,6 +204,38 @@ def test_undated_reports_of_events_years_apart_do_not_open_a_story_together():
     # with no dated report to lend them a date, undated reports are judged on content alone
     loose = [it for it in items if it.published is None]
     assert len(cluster_batch(loose)) == 1
+
+
+def words_report(words: Iterable[int]) -> Features:
+    picked = sorted(set(words))
+    return Features(
+        indices=tuple(picked),
+        tf=tuple(1 for _ in picked),
+        rarity=tuple(4.0 for _ in picked),
+        entity=tuple(False for _ in picked),
+        signature=(),
+        shingle_count=0,
+    )
+
+
+def test_a_date_lent_by_a_weak_match_does_not_split_an_event():
+    """Four undated reports of one event; a dated report of another story in 2007 shares a
+    few of their words, and one in 2011 a few others, each pair barely above the cut. A
+    date lent by so weak a match (on ECB+: another topic's) once put two of the reports
+    "years apart", split the event and sent each half into an unrelated story."""
+    event = range(700, 730)
+    items = [
+        *(
+            ClusterItem(f"u{v}", words_report(w for k, w in enumerate(event) if (k + v) % 4))
+            for v in range(4)
+        ),
+        ClusterItem("old", words_report([*range(100, 140), *event[:11]]), dt.date(2007, 5, 2)),
+        ClusterItem("new", words_report([*range(300, 340), *event[-11:]]), dt.date(2011, 8, 10)),
+    ]
+    docfreq = DocFreq()
+    docfreq.add(it.features for it in items)
+    got = partition(items, cluster.cluster_component(items, ClusterSettings(), docfreq))
+    assert got == [["new"], ["old"], ["u0", "u1", "u2", "u3"]]
 
 
 @settings(max_examples=20, deadline=None)
