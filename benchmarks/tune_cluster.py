@@ -261,11 +261,17 @@ def main() -> None:
         "--group",
         help="sweep group conflicts instead of fitting: penalties,shares (e.g. 0,0.1:0.5,0.67)",
     )
+    ap.add_argument("--lend", help="sweep ClusterSettings.lend_margin instead: margins (0,0.05)")
     args = ap.parse_args()
     global EMBEDDER
     EMBEDDER = args.embedder
     if args.group:
         sweep_group(args)
+        return
+    if args.lend:  # session 13: how far above the cut a pair must score to lend a date
+        for margin in (float(v) for v in args.lend.split(",")):
+            print(f"lend_margin {margin}:", flush=True)
+            sweep("", args.sets.split(","), [SHIPPED_CUT], lend_margin=margin)
         return
     shipped = json.loads(MODEL_FILE.read_text())
     if args.refit_base:

@@ -25,8 +25,9 @@ score falls by ``gap_slope`` for every doubling of the gap beyond the grace, and
 holding two articles dated more than ``apart_days`` apart never merge. An article without
 a date is judged on content: it joins the story it matches best, dated or not, or stays
 alone. For that last rule it takes the date of the dated report it matches best
-(:func:`borrowed_days`), so undated reports of events years apart, which share a long
-story's background, never open a story together for lacking a date.
+(:func:`borrowed_days`; only a pair ``lend_margin`` above the cut lends one), so undated
+reports of events years apart, which share a long story's background, never open a story
+together for lacking a date.
 
 **Stories.** Average-linkage agglomerative clustering over the pair scores, cut at
 :attr:`ClusterSettings.threshold`. Who and where are also judged between groups
@@ -627,7 +628,7 @@ def cluster_component(
     prob = pair_scores(prof, prof, params)
     apart = None
     if params.use_dates:
-        days = borrowed_days(prob, prof.days, params.threshold)
+        days = borrowed_days(prob, prof.days, params.threshold + params.lend_margin)
         apart = np.nan_to_num(np.abs(days[:, None] - days[None, :]), nan=0.0)
         apart = apart > params.apart_days
     evidence = GroupEvidence(

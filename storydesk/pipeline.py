@@ -31,7 +31,7 @@ from spacy.language import Language
 from .annotate import all_facts, all_quotes, annotate, ensure_annotated, story_entities
 from .clean import clean_article, drop_partial_sentence
 from .corpus import Analyzer, IngestReport, ingest_articles, title_from_text
-from .dating import date_in_page, date_in_url
+from .dating import date_in_page, date_in_text, date_in_url
 from .dedup import DupItem, duplicate_groups
 from .entities import speaker_entities
 from .errors import StoreError
@@ -67,6 +67,33 @@ class Corpus:
     rejected: list[Rejected] = field(default_factory=list)
 
 
+def publication_date(
+    metadata: dt.date | None,
+    url: str | None,
+    text: str,
+    page: str | None = None,
+    title: str | None = None,
+) -> tuple[dt.date | None, str | None]:
+    """An article's publication date and where it came from, as ingest and `storydesk eval
+    cluster` both take it: its metadata (``"metadata"``), else a date in its URL
+    (``"url"``), else the date line near its headline in the ``page`` its cleaned ``text``
+    came from (:func:`storydesk.dating.date_in_page`), else a dateline at the top of
+    ``text`` (both ``"text"``); ``(None, None)`` when none holds one.
+
+    >>> publication_date(None, None, "The river rose.", "Flood\\nMay 2, 2026\\nThe river rose.")
+    (datetime.date(2026, 5, 2), 'text')
+    """
+    if metadata is not None:
+        return metadata, "metadata"
+    if found := date_in_url(url):
+        return found, "url"
+    if page is not None and (found := date_in_page(page, text, title)):
+        return found, "text"
+    if found := date_in_text(text):
+        return found, "text"
+    return None, None
+
+
 def prepare(
     raw: RawDocument,
     article_id_: str,
@@ -81,9 +108,9 @@ def prepare(
     A text longer than ``max_chars`` is cut at a paragraph or sentence end (before cleaning,
     so cleaning stays cheap, and again after it), with a warning naming the source.
 
-    Without a date in its metadata or its URL, the article takes the date line that stands
-    near its headline in the text it came from (:func:`storydesk.dating.date_in_page`: a
-    page's text keeps it in lines that cleaning removes), with ``date_source="text"``.
+    Its date and the date's source are :func:`publication_date`'s: without a date in its
+    metadata or its URL, the date line that stands near its headline in the text it came
+    from (a page's text keeps it in lines that cleaning removes), with ``date_source="text"``.
     """
     text, truncated = clean_article(
         cut_at_boundary(raw.text, max_chars),
@@ -103,10 +130,7 @@ def prepare(
             len(text),
             max_chars,
         )
-    published, date_source = raw.published, None
-    if published is None and date_in_url(raw.url) is None:
-        published = date_in_page(raw.text, text, raw.title)
-        date_source = "text" if published else None
+    published, date_source = publication_date(raw.published, raw.url, text, raw.text, raw.title)
     return Article(
         id=article_id_,
         source=raw.source,

@@ -45,6 +45,13 @@ class ClusterSettings:
         "Articles dated further apart than this never share a story, whatever undated articles "
         "between them have in common (an event's reports run over weeks, not months).",
     )
+    lend_margin: float = _setting(
+        0.05,
+        "An undated article takes, for the apart_days rule, the date of the dated article it "
+        "matches best only where that pair scores at least threshold + lend_margin: a date "
+        "lent by a pair barely above the cut came, on ECB+, from another topic and split one "
+        "event's undated reports (docs/tuning-log.md, session 13).",
+    )
     office_conflict: float = _setting(
         0.3,
         "Score a pair loses when the two name different holders of one high office "

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 
 import numpy as np
@@ -205,6 +206,38 @@ def test_undated_reports_of_events_years_apart_do_not_open_a_story_together():
     assert len(cluster_batch(loose)) == 1
 
 
+def words_report(words: Iterable[int]) -> Features:
+    picked = sorted(set(words))
+    return Features(
+        indices=tuple(picked),
+        tf=tuple(1 for _ in picked),
+        rarity=tuple(4.0 for _ in picked),
+        entity=tuple(False for _ in picked),
+        signature=(),
+        shingle_count=0,
+    )
+
+
+def test_a_date_lent_by_a_weak_match_does_not_split_an_event():
+    """Four undated reports of one event; a dated report of another story in 2007 shares a
+    few of their words, and one in 2011 a few others, each pair barely above the cut. A
+    date lent by so weak a match (on ECB+: another topic's) once put two of the reports
+    "years apart", split the event and sent each half into an unrelated story."""
+    event = range(700, 730)
+    items = [
+        *(
+            ClusterItem(f"u{v}", words_report(w for k, w in enumerate(event) if (k + v) % 4))
+            for v in range(4)
+        ),
+        ClusterItem("old", words_report([*range(100, 140), *event[:11]]), dt.date(2007, 5, 2)),
+        ClusterItem("new", words_report([*range(300, 340), *event[-11:]]), dt.date(2011, 8, 10)),
+    ]
+    docfreq = DocFreq()
+    docfreq.add(it.features for it in items)
+    got = partition(items, cluster.cluster_component(items, ClusterSettings(), docfreq))
+    assert got == [["new"], ["old"], ["u0", "u1", "u2", "u3"]]
+
+
 @settings(max_examples=20, deadline=None)
 @given(st.lists(st.integers(1, 11), max_size=4), st.randoms(use_true_random=False))
 def test_undated_reports_keep_batches_equal_to_one_run(cuts, rnd):
@@ -254,6 +287,46 @@ def test_neighbouring_events_two_weeks_apart_stay_apart():
     ]
     got = partition(first + second, cluster_batch(first + second))
     assert got == [["r1-0", "r1-1", "r1-2"], ["r2-0", "r2-1", "r2-2"]]
+
+
+ROUNDS = [
+    *(
+        ClusterItem(f"r1-{v}", talks(range(700, 724), v, 11, 21), dt.date(2030, 3, 1))
+        for v in range(3)
+    ),
+    *(
+        ClusterItem(f"r2-{v}", talks(range(800, 824), v, 12, 22), dt.date(2030, 3, 15))
+        for v in range(3)
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "undated",
+    [
+        talks(range(800, 806), 4, 0, 0),  # a few of the second round's own words
+        talks(range(0), 4, 12, 22),  # only the war's words, and the second round's day and figure
+        talks(range(800, 806), 4, 11, 21),  # the second round's words, recalling the first's day
+    ],
+)
+def test_an_undated_report_joins_the_round_of_talks_it_matches(undated):
+    """An undated report has no gap to either round, so it is judged on what it shares: the
+    second round's own words, or its calendar day and figures, put it with the second round
+    (about 0.4 against 0.3 with the first), and the two rounds stay apart."""
+    items = [*ROUNDS, ClusterItem("undated", undated)]
+    assert partition(items, cluster_batch(items)) == [
+        ["r1-0", "r1-1", "r1-2"],
+        ["r2-0", "r2-1", "r2-2", "undated"],
+    ]
+
+
+def test_an_undated_report_of_the_war_alone_joins_one_round_and_bridges_none():
+    """With only the war's words it matches both rounds alike and joins one of them (the
+    tie goes to the first in key order); it never joins the two rounds into one story."""
+    items = [*ROUNDS, ClusterItem("undated", talks(range(0), 4, 0, 0))]
+    got = partition(items, cluster_batch(items))
+    assert len(got) == 2
+    assert ["r1-0", "r1-1", "r1-2", "undated"] in got or ["r2-0", "r2-1", "r2-2", "undated"] in got
 
 
 def test_average_linkage_respects_apart_pairs():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from storydesk.dating import date_in_page, date_in_text, date_in_url, infer_published
 
@@ -118,4 +119,22 @@ def test_page_text_is_dated_from_its_date_line_that_cleaning_removes():
         RawDocument(source="p.txt", text=text, title=HEADLINE, published=dt.date(2026, 11, 17)),
         "a1",
     )
-    assert kept.published == dt.date(2026, 11, 17) and kept.date_source is None
+    assert kept.published == dt.date(2026, 11, 17) and kept.date_source == "metadata"
+
+
+def test_the_cluster_eval_dates_a_document_as_ingest_does():
+    from storydesk.evaluate.clustering import published
+    from storydesk.evaluate.data import LabelledDoc
+    from storydesk.model import RawDocument
+    from storydesk.pipeline import prepare
+
+    # "Published on ..." opens the page: ingest reads it as the page's date line, while a
+    # date after "on" at the top of the text alone reads as an event's
+    text = "Published on Nov 18, 2026 the river at Harl rose a metre overnight.\n\n" + LEDE
+    doc = LabelledDoc(id="d1", text=text, title=None, date=None, gold="g")
+    article = prepare(RawDocument(source="d1", text=text), "d1")
+    assert published(doc) == article.published == dt.date(2026, 11, 18)
+    # a date in the URL comes before the text, on both paths
+    url = "https://news.example/2026/11/17/harl-river"
+    article = prepare(RawDocument(source="d2", text=text, url=url), "d2")
+    assert published(replace(doc, id="d2", url=url)) == article.published == dt.date(2026, 11, 17)

@@ -10,6 +10,7 @@ cluster are clustered but not scored.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import pickle
 from collections.abc import Sequence
@@ -24,12 +25,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..clean import clean_text
 from ..cluster import ClusterItem, cluster_batch, stories_in_batches
-from ..dating import infer_published
 from ..embed import embed
 from ..features import features_of
 from ..ingest.dates import parse_date
 from ..model import Features
-from ..pipeline import parser
+from ..pipeline import parser, publication_date
 from ..settings import ClusterSettings, Settings
 from ..threads import StoryFeatures, ThreadParams, group
 from .cachekey import code_digest
@@ -109,9 +109,13 @@ def _with_embeddings(feats: list[Features | None], texts: Sequence[str]) -> list
     ]
 
 
+@functools.lru_cache(maxsize=8192)
 def published(doc: LabelledDoc) -> dt.date | None:
-    """The document's date as ingest would have it: metadata, else its URL, else its text."""
-    return parse_date(doc.date) or infer_published(doc.url, doc.text)[0]
+    """The document's date as ingest takes it (:func:`storydesk.pipeline.publication_date`):
+    metadata, else its URL, else the date line near its headline, else its cleaned text's
+    dateline. Cached: each set asks once per run and per batch split."""
+    text = clean_text(doc.text, doc.title)
+    return publication_date(parse_date(doc.date), doc.url, text, doc.text, doc.title)[0]
 
 
 def ours(
