@@ -501,3 +501,19 @@ def test_agglomerate_without_dates_is_scipys_average_linkage() -> None:
         want = sorted(sorted(np.flatnonzero(labels == k).tolist()) for k in set(labels))
         undated = np.full((30, 30), np.inf)
         assert sorted(agglomerate(sim, undated, ThreadParams(threshold=0.5))) == want, seed
+
+
+def test_eval_reports_events_per_thread_time_order_and_the_longest_silence() -> None:
+    from storydesk.evaluate.data import LabelledDoc
+    from storydesk.evaluate.threads import event_report
+
+    days = ["2026-01-01", "2026-01-03", "2026-01-02", "2026-05-01", "2026-02-10"]
+    docs = [LabelledDoc(f"d{k}", "text", None, day, "spill") for k, day in enumerate(days)]
+    # event 0: Jan 1-3; event 1: Jan 2 (overlaps it); event 2: May 1; event 3: Feb 10
+    report = event_report(docs, [[0, 1], [2], [3], [4]], [[0, 1, 2], [3]])
+    (big, small) = report["per_thread"]
+    assert (big["events"], big["articles"], small["events"]) == (3, 4, 1)
+    assert big["longest_silence_days"] == 118  # Jan 3 to May 1, with nothing running
+    assert report["events_per_thread"] == [3, 1]
+    assert (report["consecutive_event_pairs"], report["overlapping_consecutive_pairs"]) == (2, 1)
+    assert report["longest_silence_days"] == 118
