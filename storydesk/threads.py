@@ -305,20 +305,13 @@ def agglomerate(sim: np.ndarray, gap: np.ndarray, params: ThreadParams) -> list[
     size = np.ones(n)
     active = np.ones(n, dtype=bool)
     members = [[k] for k in range(n)]
-
-    def row(a: int) -> np.ndarray:
-        r = s[a] - penalty(g[a], params)
-        r[~active] = -np.inf
-        r[a] = -np.inf
-        return r
-
-    best = np.empty(n)
-    arg = np.zeros(n, dtype=np.int64)
-    for k in range(n):
-        r = row(k)
-        arg[k] = int(np.argmax(r)) if n > 1 else k
-        best[k] = r[arg[k]] if n > 1 else -np.inf
-    while n > 1:
+    if n < 2:
+        return [[k] for k in range(n)]
+    e = s - penalty(g, params)  # what each pair of groups scores against the cut
+    np.fill_diagonal(e, -np.inf)
+    arg = np.argmax(e, axis=1)
+    best = e[np.arange(n), arg]
+    while True:
         i = int(np.argmax(best))
         if best[i] < params.threshold:
             break
@@ -331,12 +324,17 @@ def agglomerate(sim: np.ndarray, gap: np.ndarray, params: ThreadParams) -> list[
         members[a].extend(members[b])
         members[b] = []
         active[b] = False
+        e[b, :] = -np.inf
+        e[:, b] = -np.inf
         best[b] = -np.inf
-        new = row(a)
+        new = s[a] - penalty(g[a], params)
+        new[~active] = -np.inf
+        new[a] = -np.inf
+        e[a, :] = new
+        e[:, a] = new
         for k in [*np.flatnonzero(active & ((arg == a) | (arg == b))).tolist(), a]:
-            r = new if k == a else row(k)
-            arg[k] = int(np.argmax(r))
-            best[k] = r[arg[k]]
+            arg[k] = int(np.argmax(e[k]))
+            best[k] = e[k, arg[k]]
         better = active & (new > best)
         better[a] = False
         best[better] = new[better]
