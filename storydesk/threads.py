@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from .features import DIM
 from .ids import digest
@@ -155,13 +156,14 @@ def gaps(spans: Sequence[tuple[dt.date, dt.date] | None]) -> np.ndarray:
            [10.,  0., inf],
            [inf, inf, inf]])
     """
-    first = np.array([s[0].toordinal() if s else np.nan for s in spans], dtype=np.float64)
-    last = np.array([s[1].toordinal() if s else np.nan for s in spans], dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        out = np.maximum(
-            0.0, np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None])
-        )
-    out[np.isnan(out)] = np.inf
+    first = np.array([s[0].toordinal() if s else 0 for s in spans], dtype=np.float64)
+    last = np.array([s[1].toordinal() if s else 0 for s in spans], dtype=np.float64)
+    ahead = np.subtract.outer(first, last)  # how far story i starts after story j ends
+    out = np.maximum(ahead, ahead.T)
+    np.maximum(out, 0.0, out=out)
+    undated = np.array([s is None for s in spans], dtype=bool)
+    out[undated, :] = np.inf
+    out[:, undated] = np.inf
     return out
 
 
@@ -224,22 +226,50 @@ def centroids(stories: Sequence[StoryFeatures], params: ThreadParams) -> sparse.
     return _unit_rows(_sums(stories, params))
 
 
+def _thread_gaps(
+    threads: Sequence[Sequence[int]],
+    large: Sequence[int],
+    spans: Sequence[tuple[dt.date, dt.date] | None],
+) -> np.ndarray:
+    """(threads x large threads) days between each thread and each large thread: between
+    their nearest dated stories (:func:`gaps`), infinite where either has none. Computed one
+    large thread at a time, so no (stories x stories) matrix is held."""
+    first = np.array([s[0].toordinal() if s else np.nan for s in spans], dtype=np.float64)
+    last = np.array([s[1].toordinal() if s else np.nan for s in spans], dtype=np.float64)
+    rows = [k for t in threads for k in t]
+    starts = np.cumsum([0, *(len(t) for t in threads)])[:-1]
+    out = np.full((len(threads), len(large)), np.inf)
+    for col, m in enumerate(large):
+        f = first[list(threads[m])]
+        ll = last[list(threads[m])]
+        dated = ~np.isnan(f)
+        if not dated.any():
+            continue
+        f, ll = f[dated], ll[dated]
+        # each story's gap to the nearest dated story of thread m
+        ahead = np.maximum(np.subtract.outer(f, last[rows]), np.subtract.outer(first[rows], ll).T)
+        near = np.maximum(ahead.min(axis=0), 0.0)
+        near[np.isnan(near)] = np.inf
+        out[:, col] = np.minimum.reduceat(near, starts)
+    return out
+
+
 def attach_small(
     threads: Sequence[Sequence[int]],
     sums: sparse.csr_matrix,
     sizes: Sequence[int],
     params: ThreadParams,
-    gap: np.ndarray | None = None,
+    spans: Sequence[tuple[dt.date, dt.date] | None] | None = None,
 ) -> list[list[int]]:
     """Threads after each small one (at most :attr:`ThreadParams.attach_articles` articles)
     has joined the larger thread whose profile it matches best, where it matches it well
     and clearly better than the runner-up; the others stay as they are.
 
     ``threads`` hold row numbers of ``sums`` (each story's summed article vectors);
-    ``sizes`` are the stories' article counts; ``gap`` the days between stories
-    (:func:`gaps`; None: no dates). A thread's profile is the sum over all its
-    articles, so a long thread's profile holds what its events share (actors, places,
-    topic terms) and a lone report of it matches that better than any one event. A match
+    ``sizes`` are the stories' article counts; ``spans`` their dates (None: no dates). A
+    thread's profile is the sum over all its articles, so a long thread's profile holds
+    what its events share (actors, places, topic terms) and a lone report of it matches
+    that better than any one event. A match
     counts less by the :func:`penalty` of the gap to the thread's nearest story. Small
     threads join larger ones only, never each other, so the result does not depend on the
     order in which they are looked at."""
@@ -254,11 +284,8 @@ def attach_small(
     )
     profiles = _unit_rows(sparse.csr_matrix(members @ sums))
     sim = np.asarray((profiles @ profiles[large].T).todense(), dtype=np.float64)
-    if gap is not None:
-        # the gap between two threads: between their nearest stories
-        near = np.stack([gap[list(t)].min(axis=0) for t in threads])
-        between = np.stack([near[:, threads[m]].min(axis=1) for m in large], axis=1)
-        sim -= penalty(between, params)
+    if spans is not None:
+        sim -= penalty(_thread_gaps(threads, large, spans), params)
     out = {n: list(threads[n]) for n in large}
     alone: list[list[int]] = []
     for n, t in enumerate(threads):
@@ -354,9 +381,26 @@ def _group_rows(
     if len(order) == 1:
         return [[order[0]]]
     x = _unit_rows(sums)
-    sim = np.asarray((x @ x.T).todense(), dtype=np.float64)
-    gap = gaps(spans or [None] * len(order))
-    threads = attach_small(agglomerate(sim, gap, params), sums, sizes, params, gap)
+    dates = list(spans or [None] * len(order))
+    # Groups only ever form within a component of the pairs at or above the cut (an average
+    # at or above it needs one such pair; the time penalty only asks more), so each
+    # component is agglomerated on its own: the same threads, no (stories x stories) matrix.
+    sim = sparse.csr_matrix(x @ x.T)
+    linked = sparse.csr_matrix(
+        (sim.data >= params.threshold, sim.indices.copy(), sim.indptr.copy()), shape=sim.shape
+    )
+    linked.eliminate_zeros()  # a pair below the cut is no edge (in place: hence the copies)
+    _, component = connected_components(linked, directed=False)
+    threads: list[list[int]] = []
+    for c in np.unique(component):
+        idx = np.flatnonzero(component == c)
+        if len(idx) == 1:
+            threads.append([int(idx[0])])
+            continue
+        block = sim[idx][:, idx].toarray()
+        groups = agglomerate(block, gaps([dates[k] for k in idx]), params)
+        threads.extend([int(idx[k]) for k in g] for g in groups)
+    threads = attach_small(threads, sums, sizes, params, dates)
     return sorted((sorted(order[pos] for pos in g) for g in threads), key=lambda g: g[0])
 
 
