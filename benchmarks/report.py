@@ -556,7 +556,8 @@ def threads(lines: list[str]) -> None:
         f"{ev['events']} events in {ev['threads']} threads; events per thread "
         f"{ev['events_per_thread']}; events spanning more than 21 days: "
         f"{ev['share_events_over_21_days']:.1%}; consecutive events of a thread whose date "
-        f"spans overlap: {ev['overlapping_consecutive_pairs']} of {ev['consecutive_event_pairs']}.",
+        f"spans overlap: {ev['overlapping_consecutive_pairs']} of {ev['consecutive_event_pairs']}; "
+        f"longest silence within a thread: {ev.get('longest_silence_days', '?')} days.",
         "",
         f"Scraping noise: {r.get('off_topic_articles', '?')} of the {r['documents']} articles "
         "name nothing of their topic (23 of the 80 SyrianCrisis articles drawn from Reuters "
@@ -565,12 +566,13 @@ def threads(lines: list[str]) -> None:
         f"{r.get('noise_ceiling', float('nan')):.3f}. storydesk_topic_named scores the same "
         "threads against a gold where those articles are threads of their own. Setting "
         "(storydesk/threads.py, chosen on Timeline17, DUC 2006 and DUC 2007 main): average "
-        "linkage of event centroids at 0.12, entity weight 1, then a thread of at most 5 "
+        "linkage of event centroids at 0.12, entity weight 1, then a thread of at most 8 "
         "articles joins the larger thread whose profile (its articles summed) it matches best "
-        "at cosine >= 0.15 and 0.03 above the runner-up (session 10, docs/tuning-log.md). "
-        "Where named articles still go astray: IraqWar (Guardian coverage of a year) 29 of 39 "
-        "in the largest thread, H1N1 103 of 117; a 16-article thread mixes H1N1, IraqWar and "
-        "MJ reports years apart.",
+        "at cosine >= 0.15 and 0.03 above the runner-up (session 10); both steps ask 0.005 more "
+        "similarity per 30 days of gap beyond 180 days to the thread's nearest dated event, and "
+        "link nothing across more than 540 days (session 13, docs/tuning-log.md). Where named "
+        "articles still go astray: three H1N1 articles in Vietnamese with their diacritics "
+        "lost, Reuters columns and BBC radio listings that name the topic in passing.",
         "",
     ]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -238,21 +240,22 @@ def _words(tag: str, n: int) -> str:
 
 
 def _running_story(tag: str, names: str) -> list[StoryFeatures]:
-    """Six one-report events of a running story: the same names, words of their own."""
+    """Ten one-report events of a running story (more articles than a thread that attaches
+    to another): the same names, words of their own."""
     return [
-        StoryFeatures(f"{tag}{k}", (_features(_words(f"{tag}{k}w", 12), names),)) for k in range(6)
+        StoryFeatures(f"{tag}{k}", (_features(_words(f"{tag}{k}w", 12), names),)) for k in range(10)
     ]
 
 
 def test_a_lone_report_joins_the_running_story_whose_profile_it_matches() -> None:
     # The fishermen's pay names the river and the company among many words of its own: too
     # little for the average link to any one event (cosine 0.11 < 0.12), enough for the
-    # profile of the six events together, which is what they share.
+    # profile of the ten events together, which is what they share.
     spill = _running_story("spill", "tamsel averly harlow brandt")
     pay = StoryFeatures("pay", (_features(_words("payw", 18), "tamsel harlow"),))
     chess = StoryFeatures("chess", (_features(_words("chessw", 18), "quenby velder"),))
-    assert group([*spill, pay, chess]) == [[0, 1, 2, 3, 4, 5, 6], [7]]
-    assert group([chess, pay, *spill]) == [[0], [1, 2, 3, 4, 5, 6, 7]]
+    assert group([*spill, pay, chess]) == [list(range(11)), [11]]
+    assert group([chess, pay, *spill]) == [[0], list(range(1, 12))]
 
 
 def test_a_lone_report_that_matches_two_running_stories_alike_stays_alone() -> None:
@@ -260,7 +263,7 @@ def test_a_lone_report_that_matches_two_running_stories_alike_stays_alone() -> N
     festival = _running_story("fest", "quenby velder reval exchange")
     both = StoryFeatures("both", (_features(_words("bothw", 18), "tamsel harlow quenby velder"),))
     threads = group([*spill, *festival, both])
-    assert [12] in threads and len(threads) == 3
+    assert [20] in threads and len(threads) == 3
 
 
 def test_eval_counts_an_article_that_names_nothing_of_its_topic_as_its_own_thread() -> None:
@@ -388,3 +391,129 @@ def test_a_story_that_stops_bridging_two_others_splits_their_thread(tmp_path: Pa
             assert some.thread_links() == every.thread_links()
         links = some.thread_links()
         assert links["story-b"] != links["story-c"]
+
+
+# A fictional truce push of the seeds' shape: envoys press for a ceasefire between Veltria and
+# the Osk militia in July 2024 (three reports), and a report of an alike push by other envoys
+# in November 2022, twenty months before.
+TRUCE = [
+    (
+        "truce-1",
+        "2024-07-21",
+        "Envoys in Dorvan press for a truce between Veltria and the Osk militia",
+        "Envoy Marta Kessel arrived in Dorvan on Monday to press Veltria and the Osk militia "
+        "for an immediate ceasefire after two weeks of shelling along the Varn border. Kessel "
+        "met the Veltrian foreign minister and said a truce was within reach. The Osk militia "
+        "said it would study any ceasefire offer.",
+    ),
+    (
+        "truce-2",
+        "2024-07-23",
+        "Kessel says gaps remain in Veltria ceasefire talks",
+        "Envoy Marta Kessel said on Wednesday that gaps remained in the ceasefire talks between "
+        "Veltria and the Osk militia, as shelling went on along the Varn border. Kessel spoke "
+        "with mediators in Dorvan about an immediate truce.",
+    ),
+    (
+        "truce-3",
+        "2024-07-24",
+        "Kessel still hopeful for a Varn border truce",
+        "Envoy Marta Kessel said on Thursday she was still hopeful for a ceasefire between "
+        "Veltria and the Osk militia, though the shelling on the Varn border went on. Talks in "
+        "Dorvan on an immediate truce would continue, she said.",
+    ),
+]
+EARLIER_PUSH = (
+    "push-2022",
+    "2022-11-20",
+    "Veltria and Osk militia: push for a ceasefire amid fresh shelling",
+    "Envoy Paul Oderin arrived in Dorvan on Tuesday to press Veltria and the Osk militia for a "
+    "ceasefire after a week of shelling along the Varn border. Oderin met the Veltrian foreign "
+    "minister and mediators and said an immediate truce was the goal. The Osk militia said it "
+    "would study any ceasefire offer.",
+)
+
+
+def test_two_alike_events_twenty_months_apart_are_two_threads(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    api.ingest_paths(db, [str(_write(tmp_path / "in.jsonl", [*TRUCE, EARLIER_PUSH]))])
+    with SqliteStore(db) as store:
+        assert store.story_of(["truce-1"]) != store.story_of(["push-2022"])
+        assert _thread_of_article(store, "truce-1") != _thread_of_article(store, "push-2022")
+        assert len(store.threads()) == 2
+
+
+def _dated(tag: str, day: str, words: str, names: str, n: int = 1) -> StoryFeatures:
+    d = dt.date.fromisoformat(day)
+    return StoryFeatures(tag, tuple(_features(words, names) for _ in range(n)), (d, d))
+
+
+def test_a_thread_runs_through_monthly_events_but_not_over_a_long_silence() -> None:
+    words = "envoy truce ceasefire shelling border talks mediators offer"
+    names = "kessel veltria osk dorvan varn"
+    late = _dated("b-late", "2024-07-21", words, names, n=3)
+    early = _dated("a-early", "2022-11-20", words, names)
+    # 20 months apart with nothing between: two threads, however alike their words
+    assert group([early, late]) == [[0], [1]]
+    # the same two with a report every month between them: one running story
+    months = [
+        _dated(
+            f"m{k:02d}",
+            (dt.date(2022, 12, 20) + dt.timedelta(days=30 * k)).isoformat(),
+            words,
+            names,
+        )
+        for k in range(19)
+    ]
+    assert group([early, late, *months]) == [list(range(21))]
+    # undated, the two are linked on their words alone, as before
+    assert group([StoryFeatures(early.id, early.features), late]) == [[0, 1]]
+
+
+def test_a_small_thread_does_not_attach_across_a_long_silence() -> None:
+    spill = [
+        replace(s, span=(dt.date(2026, 3, 1), dt.date(2026, 3, 2)))
+        for s in _running_story("spill", "tamsel averly harlow brandt")
+    ]
+    pay = StoryFeatures("pay", (_features(_words("payw", 18), "tamsel harlow"),))
+    assert group([*spill, pay]) == [list(range(11))]
+    later = replace(pay, span=(dt.date(2028, 1, 5), dt.date(2028, 1, 5)))
+    assert group([*spill, later]) == [list(range(10)), [10]]
+
+
+def test_agglomerate_without_dates_is_scipys_average_linkage() -> None:
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from storydesk.threads import ThreadParams, agglomerate
+
+    for seed in range(20):
+        rng = np.random.default_rng(seed)
+        x = rng.random((30, 6)) ** 4
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        sim = x @ x.T
+        dist = np.clip(1.0 - sim, 0.0, 2.0)
+        np.fill_diagonal(dist, 0.0)
+        labels = fcluster(
+            linkage(squareform(dist, checks=False), "average"), t=0.5, criterion="distance"
+        )
+        want = sorted(sorted(np.flatnonzero(labels == k).tolist()) for k in set(labels))
+        undated = np.full((30, 30), np.inf)
+        assert sorted(agglomerate(sim, undated, ThreadParams(threshold=0.5))) == want, seed
+
+
+def test_eval_reports_events_per_thread_time_order_and_the_longest_silence() -> None:
+    from storydesk.evaluate.data import LabelledDoc
+    from storydesk.evaluate.threads import event_report
+
+    days = ["2026-01-01", "2026-01-03", "2026-01-02", "2026-05-01", "2026-02-10"]
+    docs = [LabelledDoc(f"d{k}", "text", None, day, "spill") for k, day in enumerate(days)]
+    # event 0: Jan 1-3; event 1: Jan 2 (overlaps it); event 2: May 1; event 3: Feb 10
+    report = event_report(docs, [[0, 1], [2], [3], [4]], [[0, 1, 2], [3]])
+    (big, small) = report["per_thread"]
+    assert (big["events"], big["articles"], small["events"]) == (3, 4, 1)
+    assert big["longest_silence_days"] == 118  # Jan 3 to May 1, with nothing running
+    assert report["events_per_thread"] == [3, 1]
+    assert (report["consecutive_event_pairs"], report["overlapping_consecutive_pairs"]) == (2, 1)
+    assert report["longest_silence_days"] == 118

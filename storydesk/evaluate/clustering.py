@@ -267,8 +267,13 @@ def thread_labels(
     params: ThreadParams,
 ) -> tuple[list[str], list[list[int]]]:
     """A thread label per document, and the threads as lists of event indexes."""
+    dates = [published(d) for d in docs]
     stories = [
-        StoryFeatures(f"e{n:05d}", tuple(feats[i] for i in ev if feats[i] is not None))  # type: ignore[misc]
+        StoryFeatures(
+            f"e{n:05d}",
+            tuple(feats[i] for i in ev if feats[i] is not None),  # type: ignore[misc]
+            _span([dates[i] for i in ev]),
+        )
         for n, ev in enumerate(events)
     ]
     threads = group(stories, params)
@@ -278,3 +283,8 @@ def thread_labels(
             for i in events[e]:
                 labels[i] = f"t{t}"
     return labels, threads
+
+
+def _span(dates: Sequence[dt.date | None]) -> tuple[dt.date, dt.date] | None:
+    known = [d for d in dates if d is not None]
+    return (min(known), max(known)) if known else None

@@ -64,7 +64,8 @@ def threads(result: dict[str, Any]) -> Shown:
         f"{ev['events']} events in {ev['threads']} threads (gold {result['gold_threads']}); "
         f"events per thread {ev['events_per_thread']}; events spanning > 21 days: "
         f"{ev['share_events_over_21_days']:.1%}; overlapping consecutive events "
-        f"{ev['overlapping_consecutive_pairs']} of {ev['consecutive_event_pairs']}",
+        f"{ev['overlapping_consecutive_pairs']} of {ev['consecutive_event_pairs']}; longest "
+        f"silence in a thread {ev.get('longest_silence_days', '?')} days",
     ]
 
 

@@ -9,7 +9,8 @@ threads (:func:`storydesk.threads.group`); B-cubed is scored per article at the 
 level, next to TF-IDF + average-linkage agglomerative clustering of the articles measured
 in the same run (at the cut shipped for `eval cluster`, and at the gold number of
 clusters). It also reports how many events each thread has, whether a thread's events run
-in time order, and how many events span more than three weeks.
+in time order (consecutive events that overlap in time), the longest silence within a
+thread, and how many events span more than three weeks.
 
 The folders hold scraping noise (PROVENANCE.md): of the 640 articles drawn, 32 name nothing of
 their topic (23 of the 80 SyrianCrisis articles drawn from Reuters are business, sport and
@@ -129,12 +130,19 @@ def event_report(
         if s is not None and (s[1] - s[0]).days > LONG_EVENT_DAYS
     ]
     per_thread = []
+    silences: list[int] = []
     overlaps = pairs = 0
     for members in threads:
         dated = sorted((span, e) for e in members if (span := spans[e]) is not None)
+        silence = 0
+        ended = dated[0][0][1] if dated else None  # the latest end of the events so far
         for (a, _), (b, _) in itertools.pairwise(dated):
             pairs += 1
             overlaps += b[0] <= a[1]  # the later-starting event starts before the other ends
+            ended = max(ended or a[1], a[1])
+            # days from the end of every earlier event to the start of the next one
+            silence = max(silence, (b[0] - ended).days)
+        silences.append(silence)
         articles = [i for e in members for i in events[e]]
         per_thread.append(
             {
@@ -142,6 +150,7 @@ def event_report(
                 "articles": len(articles),
                 "first": dated[0][0][0].isoformat() if dated else None,
                 "last": max(s[1] for s, _ in dated).isoformat() if dated else None,
+                "longest_silence_days": silence,
                 "topics": dict(Counter(docs[i].gold for i in articles)),
             }
         )
@@ -160,6 +169,9 @@ def event_report(
         # means every thread is a clean sequence of events in time order.
         "consecutive_event_pairs": pairs,
         "overlapping_consecutive_pairs": overlaps,
+        # The longest time in any thread with no event running (threads.ThreadParams:
+        # no link across more than gap_max_days).
+        "longest_silence_days": max(silences, default=0),
     }
 
 
