@@ -296,7 +296,63 @@ def is_teaser(line: str) -> bool:
         run += 1
         small += i > 0 and core.lower() in _SMALL_WORDS
     # a headline's run of capitals (two short words among them), then a sentence goes on
-    return run >= 5 and small >= 2 and len(words) - run >= 5
+    return (run >= 5 and small >= 2 and len(words) - run >= 5) or _headline_into_dateline(line)
+
+
+# A wire dateline inside a line ("... to visit Pakistan COLOMBO: Newly-elected ..."): a
+# related story's headline in sentence case run into its lede.
+_INNER_DATELINE = re.compile(
+    r"(?<=[\w'’”)\]])\s+(?P<place>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})"
+    r"(?:,\s+[A-Z][a-z]+)?\s*[:—–]\s+(?=[\"“‘A-Z])"
+)
+# Words after which capitals are a name being spoken to or of ("told the UNICEF: ..."), not
+# the place of a dateline.
+_BEFORE_A_NAME = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "of",
+        "on",
+        "said",
+        "says",
+        "the",
+        "to",
+        "told",
+        "via",
+        "with",
+    ]
+)
+
+
+def _headline_into_dateline(line: str) -> bool:
+    """A related story's headline (four words or more, no sentence end) run into its lede,
+    which opens with a wire dateline in capitals ("NEW DELHI: The Supreme Court ...").
+
+    >>> _headline_into_dateline("Port board to raise fares twice PORT AVERLY: The harbour "
+    ...     "board said on Monday that ferry fares would rise in April and again in May.")
+    True
+    >>> _headline_into_dateline("PORT AVERLY: The harbour board said on Monday that ferry "
+    ...     "fares would rise in April and again in May.")
+    False
+    """
+    for m in _INNER_DATELINE.finditer(line):
+        head = line[: m.start()].split()
+        if (
+            len(head) < 4
+            or _SENTENCE_END.search(" ".join(head))
+            or re.search(r"[.!?][\"'”’)]*\s", line[: m.start()])
+        ):
+            continue
+        if head[-1].lower() in _BEFORE_A_NAME or len(re.sub(r"\W", "", m["place"])) < 5:
+            continue
+        if len(line[m.end() :].split()) >= 8:
+            return True
+    return False
 
 
 def ends_body(line: str) -> bool:
@@ -584,6 +640,7 @@ def classify_page(
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture
         return [not e for e in explicit], None
     first, last = best_span
+    last = _before_a_listing(lines, first, last)
     # An opening or closing line of prose too short for jusText ("No one was hurt.") belongs.
     while (
         last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop)
@@ -605,6 +662,26 @@ def classify_page(
     ]
     _drop_inline_teasers(lines, keep, classes, items, stop)
     return keep, (first, last)
+
+
+# A date alone on its line, without a time: a teaser's date in a listing of stories.
+_DATE_ALONE = re.compile(rf"^{_DATE}\s*$", re.IGNORECASE)
+# A listing of other stories stamps this many of its teasers with a date on a line.
+LISTING_DATES = 3
+
+
+def _before_a_listing(lines: Sequence[str], first: int, last: int) -> int:
+    """The body's last line when its run goes on through a line that ends a body ("More
+    from the Courier", "Related links:") into a listing of other stories, each with its
+    writer, its date on a line and its first sentence (a good line): the line before that
+    marker. A box of related links inside the body has no dates; else ``last``."""
+    for i in range(first + 1, last + 1):
+        if not ends_body(lines[i]):
+            continue
+        dated = sum(1 for k in range(i + 1, last + 1) if _DATE_ALONE.match(lines[k]))
+        if dated >= LISTING_DATES:
+            return i - 1
+    return last
 
 
 # A box of related links inside the body has this many lines at most.

@@ -566,3 +566,57 @@ def test_a_sentence_of_figures_in_the_body_is_kept():
     )
     text = page(MENU, HEAD, [BODY[0], figures, BODY[1], BODY[4]], TAIL)
     assert figures in clean_text(text, title="Flood toll rises to 19")
+
+
+def test_a_sidebar_headline_run_into_its_ledes_dateline_is_a_teaser():
+    """A block of related stories in sentence case: each headline run into its lede, which
+    opens with a wire dateline in capitals (the lede's figures were cited as the article's)."""
+    teasers = [
+        "Port board to raise ferry fares twice this year PORT AVERLY: The harbour board said "
+        "on Monday that fares on the Varden crossing would rise by a tenth in April.",
+        "Dock union walks out of talks: chairman KESSEN: The dock workers' union left the "
+        "talks after six hours, its chairman said, and 400 members will strike on Friday.",
+        "Council names new head of flood defences SALLOW MARKET: The council appointed an "
+        "engineer from the hydro authority to lead the work on the sea wall.",
+    ]
+    assert all(is_teaser(t) for t in teasers)
+    spoken = [
+        "The minister told the station: “We will rebuild the wall before the winter storms.”",
+        "PORT AVERLY: The harbour board said on Monday that fares would rise by a tenth.",
+        "Crews from the hydro authority said KESSEN: A line of sandbags held the water back.",
+    ]
+    assert not any(is_teaser(line) for line in spoken + BODY)
+    out = clean_text(page(MENU, teasers, HEAD[1:3], BODY, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+def test_a_listing_of_dated_stories_after_the_more_from_line_is_not_the_body():
+    """After the article a page lists its other stories, each as headline, writer, a date on
+    its own line and the first sentence: lines of prose the body's run went on into."""
+    stories = [
+        (
+            "Ferry fares on the Varden crossing will rise for the first time in a decade",
+            "Our family always crossed on the first ferry of the year, but not this time. The "
+            "harbour board said on Monday that fares would rise by a tenth in April.",
+        ),
+        (
+            "Why the strike at the port matters to the people of the lower town and the valley",
+            "The dock workers' union left the talks after six hours on Monday, and 400 of its "
+            "members will stop work on Friday unless the board returns with a better offer.",
+        ),
+        (
+            "The sea wall that the council has promised for twenty years is still too low",
+            "For twenty years the council has promised a higher sea wall for the lower town, "
+            "and for twenty years the money went to roads and to the new town hall instead.",
+        ),
+        (
+            "A comet over the valley will be seen from the ridge above the reservoir this winter",
+            "There is a comet hurtling towards the valley that could light up the winter sky "
+            "for a week, the observatory said on Sunday, best seen from the ridge.",
+        ),
+    ]
+    listing = ["Share your thoughts with friends.", "More Sallow Courier"]
+    for k, (head, lede) in enumerate(stories):
+        listing += [head, "Jane Doe", f"Tuesday March {10 - k}, 2026", lede]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, listing, TAIL)).split("\n\n")
+    assert out == BODY
