@@ -121,6 +121,10 @@ _FURNITURE = [
         r"(?-i:\[\s*[A-Z][A-Z ]{2,20}\])\s*\|?$",
         r"\S.{10,}\w\s\[[^\]\s][^\]]{1,40}\]$",
         r"^(?:click|tap) (?:to|here)\b",
+        # a teaser cut off mid-clause by its site: "... taken to hospital,...", "... after..."
+        # (a writer's own trailing "but …" or "ready for…" has a space or the one character)
+        r"(?:,|\b(?:a|an|and|as|at|after|before|but|by|for|from|in|of|on|or|that|the|to|"
+        r"with))\.{3}\s*$",
         r"^(?:also|more) on [\w-]+\.(?:com|org|net|co\.uk|tv|info|news)\b",  # "Also on rt.com ..."
         r"^follow [\w .&'-]{1,30} on\s*:?$",  # "Follow RT on" (its icons were pictures)
         r"^(?:trends?|trending|hot topics?)\s*:",

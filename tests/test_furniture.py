@@ -107,6 +107,8 @@ def test_furniture_lines_are_removed_from_any_text(line: str):
         "Follow the Courier on",
         "Trends: Sallow floods",
         "Like this story? Share it with a friend!",
+        "Two people in Varden have been taken to hospital with the fever,...",
+        "Morning briefing: councillors call the flood plan 'late' after...",
     ],
 )
 def test_page_furniture_lines(line: str):
@@ -118,6 +120,10 @@ def test_page_furniture_lines(line: str):
     [
         "Published in 2019, the flood plan said the wall would be finished by 2024.",
         "Posted to the valley in March, Mira Holt reported on the floods for the Voice.",
+        "Then the lights went out...",
+        "Not to get too grand on you, but …",
+        "Every flood has a lesson in it. Click To Tweet",
+        "“We waited, and waited...” she said. Nobody came to click here for the owners.",
     ],
 )
 def test_sentences_that_start_like_a_date_line_are_not_furniture(line: str):
