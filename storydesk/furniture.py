@@ -702,7 +702,10 @@ def _through_a_box_to_the_cut(
     if not lines or last >= len(lines) - 1:
         return last
     tail = lines[-1]
-    if _SENTENCE_END.search(tail) or len(tail.split()) < 6 or is_headline_shaped(tail, stop):
+    # a sentence cut off after a few words has a stop word ("Despite the paucity of rol"); a
+    # menu's last item has none
+    few = len(tail.split()) < 6 and not (len(tail.split()) >= 3 and stopword_density(tail, stop))
+    if _SENTENCE_END.search(tail) or few or is_headline_shaped(tail, stop):
         return last
     box = [i for i in range(last + 1, len(lines) - 1) if classes[i] not in _PROSE]
     after = [i for i in range(last + 1, len(lines) - 1) if classes[i] in _PROSE]

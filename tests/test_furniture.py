@@ -531,6 +531,17 @@ def test_a_paragraph_after_a_box_of_links_is_kept_when_the_page_text_was_cut_off
     assert out == [*BODY[:4], after]
 
 
+@pytest.mark.parametrize("cut", ["Despite the flood of comp", "It was the", "And so the wa"])
+def test_a_paragraph_after_a_box_is_kept_when_the_cut_leaves_a_few_words(cut: str):
+    """The cap cut the next paragraph after three to five words: still a sentence cut off
+    (it has a stop word), not a menu's last item."""
+    box = ["Related", "Ferry Fares To Rise In April", "Related", "Harbour Strike Talks Collapse"]
+    out = clean_text(page(MENU, HEAD[1:3], BODY[:4], box, [BODY[4], cut])).split("\n\n")
+    assert out == [*BODY[:4], BODY[4]]
+    menu_end = clean_text(page(MENU, HEAD[1:3], BODY[:4], box, [BODY[4], "Privacy Policy Terms"]))
+    assert BODY[4] not in menu_end.split("\n\n")
+
+
 def test_a_page_body_with_a_list_is_not_taken_for_a_page_again():
     """Cleaning runs to a fixed point: a page's body (no explicit furniture left, prose
     first) whose list of short lines reads as menus was cut again, down to its longest run
