@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 
 import ftfy
 
@@ -483,6 +484,35 @@ def _repeated_heads(keys: list[str]) -> set[str]:
     }
 
 
+# A table's row label is shorter than a line of prose (furniture.LENGTH_LOW).
+ROW_CHARS = 70
+
+
+def _table_rows(keys: list[str], paras: list[str]) -> set[str]:
+    """Keys of short paragraphs that recur at least :data:`MIN_HEAD_REPEATS` times with a
+    paragraph found nowhere else between each two of them: the rows of a table that the
+    article repeats under each of its headings (a meal plan's "Pre-workout meal" under each
+    day's heading). A caption and its alt text repeat side by side; a box that repeats
+    whole has nothing of its own between its copies.
+
+    >>> sorted(_table_rows(["day 1", "meal", "eggs", "day 2", "meal", "eggs", "day 3",
+    ...     "meal", "eggs", "x", "x"], ["Day 1", "Meal", "Eggs", "Day 2", "Meal", "Eggs",
+    ...     "Day 3", "Meal", "Eggs", "X", "X"]))
+    ['eggs', 'meal']
+    """
+    counts = Counter(keys)
+    where: dict[str, list[int]] = {}
+    for i, (key, p) in enumerate(zip(keys, paras, strict=True)):
+        # a label of one word ("Video", "Photo:") marks what a page embeds, not a row
+        if key and counts[key] >= MIN_HEAD_REPEATS and len(p) < ROW_CHARS and " " in p:
+            where.setdefault(key, []).append(i)
+    return {
+        key
+        for key, at in where.items()
+        if all(any(counts[keys[k]] == 1 for k in range(a + 1, b)) for a, b in pairwise(at))
+    }
+
+
 def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, bool]:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
     paras = [p for p in paras if p]
@@ -491,7 +521,7 @@ def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, b
     paras = [p for p in paras if not is_boilerplate(p)]
     keys = [_key(p) for p in paras]
     counts = Counter(keys)
-    heads = _repeated_heads(keys)
+    heads = _repeated_heads(keys) | _table_rows(keys, paras)
     title_key = _key(_fix_paragraph(_normalise_characters(title))) if title else None
     kept: list[str] = []
     seen: set[str] = set()
@@ -503,7 +533,7 @@ def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, b
         # In text an HTML reader extracted (it leaves alt text out) a short line that
         # repeats is the article's own: a step of a recipe, the credit line of each
         # embedded post. In a page's text it is the alt text and caption of one picture.
-        if _is_caption_like(p):
+        if _is_caption_like(p) and key not in heads:
             if page is not False and counts[key] > 1:
                 continue
             if page is False:

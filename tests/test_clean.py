@@ -373,3 +373,29 @@ def test_a_question_put_to_each_guest_of_an_interview_is_kept_each_time():
     assert clean_text(text).split("\n\n") == [p for a in answers for p in (question, a)]
     twice = "\n\n".join([answers[0], answers[1], answers[0], answers[1], answers[0], answers[1]])
     assert clean_text(twice).split("\n\n") == answers[:2]
+
+
+def test_a_tables_rows_repeated_under_each_heading_are_kept_each_time_in_page_text():
+    """A meal plan in a page's text: the same row labels under each day's heading, with
+    rows of each day's own between them. Page text lost every copy of such a short line
+    (taken for a caption and its alt text); a caption repeated side by side is still one."""
+    menu = ["Home", "Recipes", "Meal Plans", "Shop", "Search", "Sign In"]
+    intro = (
+        "This week's plan keeps the harbour kitchens' favourites and adds a soup for the cold "
+        "evenings, with a little more fish than last week and one day without meat at all."
+    )
+    days = []
+    for day, dish in [
+        ("Monday", "Barley soup"),
+        ("Tuesday", "Baked cod"),
+        ("Wednesday", "Bean stew"),
+    ]:
+        days += [f"Menu for {day}", "Before your walk", "Eat an hour before", f"{dish} with rye"]
+        days.append(
+            f"The {dish.lower()} keeps for two days in the cold, so cook it on {day} evening "
+            "and take what is left to work in a flask the next morning."
+        )
+    text = "\n".join([*menu, intro, *days, "Crews at the bridge", "Crews at the bridge"])
+    out = clean_text(text).split("\n\n")
+    assert out.count("Before your walk") == 3 and out.count("Eat an hour before") == 3
+    assert "Crews at the bridge" not in out
