@@ -644,7 +644,7 @@ def classify_page(
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture
         return [not e for e in explicit], None
     first, last = best_span
-    last = _before_a_listing(lines, first, last)
+    last = _before_a_listing(lines, classes, first, last)
     # An opening or closing line of prose too short for jusText ("No one was hurt.") belongs.
     while (
         last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop)
@@ -674,16 +674,26 @@ _DATE_ALONE = re.compile(rf"^{_DATE}\s*$", re.IGNORECASE)
 LISTING_DATES = 3
 
 
-def _before_a_listing(lines: Sequence[str], first: int, last: int) -> int:
+def _before_a_listing(lines: Sequence[str], classes: Sequence[str], first: int, last: int) -> int:
     """The body's last line when its run goes on through a line that ends a body ("More
     from the Courier", "Related links:") into a listing of other stories, each with its
-    writer, its date on a line and its first sentence (a good line): the line before that
-    marker. A box of related links inside the body has no dates; else ``last``."""
+    writer, its date on a line and its first sentence (a good line), or each a headline
+    over one paragraph, most of its paragraphs alone between lines that are not prose: the
+    line before that marker. A box of related links inside the body has no dates, and the
+    body's paragraphs after it follow each other; else ``last``."""
     for i in range(first + 1, last + 1):
         if not ends_body(lines[i]):
             continue
-        dated = sum(1 for k in range(i + 1, last + 1) if _DATE_ALONE.match(lines[k]))
-        if dated >= LISTING_DATES:
+        after = range(i + 1, last + 1)
+        dated = sum(1 for k in after if _DATE_ALONE.match(lines[k]))
+        prose = [k for k in after if classes[k] in _PROSE]
+        alone = [
+            k
+            for k in prose
+            if classes[k - 1] not in _PROSE
+            and (k + 1 >= len(lines) or classes[k + 1] not in _PROSE)
+        ]
+        if dated >= LISTING_DATES or (len(alone) >= LISTING_DATES and 2 * len(alone) >= len(prose)):
             return i - 1
     return last
 

@@ -637,3 +637,38 @@ def test_a_listing_of_dated_stories_after_the_more_from_line_is_not_the_body():
         listing += [head, "Jane Doe", f"Tuesday March {10 - k}, 2026", lede]
     out = clean_text(page(MENU, HEAD[1:3], BODY, listing, TAIL)).split("\n\n")
     assert out == BODY
+
+
+def test_other_stories_each_a_headline_over_one_paragraph_after_top_stories_are_not_kept():
+    """After "Top stories" a page lists other stories, each a short headline over its first
+    paragraph: paragraphs alone between lines that are not prose, which the body's run went
+    on into. The body's own paragraphs after a box of related links follow each other."""
+    stories = [
+        (
+            "Ferry fares to rise",
+            "The harbour board said on Monday that fares on the Varden "
+            "crossing would rise by a tenth in April, the first rise in a decade.",
+        ),
+        (
+            "Dock union walks out",
+            "The dock workers' union left the talks after six hours on "
+            "Monday, and 400 of its members will stop work on Friday morning.",
+        ),
+        (
+            "Comet over the valley",
+            "There is a comet hurtling towards the valley that could "
+            "light up the winter sky for a week, the observatory said on Sunday.",
+        ),
+        (
+            "Council names engineer",
+            "The council appointed an engineer from the hydro "
+            "authority to lead the work on the sea wall, its chairman said on Friday.",
+        ),
+    ]
+    listing = ["Top stories", *(line for story in stories for line in story)]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, listing, TAIL)).split("\n\n")
+    assert out == BODY
+    box = ["Related", "Ferry Fares To Rise In April", "Harbour Strike Talks Collapse"]
+    body = [*BODY[:2], *box, *BODY[2:]]
+    out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
+    assert [line for line in BODY if line not in out] == []
