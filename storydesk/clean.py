@@ -283,9 +283,21 @@ def _normalise_characters(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# A link's hover card that a page's text runs into the sentence: the person's name, the name
+# again (perhaps with a middle name), the card's headlines, then "MORE" before the sentence
+# goes on ("Rep. Jane Doe Jane Ann Doe Headline | Headline MORE (D-Ohio) said ..."). The card
+# goes; the name stays.
+_NAME_WORD = r"[A-Z][\w.'’-]+"
+_HOVER_CARD = re.compile(
+    rf"\b(?P<name>(?P<first>{_NAME_WORD})(?: {_NAME_WORD}){{0,2}} (?P<last>{_NAME_WORD})) "
+    rf"(?P=first)(?: {_NAME_WORD}){{0,2}} (?P=last) [^\n]{{10,800}}? MORE(?= \()"
+)
+
+
 def _fix_paragraph(paragraph: str) -> str:
     paragraph = _SPACES.sub(" ", paragraph).strip()
     paragraph = _GLUED.sub(" ", paragraph)
+    paragraph = _HOVER_CARD.sub(r"\g<name>", paragraph)
     return _cut_byline(paragraph)
 
 

@@ -399,3 +399,20 @@ def test_a_tables_rows_repeated_under_each_heading_are_kept_each_time_in_page_te
     out = clean_text(text).split("\n\n")
     assert out.count("Before your walk") == 3 and out.count("Eat an hour before") == 3
     assert "Crews at the bridge" not in out
+
+
+def test_a_link_hover_card_run_into_a_sentence_is_removed_and_the_name_kept():
+    """A page's text runs a link's hover card into the sentence: the name, the name again
+    (perhaps with a middle name), the card's headlines of other stories, then "MORE"."""
+    text = (
+        "The threat against Councillor Agnes Tollan Agnes Tollan Harbour strike: Talks collapse "
+        "| Ferry fares to rise in April | Dock union walks out MORE (Ind.) was reported on "
+        "Monday.\n\nMayor Tomas Vell Tomas R. Vell Sea wall plan delayed again | Comet seen over "
+        "valley MORE (Lab.) said the wall would be finished."
+    )
+    assert clean_text(text).split("\n\n") == [
+        "The threat against Councillor Agnes Tollan (Ind.) was reported on Monday.",
+        "Mayor Tomas Vell (Lab.) said the wall would be finished.",
+    ]
+    said = "Agnes Tollan said Agnes Tollan had asked for MORE (not less) money for the wall."
+    assert clean_text(said) == said
