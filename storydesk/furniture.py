@@ -658,6 +658,11 @@ def classify_page(
     for back in range(first - 1, max(begin, first - 1 - LEDE_REACH) - 1, -1):
         if _LEDE.match(lines[back]) and classes[back] in _PROSE:
             first = back
+            # a line of prose too short for jusText before the lede belongs, as above
+            while (
+                first > begin and classes[first - 1] == "short" and is_prose(lines[first - 1], stop)
+            ):
+                first -= 1
             break
     keep = [
         first <= i <= last
