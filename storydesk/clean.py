@@ -516,7 +516,9 @@ def _table_rows(keys: list[str], paras: list[str]) -> set[str]:
     where: dict[str, list[int]] = {}
     for i, (key, p) in enumerate(zip(keys, paras, strict=True)):
         # a label of one word ("Video", "Photo:") marks what a page embeds, not a row
-        if key and counts[key] >= MIN_HEAD_REPEATS and len(p) < ROW_CHARS and " " in p:
+        # a longer row is no sentence (a pull quote repeats one of the article's sentences)
+        row = len(p) < ROW_CHARS or not _SENTENCE_END.search(p)
+        if key and counts[key] >= MIN_HEAD_REPEATS and row and " " in p:
             where.setdefault(key, []).append(i)
     return {
         key

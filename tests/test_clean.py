@@ -401,6 +401,19 @@ def test_a_tables_rows_repeated_under_each_heading_are_kept_each_time_in_page_te
     assert "Crews at the bridge" not in out
 
 
+def test_a_long_row_repeated_under_each_heading_is_kept_and_a_pull_quote_once():
+    """A table's row longer than a line of prose (a dish with its portions in brackets) is no
+    sentence; a sentence repeated with the same paragraph after it is a pull quote, kept once."""
+    row = "Barley soup [1 cup barley, 2 carrots, 1 onion, 4 cups stock, a little dill and pepper]"
+    quote = "“We were lucky,” said Agnes Tollan, whose house stood a metre from the water."
+    paras = []
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        paras += [f"Menu for {day}", row, quote, "The soup keeps for two days in the cold."]
+    out = clean_text("\n\n".join(paras), page=False).split("\n\n")
+    assert out.count(row) == 3
+    assert out.count(quote) == 1
+
+
 def test_a_link_hover_card_run_into_a_sentence_is_removed_and_the_name_kept():
     """A page's text runs a link's hover card into the sentence: the name, the name again
     (perhaps with a middle name), the card's headlines of other stories, then "MORE"."""
