@@ -1,6 +1,7 @@
 """The text path on page text cut off near a size cap, as a page store gives it.
 
     STORYDESK_SHARED=../shared python benchmarks/clean_cut_pages.py [--cut 2000] [--top N]
+        [--json benchmarks/results/clean_cut_pages.json]
 
 For every page of scrapinghub-aeb whose true body is 1,500 characters or longer and whose
 first line is found in the page's whole text (html-text, as `storydesk eval clean` makes it),
@@ -10,8 +11,8 @@ cleans what is left. Pooled over pages, in shingles (see :mod:`storydesk.evaluat
 lacks; ``furniture kept``, the share of the cut text's other shingles that it keeps; ``body
 lost, finished sentences``, body lost counting only the body's shingles that stand before the
 cut text's unfinished last sentence (cleaning must leave that sentence out, so its shingles
-are lost by design). Prints the pages that lose the most. Nothing of the pages is written
-anywhere.
+are lost by design). Prints the pages that lose the most; ``--json`` writes the pooled
+figures (no page text). Nothing of the pages is written anywhere.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cut", type=int, default=2000)
     ap.add_argument("--top", type=int, default=10)
+    ap.add_argument("--json", default="")
     args = ap.parse_args()
     gold = json.loads((dataset_path(DATASET) / "ground-truth.json").read_text())
     ids = page_ids()
@@ -80,6 +82,19 @@ def main() -> None:
         f"furniture kept {kept / furniture:.4f}; body lost, finished sentences "
         f"{lost_done / body_done:.4f}"
     )
+    if args.json:
+        result = {
+            "command": "python benchmarks/clean_cut_pages.py"
+            + (f" --cut {args.cut}" if args.cut != 2000 else ""),
+            "dataset": DATASET,
+            "cut": args.cut,
+            "pages": len(rows),
+            "method": "pooled token 4-gram shingles of the cut text (see the script)",
+            "body_lost": round(lost / body, 4),
+            "furniture_kept": round(kept / furniture, 4),
+            "body_lost_finished_sentences": round(lost_done / body_done, 4),
+        }
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
     for page_lost, present, pid in sorted(rows, reverse=True)[: args.top]:
         print(f"{pid} body lost {page_lost} of {present}")
 

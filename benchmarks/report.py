@@ -619,6 +619,29 @@ def clean(lines: list[str]) -> None:
             "within a day (a page shows its local date, its metadata often UTC's).",
             "",
         ]
+    if c := load("clean_cut_pages.json"):
+        lines += [
+            f"Page text cut off near a size cap (`{c['command']}`: {c['pages']} pages cut "
+            f"{c['cut']:,} characters after the body starts): body lost "
+            f"{c['body_lost']:.1%}, {c['body_lost_finished_sentences']:.1%} before the unfinished "
+            f"last sentence (which cleaning leaves out); furniture kept {c['furniture_kept']:.1%}.",
+            "",
+        ]
+    if f := load("furniture_citations.json"):
+        cells = []
+        for path in ("whole", "cut"):
+            m = f[path]
+            kinds = ", ".join(
+                f"{m[k]['from_furniture']} of {m[k]['cited']} {k}s"
+                for k in ("quote", "fact", "event")
+            )
+            cells.append(f"{path} pages ({m['pages']}): {kinds}")
+        lines += [
+            f"Cited from furniture on the text path (`{f['command']}`; {f['method']}): "
+            + "; ".join(cells)
+            + ".",
+            "",
+        ]
 
 
 def concurrent(lines: list[str]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 
 import ftfy
 
@@ -282,9 +283,21 @@ def _normalise_characters(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# A link's hover card that a page's text runs into the sentence: the person's name, the name
+# again (perhaps with a middle name), the card's headlines, then "MORE" before the sentence
+# goes on ("Rep. Jane Doe Jane Ann Doe Headline | Headline MORE (D-Ohio) said ..."). The card
+# goes; the name stays.
+_NAME_WORD = r"[A-Z][\w.'’-]+"
+_HOVER_CARD = re.compile(
+    rf"\b(?P<name>(?P<first>{_NAME_WORD})(?: {_NAME_WORD}){{0,2}} (?P<last>{_NAME_WORD})) "
+    rf"(?P=first)(?: {_NAME_WORD}){{0,2}} (?P=last) [^\n]{{10,800}}? MORE(?= \()"
+)
+
+
 def _fix_paragraph(paragraph: str) -> str:
     paragraph = _SPACES.sub(" ", paragraph).strip()
     paragraph = _GLUED.sub(" ", paragraph)
+    paragraph = _HOVER_CARD.sub(r"\g<name>", paragraph)
     return _cut_byline(paragraph)
 
 
@@ -483,6 +496,37 @@ def _repeated_heads(keys: list[str]) -> set[str]:
     }
 
 
+# A table's row label is shorter than a line of prose (furniture.LENGTH_LOW).
+ROW_CHARS = 70
+
+
+def _table_rows(keys: list[str], paras: list[str]) -> set[str]:
+    """Keys of short paragraphs that recur at least :data:`MIN_HEAD_REPEATS` times with a
+    paragraph found nowhere else between each two of them: the rows of a table that the
+    article repeats under each of its headings (a meal plan's "Pre-workout meal" under each
+    day's heading). A caption and its alt text repeat side by side; a box that repeats
+    whole has nothing of its own between its copies.
+
+    >>> keys = ["day 1", "to eat", "two eggs", "day 2", "to eat", "two eggs", "day 3",
+    ...     "to eat", "two eggs", "x y", "x y"]
+    >>> sorted(_table_rows(keys, [k.capitalize() for k in keys]))
+    ['to eat', 'two eggs']
+    """
+    counts = Counter(keys)
+    where: dict[str, list[int]] = {}
+    for i, (key, p) in enumerate(zip(keys, paras, strict=True)):
+        # a label of one word ("Video", "Photo:") marks what a page embeds, not a row
+        # a longer row is no sentence (a pull quote repeats one of the article's sentences)
+        row = len(p) < ROW_CHARS or not _SENTENCE_END.search(p)
+        if key and counts[key] >= MIN_HEAD_REPEATS and row and " " in p:
+            where.setdefault(key, []).append(i)
+    return {
+        key
+        for key, at in where.items()
+        if all(any(counts[keys[k]] == 1 for k in range(a + 1, b)) for a, b in pairwise(at))
+    }
+
+
 def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, bool]:
     paras = [_fix_paragraph(p) for p in paragraphs(_normalise_characters(text))]
     paras = [p for p in paras if p]
@@ -491,7 +535,7 @@ def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, b
     paras = [p for p in paras if not is_boilerplate(p)]
     keys = [_key(p) for p in paras]
     counts = Counter(keys)
-    heads = _repeated_heads(keys)
+    heads = _repeated_heads(keys) | _table_rows(keys, paras)
     title_key = _key(_fix_paragraph(_normalise_characters(title))) if title else None
     kept: list[str] = []
     seen: set[str] = set()
@@ -503,7 +547,7 @@ def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, b
         # In text an HTML reader extracted (it leaves alt text out) a short line that
         # repeats is the article's own: a step of a recipe, the credit line of each
         # embedded post. In a page's text it is the alt text and caption of one picture.
-        if _is_caption_like(p):
+        if _is_caption_like(p) and key not in heads:
             if page is not False and counts[key] > 1:
                 continue
             if page is False:

@@ -121,6 +121,10 @@ _FURNITURE = [
         r"(?-i:\[\s*[A-Z][A-Z ]{2,20}\])\s*\|?$",
         r"\S.{10,}\w\s\[[^\]\s][^\]]{1,40}\]$",
         r"^(?:click|tap) (?:to|here)\b",
+        # a teaser cut off mid-clause by its site: "... taken to hospital,...", "... after..."
+        # (a writer's own trailing "but …" or "ready for…" has a space or the one character)
+        r"(?:,|\b(?:a|an|and|as|at|after|before|but|by|for|from|in|of|on|or|that|the|to|"
+        r"with))\.{3}\s*$",
         r"^(?:also|more) on [\w-]+\.(?:com|org|net|co\.uk|tv|info|news)\b",  # "Also on rt.com ..."
         r"^follow [\w .&'-]{1,30} on\s*:?$",  # "Follow RT on" (its icons were pictures)
         r"^(?:trends?|trending|hot topics?)\s*:",
@@ -296,7 +300,63 @@ def is_teaser(line: str) -> bool:
         run += 1
         small += i > 0 and core.lower() in _SMALL_WORDS
     # a headline's run of capitals (two short words among them), then a sentence goes on
-    return run >= 5 and small >= 2 and len(words) - run >= 5
+    return (run >= 5 and small >= 2 and len(words) - run >= 5) or _headline_into_dateline(line)
+
+
+# A wire dateline inside a line ("... to visit Pakistan COLOMBO: Newly-elected ..."): a
+# related story's headline in sentence case run into its lede.
+_INNER_DATELINE = re.compile(
+    r"(?<=[\w'’”)\]])\s+(?P<place>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})"
+    r"(?:,\s+[A-Z][a-z]+)?\s*[:—–]\s+(?=[\"“‘A-Z])"
+)
+# Words after which capitals are a name being spoken to or of ("told the UNICEF: ..."), not
+# the place of a dateline.
+_BEFORE_A_NAME = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "of",
+        "on",
+        "said",
+        "says",
+        "the",
+        "to",
+        "told",
+        "via",
+        "with",
+    ]
+)
+
+
+def _headline_into_dateline(line: str) -> bool:
+    """A related story's headline (four words or more, no sentence end) run into its lede,
+    which opens with a wire dateline in capitals ("NEW DELHI: The Supreme Court ...").
+
+    >>> _headline_into_dateline("Port board to raise fares twice PORT AVERLY: The harbour "
+    ...     "board said on Monday that ferry fares would rise in April and again in May.")
+    True
+    >>> _headline_into_dateline("PORT AVERLY: The harbour board said on Monday that ferry "
+    ...     "fares would rise in April and again in May.")
+    False
+    """
+    for m in _INNER_DATELINE.finditer(line):
+        head = line[: m.start()].split()
+        if (
+            len(head) < 4
+            or _SENTENCE_END.search(" ".join(head))
+            or re.search(r"[.!?][\"'”’)]*\s", line[: m.start()])
+        ):
+            continue
+        if head[-1].lower() in _BEFORE_A_NAME or len(re.sub(r"\W", "", m["place"])) < 5:
+            continue
+        if len(line[m.end() :].split()) >= 8:
+            return True
+    return False
 
 
 def ends_body(line: str) -> bool:
@@ -584,6 +644,7 @@ def classify_page(
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture
         return [not e for e in explicit], None
     first, last = best_span
+    last = _before_a_listing(lines, classes, first, last)
     # An opening or closing line of prose too short for jusText ("No one was hurt.") belongs.
     while (
         last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop)
@@ -597,6 +658,11 @@ def classify_page(
     for back in range(first - 1, max(begin, first - 1 - LEDE_REACH) - 1, -1):
         if _LEDE.match(lines[back]) and classes[back] in _PROSE:
             first = back
+            # a line of prose too short for jusText before the lede belongs, as above
+            while (
+                first > begin and classes[first - 1] == "short" and is_prose(lines[first - 1], stop)
+            ):
+                first -= 1
             break
     keep = [
         first <= i <= last
@@ -605,6 +671,36 @@ def classify_page(
     ]
     _drop_inline_teasers(lines, keep, classes, items, stop)
     return keep, (first, last)
+
+
+# A date alone on its line, without a time: a teaser's date in a listing of stories.
+_DATE_ALONE = re.compile(rf"^{_DATE}\s*$", re.IGNORECASE)
+# A listing of other stories stamps this many of its teasers with a date on a line.
+LISTING_DATES = 3
+
+
+def _before_a_listing(lines: Sequence[str], classes: Sequence[str], first: int, last: int) -> int:
+    """The body's last line when its run goes on through a line that ends a body ("More
+    from the Courier", "Related links:") into a listing of other stories, each with its
+    writer, its date on a line and its first sentence (a good line), or each a headline
+    over one paragraph, most of its paragraphs alone between lines that are not prose: the
+    line before that marker. A box of related links inside the body has no dates, and the
+    body's paragraphs after it follow each other; else ``last``."""
+    for i in range(first + 1, last + 1):
+        if not ends_body(lines[i]):
+            continue
+        after = range(i + 1, last + 1)
+        dated = sum(1 for k in after if _DATE_ALONE.match(lines[k]))
+        prose = [k for k in after if classes[k] in _PROSE]
+        alone = [
+            k
+            for k in prose
+            if classes[k - 1] not in _PROSE
+            and (k + 1 >= len(lines) or classes[k + 1] not in _PROSE)
+        ]
+        if dated >= LISTING_DATES or (len(alone) >= LISTING_DATES and 2 * len(alone) >= len(prose)):
+            return i - 1
+    return last
 
 
 # A box of related links inside the body has this many lines at most.
@@ -621,7 +717,10 @@ def _through_a_box_to_the_cut(
     if not lines or last >= len(lines) - 1:
         return last
     tail = lines[-1]
-    if _SENTENCE_END.search(tail) or len(tail.split()) < 6 or is_headline_shaped(tail, stop):
+    # a sentence cut off after a few words has a stop word ("Despite the paucity of rol"); a
+    # menu's last item has none
+    few = len(tail.split()) < 6 and not (len(tail.split()) >= 3 and stopword_density(tail, stop))
+    if _SENTENCE_END.search(tail) or few or is_headline_shaped(tail, stop):
         return last
     box = [i for i in range(last + 1, len(lines) - 1) if classes[i] not in _PROSE]
     after = [i for i in range(last + 1, len(lines) - 1) if classes[i] in _PROSE]

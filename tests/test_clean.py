@@ -373,3 +373,59 @@ def test_a_question_put_to_each_guest_of_an_interview_is_kept_each_time():
     assert clean_text(text).split("\n\n") == [p for a in answers for p in (question, a)]
     twice = "\n\n".join([answers[0], answers[1], answers[0], answers[1], answers[0], answers[1]])
     assert clean_text(twice).split("\n\n") == answers[:2]
+
+
+def test_a_tables_rows_repeated_under_each_heading_are_kept_each_time_in_page_text():
+    """A meal plan in a page's text: the same row labels under each day's heading, with
+    rows of each day's own between them. Page text lost every copy of such a short line
+    (taken for a caption and its alt text); a caption repeated side by side is still one."""
+    menu = ["Home", "Recipes", "Meal Plans", "Shop", "Search", "Sign In"]
+    intro = (
+        "This week's plan keeps the harbour kitchens' favourites and adds a soup for the cold "
+        "evenings, with a little more fish than last week and one day without meat at all."
+    )
+    days = []
+    for day, dish in [
+        ("Monday", "Barley soup"),
+        ("Tuesday", "Baked cod"),
+        ("Wednesday", "Bean stew"),
+    ]:
+        days += [f"Menu for {day}", "Before your walk", "Eat an hour before", f"{dish} with rye"]
+        days.append(
+            f"The {dish.lower()} keeps for two days in the cold, so cook it on {day} evening "
+            "and take what is left to work in a flask the next morning."
+        )
+    text = "\n".join([*menu, intro, *days, "Crews at the bridge", "Crews at the bridge"])
+    out = clean_text(text).split("\n\n")
+    assert out.count("Before your walk") == 3 and out.count("Eat an hour before") == 3
+    assert "Crews at the bridge" not in out
+
+
+def test_a_long_row_repeated_under_each_heading_is_kept_and_a_pull_quote_once():
+    """A table's row longer than a line of prose (a dish with its portions in brackets) is no
+    sentence; a sentence repeated with the same paragraph after it is a pull quote, kept once."""
+    row = "Barley soup [1 cup barley, 2 carrots, 1 onion, 4 cups stock, a little dill and pepper]"
+    quote = "“We were lucky,” said Agnes Tollan, whose house stood a metre from the water."
+    paras = []
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        paras += [f"Menu for {day}", row, quote, "The soup keeps for two days in the cold."]
+    out = clean_text("\n\n".join(paras), page=False).split("\n\n")
+    assert out.count(row) == 3
+    assert out.count(quote) == 1
+
+
+def test_a_link_hover_card_run_into_a_sentence_is_removed_and_the_name_kept():
+    """A page's text runs a link's hover card into the sentence: the name, the name again
+    (perhaps with a middle name), the card's headlines of other stories, then "MORE"."""
+    text = (
+        "The threat against Councillor Agnes Tollan Agnes Tollan Harbour strike: Talks collapse "
+        "| Ferry fares to rise in April | Dock union walks out MORE (Ind.) was reported on "
+        "Monday.\n\nMayor Tomas Vell Tomas R. Vell Sea wall plan delayed again | Comet seen over "
+        "valley MORE (Lab.) said the wall would be finished."
+    )
+    assert clean_text(text).split("\n\n") == [
+        "The threat against Councillor Agnes Tollan (Ind.) was reported on Monday.",
+        "Mayor Tomas Vell (Lab.) said the wall would be finished.",
+    ]
+    said = "Agnes Tollan said Agnes Tollan had asked for MORE (not less) money for the wall."
+    assert clean_text(said) == said

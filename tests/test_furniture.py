@@ -107,6 +107,8 @@ def test_furniture_lines_are_removed_from_any_text(line: str):
         "Follow the Courier on",
         "Trends: Sallow floods",
         "Like this story? Share it with a friend!",
+        "Two people in Varden have been taken to hospital with the fever,...",
+        "Morning briefing: councillors call the flood plan 'late' after...",
     ],
 )
 def test_page_furniture_lines(line: str):
@@ -118,6 +120,10 @@ def test_page_furniture_lines(line: str):
     [
         "Published in 2019, the flood plan said the wall would be finished by 2024.",
         "Posted to the valley in March, Mira Holt reported on the floods for the Voice.",
+        "Then the lights went out...",
+        "Not to get too grand on you, but …",
+        "Every flood has a lesson in it. Click To Tweet",
+        "“We waited, and waited...” she said. Nobody came to click here for the owners.",
     ],
 )
 def test_sentences_that_start_like_a_date_line_are_not_furniture(line: str):
@@ -525,6 +531,17 @@ def test_a_paragraph_after_a_box_of_links_is_kept_when_the_page_text_was_cut_off
     assert out == [*BODY[:4], after]
 
 
+@pytest.mark.parametrize("cut", ["Despite the flood of comp", "It was the", "And so the wa"])
+def test_a_paragraph_after_a_box_is_kept_when_the_cut_leaves_a_few_words(cut: str):
+    """The cap cut the next paragraph after three to five words: still a sentence cut off
+    (it has a stop word), not a menu's last item."""
+    box = ["Related", "Ferry Fares To Rise In April", "Related", "Harbour Strike Talks Collapse"]
+    out = clean_text(page(MENU, HEAD[1:3], BODY[:4], box, [BODY[4], cut])).split("\n\n")
+    assert out == [*BODY[:4], BODY[4]]
+    menu_end = clean_text(page(MENU, HEAD[1:3], BODY[:4], box, [BODY[4], "Privacy Policy Terms"]))
+    assert BODY[4] not in menu_end.split("\n\n")
+
+
 def test_a_page_body_with_a_list_is_not_taken_for_a_page_again():
     """Cleaning runs to a fixed point: a page's body (no explicit furniture left, prose
     first) whose list of short lines reads as menus was cut again, down to its longest run
@@ -566,3 +583,92 @@ def test_a_sentence_of_figures_in_the_body_is_kept():
     )
     text = page(MENU, HEAD, [BODY[0], figures, BODY[1], BODY[4]], TAIL)
     assert figures in clean_text(text, title="Flood toll rises to 19")
+
+
+def test_a_sidebar_headline_run_into_its_ledes_dateline_is_a_teaser():
+    """A block of related stories in sentence case: each headline run into its lede, which
+    opens with a wire dateline in capitals (the lede's figures were cited as the article's)."""
+    teasers = [
+        "Port board to raise ferry fares twice this year PORT AVERLY: The harbour board said "
+        "on Monday that fares on the Varden crossing would rise by a tenth in April.",
+        "Dock union walks out of talks: chairman KESSEN: The dock workers' union left the "
+        "talks after six hours, its chairman said, and 400 members will strike on Friday.",
+        "Council names new head of flood defences SALLOW MARKET: The council appointed an "
+        "engineer from the hydro authority to lead the work on the sea wall.",
+    ]
+    assert all(is_teaser(t) for t in teasers)
+    spoken = [
+        "The minister told the station: “We will rebuild the wall before the winter storms.”",
+        "PORT AVERLY: The harbour board said on Monday that fares would rise by a tenth.",
+        "Crews from the hydro authority said KESSEN: A line of sandbags held the water back.",
+    ]
+    assert not any(is_teaser(line) for line in spoken + BODY)
+    out = clean_text(page(MENU, teasers, HEAD[1:3], BODY, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+def test_a_listing_of_dated_stories_after_the_more_from_line_is_not_the_body():
+    """After the article a page lists its other stories, each as headline, writer, a date on
+    its own line and the first sentence: lines of prose the body's run went on into."""
+    stories = [
+        (
+            "Ferry fares on the Varden crossing will rise for the first time in a decade",
+            "Our family always crossed on the first ferry of the year, but not this time. The "
+            "harbour board said on Monday that fares would rise by a tenth in April.",
+        ),
+        (
+            "Why the strike at the port matters to the people of the lower town and the valley",
+            "The dock workers' union left the talks after six hours on Monday, and 400 of its "
+            "members will stop work on Friday unless the board returns with a better offer.",
+        ),
+        (
+            "The sea wall that the council has promised for twenty years is still too low",
+            "For twenty years the council has promised a higher sea wall for the lower town, "
+            "and for twenty years the money went to roads and to the new town hall instead.",
+        ),
+        (
+            "A comet over the valley will be seen from the ridge above the reservoir this winter",
+            "There is a comet hurtling towards the valley that could light up the winter sky "
+            "for a week, the observatory said on Sunday, best seen from the ridge.",
+        ),
+    ]
+    listing = ["Share your thoughts with friends.", "More Sallow Courier"]
+    for k, (head, lede) in enumerate(stories):
+        listing += [head, "Jane Doe", f"Tuesday March {10 - k}, 2026", lede]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, listing, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+def test_other_stories_each_a_headline_over_one_paragraph_after_top_stories_are_not_kept():
+    """After "Top stories" a page lists other stories, each a short headline over its first
+    paragraph: paragraphs alone between lines that are not prose, which the body's run went
+    on into. The body's own paragraphs after a box of related links follow each other."""
+    stories = [
+        (
+            "Ferry fares to rise",
+            "The harbour board said on Monday that fares on the Varden "
+            "crossing would rise by a tenth in April, the first rise in a decade.",
+        ),
+        (
+            "Dock union walks out",
+            "The dock workers' union left the talks after six hours on "
+            "Monday, and 400 of its members will stop work on Friday morning.",
+        ),
+        (
+            "Comet over the valley",
+            "There is a comet hurtling towards the valley that could "
+            "light up the winter sky for a week, the observatory said on Sunday.",
+        ),
+        (
+            "Council names engineer",
+            "The council appointed an engineer from the hydro "
+            "authority to lead the work on the sea wall, its chairman said on Friday.",
+        ),
+    ]
+    listing = ["Top stories", *(line for story in stories for line in story)]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, listing, TAIL)).split("\n\n")
+    assert out == BODY
+    box = ["Related", "Ferry Fares To Rise In April", "Harbour Strike Talks Collapse"]
+    body = [*BODY[:2], *box, *BODY[2:]]
+    out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
+    assert [line for line in BODY if line not in out] == []
