@@ -127,7 +127,9 @@ class Store(Protocol):
     def story_of(self, article_ids: Iterable[str]) -> set[str]: ...
 
     def missing_features(self) -> list[Article]:
-        """Articles stored without clustering features (e.g. by an older schema)."""
+        """Articles stored without clustering features (e.g. by an older schema), or with
+        features of another :data:`storydesk.model.FEATURES_VERSION` (to compute again from
+        their text: new features are never compared with stale ones)."""
         ...
 
     def set_features(self, features: dict[str, Features]) -> None: ...

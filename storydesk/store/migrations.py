@@ -158,6 +158,13 @@ MIGRATIONS: list[str] = [
     DELETE FROM article_bands;
     DELETE FROM docfreq;
     """,
+    # 12: the version of the code that computed each article's features
+    # (storydesk.model.FEATURES_VERSION). Features stored before are of no known version:
+    # the next ingest computes them again from the stored text (Store.missing_features)
+    # and indexes the store afresh.
+    """
+    ALTER TABLE features ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
+from .. import model
 from ..corrections import Correction
 from ..errors import (
     DiskFullError,
@@ -311,8 +312,8 @@ class SqliteStore:
                 )
                 if item.analyzed.features is not None:
                     self.db.execute(
-                        "INSERT INTO features (article_id, data) VALUES (?, ?)",
-                        (a.id, features_to_json(item.analyzed.features)),
+                        "INSERT INTO features (article_id, data, version) VALUES (?, ?, ?)",
+                        (a.id, features_to_json(item.analyzed.features), model.FEATURES_VERSION),
                     )
                 notes = item.analyzed.annotations
                 if notes is not None:
@@ -689,14 +690,17 @@ class SqliteStore:
         with self._transaction():
             for article_id, f in sorted(features.items()):
                 self.db.execute(
-                    "INSERT OR REPLACE INTO features (article_id, data) VALUES (?, ?)",
-                    (article_id, features_to_json(f)),
+                    "INSERT OR REPLACE INTO features (article_id, data, version) VALUES (?, ?, ?)",
+                    (article_id, features_to_json(f), model.FEATURES_VERSION),
                 )
                 self.db.execute(  # its story's centroid changes
                     "INSERT OR IGNORE INTO relink (kind, id)"
                     " SELECT 'story', story_id FROM story_articles WHERE article_id = ?",
                     (article_id,),
                 )
+            if features:  # the search index held the old features' keys: made again
+                for table in ("article_keys", "article_probes", "article_bands", "docfreq"):
+                    self.db.execute(f"DELETE FROM {table}")
 
     # --- reading ----------------------------------------------------------------------
     @_coded
@@ -836,7 +840,9 @@ class SqliteStore:
     def missing_features(self) -> list[Article]:
         rows = self.db.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles a"
-            " LEFT JOIN features f ON f.article_id = a.id WHERE f.article_id IS NULL ORDER BY a.seq"
+            " LEFT JOIN features f ON f.article_id = a.id"
+            " WHERE f.article_id IS NULL OR f.version != ? ORDER BY a.seq",
+            (model.FEATURES_VERSION,),
         )
         return [_article(row) for row in rows]
 
