@@ -205,6 +205,17 @@ class Store(Protocol):
         """The keys each of these indexed articles (by content hash) searches."""
         ...
 
+    def add_pairs(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Keep (content hash, content hash) pairs that scored at least the cut when the
+        later of the two was placed, one row each way (a pair of an article with itself
+        marks it placed)."""
+        ...
+
+    def pairs_of(self, hashes: Sequence[str]) -> dict[str, set[str]]:
+        """The content hashes each of these articles paired with strongly when placed (itself
+        included: placed since the store keeps pairs); absent, never placed so."""
+        ...
+
     def banded(self, bands: Sequence[bytes]) -> set[str]:
         """Ids of the articles with one of these LSH band keys."""
         ...

@@ -162,8 +162,15 @@ MIGRATIONS: list[str] = [
     # (storydesk.model.FEATURES_VERSION). Features stored before are of no known version:
     # the next ingest computes them again from the stored text (Store.missing_features)
     # and indexes the store afresh.
+    # And the strong pairs of each article placed (storydesk.cluster.ArticleIndex): a stored
+    # article reached again reads them rather than being searched and scored again.
     """
     ALTER TABLE features ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE article_pairs (
+        content_hash TEXT NOT NULL,
+        other TEXT NOT NULL
+    );
+    CREATE INDEX article_pairs_hash ON article_pairs(content_hash);
     """,
 ]
 

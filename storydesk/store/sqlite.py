@@ -41,8 +41,8 @@ from .base import StoredArticle, StoredRow, StoryRow, ThreadRow
 from .codec import (
     dataclass_from_json,
     dataclass_to_json,
-    features_from_json,
-    features_to_json,
+    features_from_data,
+    features_to_bytes,
     sentences_from_json,
     sentences_to_json,
 )
@@ -313,7 +313,7 @@ class SqliteStore:
                 if item.analyzed.features is not None:
                     self.db.execute(
                         "INSERT INTO features (article_id, data, version) VALUES (?, ?, ?)",
-                        (a.id, features_to_json(item.analyzed.features), model.FEATURES_VERSION),
+                        (a.id, features_to_bytes(item.analyzed.features), model.FEATURES_VERSION),
                     )
                 notes = item.analyzed.annotations
                 if notes is not None:
@@ -570,7 +570,7 @@ class SqliteStore:
             for sid, data in rows:
                 out.setdefault(sid, [])
                 if data:
-                    out[sid].append(features_from_json(data))
+                    out[sid].append(features_from_data(data))
         return out
 
     @_coded
@@ -651,6 +651,26 @@ class SqliteStore:
         return out
 
     @_coded
+    def add_pairs(self, pairs: Sequence[tuple[str, str]]) -> None:
+        rows = sorted({(a, b) for a, b in pairs} | {(b, a) for a, b in pairs})
+        with self._transaction():
+            self.db.executemany(
+                "INSERT INTO article_pairs (content_hash, other) VALUES (?, ?)", rows
+            )
+
+    @_coded
+    def pairs_of(self, hashes: Sequence[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for part, marks in _chunked(list(dict.fromkeys(hashes))):
+            rows = self.db.execute(
+                f"SELECT content_hash, other FROM article_pairs WHERE content_hash IN ({marks})",
+                part,
+            )
+            for h, other in rows:
+                out.setdefault(h, set()).add(other)
+        return out
+
+    @_coded
     def banded(self, bands: Sequence[bytes]) -> set[str]:
         if not bands:
             return set()
@@ -680,7 +700,7 @@ class SqliteStore:
                     chunk,
                 )
                 out.extend(
-                    StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep, h)
+                    StoredRow(n, aid, sid, pub, features_from_data(data) if data else None, rep, h)
                     for n, aid, sid, pub, data, rep, h in rows
                 )
         return out
@@ -691,7 +711,7 @@ class SqliteStore:
             for article_id, f in sorted(features.items()):
                 self.db.execute(
                     "INSERT OR REPLACE INTO features (article_id, data, version) VALUES (?, ?, ?)",
-                    (article_id, features_to_json(f), model.FEATURES_VERSION),
+                    (article_id, features_to_bytes(f), model.FEATURES_VERSION),
                 )
                 self.db.execute(  # its story's centroid changes
                     "INSERT OR IGNORE INTO relink (kind, id)"
@@ -699,7 +719,8 @@ class SqliteStore:
                     (article_id,),
                 )
             if features:  # the search index held the old features' keys: made again
-                for table in ("article_keys", "article_probes", "article_bands", "docfreq"):
+                index = ("article_keys", "article_probes", "article_bands", "docfreq")
+                for table in (*index, "article_pairs"):
                     self.db.execute(f"DELETE FROM {table}")
 
     # --- reading ----------------------------------------------------------------------
@@ -739,7 +760,7 @@ class SqliteStore:
             (seq,),
         )
         return [
-            StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep, h)
+            StoredRow(n, aid, sid, pub, features_from_data(data) if data else None, rep, h)
             for n, aid, sid, pub, data, rep, h in rows
         ]
 
@@ -751,7 +772,7 @@ class SqliteStore:
             " LEFT JOIN features f ON f.article_id = a.id ORDER BY a.seq"
         )
         return [
-            (aid, sid, pub, features_from_json(data) if data else None)
+            (aid, sid, pub, features_from_data(data) if data else None)
             for aid, sid, pub, data in rows
         ]
 
