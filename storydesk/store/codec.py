@@ -109,7 +109,7 @@ def features_from_json(data: str) -> Features:
 # named, so a blob written before a field was added loads with that field's default.
 _MAGIC = b"SDF1"
 _SCALAR, _INTS, _FLOATS, _BOOLS, _PAIRS, _JSON = range(6)
-_DTYPES = {
+_DTYPES: dict[int, np.dtype[Any]] = {
     _SCALAR: np.dtype("<i8"),
     _INTS: np.dtype("<i8"),
     _FLOATS: np.dtype("<f8"),
@@ -158,7 +158,8 @@ def features_from_bytes(data: bytes) -> Features:
         raise ValueError("not features in the binary form")
     hints = {name: hint for name, _, hint in _feature_fields()}
     (count,) = struct.unpack_from("<H", data, 4)
-    pos, out = 6, {}
+    pos = 6
+    out: dict[str, Any] = {}
     for _ in range(count):
         n = data[pos]
         name = data[pos + 1 : pos + 1 + n].decode()
