@@ -618,19 +618,12 @@ def average_linkage(
 
 
 def cluster_component(
-    items: Sequence[ClusterItem],
-    params: ClusterSettings,
-    docfreq: DocFreq,
-    profiles: Profiles | None = None,
+    items: Sequence[ClusterItem], params: ClusterSettings, docfreq: DocFreq
 ) -> list[list[int]]:
     """Average-linkage stories of one component, as index lists into ``items``, computed in
-    canonical order (by key): the result is a function of the set of items. ``profiles``:
-    the items' profiles (in their order, not weighed) when already made."""
+    canonical order (by key): the result is a function of the set of items."""
     order = sorted(range(len(items)), key=lambda i: items[i].key)
-    if profiles is None:
-        prof = Profiles.of([items[i] for i in order]).weigh(docfreq)
-    else:
-        prof = profiles.take(order).weigh(docfreq)
+    prof = Profiles.of([items[i] for i in order]).weigh(docfreq)
     prob = pair_scores(prof, prof, params)
     apart = None
     if params.use_dates:
@@ -914,8 +907,7 @@ class ArticleIndex:
         """The stories of these rows (:func:`cluster_component`), as lists of rows."""
         if len(rows) == 1:
             return [rows]
-        items = [self.items[k] for k in rows]
-        groups = cluster_component(items, params, self.docfreq, self._profiles.take(rows))
+        groups = cluster_component([self.items[k] for k in rows], params, self.docfreq)
         return [[rows[k] for k in g] for g in groups]
 
     def _component_of(
