@@ -138,3 +138,44 @@ def test_features_of_another_version_are_computed_again_from_the_text(
     for a in first:
         own = set(keys_of(parsed[a.id].features))  # type: ignore[arg-type]
         assert set(searched.get(content_hash(a), ())) <= own, a.id
+
+
+class Searching(SqliteStore):
+    """A store that counts the searches of its index."""
+
+    searches = 0
+
+    def keyed(self, keys, lo, hi, probes=False) -> set[str]:  # type: ignore[no-untyped-def]
+        Searching.searches += 1
+        return super().keyed(keys, lo, hi, probes)
+
+
+def test_a_stored_article_reached_again_reads_its_pairs_and_is_not_searched(
+    tmp_path: Path, nlp
+) -> None:
+    """Each placed article's strong pairs are kept (each way, itself included), so a later
+    ingest that changes a stored story searches for its new articles only (two searches
+    each: the keys it searches, the searchers of the keys it holds)."""
+    articles = load([str(write_jsonl(tmp_path / "a.jsonl", ROWS))]).articles
+    parsed = {a.article.id: a for a in analyze(articles, nlp)}
+
+    def lookup(part):
+        return [parsed[a.id] for a in part]
+
+    joined = 0
+    with Searching(tmp_path / "s.db") as store:
+        for k in range(3):
+            before = store.story_map()
+            Searching.searches = 0
+            report = ingest_articles(store, articles[k::3], Settings(chunk=4), analyzer=lookup)
+            copies = store.representatives()
+            placed = [a for a in report.added if a not in copies]
+            assert Searching.searches == 2 * len(placed)
+            after = store.story_map()
+            joined += sum(1 for a in placed if after[a] in before.values())
+        hashes = [content_hash(a) for a in articles]
+        pairs = store.pairs_of(hashes)
+    assert joined > 0  # stored stories were clustered again with new articles
+    clustered = [h for a, h in zip(articles, hashes, strict=True) if a.id not in copies]
+    assert all(h in pairs[h] for h in clustered)
+    assert all(a in pairs[b] for a in pairs for b in pairs[a])
