@@ -698,8 +698,9 @@ WIDEST = 100
 # The candidates scored at once, at most (a row with more is scored alone): rows are scored
 # against the union of their candidates, so the cost per row stays bounded as the store
 # grows rather than that of a share of the store. A call costs about 0.8 us a pair on this
-# machine plus about 40 ms (taking the union's profiles, the channels' set-up), so blocks
-# much smaller cost more than they save (1,024: 12.4 s against 9.0 adding 1,000 to 1,000).
+# machine plus tens of ms (taking the union's profiles, the channels' set-up), so blocks
+# much smaller cost more than they save (session 13: with 1,024, and clustering taking its
+# profiles from the index, 12.4 CPU s adding 1,000 to 1,000 stored against main's 9.0).
 SCORED = 4096
 
 # A store's side of the candidate search (storydesk.stored): the stored articles holding
