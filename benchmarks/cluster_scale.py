@@ -1,6 +1,7 @@
 """Story clustering at scale: ingest about 10,000 articles into a fresh SQLite store.
 
     python benchmarks/cluster_scale.py          # writes benchmarks/results/cluster_scale.json
+    python benchmarks/cluster_scale.py --dated  # Timeline17: cluster_scale_dated.json
 
 The articles are real news: the ECB+ events set, DUC 2004 and the first 3,000 Multi-News
 validation clusters pooled (1,000 at a time, in the file's order), about 10,000 articles,
@@ -11,8 +12,9 @@ the parse cheap on a shared machine only the clustering features are computed: t
 are stored without their sentences (``sentences=()``), a write that costs the same per
 article at any store size, so leaving it out makes the ratio below, if anything, larger.
 Most of these articles are undated (Multi-News has no dates; ECB+ dates half), the case the
-date window cannot prune. There are no generated near-copies (the earlier version of this
-benchmark made some); the near-copies it finds are those in the sets.
+date window cannot prune (``--dated``: the 4,352 Timeline17 articles instead, all dated, of
+16 long-running stories, where it can). There are no generated near-copies (the earlier
+version of this benchmark made some); the near-copies it finds are those in the sets.
 
 What is timed (CPU time of this process) is what depends on the store: near-duplicate
 search, clustering against the stored stories, linking threads, and the SQLite reads and
@@ -46,6 +48,7 @@ from storydesk.corpus import ingest_articles  # noqa: E402
 from storydesk.embed import embed  # noqa: E402
 from storydesk.evaluate.clustering import featurize, load_set  # noqa: E402
 from storydesk.evaluate.data import LabelledDoc, multinews_val_pooled  # noqa: E402
+from storydesk.evaluate.threads import load_pool  # noqa: E402
 from storydesk.ingest.dates import parse_date  # noqa: E402
 from storydesk.model import AnalyzedArticle, Article  # noqa: E402
 from storydesk.settings import Settings  # noqa: E402
@@ -56,7 +59,9 @@ RUN = 1_000
 MULTINEWS_BLOCK = 1_000  # clusters per parse cache
 
 
-def _sets(blocks: int) -> list[tuple[str, list[LabelledDoc]]]:
+def _sets(blocks: int, dated: bool = False) -> list[tuple[str, list[LabelledDoc]]]:
+    if dated:
+        return [("timeline17", load_pool(None))]
     out = [("ecbplus", load_set("ecbplus")), ("duc2004", load_set("duc2004"))]
     for k in range(blocks):
         skip = k * MULTINEWS_BLOCK
@@ -65,13 +70,13 @@ def _sets(blocks: int) -> list[tuple[str, list[LabelledDoc]]]:
 
 
 def articles(
-    cache: Path, n_process: int, blocks: int = 3
+    cache: Path, n_process: int, blocks: int = 3, dated: bool = False
 ) -> tuple[list[AnalyzedArticle], dict[str, int]]:
     """Up to :data:`TARGET` parsed articles (distinct cleaned texts), and how many per set."""
     out: list[AnalyzedArticle] = []
     seen: set[str] = set()
     counts: dict[str, int] = {}
-    for name, docs in _sets(blocks):
+    for name, docs in _sets(blocks, dated):
         feats = featurize(docs, n_process=n_process, cache=cache)
         for d, f in zip(docs, feats, strict=True):
             text = clean_text(d.text, d.title)
@@ -102,13 +107,16 @@ def embedding_ms(texts: list[str]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/cluster_scale.json")
+    ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache")
     ap.add_argument("--n-process", type=int, default=1, help="parse processes (cold cache)")
     ap.add_argument("--blocks", type=int, default=3, help="Multi-News val blocks of 1,000")
+    ap.add_argument("--dated", action="store_true", help="Timeline17's dated articles instead")
     args = ap.parse_args()
+    name = "cluster_scale_dated.json" if args.dated else "cluster_scale.json"
+    args.out = args.out or ROOT / "benchmarks/results" / name
     t0 = time.perf_counter()
-    items, per_set = articles(args.cache, args.n_process, args.blocks)
+    items, per_set = articles(args.cache, args.n_process, args.blocks, args.dated)
     parse_seconds = time.perf_counter() - t0
     parsed = {a.article.id: a for a in items}
     order = [a.article for a in items]
@@ -156,12 +164,12 @@ def main() -> None:
             print(runs[-1], file=sys.stderr, flush=True)
             size_mb = db.stat().st_size / 1e6
             # written after every run: a run stopped early keeps what it measured
-            _write(args.out, items, per_set, order, parse_seconds, emb_ms, runs, size_mb)
+            _write(args, items, per_set, order, parse_seconds, emb_ms, runs, size_mb)
     print(args.out.read_text())
 
 
 def _write(
-    out: Path,
+    args: argparse.Namespace,
     items: list[AnalyzedArticle],
     per_set: dict[str, int],
     order: list[Article],
@@ -175,7 +183,7 @@ def _write(
     result = {
         "benchmark": "ingest ~10,000 parsed real articles into one store, 10 runs of 1,000 "
         "(CPU time; parsing and embedding excluded)",
-        "command": "python benchmarks/cluster_scale.py",
+        "command": "python benchmarks/cluster_scale.py" + (" --dated" if args.dated else ""),
         "articles": len(items),
         "articles_per_set": per_set,
         "dated": sum(1 for a in order if a.published),
@@ -197,7 +205,7 @@ def _write(
         "store_file_mb": round(size_mb, 1),
         "measured_on": dt.date.today().isoformat(),
     }
-    out.write_text(json.dumps(result, indent=2) + "\n")
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
 
 
 def _largest_full(runs: list[dict], at: dict[str, float]) -> dict | None:

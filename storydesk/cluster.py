@@ -696,6 +696,13 @@ def cluster_batch(
 # joins one story can move a stored article whose best story changes with it) where that
 # keeps what is clustered again together within WIDEST articles.
 WIDEST = 100
+# The candidates scored at once, at most (a row with more is scored alone): rows are scored
+# against the union of their candidates, so the cost per row stays bounded as the store
+# grows rather than that of a share of the store. A call costs about 0.8 us a pair on this
+# machine plus tens of ms (taking the union's profiles, the channels' set-up), so blocks
+# much smaller cost more than they save (session 13: with 1,024, and clustering taking its
+# profiles from the index, 12.4 CPU s adding 1,000 to 1,000 stored against main's 9.0).
+SCORED = 4096
 
 # A store's side of the candidate search (storydesk.stored): the stored articles holding
 # one of ``keys`` (with ``probes``: that searched one of ``keys`` when they were placed)
@@ -707,6 +714,9 @@ StoredProbes = Callable[[Sequence[str]], dict[str, list[int]]]
 # The stored stories holding some stored articles (by key), each with all its clustered
 # members, loaded.
 StoredStories = Callable[[Sequence[str]], list[list[ClusterItem]]]
+# The keys each of some stored articles paired with strongly when it was placed, itself
+# included (absent: placed before the store kept pairs).
+StoredPairs = Callable[[Sequence[str]], dict[str, set[str]]]
 
 
 @dataclass(slots=True)
@@ -718,8 +728,11 @@ class ArticleIndex:
     searches, or that searched one it holds, a key word searched being one not common in
     the store when its article was placed), and clusters again, whole, the new articles
     together with every stored story one of them pairs with strongly. Where that changes a
-    stored story, its stored members are searched too, and the stories they pair with
-    strongly are clustered with it, within :data:`WIDEST` articles. No other stored article
+    stored story, the stories its stored members pair with strongly are clustered with it,
+    within :data:`WIDEST` articles; a member's strong pairs are those found when it was
+    placed or when a later article found it (kept: ``pairs``), not searched nor scored
+    again (what differs from scoring them again: the document frequencies of that time;
+    a member placed before pairs were kept is searched). No other stored article
     is searched and no other story clustered again, so the work of an add grows with the stories it
     touches, not with the whole store. With ``exhaustive`` each article is
     scored against every article and the whole components of strong pairs the new ones
@@ -748,6 +761,11 @@ class ArticleIndex:
     load: StoredLoad | None = None
     stories: StoredStories | None = None
     probes: StoredProbes | None = None
+    pairs: StoredPairs | None = None
+    # the strong pairs of the articles this index placed, by key (each with itself), and
+    # those not yet handed to the store (:meth:`placed_pairs`)
+    _paired: dict[str, set[str]] = field(default_factory=dict)
+    _unsaved: list[tuple[str, str]] = field(default_factory=list)
     _pending: list[int] = field(default_factory=list)  # counted rows whose probes are not fixed
     _story: dict[str, int] = field(default_factory=dict)  # key -> story number
     _members: dict[int, list[str]] = field(default_factory=dict)  # story number -> keys
@@ -819,27 +837,53 @@ class ArticleIndex:
         return np.union1d(held, rows)
 
     def _neighbours(self, rows: list[int], params: ClusterSettings) -> list[tuple[int, int]]:
+        if self.exhaustive:
+            everything = np.arange(len(self.items), dtype=np.int64)
+            parts = [rows[s : s + self.block] for s in range(0, len(rows), self.block)]
+            return [e for part in parts for e in self._strong(part, everything, None, params)]
+        self._fix_probes(rows)
+        found = [self._candidates(i, params) for i in rows]
         edges: list[tuple[int, int]] = []
-        everything = np.arange(len(self.items), dtype=np.int64)
-        for start in range(0, len(rows), self.block):
-            part = rows[start : start + self.block]
-            q = self._profiles.take(part).weigh(self.docfreq)
-            if self.exhaustive:
-                union = everything
-            else:
-                self._fix_probes(part)
-                found = [self._candidates(i, params) for i in part]
-                union = np.unique(np.concatenate(found))
-            strong = pair_scores(q, self._profiles.take(union).weigh(self.docfreq), params)
-            strong = strong >= params.threshold
-            if not self.exhaustive:  # each row's own candidates only: a pair's fate is its own
-                mine = np.zeros_like(strong)
-                for k, f in enumerate(found):
-                    mine[k, np.searchsorted(union, f)] = True
-                strong &= mine
-            for k, i in enumerate(part):
-                edges.extend((i, int(union[j])) for j in np.flatnonzero(strong[k]) if union[j] != i)
+        start = 0
+        while start < len(rows):
+            # rows scored together while the union of their candidates stays within SCORED:
+            # every row is scored against the union, so a block of many rows would score
+            # each against a share of the store, a cost per row that grows with it
+            end, seen = start + 1, set(found[start].tolist())
+            while end < len(rows) and end - start < self.block:
+                more = seen.union(found[end].tolist())
+                if len(more) > SCORED:
+                    break
+                end, seen = end + 1, more
+            mine = found[start:end]
+            union = np.unique(np.concatenate(mine))
+            edges.extend(self._strong(rows[start:end], union, mine, params))
+            start = end
         return edges
+
+    def _strong(
+        self,
+        part: list[int],
+        union: np.ndarray,
+        found: list[np.ndarray] | None,
+        params: ClusterSettings,
+    ) -> list[tuple[int, int]]:
+        """The pairs of ``part`` with ``union`` (with ``found``, each row's own candidates
+        only: a pair's fate is its own) scoring at least the cut."""
+        q = self._profiles.take(part).weigh(self.docfreq)
+        strong = pair_scores(q, self._profiles.take(union).weigh(self.docfreq), params)
+        strong = strong >= params.threshold
+        if found is not None:
+            mine = np.zeros_like(strong)
+            for k, f in enumerate(found):
+                mine[k, np.searchsorted(union, f)] = True
+            strong &= mine
+        return [
+            (i, int(union[j]))
+            for k, i in enumerate(part)
+            for j in np.flatnonzero(strong[k])
+            if union[j] != i
+        ]
 
     def add(self, new: Sequence[ClusterItem], params: ClusterSettings) -> list[list[ClusterItem]]:
         """Add items (keys already known are skipped). Returns the stories the new items
@@ -891,6 +935,7 @@ class ArticleIndex:
         Stories further away are not searched nor clustered again."""
         new = set(fresh)
         edges = self._neighbours(fresh, params)
+        self._keep_pairs(fresh, edges)
         story: dict[int, int] = {}  # stored row -> its story (a number)
         near = self._with_stories(new, edges, story)
         first = _grouped(sorted(near), edges)
@@ -915,7 +960,7 @@ class ArticleIndex:
         )
         if not moved:
             return [g for gs in done.values() for g in gs]
-        edges = edges + self._neighbours(moved, params)
+        edges = edges + self._placed_with(moved, params)
         wide = self._with_stories(near, edges, story)
         out: list[list[int]] = []
         for comp in _grouped(sorted(wide), edges):
@@ -926,6 +971,45 @@ class ArticleIndex:
             else:
                 out.extend(self._cluster(comp, params))
         return out
+
+    def _keep_pairs(self, fresh: list[int], edges: list[tuple[int, int]]) -> None:
+        """Remember the strong pairs of the rows just placed (their candidates scored),
+        each way, and each row as placed."""
+        found = [(self.items[i].key, self.items[i].key) for i in fresh]
+        found += [(self.items[i].key, self.items[j].key) for i, j in edges]
+        for a, b in found:
+            self._paired.setdefault(a, set()).add(b)
+            self._paired.setdefault(b, set()).add(a)
+        self._unsaved.extend(found)
+
+    def placed_pairs(self) -> list[tuple[str, str]]:
+        """The strong pairs found since the last call (by key, a row placed paired with
+        itself), for the store to keep (``pairs``)."""
+        out, self._unsaved = self._unsaved, []
+        return out
+
+    def _placed_with(self, rows: list[int], params: ClusterSettings) -> list[tuple[int, int]]:
+        """The strong pairs of these placed rows: those found when each was placed, or
+        when a later row found it (this index's, or with ``pairs`` the store's), and not
+        searched nor scored again; a row placed before pairs were kept is searched."""
+        keys = [self.items[r].key for r in rows]
+        stored = self.pairs(keys) if self.pairs is not None else {}
+        known: dict[int, set[str]] = {}
+        for r, k in zip(rows, keys, strict=True):
+            ks = self._paired.get(k, set()) | stored.get(k, set())
+            if k in ks:  # placed since pairs are kept (else only a later row's pair)
+                known[r] = ks
+        edges = self._neighbours([r for r in rows if r not in known], params)
+        wanted = sorted({k for ks in known.values() for k in ks if k not in self.position})
+        if wanted and self.load is not None:
+            self.extend(self.load(wanted), count=False)
+        for r in sorted(known):
+            edges.extend(
+                (r, self.position[k])
+                for k in sorted(known[r])
+                if k in self.position and self.position[k] != r
+            )
+        return edges
 
     def _with_stories(
         self, nodes: set[int], edges: list[tuple[int, int]], story: dict[int, int]

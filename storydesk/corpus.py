@@ -82,7 +82,9 @@ class _State:
 def _state(store: Store, settings: Settings) -> _State:
     id_of: dict[str, str] = {}
     lazy = Lazy(store, settings.dedup, id_of)
-    index = ArticleIndex(search=lazy.neighbours, load=lazy.items, probes=lazy.probes)
+    index = ArticleIndex(
+        search=lazy.neighbours, load=lazy.items, probes=lazy.probes, pairs=store.pairs_of
+    )
     copies = DuplicateIndex(settings.dedup, stored=lazy.copies)
     state = _State(index, lazy, copies, id_of=id_of)
     index.stories = lambda keys: _stored_stories(state, keys)
@@ -189,6 +191,7 @@ def ingest_articles(
                 placed = _place(analyzed, hash_of, state, params, _constraints(store))
                 titles = {sid: _provisional_title(a) for sid, a in placed.founders.items()}
                 store.add(placed.batch, titles)
+                store.add_pairs(state.index.placed_pairs())
                 store.reassign(placed.moves, titles)
                 refresh(store, settings.dedup)
             report.added.extend(b.analyzed.article.id for b in placed.batch)

@@ -15,7 +15,10 @@ from storydesk.store import SqliteStore, StoredArticle
 from storydesk.store.codec import (
     dataclass_from_json,
     dataclass_to_json,
+    features_from_bytes,
+    features_from_data,
     features_from_json,
+    features_to_bytes,
     features_to_json,
     from_plain,
     sentences_from_json,
@@ -140,6 +143,22 @@ def with_article_id(sentences: tuple[Sentence, ...], aid: str) -> tuple[Sentence
 @given(records(Features))
 def test_features_round_trip_with_their_types(f: Features):
     same(f, features_from_json(features_to_json(f)))
+
+
+@given(records(Features))
+def test_features_round_trip_through_the_binary_form_with_their_types(f: Features):
+    same(f, features_from_bytes(features_to_bytes(f)))
+    same(f, features_from_data(features_to_bytes(f)))
+    same(f, features_from_data(features_to_json(f)))  # stored as JSON before
+
+
+def test_a_binary_record_without_a_later_field_takes_its_default():
+    f = Features((3, 9), (1, 2), (0.5, 1.5), (False, True), (7,), 2, people=((4, 1),))
+    blob = features_to_bytes(f)
+    # cut the last field (the embedding) and say there is one field less
+    cut = blob[: blob.rindex(b"embedding") - 1]
+    older = cut[:4] + (int.from_bytes(cut[4:6], "little") - 1).to_bytes(2, "little") + cut[6:]
+    assert features_from_bytes(older) == f
 
 
 def test_signatures_stored_as_strings_by_earlier_versions_load_as_ints():

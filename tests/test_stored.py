@@ -4,12 +4,15 @@ need, not the whole store, and places them as an index of every stored article w
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from storycorpus import corpus_rows, write_jsonl
 
+from storydesk import model
 from storydesk.cluster import ArticleIndex, ClusterItem, stories_in_batches
 from storydesk.corpus import content_hash, ingest_articles
+from storydesk.neighbours import keys_of
 from storydesk.pipeline import analyze, load
 from storydesk.settings import Settings
 from storydesk.store import SqliteStore, StoredRow
@@ -100,3 +103,79 @@ def test_stories_through_the_store_are_those_of_an_index_holding_everything(
     partition = {frozenset(a for a in originals if got[a] == got[b]) for b in originals}
     assert partition == expected
     assert len(expected) > 3
+
+
+def test_features_of_another_version_are_computed_again_from_the_text(
+    tmp_path: Path, nlp, monkeypatch
+) -> None:
+    """Features stored by older code (here: each article holding another's) are never
+    compared with a later version's: the next ingest computes them again from the stored
+    text and indexes the store afresh (the keys each article is searched by are its own)."""
+    articles = load([str(write_jsonl(tmp_path / "a.jsonl", ROWS))]).articles
+    parsed = {a.article.id: a for a in analyze(articles, nlp)}
+    first, later = articles[:-3], articles[-3:]
+    ids = [a.id for a in first]
+    # the old code's features: wrong, and stamped with the version of their day
+    old = {
+        i: replace(parsed[i], features=parsed[j].features)
+        for i, j in zip(ids, ids[1:] + ids[:1], strict=True)
+    }
+
+    def lookup(part):
+        return [parsed[a.id] for a in part]
+
+    with SqliteStore(tmp_path / "s.db") as store:
+        ingest_articles(store, first, Settings(), analyzer=lambda part: [old[a.id] for a in part])
+        assert store.missing_features() == []
+        monkeypatch.setattr(model, "FEATURES_VERSION", model.FEATURES_VERSION + 1)
+        assert sorted(a.id for a in store.missing_features()) == sorted(ids)
+        ingest_articles(store, later, Settings(), analyzer=lookup)
+        assert store.missing_features() == []
+        stored = {r.id: r.features for r in store.stored_rows(ids=ids)}
+        searched = store.probes_of([content_hash(a) for a in first])
+    assert stored == {i: parsed[i].features for i in ids}
+    assert len(searched) > len(first) // 2
+    for a in first:
+        own = set(keys_of(parsed[a.id].features))  # type: ignore[arg-type]
+        assert set(searched.get(content_hash(a), ())) <= own, a.id
+
+
+class Searching(SqliteStore):
+    """A store that counts the searches of its index."""
+
+    searches = 0
+
+    def keyed(self, keys, lo, hi, probes=False) -> set[str]:  # type: ignore[no-untyped-def]
+        Searching.searches += 1
+        return super().keyed(keys, lo, hi, probes)
+
+
+def test_a_stored_article_reached_again_reads_its_pairs_and_is_not_searched(
+    tmp_path: Path, nlp
+) -> None:
+    """Each placed article's strong pairs are kept (each way, itself included), so a later
+    ingest that changes a stored story searches for its new articles only (two searches
+    each: the keys it searches, the searchers of the keys it holds)."""
+    articles = load([str(write_jsonl(tmp_path / "a.jsonl", ROWS))]).articles
+    parsed = {a.article.id: a for a in analyze(articles, nlp)}
+
+    def lookup(part):
+        return [parsed[a.id] for a in part]
+
+    joined = 0
+    with Searching(tmp_path / "s.db") as store:
+        for k in range(3):
+            before = store.story_map()
+            Searching.searches = 0
+            report = ingest_articles(store, articles[k::3], Settings(chunk=4), analyzer=lookup)
+            copies = store.representatives()
+            placed = [a for a in report.added if a not in copies]
+            assert Searching.searches == 2 * len(placed)
+            after = store.story_map()
+            joined += sum(1 for a in placed if after[a] in before.values())
+        hashes = [content_hash(a) for a in articles]
+        pairs = store.pairs_of(hashes)
+    assert joined > 0  # stored stories were clustered again with new articles
+    clustered = [h for a, h in zip(articles, hashes, strict=True) if a.id not in copies]
+    assert all(h in pairs[h] for h in clustered)
+    assert all(a in pairs[b] for a in pairs for b in pairs[a])

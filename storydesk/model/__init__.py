@@ -13,6 +13,7 @@ Everything citable is a :class:`Span`, an offset range into an :class:`Article`'
 
 from .annotations import (
     ANNOTATIONS_VERSION,
+    FEATURES_VERSION,
     AnalyzedArticle,
     Annotations,
     Fact,
@@ -38,6 +39,7 @@ from .briefing import (
 
 __all__ = [
     "ANNOTATIONS_VERSION",
+    "FEATURES_VERSION",
     "AnalyzedArticle",
     "Annotations",
     "Article",

@@ -162,6 +162,12 @@ class Mention(_Spanned):
 # 21: councillor, alderman and sheriff are offices (a role, not part of the name); 22: quotes-12
 ANNOTATIONS_VERSION = 22
 
+# Bump when the clustering features (storydesk.features.features_of, ``Features``) change
+# what they hold: a store keeps each article's features with the version that made them,
+# and an ingest computes them again from the stored text where it differs, so new features
+# are never compared with stale ones (Store.missing_features). 6: no dateline in the lead.
+FEATURES_VERSION = 6
+
 
 @dataclass(frozen=True, slots=True)
 class Annotations:

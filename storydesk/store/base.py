@@ -127,7 +127,9 @@ class Store(Protocol):
     def story_of(self, article_ids: Iterable[str]) -> set[str]: ...
 
     def missing_features(self) -> list[Article]:
-        """Articles stored without clustering features (e.g. by an older schema)."""
+        """Articles stored without clustering features (e.g. by an older schema), or with
+        features of another :data:`storydesk.model.FEATURES_VERSION` (to compute again from
+        their text: new features are never compared with stale ones)."""
         ...
 
     def set_features(self, features: dict[str, Features]) -> None: ...
@@ -201,6 +203,17 @@ class Store(Protocol):
 
     def probes_of(self, hashes: Sequence[str]) -> dict[str, list[int]]:
         """The keys each of these indexed articles (by content hash) searches."""
+        ...
+
+    def add_pairs(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Keep (content hash, content hash) pairs that scored at least the cut when the
+        later of the two was placed, one row each way (a pair of an article with itself
+        marks it placed)."""
+        ...
+
+    def pairs_of(self, hashes: Sequence[str]) -> dict[str, set[str]]:
+        """The content hashes each of these articles paired with strongly when placed (itself
+        included: placed since the store keeps pairs); absent, never placed so."""
         ...
 
     def banded(self, bands: Sequence[bytes]) -> set[str]:

@@ -1,13 +1,18 @@
-"""JSON encodings of the analysis records kept in the store."""
+"""Encodings of the analysis records kept in the store: JSON, and a compact binary form of
+clustering features (read for every stored candidate an ingest scores)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
+import struct
 import types
 import typing
 from typing import Any, TypeVar
+
+import numpy as np
 
 from ..model import Features, Sentence, Span, Trim
 
@@ -97,6 +102,92 @@ def features_from_json(data: str) -> Features:
         lead=tuple(d.get("lead", ())),
         embedding=tuple(d.get("emb", ())),
     )
+
+
+# --- features, binary: each field as (name, kind, item count) and its values as raw little-
+# endian numbers, decoded with numpy; a field of another type is kept as JSON. Fields are
+# named, so a blob written before a field was added loads with that field's default.
+_MAGIC = b"SDF1"
+_SCALAR, _INTS, _FLOATS, _BOOLS, _PAIRS, _JSON = range(6)
+_DTYPES: dict[int, np.dtype[Any]] = {
+    _SCALAR: np.dtype("<i8"),
+    _INTS: np.dtype("<i8"),
+    _FLOATS: np.dtype("<f8"),
+    _BOOLS: np.dtype("u1"),
+    _PAIRS: np.dtype("<i8"),
+    _JSON: np.dtype("u1"),
+}
+_KIND_OF = {
+    int: _SCALAR,
+    tuple[int, ...]: _INTS,
+    tuple[float, ...]: _FLOATS,
+    tuple[bool, ...]: _BOOLS,
+    tuple[tuple[int, int], ...]: _PAIRS,
+}
+
+
+@functools.cache
+def _feature_fields() -> tuple[tuple[str, int, Any], ...]:
+    hints = typing.get_type_hints(Features)
+    return tuple(
+        (f.name, _KIND_OF.get(hints[f.name], _JSON), hints[f.name])
+        for f in dataclasses.fields(Features)
+    )
+
+
+def features_to_bytes(f: Features) -> bytes:
+    """``f`` in the store's binary form (:func:`features_from_bytes` reads it back)."""
+    fields = _feature_fields()
+    parts = [_MAGIC, struct.pack("<H", len(fields))]
+    for name, kind, _ in fields:
+        value = getattr(f, name)
+        if kind == _JSON:
+            raw = json.dumps(to_plain(value), separators=(",", ":")).encode()
+            size = len(raw)
+        else:
+            arr = np.asarray([value] if kind == _SCALAR else value, dtype=_DTYPES[kind])
+            raw, size = arr.tobytes(), arr.size
+        key = name.encode()
+        parts += [struct.pack("<B", len(key)), key, struct.pack("<BI", kind, size), raw]
+    return b"".join(parts)
+
+
+def features_from_bytes(data: bytes) -> Features:
+    """The features :func:`features_to_bytes` wrote."""
+    if data[:4] != _MAGIC:
+        raise ValueError("not features in the binary form")
+    hints = {name: hint for name, _, hint in _feature_fields()}
+    (count,) = struct.unpack_from("<H", data, 4)
+    pos = 6
+    out: dict[str, Any] = {}
+    for _ in range(count):
+        n = data[pos]
+        name = data[pos + 1 : pos + 1 + n].decode()
+        kind, size = struct.unpack_from("<BI", data, pos + 1 + n)
+        pos += 6 + n
+        dtype = _DTYPES[kind]
+        arr = np.frombuffer(data, dtype, size, pos)
+        pos += size * dtype.itemsize
+        if name not in hints:  # a field since removed
+            continue
+        if kind == _SCALAR:
+            out[name] = int(arr[0])
+        elif kind == _PAIRS:
+            out[name] = tuple(map(tuple, arr.reshape(-1, 2).tolist()))
+        elif kind == _BOOLS:
+            out[name] = tuple(arr.astype(bool).tolist())
+        elif kind == _JSON:
+            out[name] = from_plain(hints[name], json.loads(arr.tobytes()))
+        else:
+            out[name] = tuple(arr.tolist())
+    return Features(**out)
+
+
+def features_from_data(data: str | bytes) -> Features:
+    """Stored features: the binary form, or JSON as stored before it."""
+    if isinstance(data, bytes):
+        return features_from_bytes(data)
+    return features_from_json(data)
 
 
 _LEAVES = (str, int, float, bool, type(None))

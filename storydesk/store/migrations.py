@@ -158,6 +158,20 @@ MIGRATIONS: list[str] = [
     DELETE FROM article_bands;
     DELETE FROM docfreq;
     """,
+    # 12: the version of the code that computed each article's features
+    # (storydesk.model.FEATURES_VERSION). Features stored before are of no known version:
+    # the next ingest computes them again from the stored text (Store.missing_features)
+    # and indexes the store afresh.
+    # And the strong pairs of each article placed (storydesk.cluster.ArticleIndex): a stored
+    # article reached again reads them rather than being searched and scored again.
+    """
+    ALTER TABLE features ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE article_pairs (
+        content_hash TEXT NOT NULL,
+        other TEXT NOT NULL
+    );
+    CREATE INDEX article_pairs_hash ON article_pairs(content_hash);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
+from .. import model
 from ..corrections import Correction
 from ..errors import (
     DiskFullError,
@@ -40,8 +41,8 @@ from .base import StoredArticle, StoredRow, StoryRow, ThreadRow
 from .codec import (
     dataclass_from_json,
     dataclass_to_json,
-    features_from_json,
-    features_to_json,
+    features_from_data,
+    features_to_bytes,
     sentences_from_json,
     sentences_to_json,
 )
@@ -311,8 +312,8 @@ class SqliteStore:
                 )
                 if item.analyzed.features is not None:
                     self.db.execute(
-                        "INSERT INTO features (article_id, data) VALUES (?, ?)",
-                        (a.id, features_to_json(item.analyzed.features)),
+                        "INSERT INTO features (article_id, data, version) VALUES (?, ?, ?)",
+                        (a.id, features_to_bytes(item.analyzed.features), model.FEATURES_VERSION),
                     )
                 notes = item.analyzed.annotations
                 if notes is not None:
@@ -569,7 +570,7 @@ class SqliteStore:
             for sid, data in rows:
                 out.setdefault(sid, [])
                 if data:
-                    out[sid].append(features_from_json(data))
+                    out[sid].append(features_from_data(data))
         return out
 
     @_coded
@@ -650,6 +651,26 @@ class SqliteStore:
         return out
 
     @_coded
+    def add_pairs(self, pairs: Sequence[tuple[str, str]]) -> None:
+        rows = sorted({(a, b) for a, b in pairs} | {(b, a) for a, b in pairs})
+        with self._transaction():
+            self.db.executemany(
+                "INSERT INTO article_pairs (content_hash, other) VALUES (?, ?)", rows
+            )
+
+    @_coded
+    def pairs_of(self, hashes: Sequence[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for part, marks in _chunked(list(dict.fromkeys(hashes))):
+            rows = self.db.execute(
+                f"SELECT content_hash, other FROM article_pairs WHERE content_hash IN ({marks})",
+                part,
+            )
+            for h, other in rows:
+                out.setdefault(h, set()).add(other)
+        return out
+
+    @_coded
     def banded(self, bands: Sequence[bytes]) -> set[str]:
         if not bands:
             return set()
@@ -679,7 +700,7 @@ class SqliteStore:
                     chunk,
                 )
                 out.extend(
-                    StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep, h)
+                    StoredRow(n, aid, sid, pub, features_from_data(data) if data else None, rep, h)
                     for n, aid, sid, pub, data, rep, h in rows
                 )
         return out
@@ -689,14 +710,18 @@ class SqliteStore:
         with self._transaction():
             for article_id, f in sorted(features.items()):
                 self.db.execute(
-                    "INSERT OR REPLACE INTO features (article_id, data) VALUES (?, ?)",
-                    (article_id, features_to_json(f)),
+                    "INSERT OR REPLACE INTO features (article_id, data, version) VALUES (?, ?, ?)",
+                    (article_id, features_to_bytes(f), model.FEATURES_VERSION),
                 )
                 self.db.execute(  # its story's centroid changes
                     "INSERT OR IGNORE INTO relink (kind, id)"
                     " SELECT 'story', story_id FROM story_articles WHERE article_id = ?",
                     (article_id,),
                 )
+            if features:  # the search index held the old features' keys: made again
+                index = ("article_keys", "article_probes", "article_bands", "docfreq")
+                for table in (*index, "article_pairs"):
+                    self.db.execute(f"DELETE FROM {table}")
 
     # --- reading ----------------------------------------------------------------------
     @_coded
@@ -735,7 +760,7 @@ class SqliteStore:
             (seq,),
         )
         return [
-            StoredRow(n, aid, sid, pub, features_from_json(data) if data else None, rep, h)
+            StoredRow(n, aid, sid, pub, features_from_data(data) if data else None, rep, h)
             for n, aid, sid, pub, data, rep, h in rows
         ]
 
@@ -747,7 +772,7 @@ class SqliteStore:
             " LEFT JOIN features f ON f.article_id = a.id ORDER BY a.seq"
         )
         return [
-            (aid, sid, pub, features_from_json(data) if data else None)
+            (aid, sid, pub, features_from_data(data) if data else None)
             for aid, sid, pub, data in rows
         ]
 
@@ -836,7 +861,9 @@ class SqliteStore:
     def missing_features(self) -> list[Article]:
         rows = self.db.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles a"
-            " LEFT JOIN features f ON f.article_id = a.id WHERE f.article_id IS NULL ORDER BY a.seq"
+            " LEFT JOIN features f ON f.article_id = a.id"
+            " WHERE f.article_id IS NULL OR f.version != ? ORDER BY a.seq",
+            (model.FEATURES_VERSION,),
         )
         return [_article(row) for row in rows]
 
