@@ -172,6 +172,7 @@ def main() -> None:
             **{kind: {"cited": total[kind], "from_furniture": furniture[kind]} for kind in KINDS},
             "from_furniture": sum(furniture.values()),
             "cited": sum(total.values()),
+            "in_body_share": round(1 - sum(furniture.values()) / max(1, sum(total.values())), 4),
         }
     print(f"CPU {time.process_time() - cpu:.1f} s")
     if args.json:
