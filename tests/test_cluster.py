@@ -168,19 +168,23 @@ def test_an_undated_article_joins_the_dated_story_it_matches_and_bridges_nothing
     assert ["undated-quake"] in got and ["undated-election"] in got
 
 
+def words_report(words: Iterable[int]) -> Features:
+    picked = sorted(set(words))
+    return Features(
+        indices=tuple(picked),
+        tf=tuple(1 for _ in picked),
+        rarity=tuple(4.0 for _ in picked),
+        entity=tuple(False for _ in picked),
+        signature=(),
+        shingle_count=0,
+    )
+
+
 def conflict_report(background: int, own: range, variant: int) -> Features:
     """A report of one event of a long war: ``background`` of the war's words (every report
     names some) and most of the event's own words."""
     war = [w for k, w in enumerate(range(600, 630)) if (k + variant) % 3 != 0][:background]
-    words = sorted({*war, *(w for k, w in enumerate(own) if (k + variant) % 4 != 0)})
-    return Features(
-        indices=tuple(words),
-        tf=tuple(1 for _ in words),
-        rarity=tuple(4.0 for _ in words),
-        entity=tuple(False for _ in words),
-        signature=(),
-        shingle_count=0,
-    )
+    return words_report([*war, *(w for k, w in enumerate(own) if (k + variant) % 4 != 0)])
 
 
 def test_undated_reports_of_events_years_apart_do_not_open_a_story_together():
@@ -204,18 +208,6 @@ def test_undated_reports_of_events_years_apart_do_not_open_a_story_together():
     # with no dated report to lend them a date, undated reports are judged on content alone
     loose = [it for it in items if it.published is None]
     assert len(cluster_batch(loose)) == 1
-
-
-def words_report(words: Iterable[int]) -> Features:
-    picked = sorted(set(words))
-    return Features(
-        indices=tuple(picked),
-        tf=tuple(1 for _ in picked),
-        rarity=tuple(4.0 for _ in picked),
-        entity=tuple(False for _ in picked),
-        signature=(),
-        shingle_count=0,
-    )
 
 
 def test_a_date_lent_by_a_weak_match_does_not_split_an_event():
