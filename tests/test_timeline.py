@@ -622,3 +622,69 @@ def test_a_dateline_or_page_stamp_dates_no_event(text):
 def test_a_date_and_a_dash_in_a_chronology_is_a_date():
     (e,) = find_time_expressions("March 3 - The river burst its banks.", MON)
     assert e.kind == "absolute" and event_expression([e]) is e
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A wire page's stamp run into its dateline, a site's stamp after its headline, a
+        # two-digit year, "Last updated", a sidebar's stamps, "Posted" inside a line.
+        "LINDENHALL | Tue Mar 3 , 2026 9:14 am CET LINDENHALL - The river rose.",
+        "Dam fears grow as rains go on Tuesday 3 March 2026 07.23 GMT",
+        "03 March 26 00:35 GMT The engineers inspected the spillway.",
+        "3 March 2026 Last updated at 13:17 GMT Help The engineers inspected the spillway.",
+        "Repairs will take weeks MORE Mar 3, 2026 7:42 AM ET",
+        "Flood diary | Posted March 3, 2026 | Port Averly",
+    ],
+)
+def test_a_time_stamp_inside_a_line_dates_no_event(nlp, text):
+    found = [e for e in find_time_expressions(text, MON, nlp(text)) if e.date is not None]
+    assert found and all(e.kind == "page" for e in found)
+    assert build_timeline([analyzed(nlp, text, "a", published=MON)], None).events == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dam failed on March 3, 2026 at 4:53 pm local time.",
+        "The vote on March 3, 2026 was close.",
+        "The council posted a notice on March 3, 2026.",
+    ],
+)
+def test_a_date_with_a_time_in_a_body_sentence_is_a_date(nlp, text):
+    (e,) = find_time_expressions(text, MON, nlp(text))
+    assert e.kind == "absolute" and event_expression([e]) is e
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # A plan told from the past: either side of publication, so the publication year.
+        ("The prisoner was due to be released in September.", "2025-11-19", "2025-09-01"),
+        ("The prisoner is due to be released in September.", "2025-11-19", "2026-09-01"),
+        # A noun that lies ahead dates ahead, whatever the tense of the clause.
+        (
+            "Officials said tents were needed before the expected start of the rains in May.",
+            "2026-01-20",
+            "2026-05-01",
+        ),
+        (
+            "Voters were told to register before the planned vote on Sunday.",
+            "2026-03-11",
+            "2026-03-15",
+        ),
+        # A participle that is done, not planned: the one before publication.
+        ("Prices passed their previous peak, set on December 7.", "2026-03-09", "2025-12-07"),
+        ("Prices passed the record of 90 dollars set on December 7.", "2026-03-09", "2025-12-07"),
+        ("A vote set for December 7 was delayed.", "2026-03-09", "2026-12-07"),
+        ("Scheduled for December 7, the vote was delayed.", "2026-03-09", "2026-12-07"),
+        # "this Wednesday": the nearer Wednesday, unless the tense says which side.
+        ("The figures are in this Wednesday edition of the bulletin.", "2026-03-10", "2026-03-11"),
+        ("The ministers met this Monday in Lindenhall.", "2026-03-10", "2026-03-09"),
+        ("The ministers will meet this Sunday.", "2026-03-10", "2026-03-15"),
+    ],
+)
+def test_dates_follow_the_tense_of_what_they_date(nlp, text, published, expected):
+    pub = dt.date.fromisoformat(published)
+    found = [e for e in find_time_expressions(text, pub, nlp(text)) if e.date is not None]
+    assert [e.date.isoformat() for e in found] == [expected]

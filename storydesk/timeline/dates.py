@@ -53,6 +53,8 @@ def _weekday_date(weekday: int, published: dt.date, direction: str) -> dt.date:
         return published + dt.timedelta(days=forward or 7)
     if direction == "before":  # "last Tuesday": the Tuesday of the previous week
         return _monday(published) - dt.timedelta(days=7 - weekday)
+    if direction == "nearest":  # "this Wednesday": the nearer side of publication
+        return published + dt.timedelta(days=forward if forward < back else -back)
     return published - dt.timedelta(days=back)
 
 
@@ -158,6 +160,38 @@ def _adverbial(doc: Doc, start: int, end: int, verb: Token) -> bool:
     return token.i == verb.i
 
 
+# A noun that is planned, not done: "the expected start of the rainy season in May".
+_PLANNED_MODIFIERS = words("expected planned scheduled upcoming forthcoming proposed")
+
+
+def _planned_noun(doc: Doc, start: int, end: int, verb: Token) -> bool:
+    """Whether a noun between the date and its verb is one that lies ahead ("the expected
+    start ... in May", "the planned vote on Sunday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(20):
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in _PLANNED_MODIFIERS for c in token.children
+        ):
+            return True
+    return False
+
+
+def _past_form(token: Token) -> bool:
+    """ "was due", "were expected", "had planned": the word or its copula is in the past."""
+    if token.tag_ == "VBD":
+        return True
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"was", "were", "had"}:
+        return True
+    return token.dep_ == "acomp" and token.head.tag_ == "VBD"
+
+
 def _tense(doc: Doc | None, start: int, end: int) -> str | None:
     """``past``, ``future``, ``present`` or ``None`` for the verb an expression attaches to.
 
@@ -173,14 +207,25 @@ def _tense(doc: Doc | None, start: int, end: int) -> str | None:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "shall", "'ll", "’ll", "wo", "would"}:
         return "future"
+    if _planned_noun(doc, start, end, verb):
+        return "future"  # "before the expected start of the rainy season in May"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_HEADS:
-        return "future"
+        # "was due to be released in September": a plan told from the past, either side
+        # of publication; "is due to be released" looks ahead.
+        return None if _past_form(verb.head) else "future"
     if verb.lemma_ in _FUTURE_HEADS and aux & {"is", "are", "am", "'s", "’s", "'re", "’re"}:
         return "future"  # "a service is planned for Sunday", "talks are expected on Friday"
-    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
-        return "future"  # "a meeting planned for Tuesday"
+    if (
+        verb.lemma_ in _FUTURE_HEADS
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod", "advcl")
+        and (verb.lemma_ != "set" or doc.text[:start].rstrip().endswith("for"))
+    ):
+        return "future"  # "a meeting planned for Tuesday", "a vote set for May 3"
     if verb.tag_ == "VBD" or aux & {"had", "was", "were", "did"}:
         return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not aux:
+        return "past"  # "its previous record, set on December 7": done, not planned
     if verb.tag_ == "VBN" and aux & {"has", "have"}:
         return "past"
     present = verb.tag_ in ("VBZ", "VBP") or (

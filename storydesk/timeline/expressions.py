@@ -285,6 +285,19 @@ DATELINE_AFTER = re.compile(
     rf"{_CLOCK}[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:[-–—:]|$)", re.MULTILINE
 )
 DATELINE_AGENCY_AFTER = re.compile(rf"{_CLOCK}[ \t]*\([^()\n]{{1,40}}\)[ \t]*[-–—]")
+# A page's time stamp anywhere on its line: a date with a year (perhaps two digits, "07
+# February 12"), then a clock time with a.m./p.m. or a time zone ("Wed Mar 2, 2011 12:27 am
+# IST", "Thursday 24 June 2010 07.23 BST", "Feb 8, 2011 7:42 AM ET"), or "Last updated at".
+# Body copy writes a time with "at" ("on March 2, 2011 at 12:27"), and rarely with a year.
+STAMP_AFTER = re.compile(
+    r"(?:[ \t]*,?[ \t]*(?P<year>\d{4}|\d{2})(?!\d))?[ \t]*,?[ \t]*(?:"
+    r"\d{1,2}[:.]\d{2}[ \t]*(?:(?i:[ap]\.?m\.?)(?:[ \t]+[A-Z]{2,4}\b)?|[A-Z]{2,4}\b)"
+    r"|Last[ \t]+updated\b)"
+)
+# A stamp's word right before a date inside a line ("... | Posted January 28, 2011").
+STAMP_BEFORE = re.compile(
+    r"\b(?:Posted|Published|Updated|Last updated)(?:[ \t]+on)?[ \t]*:?[ \t]*$"
+)
 # A page's stamp ("Published: ...", "Updated 3 March 2009", "Accessed ...") or a byline
 # ("By Jane Roe | March 3, 2009") before a date on its line.
 PAGE_STAMP_BEFORE = re.compile(

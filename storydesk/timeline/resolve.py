@@ -33,18 +33,28 @@ from .expressions import (
     DATELINE_AGENCY_AFTER,
     DATELINE_PLACE,
     PAGE_STAMP_BEFORE,
+    STAMP_AFTER,
+    STAMP_BEFORE,
     Anchor,
     matches,
 )
 from .words import _RELATIONS, HOSTILITIES, WEEKDAYS, number_word, ordinal_word
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
 
 def _chrome(text: str, start: int, end: int) -> str | None:
     """``dateline`` for a date that heads its line as a dateline ("CAIRO, March 3 -"),
-    ``page`` for a page's stamp or byline ("Updated: March 3, 2009"): neither dates an
-    event of the article's body."""
+    ``page`` for a page's stamp or byline ("Updated: March 3, 2009"), or a time stamp
+    anywhere on its line ("Wed Mar 2, 2011 12:27 am IST", "| Posted January 28, 2011"):
+    none dates an event of the article's body."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
+    if STAMP_BEFORE.search(text, max(line_start, start - 40), start):
+        return "page"
+    stamp = STAMP_AFTER.match(text, end)
+    if stamp and (stamp.group("year") or _YEAR_DIGITS.search(text, start, end)):
+        return "page"
     if len(before) > 120:
         return None
     if PAGE_STAMP_BEFORE.search(before):
@@ -175,6 +185,11 @@ def _resolve(
         mod = (g["mod"] or "").lower()
         if published is not None:
             direction = {"next": "after", "last": "before", "coming": "future"}.get(mod)
+            if mod == "this":
+                # "this Wednesday": the nearer one, unless the tense says which side.
+                direction = {"past": "past", "future": "future", "present": "future"}.get(
+                    _tense(doc, start, end) or "", "nearest"
+                )
             if direction is None:
                 # A plan ("will meet", "meets", "is due") looks ahead, anything else back;
                 # either way the publication day's own weekday is that day.
