@@ -631,7 +631,7 @@ def test_a_date_and_a_dash_in_a_chronology_is_a_date():
         # two-digit year, "Last updated", a sidebar's stamps, "Posted" inside a line.
         "LINDENHALL | Tue Mar 3 , 2026 9:14 am CET LINDENHALL - The river rose.",
         "Dam fears grow as rains go on Tuesday 3 March 2026 07.23 GMT",
-        "03 March 26 00:35 GMT The engineers inspected the spillway.",
+        "Engineers at the dam\n03 March 26 00:35 GMT\nThe engineers inspected the spillway.",
         "3 March 2026 Last updated at 13:17 GMT Help The engineers inspected the spillway.",
         "Repairs will take weeks MORE Mar 3, 2026 7:42 AM ET",
         "Flood diary | Posted March 3, 2026 | Port Averly",
@@ -649,6 +649,8 @@ def test_a_time_stamp_inside_a_line_dates_no_event(nlp, text):
         "The dam failed on March 3, 2026 at 4:53 pm local time.",
         "The vote on March 3, 2026 was close.",
         "The council posted a notice on March 3, 2026.",
+        # A lede run into its page's stamp (page text without line breaks): the report's day.
+        "Dam holds Tuesday 3 March 2026 07.23 GMT The engineers inspected the spillway.",
     ],
 )
 def test_a_date_with_a_time_in_a_body_sentence_is_a_date(nlp, text):

@@ -292,7 +292,7 @@ DATELINE_AGENCY_AFTER = re.compile(rf"{_CLOCK}[ \t]*\([^()\n]{{1,40}}\)[ \t]*[-â
 STAMP_AFTER = re.compile(
     r"(?:[ \t]*,?[ \t]*(?P<year>\d{4}|\d{2})(?!\d))?[ \t]*,?[ \t]*(?:"
     r"\d{1,2}[:.]\d{2}[ \t]*(?:(?i:[ap]\.?m\.?)(?:[ \t]+[A-Z]{2,4}\b)?|[A-Z]{2,4}\b)"
-    r"|Last[ \t]+updated\b)"
+    r"|(?P<updated>Last[ \t]+updated\b))"
 )
 # A stamp's word right before a date inside a line ("... | Posted January 28, 2011").
 STAMP_BEFORE = re.compile(

@@ -41,6 +41,11 @@ from .expressions import (
 from .words import _RELATIONS, HOSTILITIES, WEEKDAYS, number_word, ordinal_word
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
+# A sentence that starts right after a stamp on its line: a capitalised word (not a
+# capitals dateline, "TRIPOLI -LRB-"), then lower-case words.
+_LEDE_AFTER = re.compile(
+    r"[ \t]+[`‘'\"“]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,4}[ \t]+['’]?[a-z]"
+)
 
 
 def _chrome(text: str, start: int, end: int) -> str | None:
@@ -54,7 +59,11 @@ def _chrome(text: str, start: int, end: int) -> str | None:
         return "page"
     stamp = STAMP_AFTER.match(text, end)
     if stamp and (stamp.group("year") or _YEAR_DIGITS.search(text, start, end)):
-        return "page"
+        # A page stamp; but a lede run into it on its line ("... 07.23 BST Kevin Costner's
+        # latest role is ...", a page's text without its line breaks) is dated by it, as
+        # the report's own day, the way its lede is read.
+        if stamp.group("updated") or not _LEDE_AFTER.match(text, stamp.end()):
+            return "page"
     if len(before) > 120:
         return None
     if PAGE_STAMP_BEFORE.search(before):
