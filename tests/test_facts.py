@@ -153,7 +153,7 @@ def test_lives_claimed_is_killed(nlp):
         ("The fund raised £3m for victims.", 3_000_000, "GBP", "fund raised (GBP)"),
         ("The EU pledged 5 million euros.", 5_000_000, "EUR", "EU pledged (EUR)"),
         ("Unemployment rose to 9.5% in May.", 9.5, "%", "unemployment (%)"),
-        ("BP pumped 5,000 barrels a day.", 5000, "barrels a day", "barrels pumped"),
+        ("BP pumped 5,000 barrels a day.", 5000, "barrels a day", "barrels pumped by BP a day"),
     ],
 )
 def test_money_percent_quantity(nlp, text, value, unit, what):

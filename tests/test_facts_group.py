@@ -310,3 +310,62 @@ def test_every_fact_cites_characters_of_its_cleaned_text(nlp, text):
         assert a.text[f.start : f.end] == f.text
     for g in group_facts(facts):
         assert g.status in ("consistent", "update", "conflict", "differ") and g.basis
+
+
+# --- session 14: groups read on real pages ----------------------------------------------
+
+
+def test_a_floor_agrees_only_with_values_near_it():
+    # "consistent: at least 33 vs about 2,000" (a town's dead and the country's toll).
+    assert judged(F(33, qualifier="at least", source="a"), F(2000, qualifier="about", source="b"))[
+        0
+    ][0] == ("differ")
+    assert judged(F(500, qualifier="at least", source="a"), F(900, source="b"))[0][0] == "differ"
+    assert judged(
+        F(500, qualifier="more than", source="a"), F(600, qualifier="at least", source="b")
+    )[0][0] == ("consistent")
+
+
+@pytest.mark.parametrize(
+    "reports, apart",
+    [
+        # Two named players' counts are two quantities, not a conflict of one day.
+        (
+            [
+                ("2026-03-09", "Keeper Tomas Reyd stopped 27 shots as Lindenhall won."),
+                ("2026-03-09", "Keeper Ana Vesk stopped 30 shots for Port Averly."),
+            ],
+            ["27 shots", "30 shots"],
+        ),
+        (
+            [
+                ("2026-03-09", "Caldonia fired 40 rockets at the border posts."),
+                ("2026-03-09", "Kervania fired 25 rockets in reply."),
+            ],
+            ["40 rockets", "25 rockets"],
+        ),
+        # A rate is not a toll: a letter's "90 people die here every day" is no count of
+        # today's outbreak.
+        (
+            [
+                ("2026-03-09", "At the clinic 176 people died of the fever."),
+                ("2026-03-09", "As many as 90 people die here every day, a nurse wrote."),
+            ],
+            ["176 people", "As many as 90 people"],
+        ),
+        # A count up to now ("had crossed") and one two days' count ("crossed on ...") are
+        # not one figure that fell from 150,000 to 1,800.
+        (
+            [
+                ("2026-03-09", "Nearly 150,000 people had crossed the border, the agency said."),
+                ("2026-03-10", "On Monday and Tuesday, about 1,800 people crossed the border."),
+            ],
+            ["Nearly 150,000 people", "about 1,800 people"],
+        ),
+    ],
+)
+def test_figures_of_different_subjects_or_kinds_stand_apart(nlp, reports, apart):
+    facts = story(nlp, *reports)
+    first, second = (holding(facts, text) for text in apart)
+    assert first != second, groups_of(facts)
+    assert first[1] != "conflict" and second[1] != "conflict"

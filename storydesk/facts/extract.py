@@ -19,7 +19,12 @@ from .reading import _read, _Reading, _side
 from .spans import _is_year, _number_spans, _numberish, _qualifier, _skip
 from .verbs import _CLASS_WORDS, _PEOPLE_CLASSES, PEOPLE_NOUNS
 
-_RATE = re.compile(r"\s+((?:a|per)\s+(?:day|week|month|year))\b", re.I)
+_RATE_WORDS = (
+    r"((?:a|per|every|each)\s+(?:day|week|month|year))\b"
+    r"(?!\s+(?:after|before|later|earlier|ago|on|or|and)\b)"
+)
+_RATE = re.compile(r"\s+" + _RATE_WORDS, re.I)
+_RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+" + _RATE_WORDS, re.I)
 # A site's own audience ("More than 20,000 readers ..."): page furniture, not news.
 _AUDIENCE = frozenset({"reader", "readers", "subscriber", "subscribers", "follower", "followers"})
 
@@ -118,16 +123,32 @@ def extract_facts(
             end = max(end, last.idx + len(last.text))
         if reading and reading.noun is not None and 0 <= reading.noun.i - span.end <= 2:
             end = max(end, reading.noun.idx + len(reading.noun.text))
-        rate = _RATE.match(text, end)
+        agent = (
+            _agent(reading)
+            if reading is not None and not (money or percent or share is not None)
+            else None
+        )
+        if agent is not None and verb not in _PEOPLE_CLASSES:
+            what += f" by {agent}"  # "Varlamov stopped 27 shots": his, not another's
+        rate = _rate(text, end, money or percent)
         if rate:
-            unit += " " + " ".join(rate.group(1).lower().split())
+            unit += " " + rate
+            if not (money or percent or share is not None):
+                what += " " + rate  # "90 people die every day" is no toll
         if share is None and (money or percent):
             what = of.what(unit)
         start = min(q_start, span.start_char)
+        # A count "have been killed", "had crossed" is a count up to now, where "crossed on
+        # Thursday" may be one day's; an amount "has paid" is no running total.
         total = (
             bool(reading and reading.total)
             or _running_total(numbers[-1], reading)
-            or (verb in _PEOPLE_CLASSES and _perfect(reading.predicate if reading else None))
+            or (
+                not (money or percent)
+                and share is None
+                and not rate
+                and _perfect(reading.predicate if reading else None)
+            )
         )
         noun = reading.noun if reading else None
         population = noun is not None and (
@@ -150,6 +171,34 @@ def extract_facts(
             )
         )
     return tuple(out)
+
+
+def _rate(text: str, end: int, priced: bool) -> str | None:
+    """ "a day", "every week" after a figure: a rate. An amount's rate comes right after it
+    ("$18 million a day"); a count's may follow its verb ("90 people die here every day").
+    Never "a day after", "a week later": a time, not a rate."""
+    rate = (_RATE if priced else _RATE_AFTER).match(text, end)
+    return " ".join(rate.group(1).lower().split()) if rate else None
+
+
+def _agent(reading: _Reading) -> str | None:
+    """The one named as the subject of the verb whose object the figure counts
+    ("Varlamov stopped 27 shots", "Caldonia fired 40 rockets"): two named subjects' counts
+    are two quantities."""
+    verb, noun = reading.predicate, reading.noun
+    if verb is None or (noun is not None and noun.dep_ not in ("dobj", "pobj")):
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED):
+            ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+            if ent is not None:
+                return ent.text
+            names = [t for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            return " ".join([*(t.text for t in names), c.text])
+    return None
+
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _proportion(number: Token, value: float) -> tuple[Token, float] | None:

@@ -5,7 +5,6 @@ basis of that label; and the facts' JSON."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from itertools import pairwise
@@ -19,14 +18,20 @@ STATUSES = ("consistent", "update", "conflict", "differ")
 _CUMULATIVE = frozenset({"killed", "wounded", "arrested", "infected", "fired"})
 
 
+# A floor ("at least 500") agrees with values up to this many times it: a reader takes "at
+# least 500" and 520 for one figure, never "at least 33" and "about 2,000".
+FLOOR_REACH = 1.5
+
+
 def _interval(f: Fact) -> tuple[float, float]:
     """The values a hedged figure allows. "more than 500" is read as "at least 500", so
-    "at least 500" and "more than 500" agree, and each agrees with 520 but not with 480;
-    "about" allows 10% either way; "nearly 500" is 450 to 500."""
+    "at least 500" and "more than 500" agree, and each agrees with 520 but not with 480,
+    nor with 2,000 (a floor reaches :data:`FLOOR_REACH` times its value); "about" allows
+    10% either way; "nearly 500" is 450 to 500."""
     v = float(f.value)
     return {
-        "at least": (v, math.inf),
-        "more than": (v, math.inf),
+        "at least": (v, FLOOR_REACH * v),
+        "more than": (v, FLOOR_REACH * v),
         "about": (0.9 * v, 1.1 * v),
         "nearly": (0.9 * v, v),
         "up to": (0.0, v),

@@ -58,12 +58,15 @@ def _chrome(text: str, start: int, end: int) -> str | None:
     if STAMP_BEFORE.search(text, max(line_start, start - 40), start):
         return "page"
     stamp = STAMP_AFTER.match(text, end)
-    if stamp and (stamp.group("year") or _YEAR_DIGITS.search(text, start, end)):
-        # A page stamp; but a lede run into it on its line ("... 07.23 BST Kevin Costner's
-        # latest role is ...", a page's text without its line breaks) is dated by it, as
-        # the report's own day, the way its lede is read.
-        if stamp.group("updated") or not _LEDE_AFTER.match(text, stamp.end()):
-            return "page"
+    # A page stamp; but a lede run into it on its line ("... 07.23 BST Kevin Costner's
+    # latest role is ...", a page's text without its line breaks) is dated by it, as the
+    # report's own day, the way its lede is read.
+    if (
+        stamp
+        and (stamp.group("year") or _YEAR_DIGITS.search(text, start, end))
+        and (stamp.group("updated") or not _LEDE_AFTER.match(text, stamp.end()))
+    ):
+        return "page"
     if len(before) > 120:
         return None
     if PAGE_STAMP_BEFORE.search(before):
