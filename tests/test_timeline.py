@@ -690,3 +690,30 @@ def test_dates_follow_the_tense_of_what_they_date(nlp, text, published, expected
     pub = dt.date.fromisoformat(published)
     found = [e for e in find_time_expressions(text, pub, nlp(text)) if e.date is not None]
     assert [e.date.isoformat() for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, caption",
+    [
+        # A photo caption: a present-tense sentence ending in a full date, no preposition.
+        ("A farmer feeds his goats outside Lindenhall, Caldonia March 2, 2026.", True),
+        ("Sandbags are seen on Quay Street in this picture taken March 2, 2026.", True),
+        ("Rescuers search the rubble in Port Averly, March 2, 2026.", True),
+        # The body: a preposition, the past tense, a copula, or words after the date.
+        ("The trial begins on March 2, 2026.", False),
+        ("Rescuers searched the rubble in Port Averly, March 2, 2026.", False),
+        ("The deadline is March 2, 2026.", False),
+        ("Crews search the rubble on Quay Street, March 2, 2026, as rain falls.", False),
+    ],
+)
+def test_a_photo_caption_dates_no_event(nlp, text, caption):
+    (e,) = find_time_expressions(text, MON, nlp(text))
+    assert (e.kind == "caption") == caption
+    assert (event_expression([e]) is None) == caption
+
+
+def test_a_chronology_heading_after_a_present_tense_entry_is_no_caption(nlp):
+    # Page text without line breaks runs a chronology's next date into the entry before it.
+    text = "The mayor appears in court in Lindenhall 25 January 2026 The mayor pleads not guilty."
+    found = find_time_expressions(text, MON, nlp(text))
+    assert [e.kind for e in found] == ["absolute"]

@@ -110,4 +110,4 @@ __all__ = [
     "words",
 ]
 
-VERSION = "timeline-2"
+VERSION = "timeline-3"

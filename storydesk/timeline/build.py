@@ -28,7 +28,7 @@ from .resolve import find_anchors, find_time_expressions
 from .words import NOT_EVENT_RELATIONS
 
 # Kinds of expression that are page chrome (see :func:`storydesk.timeline.find_time_expressions`).
-CHROME_KINDS = frozenset({"dateline", "page"})
+CHROME_KINDS = frozenset({"dateline", "page", "caption"})
 
 _GRANULARITY_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4}
 PLACED = "undated article, placed by what it reports"

@@ -38,7 +38,7 @@ from .expressions import (
     Anchor,
     matches,
 )
-from .words import _RELATIONS, HOSTILITIES, WEEKDAYS, number_word, ordinal_word
+from .words import _RELATIONS, HOSTILITIES, WEEKDAYS, number_word, ordinal_word, words
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
 # A sentence that starts right after a stamp on its line: a capitalised word (not a
@@ -76,6 +76,42 @@ def _chrome(text: str, start: int, end: int) -> str | None:
     if not before.strip() and DATELINE_AGENCY_AFTER.match(text, end, end + 60):
         return "dateline"
     return None
+
+
+# Words that put a date in a clause of the body ("begins on March 3, 2026").
+_CLAUSE_WORDS = words("on in at by since until till from before after of to for as than between")
+_SEEN = words("seen pictured shown photographed")
+_CAPTION_END = re.compile(r"[ \t]*(?:\.|\n|$)")
+
+
+def _caption(doc: Doc, start: int, end: int) -> bool:
+    """A photo caption: a present-tense sentence that ends in a full date without a
+    preposition before it ("A labourer feeds piglets at a farm outside Suining, Sichuan
+    province April 27, 2009.", "Dollar notes are seen in this picture taken March 1,
+    2011."). The date is when the photo was taken, not an event of the report."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    sent = span.sent
+    rest = doc.text[end : sent.end_char]
+    # A caption ends at its date: a full stop or the end of its line ("... 2026. REUTERS/"),
+    # where a date run into what follows is a chronology's heading or a page's stamp.
+    if any(c.isalnum() for c in rest) or not _CAPTION_END.match(doc.text, end):
+        return False
+    before = [t for t in doc[sent.start : span.start] if not t.is_punct]
+    if not before or before[-1].lower_ in _CLAUSE_WORDS:
+        return False
+    root = sent.root
+    if root.lemma_.lower() in _SEEN or (root.tag_ == "VBN" and root.lower_ in _SEEN):
+        return True
+    return (
+        root.tag_ in ("VBZ", "VBP")
+        and root.pos_ == "VERB"
+        and root.lemma_.lower() not in _SAYING_LEMMAS
+    )
+
+
+_SAYING_LEMMAS = words("say tell announce report confirm add insist claim warn state deny admit")
 
 
 def _relation(text: str, start: int) -> str | None:
@@ -274,6 +310,13 @@ def _resolve(
     if doc is None:
         span = Span(article_id, start, end)
         return TimeExpression(text[start:end], span, date, gran, kind, rel, None, name)
+    if (
+        kind == "absolute"
+        and name in ("mdy", "dmy")
+        and g.get("year")
+        and _caption(doc, start, end)
+    ):
+        kind = "caption"
     depth = clause_depth(doc, start, end)
     clause = in_clause(doc, start, end)
     span = Span(article_id, start, end)
