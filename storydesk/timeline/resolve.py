@@ -41,10 +41,11 @@ from .expressions import (
 from .words import _RELATIONS, HOSTILITIES, WEEKDAYS, number_word, ordinal_word, words
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
-# A sentence that starts right after a stamp on its line: a capitalised word (not a
-# capitals dateline, "TRIPOLI -LRB-"), then lower-case words.
+# A sentence that starts right after a stamp on its line: capitalised words (not a capitals
+# dateline, "TRIPOLI -LRB-"; "As Russian Foreign Minister Sergei Lavrov heads"), then a
+# lower-case word.
 _LEDE_AFTER = re.compile(
-    r"[ \t]+[`‘'\"“]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,4}[ \t]+['’]?[a-z]"
+    r"[ \t]+[`‘'\"“]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,6}[ \t]+['’]?[a-z]"
 )
 
 
