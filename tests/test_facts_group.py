@@ -369,3 +369,13 @@ def test_figures_of_different_subjects_or_kinds_stand_apart(nlp, reports, apart)
     first, second = (holding(facts, text) for text in apart)
     assert first != second, groups_of(facts)
     assert first[1] != "conflict" and second[1] != "conflict"
+
+
+def test_a_conflicts_basis_sets_its_undated_rows_apart():
+    # The table shows an undated report's "Twelve people" beside the clash of 10 Mar: the
+    # basis says it is not one of the values compared.
+    got = judged(
+        F(19, 10, "a"), F(23, 10, "b", qualifier="at least"), F(12, None, "c"), F(27, None, "d")
+    )
+    basis = "for 10 Mar: 19 (a) vs at least 23 (b); undated, not compared: 12, 27"
+    assert got == [("conflict", basis)]

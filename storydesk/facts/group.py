@@ -74,7 +74,9 @@ def _day(d: dt.date, years: bool) -> str:
     return f"{d.day} {d:%b}" + (f" {d.year}" if years else "")
 
 
-def _values(facts: Sequence[Fact], names: Mapping[str, str] | None = None) -> str:
+def _values(
+    facts: Sequence[Fact], names: Mapping[str, str] | None = None, sep: str = " vs "
+) -> str:
     """Distinct figures, each with its sources when ``names`` is given: "19 (NBS, Ledger)".
     One source's figures of one value are one figure ("23" and "at least 23": the first)."""
     seen: dict[str, list[str]] = {}
@@ -84,7 +86,7 @@ def _values(facts: Sequence[Fact], names: Mapping[str, str] | None = None) -> st
         name = names.get(f.article_id, f.article_id) if names is not None else None
         if name is not None and name not in who:
             who.append(name)
-    return " vs ".join(f"{v} ({', '.join(w)})" if w else v for v, w in seen.items())
+    return sep.join(f"{v} ({', '.join(w)})" if w else v for v, w in seen.items())
 
 
 def _priced(f: Fact) -> bool:
@@ -135,6 +137,10 @@ def _judge(facts: Sequence[Fact], names: Mapping[str, str]) -> tuple[str, str]:
     if clashes:
         parts = [f"for {_day(d, years)}: {_values(by_day[d], names)}" for d in clashes]
         parts += [f"{_day(d, years)}: {_values(by_day[d])}" for d in days if d not in clashes]
+        if undated:
+            # Undated rows sit in the table too: say that they are not part of the clash
+            # ("Twelve people" of an undated report is no third value for 10 Mar).
+            parts.append(f"undated, not compared: {_values(undated, sep=', ')}")
         return "conflict", "; ".join(parts)
     if moved and running and not (cumulative and falls):
         basis = trend
