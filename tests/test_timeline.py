@@ -717,3 +717,15 @@ def test_a_chronology_heading_after_a_present_tense_entry_is_no_caption(nlp):
     text = "The mayor appears in court in Lindenhall 25 January 2026 The mayor pleads not guilty."
     found = find_time_expressions(text, MON, nlp(text))
     assert [e.kind for e in found] == ["absolute"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Was it wise to open the bridge at noon on a Monday?",
+        "The market opens every Friday in the square.",
+        "Each Sunday the ferry crews rest.",
+    ],
+)
+def test_any_such_weekday_is_no_date(nlp, text):
+    assert [e for e in find_time_expressions(text, MON, nlp(text)) if e.date is not None] == []

@@ -93,6 +93,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Named days and titles are not dates: "Bloody Sunday", "Fox News Sunday".
             r"(?<!News )(?<!Bloody )(?<!Black )(?<!Good )(?<!Super )(?<!Ash )(?<!Holy )"
             r"(?<!Palm )(?<!Easter )(?<!Cyber )"
+            # Any such day, not one: "on a Monday", "every Friday", "each Sunday".
+            r"(?<!\ba )(?<!\bA )(?<!\bevery )(?<!\bEvery )(?<!\beach )(?<!\bEach )"
             rf"(?P<weekday>{_WEEKDAY})(?![\w])(?![’']s\s+(?:Times|Telegraph|Mirror|Express))"
             r"(?:\s+(?P<part>morning|afternoon|evening|night|midnight))?"
         ),
