@@ -191,8 +191,8 @@ def _agent(reading: _Reading) -> str | None:
     for c in verb.children:
         if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED):
             ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
-            if ent is not None:
-                return ent.text
+            if ent is not None:  # "the Relief Agency opened": "Relief Agency"
+                return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             names = [t for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
             return " ".join([*(t.text for t in names), c.text])
     return None
