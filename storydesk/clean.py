@@ -48,7 +48,8 @@ _BOILERPLATE = [
         r"^(photo|photograph|picture|image|video|file photo|graphic)s?\s*(:|/|\||by\b)",
         r"^\(?(photo|image|picture)s?:? (by|courtesy|credit)\b",
         r"\b(ap|afp|reuters|epa|getty images?|afp/getty images|shutterstock|anadolu)"
-        r"( photo| via getty images)?\s*(/|\|)\s*[\w .'-]+\)?$",
+        # (a credit's name is a few words: "ePA/ePF und ... Lösungen." in prose is none)
+        r"( photo| via getty images)?\s*(/|\|)\s*[\w .'-]{1,40}\)?$",
         r"^\(?(ap|afp|reuters|epa) photo\b",
         r"^(credit|source|copyright|©)\s*:",
         r"^(copyright|©)\s*(\d{4}|\w+)",
@@ -520,10 +521,16 @@ def _table_rows(keys: list[str], paras: list[str]) -> set[str]:
         row = len(p) < ROW_CHARS or not _SENTENCE_END.search(p)
         if key and counts[key] >= MIN_HEAD_REPEATS and row and " " in p:
             where.setdefault(key, []).append(i)
+    # The lines between two rows differ from one row to the next (two plans' days may
+    # repeat a day's dishes); a block repeated whole brings the same lines between each
+    # two of its copies, and a caption's alt text stands right beside it.
+    gaps = {
+        key: [tuple(keys[a + 1 : b]) for a, b in pairwise(at)] for key, at in where.items()
+    }
     return {
         key
-        for key, at in where.items()
-        if all(any(counts[keys[k]] == 1 for k in range(a + 1, b)) for a, b in pairwise(at))
+        for key, between in gaps.items()
+        if all(between) and all(g != h for g, h in pairwise(between))
     }
 
 
