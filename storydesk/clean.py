@@ -524,14 +524,28 @@ def _table_rows(keys: list[str], paras: list[str]) -> set[str]:
     # The lines between two rows differ from one row to the next (two plans' days may
     # repeat a day's dishes); a block repeated whole brings the same lines between each
     # two of its copies, and a caption's alt text stands right beside it.
-    gaps = {
-        key: [tuple(keys[a + 1 : b]) for a, b in pairwise(at)] for key, at in where.items()
-    }
-    return {
+    gaps = {key: [tuple(keys[a + 1 : b]) for a, b in pairwise(at)] for key, at in where.items()}
+    rows = {
         key
         for key, between in gaps.items()
         if all(between) and all(g != h for g, h in pairwise(between))
     }
+    if not rows:
+        return rows
+    # Inside the table (from its first row to its last), a row that recurs only twice is
+    # a row too (two days with the same dish), when its copies are apart.
+    at = [i for i, key in enumerate(keys) if key in rows]
+    copies: dict[str, list[int]] = {}
+    for i, (key, p) in enumerate(zip(keys, paras, strict=True)):
+        row = len(p) < ROW_CHARS or not _SENTENCE_END.search(p)
+        if key and key not in rows and counts[key] >= 2 and at[0] < i < at[-1] and row:
+            copies.setdefault(key, []).append(i)
+    rows |= {
+        key
+        for key, seen in copies.items()
+        if len(seen) == counts[key] and all(b > a + 1 for a, b in pairwise(seen))
+    }
+    return rows
 
 
 def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, bool]:
