@@ -184,6 +184,9 @@ _END_OF_BODY = [
         r"^(?:related\s+)?(?:tags|topics|filed under|categories|keywords)\s*:",
         r"^share this(?: article| story| post| page)?\s*:?$",
         r"^(?:about the author|author'?s? bio|more by this author)\s*:?$",
+        # a press release's notes after its news: "About Harbour Tools", "Media contact:"
+        r"^(?:about (?-i:[A-Z])[\w&.'’ -]{1,40}|(?:media|press|investor) contacts?|"
+        r"forward[- ]looking statements?|safe harbou?r statement)\s*:?$",
         r"^follow (?:me|him|her|them)\b.{0,30}\bon (?:twitter|x|linkedin|facebook|instagram)\b",
         r"^(?:previous|next) (?:post|article|story)\s*:?$",
         r"^want more stories like this\?",
