@@ -137,7 +137,7 @@ _BOILERPLATE += [
         # a press release's legal notice and its contacts
         r"^(media|press|investor( relations)?) contacts?\s*:",
         # "Jane Doe is the Courier's deal curator and ...": a short bio with the outlet's name
-        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (?-i:[A-Z])[\w&.' -]{0,40}['’]s "
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (the )?(?-i:[A-Z])[\w&.' -]{0,40}['’]s "
         r"([a-z-]+ ){0,3}(reporter|correspondent|writer|editor|journalist|columnist|curator|"
         r"contributor|producer|critic|analyst|host)\b",
         # a byline with the writer's handle: "Jane Doe @janedoe / 2 days"

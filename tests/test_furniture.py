@@ -258,8 +258,25 @@ INSERTS = [
     # where its people stand in the picture
     "A man rides a bicycle past the Kessen dam (background) on March 10, 2026.",
     "Rescuers (L) carry a woman from her house on Quay Street in Port Averly.",
+    # a caption written as a sentence, without a credit
+    "This satellite image from the valley's weather service shows the flooded farms near "
+    "Port Averly on March 9, 2026.",
+    # a subscription's promotion
+    "Get the Courier Weekly through your letterbox every week. 12 issues for £9.99.",
+    "Read the Courier Pro for as little as $5 for the first month.",
 ]
 METADATA = [
+    # a press release's notes about the company, its contacts and its legal notice
+    "Harbour Tools is headquartered in Port Averly (Caldonia), has subsidiaries in nine "
+    "countries and employs around 1,200 people worldwide. Its shares are listed on the "
+    "Caldonia Exchange.",
+    "Harbour Tools Ltd. is a leading provider of marine winches and hoists, founded in 1954 "
+    "in Port Averly. For more information, visit the company's website.",
+    "Media contact: Jane Doe, Harbour Tools press office",
+    "This release contains forward-looking statements within the meaning of the securities "
+    "laws, which involve risks and uncertainties.",
+    # a short bio with the outlet's name
+    "Oskar Lind is the Courier's deals editor and buys half of what he writes about.",
     "Meridian Press Publication Date: March 10, 2026",
     "Accessed: 12 March 2026",
     "More than 40,000 readers rely on the Courier.",
@@ -301,6 +318,10 @@ def test_a_summary_does_not_take_a_promotion_or_caption(line: str, nlp):
         "The vote will be held on Sunday, March 15, 2026, the council said.",
         "Get ready for more rain, the forecaster told residents on Monday.",
         "The mayor said the old wall (background) would be rebuilt by the spring.",
+        "The image shows the extent of the damage, engineers said on Tuesday.",
+        "Harbour Tools is a leading maker of winches, and it has cut 200 jobs in the valley.",
+        "Harbour Tools is headquartered in Port Averly, the company said on Monday.",
+        "Oskar Lind is a reporter who was held for three days at the border last year.",
     ],
 )
 def test_news_that_looks_like_a_counter_or_caption_is_kept(line: str):
