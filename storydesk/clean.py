@@ -189,10 +189,9 @@ _INSERTS = [
         r"(image|photo|photograph|picture|map|graphic|screenshot|still)\b.{0,80}"
         r"\b(shows|showing|taken|released by|provided by|obtained by)\b",
         # a subscription's promotion: "12 issues for £11.99", "for as little as Rs 599 for
-        # the first year", "Use the code ..."
+        # the first year" (not "Use code ...": a deals article's own line)
         r"\b\d+ issues? for\b",
         r"\bfor as little as\b.{0,80}\b(first (year|month)|a (month|year)|per (month|year))\b",
-        r"\buse (the )?(promo |coupon |discount )?code\b",
         # where someone or something stands in the picture: "A man rides past the settlement
         # (background) on November 19, 2026.", "Rescuers (L) carry ..."
         r"^(?!.*\b(said|says|told|according to)\b).*\((background|foreground|left|centre|"

@@ -264,6 +264,7 @@ INSERTS = [
     # a subscription's promotion
     "Get the Courier Weekly through your letterbox every week. 12 issues for £9.99.",
     "Read the Courier Pro for as little as $5 for the first month.",
+    # (a deals article's own "Use code ..." line is kept: see the news kept below)
 ]
 METADATA = [
     # a press release's notes about the company, its contacts and its legal notice
@@ -322,6 +323,7 @@ def test_a_summary_does_not_take_a_promotion_or_caption(line: str, nlp):
         "Harbour Tools is a leading maker of winches, and it has cut 200 jobs in the valley.",
         "Harbour Tools is headquartered in Port Averly, the company said on Monday.",
         "Oskar Lind is a reporter who was held for three days at the border last year.",
+        'Use code "HARBOUR10" to get the kettle for $19.99 at the Courier Shop.',
     ],
 )
 def test_news_that_looks_like_a_counter_or_caption_is_kept(line: str):
