@@ -137,9 +137,10 @@ _UPDATED_WORD = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.I
 # PAGE_HEADLINE_REACH lines above the body, else PAGE_LINES_ABOVE lines above the body; to
 # the body's first lines (a dateline, a byline under the lede).
 PAGE_HEADLINE_REACH = 40
-# A byline alone on its line: "By Jane Doe", "By Jane Doe Staff Writer", "By Jane Doe and ..."
+# A byline alone on its line: "By Jane Doe", "By Jane Doe Staff Writer", "Analysis by Jane
+# Doe, Courier editor"
 _BYLINE = re.compile(
-    r"^[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|\|).{0,60})?$"
+    r"^(?:[A-Z][a-z]+\s+)?[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|\|).{0,60})?$"
 )
 PAGE_ABOVE_HEADLINE = 3
 PAGE_LINES_ABOVE = 6

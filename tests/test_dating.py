@@ -164,3 +164,29 @@ def test_a_page_whose_headline_is_not_its_title_is_dated_by_its_byline():
     body = "Residents of the lower town said on Tuesday they had been lucky."
     title = "Kessen dam holds after a night of rain - Harbour News"
     assert date_in_page(page, body, title) == dt.date(2026, 11, 19)
+
+
+def test_an_analysis_byline_marks_the_head_and_its_updated_line_dates_the_page():
+    """A headline edited from the title line ("just" added), "Analysis by ..." as its
+    byline and an "Updated ..." line with times in two zones, a video box before the body."""
+    page = "\n".join(
+        [
+            "Why you can't trust the harbour board on the dam - Courier",
+            *["Home", "News", "Sport", "Weather", "Opinion", "2025 Elections"],
+            "Why you just can't trust the harbour board on the dam",
+            "Analysis by Jane Doe, Courier Editor-at-large",
+            "Updated 1909 GMT (0309 HKT) November 18, 2026",
+            "Chat with us. Find out what's happening in the valley as it unfolds.",
+            *[
+                "JUST WATCHED",
+                "Engineers question the dam",
+                "Replay",
+                "More Videos ...",
+                "MUST WATCH",
+            ],
+            "The harbour board said on Saturday that the dam had passed a quick inspection.",
+        ]
+    )
+    body = "The harbour board said on Saturday that the dam had passed a quick inspection."
+    title = "Why you can't trust the harbour board on the dam - Courier"
+    assert date_in_page(page, body, title) == dt.date(2026, 11, 18)
