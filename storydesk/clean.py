@@ -48,7 +48,8 @@ _BOILERPLATE = [
         r"^(photo|photograph|picture|image|video|file photo|graphic)s?\s*(:|/|\||by\b)",
         r"^\(?(photo|image|picture)s?:? (by|courtesy|credit)\b",
         r"\b(ap|afp|reuters|epa|getty images?|afp/getty images|shutterstock|anadolu)"
-        r"( photo| via getty images)?\s*(/|\|)\s*[\w .'-]+\)?$",
+        # (a credit's name is a few words: "ePA/ePF und ... Lösungen." in prose is none)
+        r"( photo| via getty images)?\s*(/|\|)\s*[\w .'-]{1,40}\)?$",
         r"^\(?(ap|afp|reuters|epa) photo\b",
         r"^(credit|source|copyright|©)\s*:",
         r"^(copyright|©)\s*(\d{4}|\w+)",
@@ -75,6 +76,20 @@ _FORM = [
         r"([\w-]+,? ){0,4}(reporter|correspondent|writer|editor|journalist|columnist|"
         r"educator|author|contributor|producer|photographer)\b(?=.*\b(follow (him|her|them)|"
         r"twitter|has appeared|based in|previously|joined)\b)",
+        # a press release's paragraph about the company, with or without its "About X"
+        # heading: the company as subject of "is headquartered in" or "is a leading
+        # provider of", and its size, offices, listing or address in the same paragraph
+        r"^(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|&|of|and)){0,5})(?: \([^)]{1,60}\))?,? "
+        r"(is|are) (headquartered|based) in\b(?=.*\b(employs|employees|subsidiaries|"
+        r"listed on|nyse|nasdaq|www\.))",
+        r"^(?-i:[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|&|of|and)){0,5})(?: \([^)]{1,60}\))?,? "
+        r"(is|are) (a|an|the) (leading|global|world'?s? leading|world-leading|premier|pioneering|"
+        r"trusted|fast-growing|largest)\b.{0,80}\b(provider|supplier|company|manufacturer|"
+        r"developer|maker|firm|platform|leader|group)\b(?=.*\b(employs|employees|"
+        r"subsidiaries|headquartered|founded in|listed on|nyse|nasdaq|www\.|"
+        r"for more information))",
+        r"\bforward-looking statements?\b.{0,200}\b(within the meaning|risks and "
+        r"uncertainties|private securities litigation reform)\b",
     )
 ]
 _BOILERPLATE += [
@@ -119,6 +134,12 @@ _BOILERPLATE += [
         r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (a|an|the) ([a-z]+ ){0,3}"
         r"(reporter|correspondent|writer|editor|journalist|columnist)\b.{0,60}\b(for|at) "
         r"(the )?(?-i:[A-Z])",
+        # a press release's legal notice and its contacts
+        r"^(media|press|investor( relations)?) contacts?\s*:",
+        # "Jane Doe is the Courier's deal curator and ...": a short bio with the outlet's name
+        r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (the )?(?-i:[A-Z])[\w&.' -]{0,40}['’]s "
+        r"([a-z-]+ ){0,3}(reporter|correspondent|writer|editor|journalist|columnist|curator|"
+        r"contributor|producer|critic|analyst|host)\b",
         # a byline with the writer's handle: "Jane Doe @janedoe / 2 days"
         r"^(?-i:[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3})\s+@\w+(\s*[/|·•-]\s*.{0,30})?$",
         # how to reach the writer: "Have a tip? Jane Doe may be reached at jdoe@... ."
@@ -163,6 +184,14 @@ _INSERTS = [
         r"[.!?][\"”’)]*\s+(?-i:Getty(?: Images)?|AFP|Shutterstock|iStock|Alamy|Reuters|AP|EPA)$",
         r"\s/\s*(?-i:AP|AFP|Reuters|EPA|Getty Images)( file( photo)?)?$",
         r"^(in )?this\b.{0,60}\bfile (photo|image|picture)\b",
+        # a caption written as a sentence: "This satellite image from ... shows fires ..."
+        r"^(?!.*\b(said|says|told|according to)\b)(this|the|a|an|in this) ([\w’'-]+ ){0,4}"
+        r"(image|photo|photograph|picture|map|graphic|screenshot|still)\b.{0,80}"
+        r"\b(shows|showing|taken|released by|provided by|obtained by)\b",
+        # a subscription's promotion: "12 issues for £11.99", "for as little as Rs 599 for
+        # the first year" (not "Use code ...": a deals article's own line)
+        r"\b\d+ issues? for\b",
+        r"\bfor as little as\b.{0,80}\b(first (year|month)|a (month|year)|per (month|year))\b",
         # where someone or something stands in the picture: "A man rides past the settlement
         # (background) on November 19, 2026.", "Rescuers (L) carry ..."
         r"^(?!.*\b(said|says|told|according to)\b).*\((background|foreground|left|centre|"
@@ -520,11 +549,31 @@ def _table_rows(keys: list[str], paras: list[str]) -> set[str]:
         row = len(p) < ROW_CHARS or not _SENTENCE_END.search(p)
         if key and counts[key] >= MIN_HEAD_REPEATS and row and " " in p:
             where.setdefault(key, []).append(i)
-    return {
+    # The lines between two rows differ from one row to the next (two plans' days may
+    # repeat a day's dishes); a block repeated whole brings the same lines between each
+    # two of its copies, and a caption's alt text stands right beside it.
+    gaps = {key: [tuple(keys[a + 1 : b]) for a, b in pairwise(at)] for key, at in where.items()}
+    rows = {
         key
-        for key, at in where.items()
-        if all(any(counts[keys[k]] == 1 for k in range(a + 1, b)) for a, b in pairwise(at))
+        for key, between in gaps.items()
+        if all(between) and all(g != h for g, h in pairwise(between))
     }
+    if not rows:
+        return rows
+    # Inside the table (from its first row to its last), a row that recurs only twice is
+    # a row too (two days with the same dish), when its copies are apart.
+    at = [i for i, key in enumerate(keys) if key in rows]
+    copies: dict[str, list[int]] = {}
+    for i, (key, p) in enumerate(zip(keys, paras, strict=True)):
+        row = len(p) < ROW_CHARS or not _SENTENCE_END.search(p)
+        if key and key not in rows and counts[key] >= 2 and at[0] < i < at[-1] and row:
+            copies.setdefault(key, []).append(i)
+    rows |= {
+        key
+        for key, seen in copies.items()
+        if len(seen) == counts[key] and all(b > a + 1 for a, b in pairwise(seen))
+    }
+    return rows
 
 
 def _clean_once(text: str, title: str | None, page: bool | None) -> tuple[str, bool]:

@@ -137,6 +137,11 @@ _UPDATED_WORD = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.I
 # PAGE_HEADLINE_REACH lines above the body, else PAGE_LINES_ABOVE lines above the body; to
 # the body's first lines (a dateline, a byline under the lede).
 PAGE_HEADLINE_REACH = 40
+# A byline alone on its line: "By Jane Doe", "By Jane Doe Staff Writer", "Analysis by Jane
+# Doe, Courier editor"
+_BYLINE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+)?[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|\|).{0,60})?$"
+)
 PAGE_ABOVE_HEADLINE = 3
 PAGE_LINES_ABOVE = 6
 PAGE_LINES_INTO_BODY = 3
@@ -208,6 +213,12 @@ def date_in_page(page: str, body: str, title: str | None = None) -> dt.date | No
         return None
     reach = max(0, start - PAGE_HEADLINE_REACH)
     head = headline_at(lines[reach : start + 1], title)
+    if head is None:
+        # a page whose headline is not its title's words: its byline marks the article's
+        # head (the date line stands by it, share buttons may stand between it and the body)
+        head = next(
+            (i - reach for i in range(start - 1, reach - 1, -1) if _BYLINE.match(lines[i])), None
+        )
     top = reach + head - PAGE_ABOVE_HEADLINE if head is not None else start - PAGE_LINES_ABOVE
     top = max(0, min(top, start - PAGE_LINES_ABOVE))
     anchor = reach + head if head is not None else start

@@ -184,6 +184,9 @@ _END_OF_BODY = [
         r"^(?:related\s+)?(?:tags|topics|filed under|categories|keywords)\s*:",
         r"^share this(?: article| story| post| page)?\s*:?$",
         r"^(?:about the author|author'?s? bio|more by this author)\s*:?$",
+        # a press release's notes after its news: "About Harbour Tools", "Media contact:"
+        r"^(?:about (?-i:[A-Z])[\w&.'’ -]{1,40}|(?:media|press|investor) contacts?|"
+        r"forward[- ]looking statements?|safe harbou?r statement)\s*:?$",
         r"^follow (?:me|him|her|them)\b.{0,30}\bon (?:twitter|x|linkedin|facebook|instagram)\b",
         r"^(?:previous|next) (?:post|article|story)\s*:?$",
         r"^want more stories like this\?",
@@ -653,6 +656,7 @@ def classify_page(
     while first > begin and classes[first - 1] == "short" and is_prose(lines[first - 1], stop):
         first -= 1
     last = _through_a_box_to_the_cut(lines, classes, stop, last)
+    last = _through_later_sections(lines, classes, stop, first, last)
     # The lede that opens with a wire dateline ("CAIRO (Reuters) - ...") is the article's
     # first line, though a caption or a byline may stand between it and the rest.
     for back in range(first - 1, max(begin, first - 1 - LEDE_REACH) - 1, -1):
@@ -669,6 +673,10 @@ def classify_page(
         and (good[i] or items[i] or (classes[i] != "bad" and is_prose(line, stop)))
         for i, line in enumerate(lines)
     ]
+    lede = _lede_under_headline(lines, classes, good, stop, headline_at(lines, title), first)
+    if lede is not None:
+        keep[lede[0] : lede[1] + 1] = [True] * (lede[1] + 1 - lede[0])
+        first = lede[0]
     _drop_inline_teasers(lines, keep, classes, items, stop)
     return keep, (first, last)
 
@@ -729,6 +737,100 @@ def _through_a_box_to_the_cut(
     if any(ends_body(lines[i]) and starts_comments(lines[i]) for i in box):
         return last
     return len(lines) - 1
+
+
+# An article's subheading: a few words, no sentence end.
+SUBHEADING_WORDS = 6
+# The article's own subheadings inside the body's run, of one shape, at least this many.
+MIN_SUBHEADINGS = 2
+
+
+def _heading_shape(line: str, stop: frozenset[str]) -> str | None:
+    """The shape of a subheading ("capitals" or "title"), or None for any other line."""
+    words = line.split()
+    if not words or len(words) > SUBHEADING_WORDS or _SENTENCE_END.search(line):
+        return None
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
+        return "capitals"
+    if len(words) >= 2 and is_headline_shaped(line, stop):
+        return "title"
+    return None
+
+
+def _through_later_sections(
+    lines: Sequence[str], classes: Sequence[str], stop: frozenset[str], first: int, last: int
+) -> int:
+    """The body's last line when the article goes on after its run with one more section:
+    a subheading of the shape that heads :data:`MIN_SUBHEADINGS` or more of the article's
+    sections inside the run ("US FALLS", "FRANCE WINS" over each part of a round-up), then
+    its paragraphs of prose. A last section's short paragraphs, cut from the run by its
+    heading's cost, are the article's; a listing after the article has no such heading over
+    prose. Else ``last``.
+
+    >>> lines = ["The league opened on Monday with three games in the north of the city.",
+    ...     "NORTH WINS", "The north side won the first game by two goals at home tonight.",
+    ...     "WEST FALLS", "The west side lost its game to the south by a single goal late.",
+    ...     "SOUTH AHEAD", "The south side leads.", "More from the Courier"]
+    >>> _through_later_sections(lines, ["good", "bad", "good", "bad", "good", "bad",
+    ...     "short", "bad"], frozenset({"the", "on", "by", "a", "at", "in", "of", "to",
+    ...     "with"}), 0, 4)
+    6
+    """
+    shapes = Counter(
+        shape
+        for i in range(first + 1, last)
+        if (shape := _heading_shape(lines[i], stop))
+        and classes[i + 1] in _PROSE
+        and classes[i - 1] in _PROSE
+    )
+    while last + 2 < len(lines):
+        shape = _heading_shape(lines[last + 1], stop)
+        if not shape or shapes[shape] < MIN_SUBHEADINGS or ends_body(lines[last + 1]):
+            break
+        end = last + 2
+        while end < len(lines) and (
+            classes[end] in _PROSE or (classes[end] == "short" and is_prose(lines[end], stop))
+        ):
+            end += 1
+        if end == last + 2:
+            break
+        last = end - 1
+    return last
+
+
+# How many lines (a byline, a date, share buttons) may stand between a headline and its lede.
+LEDE_GAP = 5
+
+
+def _lede_under_headline(
+    lines: Sequence[str],
+    classes: Sequence[str],
+    good: Sequence[bool],
+    stop: frozenset[str],
+    head: int | None,
+    first: int,
+) -> tuple[int, int] | None:
+    """The article's opening paragraphs when they stand right under its headline (a byline,
+    a date, share buttons between: short lines, no prose) and a box (a video, a product
+    list, "Don't miss") cuts them from the heavier run the body's span starts with: their
+    span of lines, else None. Only good lines of prose in a row count, so a teaser alone is
+    not a lede."""
+    if head is None or first <= head + 1:
+        return None
+    k = head + 1
+    while k < min(first, head + 1 + LEDE_GAP) and classes[k] != "good":
+        if classes[k] in _PROSE or len(lines[k]) >= LENGTH_LOW:
+            return None
+        k += 1
+    if k >= first or classes[k] != "good":
+        return None
+    end = k
+    while end + 1 < first and good[end + 1] and classes[end + 1] in _PROSE:
+        end += 1
+    if end == k or not all(is_prose(lines[i], stop) for i in range(k, end + 1)):
+        return None  # a lede of one line alone is a standfirst or a teaser
+    return k, end
 
 
 # A related story's headline that a page sets between an article's paragraphs has this many

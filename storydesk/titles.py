@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .corpus import TITLE_WORDS, title_from_text
+from .corpus import TITLE_WORDS
 
 _QUOTE_MARKS = "\"“”‘’'«»"
 # "Speaker: what they said" / "Topic: I will not go": after the colon, a quotation, a
@@ -57,31 +57,77 @@ def is_quote(title: str) -> bool:
     return stripped[:1] in _QUOTE_MARKS or bool(_SAID_AFTER_COLON.search(stripped))
 
 
+# A line its site cut off: "... and", "...", "…" at its end.
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)[\s\"'”’)\]]*$")
+
+
+def is_teaser(title: str) -> bool:
+    """A lede or a teaser cut off by its site or by a length cap, not a headline: it ends
+    with "..." or "…".
+
+    >>> is_teaser("Black Friday this year is going to be huge for all sorts of...")
+    True
+    >>> is_teaser("Floods: army sends boats")
+    False
+    """
+    return bool(_CUT_OFF.search(title.strip()))
+
+
 def headline_like(title: str | None) -> bool:
-    """A headline a story can be named by: neither a slug (:func:`is_slug`) nor one side's
-    quotation (:func:`is_quote`)."""
-    return bool(title and title.strip()) and not is_slug(title or "") and not is_quote(title or "")
+    """A headline a story can be named by: not a slug (:func:`is_slug`), not one side's
+    quotation (:func:`is_quote`), not a lede or teaser cut off (:func:`is_teaser`)."""
+    text = (title or "").strip()
+    return bool(text) and not is_slug(text) and not is_quote(text) and not is_teaser(text)
+
+
+# A title cut from a long sentence may run this many words past TITLE_WORDS to reach the
+# end of a clause.
+CLAUSE_SLACK = 6
+# Words that open a new clause: a title may end before one.
+# ("and", "as", "who" join nouns as often: "crews from three valleys and the army")
+_CLAUSE_WORDS = frozenset(
+    {"after", "while", "when", "which", "because", "since", "amid", "before", "despite"}
+)
+
+
+def _clause_end(words: list[str]) -> int | None:
+    """How many of a long sentence's words make a title that ends with a clause: at a
+    comma, a semicolon or a colon, or before a word that opens a new clause; the latest
+    such end within :data:`TITLE_WORDS` words, else the first within
+    :data:`CLAUSE_SLACK` more; at least five words. None when there is none."""
+    ends = [
+        k
+        for k in range(5, min(len(words), TITLE_WORDS + CLAUSE_SLACK) + 1)
+        if words[k - 1].endswith((",", ";", ":"))
+        or (k < len(words) and words[k].lower() in _CLAUSE_WORDS)
+    ]
+    within = [k for k in ends if k <= TITLE_WORDS]
+    if within:
+        return within[-1]
+    return ends[0] if ends else None
 
 
 def title_from_sentences(sentences: Iterable[str]) -> str | None:
     """The first of ``sentences`` (a summary, the news first) that is not a quotation, as a
     title: whole when it has at most :data:`storydesk.corpus.TITLE_WORDS` words, else its
-    words up to the last comma among them (a clause of six words or more), else those words
-    and " ..." (:func:`storydesk.corpus.title_from_text`). ``None`` when every one is a quote.
+    words up to the end of a clause (:func:`_clause_end`). A title is never a sentence cut
+    off with "...": when the first has no clause to end at, the next sentence that does is
+    taken, and failing that the first one whole. ``None`` when every one is a quote.
 
     >>> title_from_sentences(['"We rebuild," she said.', "The Kessen dam burst on Monday, and the"
     ...     " river rose through the night across the whole of the lower town."])
     'The Kessen dam burst on Monday'
     """
+    first: str | None = None
     for s in sentences:
         text = s.strip()
-        if not text or is_quote(text):
+        if not text or is_quote(text) or is_teaser(text):
             continue
         words = text.split()
-        if len(words) > TITLE_WORDS:
-            head = words[:TITLE_WORDS]
-            cut = max((i for i, w in enumerate(head) if w.endswith(",")), default=-1)
-            if cut >= 5:
-                return " ".join(head[: cut + 1]).rstrip(",")
-        return title_from_text(text)
-    return None
+        if len(words) <= TITLE_WORDS:
+            return text
+        cut = _clause_end(words)
+        if cut is not None:
+            return " ".join(words[:cut]).rstrip(",;:")
+        first = first or text
+    return first

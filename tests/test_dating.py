@@ -138,3 +138,55 @@ def test_the_cluster_eval_dates_a_document_as_ingest_does():
     url = "https://news.example/2026/11/17/harl-river"
     article = prepare(RawDocument(source="d2", text=text, url=url), "d2")
     assert published(replace(doc, id="d2", url=url)) == article.published == dt.date(2026, 11, 17)
+
+
+def test_a_page_whose_headline_is_not_its_title_is_dated_by_its_byline():
+    """The page's headline is worded unlike its title line, so the headline is not found;
+    the byline and the date under it stand a dozen lines above the body, past share
+    buttons. The byline marks the article's head; a related story's date far above is not
+    read."""
+    page = "\n".join(
+        [
+            "Harbour News",
+            "Older: ferry fares rise, March 2, 2025",
+            *["Home", "News", "Sport", "Weather", "Opinion", "Business", "Culture"],
+            "Sallow Valley",
+            "'We were lucky,' residents say as the Kessen dam holds",
+            "The water rose to a metre below the crest before the rain stopped.",
+            "(Jane Doe / Meridian Press)",
+            "By Jane Doe Staff Writer",
+            "Nov. 19, 2026",
+            "5:50 PM",
+            *["Facebook", "Twitter", "Show more sharing options", "LinkedIn", "Email", "Print"],
+            "Residents of the lower town said on Tuesday they had been lucky.",
+        ]
+    )
+    body = "Residents of the lower town said on Tuesday they had been lucky."
+    title = "Kessen dam holds after a night of rain - Harbour News"
+    assert date_in_page(page, body, title) == dt.date(2026, 11, 19)
+
+
+def test_an_analysis_byline_marks_the_head_and_its_updated_line_dates_the_page():
+    """A headline edited from the title line ("just" added), "Analysis by ..." as its
+    byline and an "Updated ..." line with times in two zones, a video box before the body."""
+    page = "\n".join(
+        [
+            "Why you can't trust the harbour board on the dam - Courier",
+            *["Home", "News", "Sport", "Weather", "Opinion", "2025 Elections"],
+            "Why you just can't trust the harbour board on the dam",
+            "Analysis by Jane Doe, Courier Editor-at-large",
+            "Updated 1909 GMT (0309 HKT) November 18, 2026",
+            "Chat with us. Find out what's happening in the valley as it unfolds.",
+            *[
+                "JUST WATCHED",
+                "Engineers question the dam",
+                "Replay",
+                "More Videos ...",
+                "MUST WATCH",
+            ],
+            "The harbour board said on Saturday that the dam had passed a quick inspection.",
+        ]
+    )
+    body = "The harbour board said on Saturday that the dam had passed a quick inspection."
+    title = "Why you can't trust the harbour board on the dam - Courier"
+    assert date_in_page(page, body, title) == dt.date(2026, 11, 18)

@@ -258,8 +258,26 @@ INSERTS = [
     # where its people stand in the picture
     "A man rides a bicycle past the Kessen dam (background) on March 10, 2026.",
     "Rescuers (L) carry a woman from her house on Quay Street in Port Averly.",
+    # a caption written as a sentence, without a credit
+    "This satellite image from the valley's weather service shows the flooded farms near "
+    "Port Averly on March 9, 2026.",
+    # a subscription's promotion
+    "Get the Courier Weekly through your letterbox every week. 12 issues for £9.99.",
+    "Read the Courier Pro for as little as $5 for the first month.",
+    # (a deals article's own "Use code ..." line is kept: see the news kept below)
 ]
 METADATA = [
+    # a press release's notes about the company, its contacts and its legal notice
+    "Harbour Tools is headquartered in Port Averly (Caldonia), has subsidiaries in nine "
+    "countries and employs around 1,200 people worldwide. Its shares are listed on the "
+    "Caldonia Exchange.",
+    "Harbour Tools Ltd. is a leading provider of marine winches and hoists, founded in 1954 "
+    "in Port Averly. For more information, visit the company's website.",
+    "Media contact: Jane Doe, Harbour Tools press office",
+    "This release contains forward-looking statements within the meaning of the securities "
+    "laws, which involve risks and uncertainties.",
+    # a short bio with the outlet's name
+    "Oskar Lind is the Courier's deals editor and buys half of what he writes about.",
     "Meridian Press Publication Date: March 10, 2026",
     "Accessed: 12 March 2026",
     "More than 40,000 readers rely on the Courier.",
@@ -301,6 +319,11 @@ def test_a_summary_does_not_take_a_promotion_or_caption(line: str, nlp):
         "The vote will be held on Sunday, March 15, 2026, the council said.",
         "Get ready for more rain, the forecaster told residents on Monday.",
         "The mayor said the old wall (background) would be rebuilt by the spring.",
+        "The image shows the extent of the damage, engineers said on Tuesday.",
+        "Harbour Tools is a leading maker of winches, and it has cut 200 jobs in the valley.",
+        "Harbour Tools is headquartered in Port Averly, the company said on Monday.",
+        "Oskar Lind is a reporter who was held for three days at the border last year.",
+        'Use code "HARBOUR10" to get the kettle for $19.99 at the Courier Shop.',
     ],
 )
 def test_news_that_looks_like_a_counter_or_caption_is_kept(line: str):
@@ -672,3 +695,87 @@ def test_other_stories_each_a_headline_over_one_paragraph_after_top_stories_are_
     body = [*BODY[:2], *box, *BODY[2:]]
     out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
     assert [line for line in BODY if line not in out] == []
+
+
+def test_a_last_section_under_a_subheading_of_the_articles_own_shape_is_kept():
+    """A round-up heads each of its parts with a line in capitals; its last part, a
+    short paragraph and a one-sentence one, is cut from the run by its heading's cost. A
+    heading of that shape over prose after the run is the article's; a listing is not."""
+    parts = [
+        (
+            "NORTH WINS",
+            "The north side beat the harbour team 3-1 on Saturday, with two late goals "
+            "from its captain after a long spell of pressure in the rain at the quay ground.",
+        ),
+        (
+            "WEST FALLS",
+            "The west side lost at home for the first time this season, going down "
+            "2-0 to the valley club after a penalty was given against it before the break.",
+        ),
+        (
+            "EAST HOLDS ON",
+            "The east side held on for a draw with ten men after its keeper was "
+            "sent off, and stays second in the table on goal difference over the valley club.",
+        ),
+    ]
+    body = [BODY[0], BODY[1]]
+    for heading, text in parts:
+        body += [heading, text]
+    last = [
+        "SOUTH AHEAD",
+        "The south side leads the group by a point after its win.",
+        "It plays next week.",
+    ]
+    after = [
+        "More from the Courier",
+        "Ferry Fares To Rise In April",
+        "Harbour Strike Talks Collapse",
+    ]
+    out = clean_text(page(MENU, HEAD[:1], body, last, after, TAIL)).split("\n\n")
+    assert out[-2:] == last[1:]
+    assert "Ferry Fares To Rise In April" not in out
+
+
+def test_a_listing_after_the_run_without_the_articles_heading_shape_is_not_kept():
+    """The same page without subheadings in the article: a line in capitals after it over
+    a teaser's sentence is another story's, not a section of this one."""
+    after = ["MOST READ", "The south side leads the group by a point after its win on Sunday."]
+    out = clean_text(page(MENU, HEAD[:1], BODY, after, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+def test_the_lede_under_the_headline_cut_from_the_body_by_a_box_is_kept():
+    """A deals page: the headline, the writer and the date, two paragraphs of prose, then
+    a box ("Don't Miss:") and the long list that outweighs them. The two paragraphs right
+    under the headline are the article's opening, not a teaser."""
+    lede = [
+        "The winter sales are going to be huge for all sorts of kitchen goods this year, from "
+        "kettles and toasters to the slow cookers everyone in the valley seems to want.",
+        "Slow cookers dropped to their lowest price of the year at the Courier Shop on Monday, "
+        "and the large kettles are down by a third as well, for this week only.",
+    ]
+    items = []
+    for n, name in enumerate(
+        ["Harbour Kettle", "Quay Toaster", "Valley Slow Cooker", "Mill Grill"]
+    ):
+        items += [name, "Boils a full jug in under two minutes", f"${20 + n}.99"]
+        items += ["Available from the Courier Shop", "Courier may receive a commission"]
+        if n >= 2:  # the later items have a paragraph of the writer's own
+            items.append(
+                f"The {name.lower()} is the one our testers liked best this year, and it is easy "
+                "to clean, quiet in use and comes with a cord long enough for any kitchen."
+            )
+            items.append(
+                "It is a good buy at this price, and the shop says it will not fall further "
+                "before the holidays, so there is little reason to wait for a better deal."
+            )
+    head = [
+        "Winter Sales: The Best Kitchen Deals",
+        "Winter sales bring the best kitchen deals of the year",
+        "Jane Doe",
+        "March 10, 2026 at 8:40 AM",
+        "Share Tweet",
+    ]
+    text = page(MENU, head, lede, ["Don't Miss:"], items, TAIL)
+    out = clean_text(text, "Winter sales bring the best kitchen deals of the year").split("\n\n")
+    assert out[:2] == lede

@@ -453,6 +453,12 @@ def test_a_page_title_loses_the_site_name_it_carries():
     )
     assert strip_site_suffix("Fire | Tarn Chronicle") == "Fire | Tarn Chronicle"
     assert strip_site_suffix(None) is None
+    # a section's name run together ("TarnPolitics"), which the page spells with a space
+    text = "Tarn Chronicle\nFollow Tarn Politics\nWhy the ferry board cannot be trusted\n"
+    assert (
+        strip_site_suffix("Why the ferry board cannot be trusted - TarnPolitics", text=text)
+        == "Why the ferry board cannot be trusted"
+    )
 
 
 def test_cleaning_control_characters_keeps_every_other_field():

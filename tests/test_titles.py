@@ -64,3 +64,36 @@ def test_without_a_headline_the_story_is_named_by_its_news_not_by_a_quote(nlp):
     # A headline-like headline is kept as it is.
     c = analyzed(nlp, LEAD, "c", title="Twelve dead as Kessen Dam bursts")
     assert story_title([c], [_sentence(c, LEAD)]) == "Twelve dead as Kessen Dam bursts"
+
+
+def test_a_lede_or_teaser_cut_off_is_never_the_title(nlp):
+    """A page's title line that is its lede cut by the site ("...", "…") is no headline;
+    without a headline the story is named by a clause of its news, never by a sentence cut
+    with " ...". A long sentence with no clause to end at gives way to the next one."""
+    for t in [
+        "The Kessen Dam burst on Monday and floods swept through the lower town of...",
+        "Twelve people died when the Kessen Dam burst…",
+    ]:
+        assert not headline_like(t), t
+    long = (
+        "Rescue crews from three valleys and the army worked through the night in the rain "
+        "to reach the last stranded families of the lower town by boat."
+    )
+    text = f"{long}\n\n{LEAD}"
+    a = analyzed(nlp, text, "a", title="The Kessen Dam burst on Monday and floods swept…")
+    title = story_title([a], [_sentence(a, long), _sentence(a, LEAD)])
+    assert title == "The Kessen Dam burst on Monday and floods swept through Port Averly"
+    assert "..." not in title and "…" not in title
+    b = analyzed(nlp, LEAD, "b")
+    long_lead = (
+        "The Kessen Dam burst on Monday and floods swept through Port Averly and the farms "
+        "around it, killing twelve people."
+    )
+    c = analyzed(nlp, long_lead, "c")
+    assert story_title([c], [_sentence(c, long_lead)]) == (
+        "The Kessen Dam burst on Monday and floods swept through Port Averly and the farms "
+        "around it"
+    )
+    assert story_title([b], [_sentence(b, LEAD)]) == (
+        "The Kessen Dam burst on Monday and floods swept through Port Averly"
+    )

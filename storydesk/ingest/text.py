@@ -154,12 +154,17 @@ def is_name_like(tail: str) -> bool:
 
 def names_itself(tail: str, head: str, text: str | None) -> bool:
     """Whether the page's text names its site with ``tail`` outside its headline: a line of
-    the page (its logo, a footer's "© 2026 Twin Cities") that holds the name but not the
-    headline."""
-    if not text or not is_name_like(tail):
+    the page (its logo, a footer's "© 2026 Twin Cities", "Follow Courier Politics" for a
+    title's "CourierPolitics") that holds the name, spaced or not, but not the headline.
+
+    >>> names_itself("CourierPolitics", "Dam holds", "Dam holds\\nFollow Courier Politics")
+    True
+    """
+    name = _compact(tail)
+    if not text or not is_name_like(tail) or len(name) < 4:
         return False
-    lead = head[:30]
-    return any(tail in line and lead not in line for line in text.splitlines())
+    lead = _compact(head[:30])
+    return any(name in (c := _compact(line)) and lead not in c for line in text.splitlines())
 
 
 def recurring_suffixes(titles: Iterable[str | None]) -> frozenset[str]:
