@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Citation, Quote, Speaker
+from .firstnames import first_name_gender
 from .marks import _WORD
 from .people import _FIRM_ENDS, _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name, untitled
 from .sources import (
@@ -527,7 +528,7 @@ def _speaker(
         return toks, None
     key = people.key_for(head)
     if key is not None:
-        return toks, people.name(key)
+        return toks, _joint_name(head, key, people)
     ent = _entity_of(head)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
         words = untitled(_strip_name(_between_commas(list(ent), head)))
@@ -545,6 +546,34 @@ def _speaker(
     full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
     full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None
+
+
+def _joint_name(head: Token, key: int, people: _People) -> str:
+    """The name of the person ``head`` names, and of every other person joined to it by
+    "and" ("Dale Brenner and Martha Varga disputed ..."): they speak together, not the
+    first alone."""
+    names = [people.name(key)]
+    if not head.dep_.startswith("nsubj"):
+        return names[0]  # '..., Ilse Varga and Karl Brenner, who joked': the last one's
+    for conj in head.conjuncts:
+        other = people.key_for(conj) if conj.pos_ == "PROPN" else None
+        if other is not None:
+            name = people.name(other)
+        else:
+            # a person the recogniser took for something else ("Ilse Varga" an
+            # organisation): two or three capitalised words opening with a first name
+            ent = _entity_of(conj)
+            words = _strip_name(list(ent)) if ent is not None else []
+            if not (
+                2 <= len(words) <= 3
+                and all(t.pos_ == "PROPN" and t.is_title for t in words)
+                and first_name_gender(words[0].lower_) is not None
+            ):
+                return names[0]  # "Brenner and the union said": not two people named
+            name = _name_text(words)
+        if name not in names:
+            names.append(name)
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
 
 
 def _appositives(head: Token) -> list[Token]:

@@ -409,18 +409,25 @@ class _People:
             self.at[t.i] = pid
 
     def _lookup(self, word: str, at: int) -> int | None:
-        """The person a one-word mention at token ``at`` names."""
+        """The person a one-word mention at token ``at`` names: of those named before it,
+        the one the article names in full most often (a "Clinton" in a story about Hillary
+        Clinton that names her husband once is hers), then the one named last; else the
+        first named after it."""
         for field in ("last", "first"):
             found = [n for n in self._by_word.get((field, word), []) if self.persons[n].names]
             if not found:
                 continue
             before = [
-                (max(i for i in self.persons[n].positions if i < at), n)
+                (
+                    sum(len(name) > 1 for name in self.persons[n].names),
+                    max(i for i in self.persons[n].positions if i < at),
+                    n,
+                )
                 for n in found
                 if any(i < at for i in self.persons[n].positions)
             ]
             if before:
-                return max(before)[1]
+                return max(before)[2]
             return min((min(self.persons[n].positions), n) for n in found)[1]
         return None
 

@@ -1,0 +1,133 @@
+"""The kinds of wrong speaker and of non-quote left after session 13's reading of real pages
+(issue 14, "Speakers"), and those found reading 25 more in session 14: one fictional sentence
+of each shape per row. The kinds fixed before stay in ``test_quotes_kinds.py``."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.quotes import extract_quotes
+
+# (kind, text, words of the quote, the speaker's name; None: nobody named)
+SPEAKERS = [
+    (
+        "two people",
+        "Karl Brenner and Ilse Varga disputed the claim, saying the mill was safe.",
+        "mill was safe",
+        "Karl Brenner and Ilse Varga",
+    ),
+    (
+        "two people",
+        "Karl Brenner and Ilse Varga replied that the mill was safe.",
+        "mill was safe",
+        "Karl Brenner and Ilse Varga",
+    ),
+    (
+        "two people",
+        "Karl Brenner met Ilse Varga and Tomas Reyes on Monday. Brenner and Varga said "
+        "the mill was safe.",
+        "mill was safe",
+        "Karl Brenner and Ilse Varga",
+    ),
+    (
+        "surname",
+        "Ilse Varga opened her campaign in Harlow on Monday. Ilse Varga told voters the "
+        "mill would stay open, and Ilse Varga's aides handed out leaflets. Her husband, Jon "
+        "Varga, stayed in Ostland. Varga later issued a statement that said the campaign "
+        "would go on.",
+        "campaign would go on",
+        "Ilse Varga",
+    ),
+    (
+        "surname",
+        "Ilse Varga opened her campaign in Harlow on Monday. Ilse Varga told voters the "
+        "mill would stay open, and Ilse Varga's aides handed out leaflets. Her husband, Jon "
+        "Varga, stayed in Ostland. Varga said the trip had gone well.",
+        "trip had gone well",
+        "Ilse Varga",
+    ),
+    (
+        "surname",
+        "Jon Varga, a farmer, met Ilse Varga, the mayor, on Monday. Jon Varga said the "
+        "mill was safe. Later, Varga said the bridge would reopen.",
+        "bridge would reopen",
+        "Jon Varga",
+    ),
+    (
+        "title in a body's name",
+        "Developer Northwind said the game would ship in March.",
+        "ship in March",
+        "Northwind",
+    ),
+    (
+        "title in a body's name",
+        "Publisher Tessa Media said the book would ship in March.",
+        "ship in March",
+        "Tessa Media",
+    ),
+    (
+        "document",
+        "According to The Ledger's Stadia review, the service still has problems.",
+        "still has problems",
+        "Ledger",
+    ),
+]
+
+# (kind, text, words no quote may hold)
+NO_SPEECH = [
+    (
+        "difficult to talk about",
+        "Ilse Varga found it difficult to talk about the flood.",
+        "flood",
+    ),
+    (
+        "hard to talk about",
+        "Karl Brenner, a friend of the family, found it hard to talk about the day his "
+        "brother died.",
+        "brother died",
+    ),
+    ("generic you", "And you don't have to deny yourself a cheesy treat.", "cheesy treat"),
+    (
+        "generic you",
+        "When you think about it, you're talking about a lot of money.",
+        "lot of money",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def q(nlp):
+    def run(text: str):
+        out = extract_quotes(text, nlp(text))
+        for quote in out:
+            assert text[quote.start : quote.end] == quote.text
+        return out
+
+    return run
+
+
+@pytest.mark.parametrize(("kind", "text", "words", "name"), SPEAKERS)
+def test_speaker_of_each_kind(q, kind, text, words, name):
+    found = [x for x in q(text) if words in x.text]
+    assert len(found) == 1, (kind, [(x.text, x.speaker_name) for x in q(text)])
+    assert found[0].speaker_name == name, kind
+
+
+@pytest.mark.parametrize(("kind", "text", "words"), NO_SPEECH)
+def test_no_speech_of_each_kind(q, kind, text, words):
+    assert not [x for x in q(text) if words in x.text], kind
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("A Northwind spokesperson declined to comment on the pricing to Reuters.", "pricing"),
+        ("Ilse Varga decided to weigh in on the bridge.", "bridge"),
+        ("Ilse Varga decided to speak about the bridge on Monday.", "bridge"),
+    ],
+)
+def test_a_clause_inside_the_same_speakers_clause_is_one_quote(q, text, words):
+    """What a speaker's verb inside what the same speaker says is about is not a second
+    quote of its own."""
+    found = [x for x in q(text) if words in x.text]
+    assert len(found) <= 1, [(x.text, x.speaker_name) for x in found]
