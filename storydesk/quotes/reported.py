@@ -373,7 +373,10 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         comps = [
             c
             for c in tok.children
-            if c.dep_ == "ccomp" and not _adverbial(c) and not _relative_clause(c)
+            if c.dep_ == "ccomp"
+            and not _adverbial(c)
+            and not _relative_clause(c)
+            and not _how_it_felt(c)
         ]
         if (
             lemma not in _SAY_LIKE
@@ -580,6 +583,20 @@ def _infinitive(content: list[Token]) -> bool:
 
 # Verbs of not doing: "declined to predict when".
 _WITHHOLD = frozenset({"decline", "refuse"})
+
+
+def _how_it_felt(clause: Token) -> bool:
+    """A small clause of "it", an adjective and what was done ('found it difficult to talk
+    about the flood', 'finds it easy to say no'): how doing it felt, not a finding."""
+    return (
+        clause.pos_ == "ADJ"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
+        and any(
+            c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children)
+            for c in clause.children
+            if c.i > clause.i
+        )
+    )
 
 
 def _relative_clause(clause: Token) -> bool:
