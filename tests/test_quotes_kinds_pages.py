@@ -66,6 +66,24 @@ SPEAKERS = [
         "Tessa Media",
     ),
     (
+        "title in a body's name",
+        "Broadcaster Harlow Radio said the show would end.",
+        "show would end",
+        "Harlow Radio",
+    ),
+    (
+        "a company named for a person",
+        "Baker Hughes said sales rose on Monday.",
+        "sales rose",
+        "Baker Hughes",
+    ),
+    (
+        "a first name",
+        "Walter Northwind said the game would ship in March.",
+        "ship in March",
+        "Walter Northwind",
+    ),
+    (
         "document",
         "According to The Ledger's Stadia review, the service still has problems.",
         "still has problems",

@@ -12,7 +12,16 @@ from spacy.tokens import Token
 from ..model import Citation, Quote, Speaker
 from .firstnames import first_name_gender
 from .marks import _WORD
-from .people import _FIRM_ENDS, _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name, untitled
+from .people import (
+    _FIRM_ENDS,
+    _NAME_BREAKS,
+    _entity_of,
+    _name_text,
+    _People,
+    _strip_name,
+    untitled,
+    untraded,
+)
 from .sources import (
     antecedent_of_it,
     antecedent_of_they,
@@ -531,7 +540,7 @@ def _speaker(
         return toks, _joint_name(head, key, people)
     ent = _entity_of(head)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
-        words = untitled(_strip_name(_between_commas(list(ent), head)))
+        words = untraded(untitled(_strip_name(_between_commas(list(ent), head))))
         full = None
         if len(words) == 1:  # "DHC" after "Dorran Harbour Company (DHC)"
             full = people.org_for_acronym(words[0].text, head.i)
@@ -542,7 +551,7 @@ def _speaker(
     # "harbour master Ines Calloway": the name, not the lower-case title before it
     while len(run) > 1 and not all(t.pos_ in ("PROPN", "NUM") or t.is_title for t in run):
         run = run[1:]
-    words = _strip_name(run)
+    words = untraded(_strip_name(run))
     full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
     full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None

@@ -107,6 +107,30 @@ def untitled(tokens: Sequence[Token]) -> list[Token]:
     return toks
 
 
+# How a common noun of trade ends: "Developer", "Carmaker", "Distributor", "Broadcaster".
+_TRADE_END = re.compile(r"(?:er|or|maker)$")
+
+
+def untraded(tokens: Sequence[Token]) -> list[Token]:
+    """An organisation's name without the trade that opens its sentence before it:
+    "Developer Valve said" is Valve, "Carmaker Northwind Motors" is Northwind Motors (a
+    common noun capitalised only because the sentence opens with it). Mid-sentence the
+    trade is lower case and never in the name."""
+    toks = list(tokens)
+    if (
+        len(toks) > 1
+        and toks[0].is_sent_start
+        and toks[0].is_title
+        and _TRADE_END.search(toks[0].lower_)
+        and zipf_frequency(toks[0].lower_, "en") >= 1.5
+        and first_name_gender(toks[0].lower_) is None  # "Peter", "Taylor"
+        and not is_surname(toks[0].lower_)  # "Baker Hughes", "Cooper Tire"
+        and toks[1].text[:1].isupper()
+    ):
+        return toks[1:]
+    return toks
+
+
 def _place_word(tok: Token) -> bool:
     """``tok`` is written elsewhere in its document as a place, a people or an organisation
     of its own ("Ukraine" of "envoy to Ukraine Karl Brenner"), not as a first name."""
@@ -277,7 +301,7 @@ class _People:
                     pieces = [list(e[len(person) + 1 :])]
                 # a name never spans ", ": "Tidewater Plus, Dorran Media" is two
                 for piece in pieces:
-                    toks = _strip_name(_without_score(piece))
+                    toks = untraded(_strip_name(_without_score(piece)))
                     if toks and toks[0].text[:1].isupper():
                         words = tuple(t.lower_ for t in toks)
                         self.orgs.append((toks[0].i, toks[-1].i + 1, words))
