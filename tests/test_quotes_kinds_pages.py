@@ -99,6 +99,12 @@ NO_SPEECH = [
         "flood",
     ),
     (
+        "difficult to talk about",
+        "I reached Ilse Varga by phone. Varga still found it difficult to talk about the "
+        "flood and the days after it.",
+        "flood",
+    ),
+    (
         "hard to talk about",
         "Karl Brenner, a friend of the family, found it hard to talk about the day his "
         "brother died.",

@@ -44,6 +44,7 @@ from .vocabulary import (
     _RELATIVE,
     _REPORTING,
     _SUBJECT_DEPS,
+    _TALK,
     _TEMPORAL,
     BELIEF_VERBS,
     SPEECH_VERBS,
@@ -557,6 +558,21 @@ def _speaker(
     return toks, full or _name_text(words) or None
 
 
+def _felt_hard(verb: Token) -> bool:
+    """A verb of talking about a topic that tells what was hard or easy to do ('found it
+    difficult to talk about the flood', 'it is hard to speak about'): how it felt, no
+    one's words; its subject in the parse is the "it" of the adjective. (Not a verb that
+    names what was said: PolNeAR marks 'found it difficult to repeat his attacks'.)"""
+    adj = verb.head
+    return (
+        verb.lemma_.lower() in _TALK
+        and verb.dep_ in ("advcl", "xcomp")
+        and adj.pos_ == "ADJ"
+        and any(c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in adj.children)
+    )
+
+
 def _joint_name(head: Token, key: int, people: _People) -> str:
     """The name of the person ``head`` names, and of every other person joined to it by
     "and" ("Dale Brenner and Martha Varga disputed ..."): they speak together, not the
@@ -667,7 +683,7 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         cue = doc[verb.i : to.i + 1].text
         cue_start = verb.idx
     else:
-        if _negated(verb, people.quoted):
+        if _negated(verb, people.quoted) or _felt_hard(verb):
             return None
         subject = _speaker_head(verb, people)
         if subject is None and _asked_of_subject(verb):
