@@ -54,6 +54,13 @@ SPEAKERS = [
         "Jon Varga",
     ),
     (
+        "was how X described it",
+        "The two were married in a ceremony of their own. (\u201cWe should sell the mill,\u201d "
+        "was how Brenner described it to friends.)",
+        "sell the mill",
+        "Brenner",
+    ),
+    (
         "title in a body's name",
         "Developer Northwind said the game would ship in March.",
         "ship in March",
@@ -93,6 +100,11 @@ SPEAKERS = [
 
 # (kind, text, words no quote may hold)
 NO_SPEECH = [
+    (
+        "it to friends",
+        "\u201cWe should sell the mill,\u201d was how Karl Brenner described it to friends.",
+        "friends",
+    ),
     (
         "difficult to talk about",
         "Ilse Varga found it difficult to talk about the flood.",

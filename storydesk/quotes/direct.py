@@ -342,9 +342,14 @@ def _nothing_between(span: Span, cue: Token | None) -> bool:
 
 def _subordinate(verb: Token | None) -> bool:
     """True when a verb after a quote heads a clause of its own ('"...," when Clinton
-    blasted him'), not a speech tag ('"...," as Trump put it')."""
-    return verb is not None and any(
-        (c.dep_ == "mark" and c.lower_ != "as") or (c.dep_ == "advmod" and c.tag_ == "WRB")
+    blasted him'), not a speech tag ('"...," as Trump put it', '"...," was how Ford
+    described it')."""
+    if verb is None:
+        return False
+    tag = verb.head.lemma_.lower() == "be" and verb.head.i < verb.i
+    return any(
+        (c.dep_ == "mark" and c.lower_ != "as")
+        or (c.dep_ == "advmod" and c.tag_ == "WRB" and not (tag and c.lower_ == "how"))
         for c in verb.children
         if c.i < verb.i
     )

@@ -83,7 +83,7 @@ def _reported_speech(
         if found.speaker is None and _infinitive(content):
             # 'before it will agree to halt its attacks': a fragment of a clause no one says
             continue
-        if len(words) < 3 or content[0].i in quoted:
+        if len(words) < 3 or content[0].i in quoted or _pronoun_told(words):
             continue  # too short, or a direct quote with words after it
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
             continue  # a direct quote carries it; a mixed one ('said it was "rigged"') stays
@@ -583,6 +583,19 @@ def _infinitive(content: list[Token]) -> bool:
 
 # Verbs of not doing: "declined to predict when".
 _WITHHOLD = frozenset({"decline", "refuse"})
+
+
+def _pronoun_told(words: list[Token]) -> bool:
+    """What was said is only "it" and who heard it ('was how Brenner described [it to
+    friends]'): the words are elsewhere, no clause of their own."""
+    first = words[0]
+    if first.pos_ != "PRON" or first.lower_ not in ("it", "this", "that", "them"):
+        return False
+    listener = {
+        t.i for p in first.head.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+        for t in p.subtree
+    }
+    return all(t.i in listener for t in words[1:])
 
 
 def _how_it_felt(clause: Token) -> bool:
