@@ -61,6 +61,19 @@ SPEAKERS = [
         "Brenner",
     ),
     (
+        "the N-year-old",
+        "Karl Brenner had been out of work since May. The 56-year-old said after his "
+        'appointment: "I am excited to be joining a club with such a great heritage."',
+        "great heritage",
+        "Karl Brenner",
+    ),
+    (
+        "the N-year-old",
+        "Tomas Reyes won the race on Sunday. The 24-year-old said the course had been hard.",
+        "course had been hard",
+        "Tomas Reyes",
+    ),
+    (
         "title in a body's name",
         "Developer Northwind said the game would ship in March.",
         "ship in March",

@@ -482,6 +482,9 @@ def _speaker(
         if key is None:
             key = people.for_pronoun(head.i, gender, heard, speaks=verb is not None)
         return toks, people.name(key) if key is not None else None
+    if kind == "aged":  # 'Brenner was sacked in May. The 56-year-old said ...': as "he"
+        key = people.for_pronoun(head.i, None, listeners(verb, people), speaks=verb is not None)
+        return toks, people.name(key) if key is not None else None
     if kind == "first":
         return toks, None
     if kind == "it":
