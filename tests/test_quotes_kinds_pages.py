@@ -114,6 +114,12 @@ SPEAKERS = [
 # (kind, text, words no quote may hold)
 NO_SPEECH = [
     (
+        "another name",
+        "Inside there is room for five. With the front trunk, or \u201cfrunk,\u201d you're "
+        "looking at 22 cubic feet.",
+        "frunk",
+    ),
+    (
         "it to friends",
         "\u201cWe should sell the mill,\u201d was how Karl Brenner described it to friends.",
         "friends",

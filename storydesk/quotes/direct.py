@@ -301,7 +301,8 @@ def _cue_near(
         if introduced and any(c.speech for c in candidates):
             adjacent = None
     left_open = re.search(r"[,?!]$", text[seg.start : seg.end]) or re.match(r"\s*,", after)
-    if adjacent is None and left_open:
+    short = len(_WORD.findall(text, seg.start, seg.end)) <= 3
+    if adjacent is None and left_open and not (short and _named_thing(text, left, seg)):
         adjacent = _any_verb_after(doc, right, people)
     if adjacent is not None:
         return adjacent
@@ -309,7 +310,6 @@ def _cue_near(
     governing.sort(key=lambda c: not c.speech)
     if governing:
         return governing[0]
-    short = len(_WORD.findall(text, seg.start, seg.end)) <= 3
     if short:
         return None
     speech = [c for c in candidates if c.speech]
@@ -330,6 +330,13 @@ def _cue_near(
                 Speaker(text[s:e], people.cite(s, e)), _resolve(head, people), ":", colon, colon + 1
             )
     return None
+
+
+def _named_thing(text: str, left: tuple[int, int], seg: _Segment) -> bool:
+    """A short quote that gives another name for what was just named ('the front trunk,
+    or "frunk," you get'): a word, not anyone's words."""
+    before = text[left[0] : seg.open_mark].rstrip().lower()
+    return before.endswith((", or", "(or", " aka", " a.k.a.", "known as", "dubbed"))
 
 
 def _nothing_between(span: Span, cue: Token | None) -> bool:
