@@ -61,6 +61,13 @@ SPEAKERS = [
         "Brenner",
     ),
     (
+        "document",
+        "Former executive Doug Cooke spoke first. Stafford then referred to Cooke\u2019s "
+        "earlier testimony that concluded there was only a 50 percent chance.",
+        "50 percent chance",
+        "Doug Cooke",
+    ),
+    (
         "the N-year-old",
         "Karl Brenner had been out of work since May. The 56-year-old said after his "
         'appointment: "I am excited to be joining a club with such a great heritage."',

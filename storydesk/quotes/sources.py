@@ -404,5 +404,11 @@ def _own_issuer(document: Token, people: _People) -> Token | None:
             return antecedent_of_it(c, people)
         if c.dep_ == "poss" and fits(c):
             return c  # "the board's report"
+    # "referred to Cooke’s earlier testimony", parsed as two objects of "to": the owner
+    # stands just before, with its possessive ending, though the parse does not join them
+    edge = document.left_edge.i
+    case = document.doc[edge - 1] if edge > 0 else None
+    if case is not None and case.dep_ == "case" and case.head.i < edge and fits(case.head):
+        return case.head
     compounds = [c for c in document.lefts if c.dep_ == "compound" and fits(c)]
     return compounds[-1] if compounds else None
