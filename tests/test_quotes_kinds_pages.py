@@ -121,6 +121,12 @@ SPEAKERS = [
 # (kind, text, words no quote may hold)
 NO_SPEECH = [
     (
+        "the listener's aside",
+        'Customers "began to say we want you to do this and that," Karl Brenner told Tomas '
+        'Reyes, which ultimately meant making the "best mill in the region."',
+        "ultimately meant",
+    ),
+    (
         "another name",
         "Inside there is room for five. With the front trunk, or \u201cfrunk,\u201d you're "
         "looking at 22 cubic feet.",

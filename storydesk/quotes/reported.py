@@ -324,10 +324,23 @@ def _form_text(verb: Token, found: _Attribution) -> bool:
 _CONSENT = frozenset({"agree", "consent", "accept", "acknowledge", "confirm", "certify"})
 
 
+def _without_asides(obj: Token) -> list[Token]:
+    """An object's words without a relative clause set off by a comma ('told Benioff,
+    which meant making the "best system"': the writer's aside about the listener)."""
+    skip = {
+        t.i
+        for c in obj.children
+        if c.dep_ == "relcl" and c.i > obj.i and obj.doc[c.left_edge.i - 1].text == ","
+        for t in [obj.doc[c.left_edge.i - 1], *c.subtree]
+    }
+    return [t for t in obj.subtree if t.i not in skip]
+
+
 def _quotes_words(objects: list[Token]) -> bool:
     """What the verb governs holds quoted words, not only a title in quote marks ('had
-    written music for the show "Harbour Lights"' is no speech)."""
-    toks = [t for o in objects for t in o.subtree]
+    written music for the show "Harbour Lights"' is no speech), outside a relative clause
+    set off by a comma (:func:`_without_asides`)."""
+    toks = [t for o in objects for t in _without_asides(o)]
     if not any(t.is_quote for t in toks):
         return False
     opening = sorted((t for t in toks if t.is_quote and t.tag_ == "``"), key=lambda t: t.i)
@@ -460,7 +473,7 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             toks = list(parsed_as_subject.subtree)
         elif objects and _quotes_words(objects):
             # a partial quote in what the verb governs: 'called them "deplorables"'
-            toks = [t for o in objects for t in o.subtree]
+            toks = [t for o in objects for t in _without_asides(o)]
         elif _parenthetical(tok):
             # 'The plan, he said, would fail' and 'The plan would fail, he said': the
             # clause around the cue, the cue's own words left out
