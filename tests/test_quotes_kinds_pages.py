@@ -68,6 +68,14 @@ SPEAKERS = [
         "Doug Cooke",
     ),
     (
+        "after a document's words",
+        "Former executive Doug Cooke spoke first. \"It worked with one launch,\" Stafford, a "
+        "member of the crew, responded. He then referred to Cooke\u2019s earlier testimony "
+        'that concluded there was only a 50 percent chance. "I cannot disagree with it."',
+        "cannot disagree",
+        "Stafford",
+    ),
+    (
         "the N-year-old",
         "Karl Brenner had been out of work since May. The 56-year-old said after his "
         'appointment: "I am excited to be joining a club with such a great heritage."',

@@ -55,6 +55,10 @@ def _direct_quotes(
         while passed < len(earlier) and earlier[passed][0] < seg.open_mark:
             offset, attribution = earlier[passed]
             passed += 1
+            if _of_a_document(attribution):
+                # 'He referred to Cooke's testimony that concluded ... "I cannot disagree
+                # with it."': the document's words are not what a quote after it carries on
+                continue
             if latest is None or offset > latest[0]:
                 if id(attribution) in asking:
                     attribution = _answering(attribution, doc, people, interviewee, para)
@@ -97,6 +101,13 @@ def _direct_quotes(
                 interviewee = (_index_of(paragraphs, para), found)
         out.append(found.quote(text, people.cite(start, seg.end), direct=True))
     return out
+
+
+def _of_a_document(found: _Attribution) -> bool:
+    """The cue is a relative clause of a thing, not a person ('testimony that concluded',
+    'a report that says')."""
+    verb = found.cue_token
+    return verb is not None and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
 
 
 def _questioner(found: _Attribution, doc: Doc) -> bool:
