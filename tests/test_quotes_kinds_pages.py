@@ -89,6 +89,12 @@ SPEAKERS = [
         "Tomas Reyes",
     ),
     (
+        "a gerund in a body's name",
+        "The band will tour in 2020. Rolling Stone reported that the tour stops in Harlow.",
+        "tour stops",
+        "Rolling Stone",
+    ),
+    (
         "title in a body's name",
         "Developer Northwind said the game would ship in March.",
         "ship in March",

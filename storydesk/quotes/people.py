@@ -65,11 +65,15 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     toks = list(tokens)
     # "Injecting Clinton's troubles ...", "Derelict Obama": a verb or adjective the
     # recogniser took into the name; "Hosting Cook at the fair ...": a gerund opening the
-    # sentence, tagged a proper noun
+    # sentence, tagged a proper noun (not in an organisation's name: "Rolling Stone")
     while len(toks) > 1 and (
         toks[0].lower_ in _GLUED_BEFORE
         or toks[0].tag_ in _NOT_NAME_TAGS
-        or (_opens_line(toks[0]) and (_gerund(toks[0].lower_) or _says(toks[0].lower_)))
+        or (
+            _opens_line(toks[0])
+            and (_gerund(toks[0].lower_) or _says(toks[0].lower_))
+            and not (toks[0].ent_type_ == "ORG" and toks[0].ent_iob_ == "B")
+        )
     ):
         toks = toks[1:]
     while len(toks) > 1 and toks[-1].lower_ in _GLUED_AFTER:
