@@ -69,7 +69,7 @@ SPEAKERS = [
     ),
     (
         "after a document's words",
-        "Former executive Doug Cooke spoke first. \"It worked with one launch,\" Stafford, a "
+        'Former executive Doug Cooke spoke first. "It worked with one launch," Stafford, a '
         "member of the crew, responded. He then referred to Cooke\u2019s earlier testimony "
         'that concluded there was only a 50 percent chance. "I cannot disagree with it."',
         "cannot disagree",

@@ -605,7 +605,9 @@ def _pronoun_told(words: list[Token]) -> bool:
     if first.pos_ != "PRON" or first.lower_ not in ("it", "this", "that", "them"):
         return False
     listener = {
-        t.i for p in first.head.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+        t.i
+        for p in first.head.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "with")
         for t in p.subtree
     }
     return all(t.i in listener for t in words[1:])

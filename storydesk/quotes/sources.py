@@ -78,7 +78,7 @@ def _capitalised_anyway(tok: Token) -> bool:
 
 
 def _aged(head: Token) -> bool:
-    """"The 56-year-old": a person named by age alone, as "he" or "she" is."""
+    """ "The 56-year-old": a person named by age alone, as "he" or "she" is."""
     return (
         head.lower_ == "old"
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
