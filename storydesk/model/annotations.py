@@ -161,7 +161,8 @@ class Mention(_Spanned):
 # 18: quotes-10; 19: mentions: no "the Moon", names end at a possessive; 20: quotes-11;
 # 21: councillor, alderman and sheriff are offices (a role, not part of the name); 22: quotes-12;
 # 23: timeline-3 (page time stamps, dates by tense) and facts-4 (rates, agents, perfect totals)
-ANNOTATIONS_VERSION = 23
+# 24: quotes-13
+ANNOTATIONS_VERSION = 24
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change
 # what they hold: a store keeps each article's features with the version that made them,

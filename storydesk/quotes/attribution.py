@@ -10,8 +10,18 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Citation, Quote, Speaker
+from .firstnames import first_name_gender
 from .marks import _WORD
-from .people import _FIRM_ENDS, _NAME_BREAKS, _entity_of, _name_text, _People, _strip_name, untitled
+from .people import (
+    _FIRM_ENDS,
+    _NAME_BREAKS,
+    _entity_of,
+    _name_text,
+    _People,
+    _strip_name,
+    untitled,
+    untraded,
+)
 from .sources import (
     antecedent_of_it,
     antecedent_of_they,
@@ -34,6 +44,7 @@ from .vocabulary import (
     _RELATIVE,
     _REPORTING,
     _SUBJECT_DEPS,
+    _TALK,
     _TEMPORAL,
     BELIEF_VERBS,
     SPEECH_VERBS,
@@ -471,6 +482,9 @@ def _speaker(
         if key is None:
             key = people.for_pronoun(head.i, gender, heard, speaks=verb is not None)
         return toks, people.name(key) if key is not None else None
+    if kind == "aged":  # 'Brenner was sacked in May. The 56-year-old said ...': as "he"
+        key = people.for_pronoun(head.i, None, listeners(verb, people), speaks=verb is not None)
+        return toks, people.name(key) if key is not None else None
     if kind == "first":
         return toks, None
     if kind == "it":
@@ -527,10 +541,10 @@ def _speaker(
         return toks, None
     key = people.key_for(head)
     if key is not None:
-        return toks, people.name(key)
+        return toks, _joint_name(head, key, people)
     ent = _entity_of(head)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
-        words = untitled(_strip_name(_between_commas(list(ent), head)))
+        words = untraded(untitled(_strip_name(_between_commas(list(ent), head))))
         full = None
         if len(words) == 1:  # "DHC" after "Dorran Harbour Company (DHC)"
             full = people.org_for_acronym(words[0].text, head.i)
@@ -541,10 +555,53 @@ def _speaker(
     # "harbour master Ines Calloway": the name, not the lower-case title before it
     while len(run) > 1 and not all(t.pos_ in ("PROPN", "NUM") or t.is_title for t in run):
         run = run[1:]
-    words = _strip_name(run)
+    words = untraded(_strip_name(run))
     full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
     full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None
+
+
+def _felt_hard(verb: Token) -> bool:
+    """A verb of talking about a topic that tells what was hard or easy to do ('found it
+    difficult to talk about the flood', 'it is hard to speak about'): how it felt, no
+    one's words; its subject in the parse is the "it" of the adjective. (Not a verb that
+    names what was said: PolNeAR marks 'found it difficult to repeat his attacks'.)"""
+    adj = verb.head
+    return (
+        verb.lemma_.lower() in _TALK
+        and verb.dep_ in ("advcl", "xcomp")
+        and adj.pos_ == "ADJ"
+        and any(c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in adj.children)
+    )
+
+
+def _joint_name(head: Token, key: int, people: _People) -> str:
+    """The name of the person ``head`` names, and of every other person joined to it by
+    "and" ("Dale Brenner and Martha Varga disputed ..."): they speak together, not the
+    first alone."""
+    names = [people.name(key)]
+    if not head.dep_.startswith("nsubj"):
+        return names[0]  # '..., Ilse Varga and Karl Brenner, who joked': the last one's
+    for conj in head.conjuncts:
+        other = people.key_for(conj) if conj.pos_ == "PROPN" else None
+        if other is not None:
+            name = people.name(other)
+        else:
+            # a person the recogniser took for something else ("Ilse Varga" an
+            # organisation): two or three capitalised words opening with a first name
+            ent = _entity_of(conj)
+            words = _strip_name(list(ent)) if ent is not None else []
+            if not (
+                2 <= len(words) <= 3
+                and all(t.pos_ == "PROPN" and t.is_title for t in words)
+                and first_name_gender(words[0].lower_) is not None
+            ):
+                return names[0]  # "Brenner and the union said": not two people named
+            name = _name_text(words)
+        if name not in names:
+            names.append(name)
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
 
 
 def _appositives(head: Token) -> list[Token]:
@@ -629,7 +686,7 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         cue = doc[verb.i : to.i + 1].text
         cue_start = verb.idx
     else:
-        if _negated(verb, people.quoted):
+        if _negated(verb, people.quoted) or _felt_hard(verb):
             return None
         subject = _speaker_head(verb, people)
         if subject is None and _asked_of_subject(verb):

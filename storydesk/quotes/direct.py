@@ -55,6 +55,10 @@ def _direct_quotes(
         while passed < len(earlier) and earlier[passed][0] < seg.open_mark:
             offset, attribution = earlier[passed]
             passed += 1
+            if _of_a_document(attribution):
+                # 'He referred to Cooke's testimony that concluded ... "I cannot disagree
+                # with it."': the document's words are not what a quote after it carries on
+                continue
             if latest is None or offset > latest[0]:
                 if id(attribution) in asking:
                     attribution = _answering(attribution, doc, people, interviewee, para)
@@ -97,6 +101,13 @@ def _direct_quotes(
                 interviewee = (_index_of(paragraphs, para), found)
         out.append(found.quote(text, people.cite(start, seg.end), direct=True))
     return out
+
+
+def _of_a_document(found: _Attribution) -> bool:
+    """The cue is a relative clause of a thing, not a person ('testimony that concluded',
+    'a report that says')."""
+    verb = found.cue_token
+    return verb is not None and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
 
 
 def _questioner(found: _Attribution, doc: Doc) -> bool:
@@ -301,7 +312,8 @@ def _cue_near(
         if introduced and any(c.speech for c in candidates):
             adjacent = None
     left_open = re.search(r"[,?!]$", text[seg.start : seg.end]) or re.match(r"\s*,", after)
-    if adjacent is None and left_open:
+    short = len(_WORD.findall(text, seg.start, seg.end)) <= 3
+    if adjacent is None and left_open and not (short and _named_thing(text, left, seg)):
         adjacent = _any_verb_after(doc, right, people)
     if adjacent is not None:
         return adjacent
@@ -309,7 +321,6 @@ def _cue_near(
     governing.sort(key=lambda c: not c.speech)
     if governing:
         return governing[0]
-    short = len(_WORD.findall(text, seg.start, seg.end)) <= 3
     if short:
         return None
     speech = [c for c in candidates if c.speech]
@@ -332,6 +343,13 @@ def _cue_near(
     return None
 
 
+def _named_thing(text: str, left: tuple[int, int], seg: _Segment) -> bool:
+    """A short quote that gives another name for what was just named ('the front trunk,
+    or "frunk," you get'): a word, not anyone's words."""
+    before = text[left[0] : seg.open_mark].rstrip().lower()
+    return before.endswith((", or", "(or", " aka", " a.k.a.", "known as", "dubbed"))
+
+
 def _nothing_between(span: Span, cue: Token | None) -> bool:
     """True when no verb stands between a quote and ``cue`` but in the cue's subject."""
     if cue is None:
@@ -342,9 +360,14 @@ def _nothing_between(span: Span, cue: Token | None) -> bool:
 
 def _subordinate(verb: Token | None) -> bool:
     """True when a verb after a quote heads a clause of its own ('"...," when Clinton
-    blasted him'), not a speech tag ('"...," as Trump put it')."""
-    return verb is not None and any(
-        (c.dep_ == "mark" and c.lower_ != "as") or (c.dep_ == "advmod" and c.tag_ == "WRB")
+    blasted him'), not a speech tag ('"...," as Trump put it', '"...," was how Ford
+    described it')."""
+    if verb is None:
+        return False
+    tag = verb.head.lemma_.lower() == "be" and verb.head.i < verb.i
+    return any(
+        (c.dep_ == "mark" and c.lower_ != "as")
+        or (c.dep_ == "advmod" and c.tag_ == "WRB" and not (tag and c.lower_ == "how"))
         for c in verb.children
         if c.i < verb.i
     )

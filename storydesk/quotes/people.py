@@ -65,11 +65,15 @@ def trim_name(tokens: Sequence[Token]) -> list[Token]:
     toks = list(tokens)
     # "Injecting Clinton's troubles ...", "Derelict Obama": a verb or adjective the
     # recogniser took into the name; "Hosting Cook at the fair ...": a gerund opening the
-    # sentence, tagged a proper noun
+    # sentence, tagged a proper noun (not in an organisation's name: "Rolling Stone")
     while len(toks) > 1 and (
         toks[0].lower_ in _GLUED_BEFORE
         or toks[0].tag_ in _NOT_NAME_TAGS
-        or (_opens_line(toks[0]) and (_gerund(toks[0].lower_) or _says(toks[0].lower_)))
+        or (
+            _opens_line(toks[0])
+            and (_gerund(toks[0].lower_) or _says(toks[0].lower_))
+            and not (toks[0].ent_type_ == "ORG" and toks[0].ent_iob_ == "B")
+        )
     ):
         toks = toks[1:]
     while len(toks) > 1 and toks[-1].lower_ in _GLUED_AFTER:
@@ -104,6 +108,30 @@ def untitled(tokens: Sequence[Token]) -> list[Token]:
             or _place_word(before)
         ):
             return toks[n:]
+    return toks
+
+
+# How a common noun of trade ends: "Developer", "Carmaker", "Distributor", "Broadcaster".
+_TRADE_END = re.compile(r"(?:er|or|maker)$")
+
+
+def untraded(tokens: Sequence[Token]) -> list[Token]:
+    """An organisation's name without the trade that opens its sentence before it:
+    "Developer Valve said" is Valve, "Carmaker Northwind Motors" is Northwind Motors (a
+    common noun capitalised only because the sentence opens with it). Mid-sentence the
+    trade is lower case and never in the name."""
+    toks = list(tokens)
+    if (
+        len(toks) > 1
+        and toks[0].is_sent_start
+        and toks[0].is_title
+        and _TRADE_END.search(toks[0].lower_)
+        and zipf_frequency(toks[0].lower_, "en") >= 1.5
+        and first_name_gender(toks[0].lower_) is None  # "Peter", "Taylor"
+        and not is_surname(toks[0].lower_)  # "Baker Hughes", "Cooper Tire"
+        and toks[1].text[:1].isupper()
+    ):
+        return toks[1:]
     return toks
 
 
@@ -277,7 +305,7 @@ class _People:
                     pieces = [list(e[len(person) + 1 :])]
                 # a name never spans ", ": "Tidewater Plus, Dorran Media" is two
                 for piece in pieces:
-                    toks = _strip_name(_without_score(piece))
+                    toks = untraded(_strip_name(_without_score(piece)))
                     if toks and toks[0].text[:1].isupper():
                         words = tuple(t.lower_ for t in toks)
                         self.orgs.append((toks[0].i, toks[-1].i + 1, words))
@@ -409,18 +437,25 @@ class _People:
             self.at[t.i] = pid
 
     def _lookup(self, word: str, at: int) -> int | None:
-        """The person a one-word mention at token ``at`` names."""
+        """The person a one-word mention at token ``at`` names: of those named before it,
+        the one the article names in full most often (a "Clinton" in a story about Hillary
+        Clinton that names her husband once is hers), then the one named last; else the
+        first named after it."""
         for field in ("last", "first"):
             found = [n for n in self._by_word.get((field, word), []) if self.persons[n].names]
             if not found:
                 continue
             before = [
-                (max(i for i in self.persons[n].positions if i < at), n)
+                (
+                    sum(len(name) > 1 for name in self.persons[n].names),
+                    max(i for i in self.persons[n].positions if i < at),
+                    n,
+                )
                 for n in found
                 if any(i < at for i in self.persons[n].positions)
             ]
             if before:
-                return max(before)[1]
+                return max(before)[2]
             return min((min(self.persons[n].positions), n) for n in found)[1]
         return None
 

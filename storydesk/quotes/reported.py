@@ -83,7 +83,7 @@ def _reported_speech(
         if found.speaker is None and _infinitive(content):
             # 'before it will agree to halt its attacks': a fragment of a clause no one says
             continue
-        if len(words) < 3 or content[0].i in quoted:
+        if len(words) < 3 or content[0].i in quoted or _pronoun_told(words):
             continue  # too short, or a direct quote with words after it
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
             continue  # a direct quote carries it; a mixed one ('said it was "rigged"') stays
@@ -324,10 +324,23 @@ def _form_text(verb: Token, found: _Attribution) -> bool:
 _CONSENT = frozenset({"agree", "consent", "accept", "acknowledge", "confirm", "certify"})
 
 
+def _without_asides(obj: Token) -> list[Token]:
+    """An object's words without a relative clause set off by a comma ('told Benioff,
+    which meant making the "best system"': the writer's aside about the listener)."""
+    skip = {
+        t.i
+        for c in obj.children
+        if c.dep_ == "relcl" and c.i > obj.i and obj.doc[c.left_edge.i - 1].text == ","
+        for t in [obj.doc[c.left_edge.i - 1], *c.subtree]
+    }
+    return [t for t in obj.subtree if t.i not in skip]
+
+
 def _quotes_words(objects: list[Token]) -> bool:
     """What the verb governs holds quoted words, not only a title in quote marks ('had
-    written music for the show "Harbour Lights"' is no speech)."""
-    toks = [t for o in objects for t in o.subtree]
+    written music for the show "Harbour Lights"' is no speech), outside a relative clause
+    set off by a comma (:func:`_without_asides`)."""
+    toks = [t for o in objects for t in _without_asides(o)]
     if not any(t.is_quote for t in toks):
         return False
     opening = sorted((t for t in toks if t.is_quote and t.tag_ == "``"), key=lambda t: t.i)
@@ -373,7 +386,10 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         comps = [
             c
             for c in tok.children
-            if c.dep_ == "ccomp" and not _adverbial(c) and not _relative_clause(c)
+            if c.dep_ == "ccomp"
+            and not _adverbial(c)
+            and not _relative_clause(c)
+            and not _how_it_felt(c)
         ]
         if (
             lemma not in _SAY_LIKE
@@ -457,7 +473,7 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             toks = list(parsed_as_subject.subtree)
         elif objects and _quotes_words(objects):
             # a partial quote in what the verb governs: 'called them "deplorables"'
-            toks = [t for o in objects for t in o.subtree]
+            toks = [t for o in objects for t in _without_asides(o)]
         elif _parenthetical(tok):
             # 'The plan, he said, would fail' and 'The plan would fail, he said': the
             # clause around the cue, the cue's own words left out
@@ -580,6 +596,35 @@ def _infinitive(content: list[Token]) -> bool:
 
 # Verbs of not doing: "declined to predict when".
 _WITHHOLD = frozenset({"decline", "refuse"})
+
+
+def _pronoun_told(words: list[Token]) -> bool:
+    """What was said is only "it" and who heard it ('was how Brenner described [it to
+    friends]'): the words are elsewhere, no clause of their own."""
+    first = words[0]
+    if first.pos_ != "PRON" or first.lower_ not in ("it", "this", "that", "them"):
+        return False
+    listener = {
+        t.i
+        for p in first.head.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "with")
+        for t in p.subtree
+    }
+    return all(t.i in listener for t in words[1:])
+
+
+def _how_it_felt(clause: Token) -> bool:
+    """A small clause of "it", an adjective and what was done ('found it difficult to talk
+    about the flood', 'finds it easy to say no'): how doing it felt, not a finding."""
+    return (
+        clause.pos_ == "ADJ"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
+        and any(
+            c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children)
+            for c in clause.children
+            if c.i > clause.i
+        )
+    )
 
 
 def _relative_clause(clause: Token) -> bool:

@@ -77,12 +77,27 @@ def _capitalised_anyway(tok: Token) -> bool:
     return len(line) > 2 and all(t.is_title for t in line)
 
 
+def _aged(head: Token) -> bool:
+    """ "The 56-year-old": a person named by age alone, as "he" or "she" is."""
+    return (
+        head.lower_ == "old"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and any(
+            c.lower_ in ("year", "years") and any(n.dep_ == "nummod" for n in c.children)
+            for c in head.children
+        )
+    )
+
+
 def speaker_kind(head: Token, people: _People) -> str | None:
-    """What a cue's subject is: ``"person"`` (he, she), ``"first"`` (I, we, you),
+    """What a cue's subject is: ``"person"`` (he, she), ``"aged"`` ("the 56-year-old"),
+    ``"first"`` (I, we, you),
     ``"it"``, ``"they"``, ``"name"`` (a person's or organisation's name), ``"described"``
     (a person or body described: "a senior official", "the ministry", "others"),
     ``"document"`` ("the report", "a statement"), or ``None``: not a speaker."""
     lower = head.lower_
+    if _aged(head):
+        return "aged"
     if head.is_upper and len(lower) > 1 and people.org_for_acronym(head.text, head.i):
         return "name"  # "WHO said", after "the World Health Organization (WHO)"
     if lower in _PRONOUN_KINDS:
@@ -389,5 +404,11 @@ def _own_issuer(document: Token, people: _People) -> Token | None:
             return antecedent_of_it(c, people)
         if c.dep_ == "poss" and fits(c):
             return c  # "the board's report"
+    # "referred to Cooke’s earlier testimony", parsed as two objects of "to": the owner
+    # stands just before, with its possessive ending, though the parse does not join them
+    edge = document.left_edge.i
+    case = document.doc[edge - 1] if edge > 0 else None
+    if case is not None and case.dep_ == "case" and case.head.i < edge and fits(case.head):
+        return case.head
     compounds = [c for c in document.lefts if c.dep_ == "compound" and fits(c)]
     return compounds[-1] if compounds else None
