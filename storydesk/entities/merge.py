@@ -111,7 +111,7 @@ def _person_key(aid: str, name: str, full: list[tuple[str, str]], person_of: dic
     if not here:
         here = {person_of[(a, n)] for a, n in full if _short_fits(name, n)}
     if not here:  # "Qassem" where the story spells the full name "Naim Kassem"
-        here = {person_of[(a, n)] for a, n in full if a != aid and _short_variant(name, n)}
+        here = {person_of[(a, n)] for a, n in full if _short_variant(name, n, a == aid)}
     return here.pop() if len(here) == 1 else "?" + _norm(name)  # none or two fit: apart
 
 
