@@ -39,6 +39,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
+from ..quotes.firstnames import is_surname
 from .vocabulary import _PLACE_NOUNS, _set
 
 # Words before a name that make it a weather system or an event, not a person.
@@ -90,8 +91,9 @@ def is_first_name(word: str) -> bool:
 
 
 def is_last_name(word: str) -> bool:
-    """``word`` is on the Census list of last names ("Brown", "Lane")."""
-    return word.lower() in _census("dist.all.last")
+    """``word`` is on the Census list of last names, borne by at least a trace of the
+    population ("Brown", "Lane"; not the rare "Browns")."""
+    return is_surname(word)
 
 
 def _common_word(word: str) -> bool:
@@ -136,6 +138,13 @@ def not_a_person(
         return other  # "Varden" a place elsewhere, "Cleveland Browns" an organisation
     if first_name:
         return None  # "Nathan Lane", "Mary Poppins" outside quotation marks
+    if (
+        single
+        and words[0] in seen.before_place
+        and not is_first_name(words[0])
+        and not is_last_name(words[0])
+    ):
+        return "place"  # "Varden" where the text also writes "Varden Pass"
     after = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     if not single and (
         lower[-1] in _PLACE_ENDS
@@ -170,10 +179,13 @@ class TextEvidence:
     """What the whole text says about its names: ``labels`` maps a name to the kind the
     recogniser gives it where it calls it no person, with how often it does and how often it
     labels it PERSON; ``after_the`` holds the capitalised words the text writes right after
-    "the" as a noun phrase's last word ("the Browns", not "the Jones family")."""
+    "the" as a noun phrase's last word ("the Browns", not "the Jones family");
+    ``before_place`` the capitalised words it writes right before a kind of place ("Varden"
+    of "Varden Pass", "the Varden valley")."""
 
     labels: dict[str, tuple[str, int, int]]
     after_the: frozenset[str]
+    before_place: frozenset[str] = frozenset()
 
     def team(self, word: str) -> bool:
         """A word in the plural the text writes after "the": a team or a group ("Browns")."""
@@ -181,13 +193,15 @@ class TextEvidence:
 
 
 def text_evidence(doc: Doc) -> TextEvidence:
-    """Read :class:`TextEvidence` from a parse ("the" left out of the names)."""
+    """Read :class:`TextEvidence` from a parse ("the" and a possessive left out of the
+    names)."""
     counts: dict[str, Counter[str]] = {}
     for ent in doc.ents:
         if ent.label_ in _OTHER_LABELS or ent.label_ == "PERSON":
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            text = re.sub(r"['’]s?$", "", text.strip())  # "NBS’s"
             kind = _OTHER_LABELS.get(ent.label_, "person")
-            counts.setdefault(text.strip(), Counter())[kind] += 1
+            counts.setdefault(text, Counter())[kind] += 1
     labels = {}
     for name, kinds in counts.items():
         persons = kinds.pop("person", 0)
@@ -201,4 +215,9 @@ def text_evidence(doc: Doc) -> TextEvidence:
         and doc[t.i - 1].lower_ == "the"
         and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN"))
     )
-    return TextEvidence(labels, after_the)
+    before_place = frozenset(
+        t.text
+        for t in doc[:-1]
+        if t.is_title and t.is_alpha and doc[t.i + 1].lower_ in _PLACE_ENDS | _PLACE_NOUNS
+    )
+    return TextEvidence(labels, after_the, before_place)

@@ -107,7 +107,9 @@ def _weigh_people(
     """The names with each "person" that the evidence says is none retyped as the place or
     organisation it is, or left out (a storm, a work, menu words: :func:`not_a_person`).
     One name is one thing throughout the text: the evidence of one mention ("the film Mary
-    Poppins") holds for the others, unless one of them has a person's role. Then an
+    Poppins") holds for the others, unless one of them has a person's role. Only what the
+    recogniser calls a person is weighed ("Agnes Tollan, 71," it took for a place is one by
+    her age). Then an
     organisation that ends with a first name and a surname the text uses alone for a person
     ("Pittsburgh quarterback Mason Rudolph" beside "Rudolph said") is that person."""
     seen = text_evidence(doc)
@@ -122,7 +124,7 @@ def _weigh_people(
         verdicts: dict[str, list[str | None]] = defaultdict(list)
         roles: set[str] = set()
         for m, toks in names:
-            if m.type == "person" and (len(toks) == 1) == single:
+            if m.label == "PERSON" and m.type == "person" and (len(toks) == 1) == single:
                 span = _left_role(doc, toks) or _appos_role(doc, toks)
                 role = doc[span[0] : span[1]].text if span else None
                 verdict = not_a_person(doc, toks, surnames, role, seen)
