@@ -85,6 +85,12 @@ PEOPLE = [
     ),
     ("Doctor Lena Dorsch said crews reached the last car before dawn.", "Lena Dorsch"),
     ("Storm chaser Dale Pike filmed the funnel cloud.", "Dale Pike"),
+    # a name in single quotation marks in a headline, and a name that modifies a noun
+    (
+        "Shares rise after 'Maya Lindqvist' makeover\n\nInvestors cheered the Maya Lindqvist "
+        "deal. Maya Lindqvist said sales would double.",
+        "Maya Lindqvist",
+    ),
 ]
 
 
@@ -141,6 +147,10 @@ SURNAME_JOINS = [
      "Yusuf al-Masri", ("Yusuf el-Masry",)),
     (("Naim Kassem said the talks would go on. Qassem added that nothing was agreed.",),
      "Naim Kassem", ("Qassem",)),
+    # a short form of the first name: the surname alone then fits one person
+    (("Patrick W. Tolliver was sentenced on Friday. Pat Tolliver had pleaded guilty. "
+      "When Tolliver was arrested, he said nothing.",),
+     "Patrick W. Tolliver", ("Pat Tolliver", "Tolliver")),
 ]  # fmt: skip
 
 

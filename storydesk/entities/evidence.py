@@ -72,8 +72,10 @@ _OTHER_LABELS = {
 # A word at least this common in English (wordfreq's Zipf scale: 4 is once in 100,000
 # words) that is no first name or surname is a word, not a name ("Golf", "Privacy").
 COMMON_ZIPF = 4.0
-_QUOTES_OPEN = "\"“‘'«"
-_QUOTES_CLOSE = "\"”’'»"
+# Double quotation marks only: headlines put a name in single ones to quote it ("after
+# 'Kylie Jenner' makeover").
+_QUOTES_OPEN = "\"“«"
+_QUOTES_CLOSE = "\"”»"
 
 
 @lru_cache(maxsize=1)

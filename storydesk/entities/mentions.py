@@ -106,8 +106,9 @@ def _weigh_people(
 ) -> list[tuple[Mention, list[Token]]]:
     """The names with each "person" that the evidence says is none retyped as the place or
     organisation it is, or left out (a storm, a work, menu words: :func:`not_a_person`).
-    One name is one thing throughout the text: the evidence of one mention ("the film Mary
-    Poppins") holds for the others, unless one of them has a person's role. Only what the
+    One name is one thing throughout the text: the evidence against a person in at least
+    half its mentions ("the film Mary Poppins", "Mary Poppins was her favourite") holds for
+    all of them, unless one of them has a person's role. Only what the
     recogniser calls a person is weighed ("Agnes Tollan, 71," it took for a place is one by
     her age). Then an
     organisation that ends with a first name and a surname the text uses alone for a person
@@ -131,10 +132,10 @@ def _weigh_people(
                 verdicts[m.text].append(verdict)
                 if role is not None and verdict is None:
                     roles.add(m.text)
-        kind_of.update(
+        kind_of.update(  # the evidence against in at least half the mentions
             (name, Counter(v for v in vs if v).most_common(1)[0][0])
             for name, vs in verdicts.items()
-            if any(vs) and name not in roles
+            if 2 * sum(1 for v in vs if v) >= len(vs) and name not in roles
         )
     out: list[tuple[Mention, list[Token]]] = []
     for m, toks in names:
@@ -324,10 +325,13 @@ def _demonym(word: str, places: set[str]) -> bool:
 
 def _not_a_person(m: Mention, doc: Doc, seen: dict[str, bool] | None = None) -> bool:
     """A heading or byline in capitals (not a transcript turn "PENCE:"), or two words the
-    article also uses to modify a noun ("Iron Dome missile defence system"). ``seen``
+    article also uses to modify a noun ("Iron Dome missile defence system"; not a name that
+    begins with a first name, "the Kylie Jenner makeover"). ``seen``
     keeps the second answer per name, as it scans the whole text."""
     if m.text.isupper() and len(m.text) > 3 and doc_text(doc)[m.end : m.end + 1] != ":":
         return True
+    if is_first_name(m.text.split()[0]):
+        return False  # "the Kylie Jenner makeover": a person's name may modify a noun
     if seen is None:
         return _modifies_a_noun(m, doc)
     if m.text not in seen:

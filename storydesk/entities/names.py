@@ -83,13 +83,14 @@ def _variant(x: str, y: str, floor: float) -> bool:
 
 
 def _same_person(a: list[str], b: list[str], same_article: bool) -> bool:
-    """Two full names of one person: same last word and first word (or its initial), one the
-    tail of the other, or variant spellings: of the first word ("Benjamin" / "Binyamin"),
-    or of the surname with the same or a variant first name ("Yusuf al-Masri" / "Yusuf
-    el-Masry", "Naim Kassem" / "Naim Qassem"), never two first names that differ ("Yusuf
-    al-Masri" / "Omar el-Masry"). Within one article (a page that carries two wires' spellings)
-    only the same first name with a surname that transliterations write alike ("al-Masri" /
-    "el-Masry", "Qassem" / "Kassem"; not "Brenner" / "Bremner")."""
+    """Two full names of one person: same last word and first word (or its initial, or a
+    short form of it: "Pat" / "Patrick"), one the tail of the other, or variant spellings:
+    of the first word ("Benjamin" / "Binyamin"), or of the surname with the same or a
+    variant first name ("Yusuf al-Masri" / "Yusuf el-Masry", "Naim Kassem" / "Naim
+    Qassem"), never two first names that differ ("Yusuf al-Masri" / "Omar el-Masry").
+    Within one article (a page that carries two wires' spellings) only the same first name
+    with a surname that transliterations write alike ("al-Masri" / "el-Masry", "Qassem" /
+    "Kassem"; not "Brenner" / "Bremner")."""
     if len(a) < 2 or len(b) < 2:
         return False
     if a[-1] != b[-1]:
@@ -106,6 +107,8 @@ def _same_person(a: list[str], b: list[str], same_article: bool) -> bool:
     x, y = a[0], b[0]
     if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return True
+    if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
+        return True  # a short form of the first name: "Pat" / "Patrick"
     if a[-len(b) :] == b or b[-len(a) :] == a:
         return True
     similar = x[0] == y[0] and min(len(x), len(y)) >= 5
