@@ -213,3 +213,15 @@ def test_a_speaker_cut_short_is_the_organisation_it_ends(nlp, text, words, cut, 
     assert speaker_entities(entities, [(a.id, _Quote(cut, None))]) == (org.id,)
     # a name that ends no organisation borrows none
     assert speaker_entities(entities, [(a.id, _Quote("Water Board", None))]) == (None,)
+
+
+def test_an_organisation_that_is_a_full_person_name_of_the_story_is_that_person(nlp):
+    entities = story(
+        nlp,
+        "Agency spokesperson Nadia Fenn said 600 people spent the night in shelters.",
+        "\"We are full,\" said Nadia Fenn.",
+    )
+    person = named(entities, "Nadia Fenn")
+    assert person.type == "person"
+    assert len(person.mentions) == 2
+    assert [e for e in entities if e.name == "Nadia Fenn"] == [person]

@@ -74,8 +74,8 @@ _OTHER_LABELS = {
 COMMON_ZIPF = 4.0
 # Double quotation marks only: headlines put a name in single ones to quote it ("after
 # 'Kylie Jenner' makeover").
-_QUOTES_OPEN = "\"“«"
-_QUOTES_CLOSE = "\"”»"
+_QUOTES_OPEN = '"“«'
+_QUOTES_CLOSE = '"”»'
 
 
 @lru_cache(maxsize=1)
