@@ -60,6 +60,8 @@ NOT_PEOPLE = [
         "Mary Poppins",
         None,
     ),
+    # a person's name that names a hospital
+    ("Patients were moved to the Walter Brandt hospital on Monday.", "Walter Brandt", None),
     # a page's menu words
     ("Golf\nPrivacy Policy\nThe council met on Tuesday to vote on the budget.", "Golf", None),
 ]

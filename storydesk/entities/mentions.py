@@ -31,6 +31,7 @@ from .vocabulary import (
     _TITLES,
     TITLE_WORDS,
     TYPES,
+    _set,
 )
 
 
@@ -330,12 +331,13 @@ def _not_a_person(m: Mention, doc: Doc, seen: dict[str, bool] | None = None) -> 
     keeps the second answer per name, as it scans the whole text."""
     if m.text.isupper() and len(m.text) > 3 and doc_text(doc)[m.end : m.end + 1] != ":":
         return True
-    if is_first_name(m.text.split()[0]):
-        return False  # "the Kylie Jenner makeover": a person's name may modify a noun
+    # "the Kylie Jenner makeover": a name that begins with a first name may modify a noun,
+    # but not a kind of place or institution ("Walter Reed hospital")
+    heads = _INSTITUTIONS if is_first_name(m.text.split()[0]) else None
     if seen is None:
-        return _modifies_a_noun(m, doc)
+        return _modifies_a_noun(m, doc, heads)
     if m.text not in seen:
-        seen[m.text] = _modifies_a_noun(m, doc)
+        seen[m.text] = _modifies_a_noun(m, doc, heads)
     return seen[m.text]
 
 
@@ -379,11 +381,29 @@ def _tokens_of(doc: Doc, attr: int, strings: Iterable[str]) -> list[Token]:
     return [doc[i] for i in np.flatnonzero(found).tolist()]
 
 
-def _modifies_a_noun(m: Mention, doc: Doc) -> bool:
+# The nouns a person's name may modify only when it names a place or an institution.
+_INSTITUTIONS = (
+    _PLACE_NOUNS
+    | _ORG_HEADS
+    | _set(
+        """hospital hospitals clinic school college academy centre center airport station
+        prison stadium arena library museum hall building tower memorial"""
+    )
+)
+
+
+def _modifies_a_noun(m: Mention, doc: Doc, heads: frozenset[str] | None = None) -> bool:
+    """A name of two words or more the text uses to modify a noun (one of ``heads`` when
+    given)."""
     text = doc_text(doc)
     for found in re.finditer(re.escape(m.text) + r"\s+[a-z]", text) if " " in m.text else ():
         span = doc.char_span(found.start(), found.end() - 2, alignment_mode="expand")
-        if span is not None and span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
+        if (
+            span is not None
+            and span[-1].dep_ == "compound"
+            and span[-1].head.pos_ == "NOUN"
+            and (heads is None or span[-1].head.lower_ in heads)
+        ):
             return True
     return False
 
