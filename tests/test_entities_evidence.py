@@ -87,6 +87,8 @@ PEOPLE = [
     ),
     ("Doctor Lena Dorsch said crews reached the last car before dawn.", "Lena Dorsch"),
     ("Storm chaser Dale Pike filmed the funnel cloud.", "Dale Pike"),
+    # the subject of a verb of saying, with a first name, that the recogniser took for a place
+    ("Harbour master Ines Calloway said nobody was hurt.", "Ines Calloway"),
     # a name in single quotation marks in a headline, and a name that modifies a noun
     (
         "Shares rise after 'Maya Lindqvist' makeover\n\nInvestors cheered the Maya Lindqvist "

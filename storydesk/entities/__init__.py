@@ -67,4 +67,4 @@ __all__ = [
     "speaker_entities",
 ]
 
-VERSION = "entities-2"
+VERSION = "entities-3"

@@ -36,10 +36,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
-from ..quotes.firstnames import is_surname
+from ..quotes import SPEECH_VERBS
+from ..quotes.firstnames import first_name_gender, is_surname
 from .vocabulary import _PLACE_NOUNS, _set
 
 # Words before a name that make it a weather system or an event, not a person.
@@ -223,3 +224,20 @@ def text_evidence(doc: Doc) -> TextEvidence:
         if t.is_title and t.is_alpha and doc[t.i + 1].lower_ in _PLACE_ENDS | _PLACE_NOUNS
     )
     return TextEvidence(labels, after_the, before_place)
+
+
+def speaks_as_a_person(ent: Span) -> bool:
+    """A name the recogniser took for a facility, a place or a thing that says something as
+    a person does: two or three capitalised words, the first a first name of one sex, the
+    subject of a verb of saying ("Harbour master Ines Calloway said", Calloway labelled
+    FAC). An ORG is left alone ("Philip Morris said")."""
+    words = [t for t in ent if not t.is_punct]
+    root = ent.root
+    return (
+        ent.label_ != "ORG"
+        and 2 <= len(words) <= 3
+        and all(t.is_title and t.pos_ == "PROPN" for t in words)
+        and first_name_gender(words[0].text) is not None
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in SPEECH_VERBS
+    )

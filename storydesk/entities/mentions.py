@@ -18,7 +18,7 @@ from ..model import Mention, Span
 from ..offstage import _blocked, _is_blocked
 from ..quotes import quote_segments
 from ..quotes.people import aged_name, trim_name, untitled
-from .evidence import is_first_name, not_a_person, text_evidence
+from .evidence import is_first_name, not_a_person, speaks_as_a_person, text_evidence
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
 from .vocabulary import (
@@ -51,6 +51,8 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
         kind = TYPES.get(ent.label_)
         if kind != "person" and aged_name(doc, ent.start, ent.end):
             kind = "person"  # "Agnes Tollan, 71," the recogniser took for a place
+        elif kind != "person" and speaks_as_a_person(ent):
+            kind = "person"  # "Harbour master Ines Calloway said", taken for a facility
         if kind == "person" and ent[-1].lower_ in _ORG_HEADS:
             kind = "organization"  # "Ad Hoc Liaison Committee"
         elif kind == "person" and _place_context(doc, ent.start, ent.end):

@@ -159,8 +159,9 @@ class Mention(_Spanned):
 # Spans): stored annotations of an older version are made again from the text when a story
 # is briefed.
 # 18: quotes-10; 19: mentions: no "the Moon", names end at a possessive; 20: quotes-11;
-# 21: councillor, alderman and sheriff are offices (a role, not part of the name); 22: quotes-12
-ANNOTATIONS_VERSION = 22
+# 21: councillor, alderman and sheriff are offices (a role, not part of the name); 22: quotes-12;
+# 23: entities-3 (a person needs evidence: storms, streets, teams, titles are none)
+ANNOTATIONS_VERSION = 23
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change
 # what they hold: a store keeps each article's features with the version that made them,
