@@ -223,7 +223,7 @@ def test_an_organisation_that_is_a_full_person_name_of_the_story_is_that_person(
     entities = story(
         nlp,
         "Agency spokesperson Nadia Fenn said 600 people spent the night in shelters.",
-        "\"We are full,\" said Nadia Fenn.",
+        '"We are full," said Nadia Fenn.',
     )
     person = named(entities, "Nadia Fenn")
     assert person.type == "person"
