@@ -87,6 +87,8 @@ PEOPLE = [
     ),
     ("Doctor Lena Dorsch said crews reached the last car before dawn.", "Lena Dorsch"),
     ("Storm chaser Dale Pike filmed the funnel cloud.", "Dale Pike"),
+    # a one-word name that is also a common word, inside a sentence
+    ("Foreign Minister Karl Brenner met Ban in Geneva on Monday.", "Ban"),
     # the subject of a verb of saying, with a first name, that the recogniser took for a place
     ("Harbour master Ines Calloway said nobody was hurt.", "Ines Calloway"),
     # a name in single quotation marks in a headline, and a name that modifies a noun
@@ -121,6 +123,11 @@ def test_the_evidence_is_read_from_the_name_and_the_text(nlp):
     assert not_a_person(doc, list(doc[3:5]), frozenset()) == "place"
     doc = nlp("Crews led by Tolland Heath cleared the road.")
     assert not_a_person(doc, list(doc[3:5]), frozenset()) != "place"
+    # a common word is a menu word on a short line, not a name inside a sentence
+    doc = nlp("Golf\nNews\nThe council met on Tuesday.")
+    assert not_a_person(doc, [doc[0]], frozenset()) == "drop"
+    doc = nlp("Foreign Minister Karl Brenner met Ban in Geneva on Monday.")
+    assert not_a_person(doc, [doc[5]], frozenset()) is None
     # a role is evidence for a person, unless it says the name is a work
     assert not_a_person(doc, list(lane), frozenset(), "harbour master", seen) is None
     assert not_a_person(doc, list(lane), frozenset(), "the 1964 film", seen) == "drop"

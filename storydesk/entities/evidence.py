@@ -13,8 +13,9 @@ evidence against a person is read from the name and the text around it:
 * a **title in quotation marks** ("“Mary Poppins”"), or an apposition that says what kind of
   work it is ("the film Mary Poppins");
 * a **team**: one word in the plural ("Browns", "Steelers") that is nobody's surname;
-* **common words**: a name made of words that are common English words (wordfreq) and no
-  first name or surname (the US Census lists of the ``names`` package).
+* **common words**: a name whose last word is a common English word (wordfreq) and no
+  first name or surname (the US Census lists of the ``names`` package); a one-word name only
+  at the head of a sentence or on a short line (a menu: "Golf"), not "met Ban" mid-sentence.
 
 The evidence for a person outweighs a type word or another label: a known first name as the
 first word of a longer name ("Nathan Lane"), a role, or being the surname of a person the
@@ -155,9 +156,18 @@ def not_a_person(
         or (after is not None and after.is_lower and after.lower_ in _PLACE_NOUNS)
     ):
         return "place"  # "Ferry Lane", "Lake Orla", "the Varden Pass road"
-    if words[-1][:1].isalpha() and _common_word(words[-1]):
-        return "drop"  # "Golf", "Privacy Policy", "Skratch Golf"
+    if words[-1][:1].isalpha() and _common_word(words[-1]) and (not single or _heading(toks[0])):
+        return "drop"  # "Golf", "Privacy Policy", "Skratch Golf"; not "met Ban" in a sentence
     return None
+
+
+def _heading(tok: Token) -> bool:
+    """A word that starts its sentence or stands on a short line (a menu, a heading)."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start : end if end >= 0 else len(text)]
+    return tok.is_sent_start or len(line.split()) <= 4
 
 
 def _work_role(role: str) -> bool:
