@@ -15,7 +15,8 @@ evidence against a person is read from the name and the text around it:
 * a **team**: one word in the plural ("Browns", "Steelers") that is nobody's surname;
 * **common words**: a name whose last word is a common English word (wordfreq) and no
   first name or surname (the US Census lists of the ``names`` package); a one-word name only
-  at the head of a sentence or on a short line (a menu: "Golf"), not "met Ban" mid-sentence.
+  at the head of a sentence, on a short line (a menu: "Golf") or where no one stands ("on
+  Twitter"), not "met Ban".
 
 The evidence for a person outweighs a type word or another label: a known first name as the
 first word of a longer name ("Nathan Lane"), a role, or being the surname of a person the
@@ -156,9 +157,20 @@ def not_a_person(
         or (after is not None and after.is_lower and after.lower_ in _PLACE_NOUNS)
     ):
         return "place"  # "Ferry Lane", "Lake Orla", "the Varden Pass road"
-    if words[-1][:1].isalpha() and _common_word(words[-1]) and (not single or _heading(toks[0])):
-        return "drop"  # "Golf", "Privacy Policy", "Skratch Golf"; not "met Ban" in a sentence
+    if words[-1][:1].isalpha() and _common_word(words[-1]) and (not single or _thing(toks[0])):
+        return "drop"  # "Golf", "Privacy Policy", "Skratch Golf", "on Twitter"; not "met Ban"
     return None
+
+
+# Where a one-word name stands as someone does: the subject or object of a verb, an owner.
+_ACTOR_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "agent"))
+
+
+def _thing(tok: Token) -> bool:
+    """A one-word name that is also a common word reads as a thing: at the head of a sentence
+    or on a short line (a menu, a heading), or inside a sentence where no one stands ("on
+    Twitter", "films such as Alien", "(Turquoise, Yellow or Gray)"), not "met Ban"."""
+    return _heading(tok) or tok.dep_ not in _ACTOR_DEPS
 
 
 def _heading(tok: Token) -> bool:
