@@ -41,6 +41,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from ..doctext import doc_text
 from ..quotes import SPEECH_VERBS
 from ..quotes.firstnames import first_name_gender, is_surname
 from .vocabulary import _PLACE_NOUNS, _set
@@ -81,7 +82,7 @@ _QUOTES_OPEN = '"“«'
 _QUOTES_CLOSE = '"”»'
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def _census(filename: str) -> frozenset[str]:
     """The names (lower case) of one US Census list shipped by the ``names`` package."""
     text = (importlib.resources.files("names") / filename).read_text(encoding="ascii")
@@ -137,7 +138,7 @@ def not_a_person(
     if role is not None or (single and words[0] in surnames):
         return None
     first_name = not single and is_first_name(words[0])
-    name = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    name = doc_text(doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
     other, others, persons = seen.labels.get(name, (None, 0, 0))
     if other is not None and (others > persons or (others == persons and not first_name)):
         return other  # "Varden" a place elsewhere, "Cleveland Browns" an organisation
@@ -175,7 +176,7 @@ def _thing(tok: Token) -> bool:
 
 def _heading(tok: Token) -> bool:
     """A word that starts its sentence or stands on a short line (a menu, a heading)."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     line = text[start : end if end >= 0 else len(text)]
@@ -191,7 +192,7 @@ def _work_role(role: str) -> bool:
 def _in_quotation_marks(doc: Doc, toks: Sequence[Token]) -> bool:
     """The name stands alone between quotation marks, a full stop or comma allowed before
     the closing one: a title ("“Mary Poppins” and “Bambi.”"), not a nickname in a name."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     if start == 0 or text[start - 1] not in _QUOTES_OPEN:
         return False
