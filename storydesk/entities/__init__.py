@@ -17,13 +17,17 @@
 * **Not people of the story**: bylines, photo credits, captions, reader comments, author
   sign-offs and capitals datelines are blocked before names are taken; so are names in
   capitals and two-word "names" the text uses to modify a noun ("Iron Dome missile system").
+* **A person needs evidence** (:mod:`~storydesk.entities.evidence`): a storm, a street or a
+  pass, a team, a title in quotation marks, a name the text labels a place or an organisation
+  elsewhere, menu words are none; a role, a first name, a surname of a full name weigh for one.
 
 :func:`merge_entities` is the story stage, :func:`entities_json` gives ``briefing.json``'s
 ``entities``, :func:`entity_for` finds the entity of a quote's speaker.
 
 The package: :mod:`~storydesk.entities.vocabulary` (titles, offices, acronyms),
 :mod:`~storydesk.offstage` (what is not the story), :mod:`~storydesk.entities.names`
-(comparing names), :mod:`~storydesk.entities.roles`, :mod:`~storydesk.entities.mentions`
+(comparing names), :mod:`~storydesk.entities.roles`, :mod:`~storydesk.entities.evidence`
+(who is a person), :mod:`~storydesk.entities.mentions`
 (per article), :mod:`~storydesk.entities.merge` (per story, JSON) and
 :mod:`~storydesk.entities.speakers` (the entity of a quote's speaker).
 
@@ -67,4 +71,4 @@ __all__ = [
     "speaker_entities",
 ]
 
-VERSION = "entities-2"
+VERSION = "entities-3"

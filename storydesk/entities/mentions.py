@@ -4,7 +4,7 @@ names, their roles, nominal references and acronyms the text introduces."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -18,6 +18,7 @@ from ..model import Mention, Span
 from ..offstage import _blocked, _is_blocked
 from ..quotes import quote_segments
 from ..quotes.people import aged_name, trim_name, untitled
+from .evidence import is_first_name, not_a_person, speaks_as_a_person, text_evidence
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
 from .vocabulary import (
@@ -30,6 +31,7 @@ from .vocabulary import (
     _TITLES,
     TITLE_WORDS,
     TYPES,
+    _set,
 )
 
 
@@ -49,6 +51,8 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
         kind = TYPES.get(ent.label_)
         if kind != "person" and aged_name(doc, ent.start, ent.end):
             kind = "person"  # "Agnes Tollan, 71," the recogniser took for a place
+        elif kind != "person" and speaks_as_a_person(ent):
+            kind = "person"  # "Harbour master Ines Calloway said", taken for a facility
         if kind == "person" and ent[-1].lower_ in _ORG_HEADS:
             kind = "organization"  # "Ad Hoc Liaison Committee"
         elif kind == "person" and _place_context(doc, ent.start, ent.end):
@@ -62,6 +66,7 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
                 and (_not_a_person(m, doc, modifiers) or _not_a_name(doc, toks, ent.start))
             ):
                 names.append((m, toks))
+    names = _weigh_people(doc, names)
     places = {m.text for m, _ in names if m.type == "place"}
     names = [(m, t) for m, t in names if not (m.type == "place" and _demonym(m.text, places))]
     surnames = _person_words([m for m, _ in names])
@@ -97,6 +102,64 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
     ]
     mentions += _nominals(doc, mentions, in_roles, blocked, article_id)
     return sorted(_pair_acronyms(article_text, mentions), key=lambda m: (m.start, m.end))
+
+
+def _weigh_people(
+    doc: Doc, names: list[tuple[Mention, list[Token]]]
+) -> list[tuple[Mention, list[Token]]]:
+    """The names with each "person" that the evidence says is none retyped as the place or
+    organisation it is, or left out (a storm, a work, menu words: :func:`not_a_person`).
+    One name is one thing throughout the text: the evidence against a person in at least
+    half its mentions ("the film Mary Poppins", "Mary Poppins was her favourite") holds for
+    all of them, unless one of them has a person's role. Only what the
+    recogniser calls a person is weighed ("Agnes Tollan, 71," it took for a place is one by
+    her age). Then an
+    organisation that ends with a first name and a surname the text uses alone for a person
+    ("Pittsburgh quarterback Mason Rudolph" beside "Rudolph said") is that person."""
+    seen = text_evidence(doc)
+    for n, (m, toks) in enumerate(names):  # "Browns Greedy Williams": a team before a name
+        if m.type == "person" and len(toks) > 2 and seen.team(toks[0].text):
+            names[n] = (_mention(doc, toks[1:], "person", m.label, m.span.article_id), toks[1:])
+    kind_of: dict[str, str] = {}
+    # full names first: the surnames of those that stay people weigh for one-word names
+    for single in (False, True):
+        kept = [m for m, _ in names if m.type == "person" and kind_of.get(m.text) is None]
+        surnames = frozenset(_person_words(kept))
+        verdicts: dict[str, list[str | None]] = defaultdict(list)
+        roles: set[str] = set()
+        for m, toks in names:
+            if m.label == "PERSON" and m.type == "person" and (len(toks) == 1) == single:
+                span = _left_role(doc, toks) or _appos_role(doc, toks)
+                role = doc[span[0] : span[1]].text if span else None
+                verdict = not_a_person(doc, toks, surnames, role, seen)
+                verdicts[m.text].append(verdict)
+                if role is not None and verdict is None:
+                    roles.add(m.text)
+        kind_of.update(  # the evidence against in at least half the mentions
+            (name, Counter(v for v in vs if v).most_common(1)[0][0])
+            for name, vs in verdicts.items()
+            if 2 * sum(1 for v in vs if v) >= len(vs) and name not in roles
+        )
+    out: list[tuple[Mention, list[Token]]] = []
+    for m, toks in names:
+        kind = kind_of.get(m.text) if m.type == "person" else None
+        if kind == "drop":
+            continue
+        if kind is not None:
+            m = replace(m, type=kind, label="GPE" if kind == "place" else "ORG")
+        out.append((m, toks))
+    alone = {m.text for m, toks in out if m.type == "person" and len(toks) == 1}
+    for n, (m, toks) in enumerate(out):
+        if (
+            m.type == "organization"
+            and len(toks) > 1
+            and toks[-1].text in alone
+            and toks[-2].is_title
+            and is_first_name(toks[-2].text)
+        ):
+            full = toks[-2:]
+            out[n] = (_mention(doc, full, "person", "PERSON", m.span.article_id), full)
+    return out
 
 
 def _end(tok: Token) -> int:
@@ -265,14 +328,18 @@ def _demonym(word: str, places: set[str]) -> bool:
 
 def _not_a_person(m: Mention, doc: Doc, seen: dict[str, bool] | None = None) -> bool:
     """A heading or byline in capitals (not a transcript turn "PENCE:"), or two words the
-    article also uses to modify a noun ("Iron Dome missile defence system"). ``seen``
+    article also uses to modify a noun ("Iron Dome missile defence system"; not a name that
+    begins with a first name, "the Kylie Jenner makeover"). ``seen``
     keeps the second answer per name, as it scans the whole text."""
     if m.text.isupper() and len(m.text) > 3 and doc_text(doc)[m.end : m.end + 1] != ":":
         return True
+    # "the Kylie Jenner makeover": a name that begins with a first name may modify a noun,
+    # but not a kind of place or institution ("Walter Reed hospital")
+    heads = _INSTITUTIONS if is_first_name(m.text.split()[0]) else None
     if seen is None:
-        return _modifies_a_noun(m, doc)
+        return _modifies_a_noun(m, doc, heads)
     if m.text not in seen:
-        seen[m.text] = _modifies_a_noun(m, doc)
+        seen[m.text] = _modifies_a_noun(m, doc, heads)
     return seen[m.text]
 
 
@@ -316,11 +383,29 @@ def _tokens_of(doc: Doc, attr: int, strings: Iterable[str]) -> list[Token]:
     return [doc[i] for i in np.flatnonzero(found).tolist()]
 
 
-def _modifies_a_noun(m: Mention, doc: Doc) -> bool:
+# The nouns a person's name may modify only when it names a place or an institution.
+_INSTITUTIONS = (
+    _PLACE_NOUNS
+    | _ORG_HEADS
+    | _set(
+        """hospital hospitals clinic school college academy centre center airport station
+        prison stadium arena library museum hall building tower memorial"""
+    )
+)
+
+
+def _modifies_a_noun(m: Mention, doc: Doc, heads: frozenset[str] | None = None) -> bool:
+    """A name of two words or more the text uses to modify a noun (one of ``heads`` when
+    given)."""
     text = doc_text(doc)
     for found in re.finditer(re.escape(m.text) + r"\s+[a-z]", text) if " " in m.text else ():
         span = doc.char_span(found.start(), found.end() - 2, alignment_mode="expand")
-        if span is not None and span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
+        if (
+            span is not None
+            and span[-1].dep_ == "compound"
+            and span[-1].head.pos_ == "NOUN"
+            and (heads is None or span[-1].head.lower_ in heads)
+        ):
             return True
     return False
 

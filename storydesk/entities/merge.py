@@ -24,7 +24,9 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
       ("Kerry", "Mr Kerry") joins the full name it fits in its own article when only one fits
       there, else the one full name of the story it fits; when two fit ("Smith" beside John
       and Mary Smith) it is an entity of its own. A one-word ORG that is a surname of the
-      story is that person. A nominal reference joins the person it refers to. Across
+      story is that person, and so is an ORG that is a full person name of the story ("Nadia
+      Fenn" the recogniser took for an organisation in one article). A nominal reference
+      joins the person it refers to. Across
       articles, transliterations of one name merge ("Yusuf al-Masri" / "Yusuf el-Masry",
       "Hassan Kassem" / "Qassem": :func:`~storydesk.entities.names._variant`) and stay
       its ``aliases``; two first names that differ never do.
@@ -48,6 +50,7 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
     pairs = {_norm(m.text): _norm(m.same_as) for _, m in occ if m.same_as and not m.nominal}
     pairs.update(_short_forms([m.text for _, m in occ if m.type == "organization"], pairs))
     surnames = {_words(n)[-1] for _, n in full}
+    full_names = {_norm(n) for _, n in full}
     # A one-word name the story mostly uses for a place is that place, also where the
     # tagger took it for a person ("visited Millbank" beside "in Millbank").
     places = Counter(_norm(m.text) for _, m in occ if m.type == "place")
@@ -66,7 +69,11 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
             and key not in surnames
         ):
             groups[("thing", pairs.get(key, key))].append(k)
-        elif m.type == "person" or (m.label == "ORG" and len(words) == 1 and words[0] in surnames):
+        elif (
+            m.type == "person"
+            or (m.label == "ORG" and len(words) == 1 and words[0] in surnames)
+            or (m.label == "ORG" and len(words) > 1 and key in full_names)
+        ):
             name = m.same_as if m.nominal and m.same_as else m.text
             if (aid, name) not in person_keys:  # a name recurs: look its person up once
                 person_keys[(aid, name)] = _person_key(aid, name, full, person_of)
@@ -107,11 +114,14 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
 def _person_key(aid: str, name: str, full: list[tuple[str, str]], person_of: dict) -> str:
     if (aid, name) in person_of:
         return person_of[(aid, name)]
+    same = {person_of[(a, n)] for a, n in full if _norm(n) == _norm(name)}
+    if len(same) == 1:  # a full name another article gives as a person
+        return same.pop()
     here = {person_of[(a, n)] for a, n in full if a == aid and _short_fits(name, n)}
     if not here:
         here = {person_of[(a, n)] for a, n in full if _short_fits(name, n)}
     if not here:  # "Qassem" where the story spells the full name "Naim Kassem"
-        here = {person_of[(a, n)] for a, n in full if a != aid and _short_variant(name, n)}
+        here = {person_of[(a, n)] for a, n in full if _short_variant(name, n, a == aid)}
     return here.pop() if len(here) == 1 else "?" + _norm(name)  # none or two fit: apart
 
 

@@ -83,16 +83,23 @@ def _variant(x: str, y: str, floor: float) -> bool:
 
 
 def _same_person(a: list[str], b: list[str], same_article: bool) -> bool:
-    """Two full names of one person: same last word and first word (or its initial), one the
-    tail of the other, or (across articles only: an article spells a name one way) variant
-    spellings: of the first word ("Benjamin" / "Binyamin"), or of the surname with the same
-    or a variant first name ("Yusuf al-Masri" / "Yusuf el-Masry", "Naim Kassem" / "Naim
-    Qassem"), never two first names that differ ("Yusuf al-Masri" / "Omar el-Masry")."""
+    """Two full names of one person: same last word and first word (or its initial, or a
+    short form of it: "Pat" / "Patrick"), one the tail of the other, or variant spellings:
+    of the first word ("Benjamin" / "Binyamin"), or of the surname with the same or a
+    variant first name ("Yusuf al-Masri" / "Yusuf el-Masry", "Naim Kassem" / "Naim
+    Qassem"), never two first names that differ ("Yusuf al-Masri" / "Omar el-Masry").
+    Within one article (a page that carries two wires' spellings) only the same first name
+    with a surname that transliterations write alike ("al-Masri" / "el-Masry", "Qassem" /
+    "Kassem"; not "Brenner" / "Bremner")."""
     if len(a) < 2 or len(b) < 2:
         return False
     if a[-1] != b[-1]:
         a, b = _core(a), _core(b)
-        if same_article or len(a) < 2 or len(b) < 2 or not _variant(a[-1], b[-1], 70):
+        if len(a) < 2 or len(b) < 2:
+            return False
+        if same_article:  # one first name, one surname as transliterations agree on it
+            return a[0] == b[0] and _sound(a[-1]) == _sound(b[-1])
+        if not _variant(a[-1], b[-1], 70):
             return False
         x, y = a[0], b[0]
         initial = (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
@@ -100,17 +107,24 @@ def _same_person(a: list[str], b: list[str], same_article: bool) -> bool:
     x, y = a[0], b[0]
     if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return True
+    if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
+        return True  # a short form of the first name: "Pat" / "Patrick"
     if a[-len(b) :] == b or b[-len(a) :] == a:
         return True
     similar = x[0] == y[0] and min(len(x), len(y)) >= 5
     return not same_article and similar and fuzz.ratio(x, y) >= 70
 
 
-def _short_variant(short: str, full: str) -> bool:
+def _short_variant(short: str, full: str, strict: bool = False) -> bool:
     """A one-word name spelled as another article spells the full name's surname ("Qassem"
-    of "Naim Kassem")."""
+    of "Naim Kassem"); ``strict`` (within one article): only a spelling transliterations
+    write alike."""
     s, f = _core(_words(short)), _core(_words(full))
-    return len(s) == 1 and len(f) > 1 and s[0] != f[-1] and _variant(s[0], f[-1], 70)
+    if len(s) != 1 or len(f) < 2 or s[0] == f[-1]:
+        return False
+    if strict:
+        return _sound(s[0]) == _sound(f[-1])
+    return _variant(s[0], f[-1], 70)
 
 
 def _group_full_names(names: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:

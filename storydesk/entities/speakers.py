@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Entity
-from .names import _norm
+from .names import _norm, _words
 
 
 class _SpeakerIndex:
@@ -68,7 +68,10 @@ def speaker_entities(
     By name first (as :func:`entity_for`, the speaker's words telling apart entities of one
     name); else, for a resolved name written with a title ("harbour master Ines Calloway"),
     the person named inside the speaker's words. An anonymous source ("a senior official
-    travelling with Kerry") has no resolved name, so it never borrows an entity.
+    travelling with Kerry") has no resolved name, so it never borrows an entity. A name
+    cut short ("Emergency Relief Agency" of "the Caldonian Emergency Relief Agency") is the
+    organisation named inside the speaker's words whose name it ends, else (two words or
+    more) the one organisation of the story whose name it ends.
     """
     index = _SpeakerIndex(entities)
     out: list[str | None] = []
@@ -81,5 +84,20 @@ def speaker_entities(
         found = index.named(q.speaker_name, inside)
         if found is None:
             found = next((e for e in inside if e.type == "person"), None)
+        if found is None:  # "the Caldonian Emergency Relief Agency" as "Emergency Relief Agency"
+            found = next((e for e in inside if _cut_name(q.speaker_name, e)), None)
+        if found is None and len(_words(q.speaker_name)) > 1:  # ... or the one of the story
+            ends = [e for e in entities if _cut_name(q.speaker_name, e)]
+            found = ends[0] if len(ends) == 1 else None
         out.append(found.id if found else None)
     return tuple(out)
+
+
+def _cut_name(name: str, entity: Entity) -> bool:
+    """``name`` is the last words of the organisation's (or place's) name or an alias: a
+    speaker's name cut short of the words the recogniser put before it."""
+    words = _words(name)
+    return entity.type != "person" and any(
+        len(_words(n)) > len(words) and _words(n)[-len(words) :] == words
+        for n in (entity.name, *entity.aliases)
+    )

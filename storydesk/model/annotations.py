@@ -162,7 +162,8 @@ class Mention(_Spanned):
 # 21: councillor, alderman and sheriff are offices (a role, not part of the name); 22: quotes-12;
 # 23: timeline-3 (page time stamps, dates by tense) and facts-4 (rates, agents, perfect totals)
 # 24: quotes-13
-ANNOTATIONS_VERSION = 24
+# 25: entities-3 (a person needs evidence: storms, streets, teams, titles are none)
+ANNOTATIONS_VERSION = 25
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change
 # what they hold: a store keeps each article's features with the version that made them,

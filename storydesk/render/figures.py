@@ -167,6 +167,18 @@ def people(b: Briefing) -> list[Entity]:
     return sorted(b.entities, key=lambda e: (order.get(e.type, 3), -len(e.mentions), e.name, e.id))
 
 
+def listed_entities(b: Briefing, most: int = 12, most_organisations: int = 6) -> list[Entity]:
+    """The "People and organisations" of a briefing: the people and any entity with a role,
+    the most mentioned first (at most ``most``), then the organisations quoted in the story
+    (at most ``most_organisations``). An organisation that said nothing is left out: on real
+    pages most of the recogniser's other organisations are menus, outlets and places."""
+    ranked = people(b)
+    who = [e for e in ranked if e.type == "person" or e.roles][:most]
+    quoted = set(b.speakers) - {None}
+    orgs = [e for e in ranked if e.type == "organization" and not e.roles and e.id in quoted]
+    return who + orgs[:most_organisations]
+
+
 def who_said_what(b: Briefing) -> list[SpeakerQuotes]:
     """Quotes grouped by speaker: named speakers first, the most quoted first. Sources
     that are not named are grouped however they are capitalised ("Engineers" at the head

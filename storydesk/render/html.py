@@ -36,7 +36,7 @@ from .figures import (
     STATUS_NOTE,
     chart_svg,
     key_figures,
-    people,
+    listed_entities,
     quote_label,
     who_said_what,
 )
@@ -169,9 +169,8 @@ def render_html(b: Briefing) -> str:
     ]
     entities = [
         {"name": e.name, "type": e.type, "roles": e.roles, "aliases": e.aliases}
-        for e in people(b)
-        if e.type == "person" or e.roles
-    ][:12]
+        for e in listed_entities(b)
+    ]
     texts = {a.id: a.text for a in b.articles}
     speakers = [
         {

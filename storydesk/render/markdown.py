@@ -29,7 +29,7 @@ from .common import (
 from .figures import (
     STATUS_NOTE,
     key_figures,
-    people,
+    listed_entities,
     quote_label,
     who_said_what,
 )
@@ -159,7 +159,7 @@ def _who_said_what(b: Briefing, numbers: dict[str, int], per_speaker: int = 6) -
 
 
 def _people(b: Briefing, most: int = 12) -> list[str]:
-    who = [e for e in people(b) if e.type == "person" or e.roles][:most]
+    who = listed_entities(b, most)
     if not who:
         return []
     lines = ["", "## People and organisations", ""]

@@ -1,0 +1,266 @@
+"""Whether a "person" the recogniser found is one: the evidence against it and for it.
+
+spaCy labels many names PERSON that a reader sees at once are not people: a storm ("Storm
+Idris"), a street or a pass ("Ferry Lane", "Varden Pass"), a team ("Browns"), a film in
+quotation marks ("“Mary Poppins”"), a page's menu words ("Golf", "Privacy Policy"). The
+evidence against a person is read from the name and the text around it:
+
+* a **type word** in the name: a weather system before it ("Storm", "Hurricane"), a kind of
+  place after it ("Lane", "Pass", "Valley") or before it ("Mount", "Lake"), or a kind of place
+  in lower case right after it ("the Varden Pass road");
+* the **same name labelled otherwise** elsewhere in the text (a place, an organisation, a work
+  or a product) where no mention of it has a person's evidence;
+* a **title in quotation marks** ("“Mary Poppins”"), or an apposition that says what kind of
+  work it is ("the film Mary Poppins");
+* a **team**: one word in the plural ("Browns", "Steelers") that is nobody's surname;
+* **common words**: a name whose last word is a common English word (wordfreq) and no
+  first name or surname (the US Census lists of the ``names`` package); a one-word name only
+  at the head of a sentence, on a short line (a menu: "Golf") or where no one stands ("on
+  Twitter"), not "met Ban".
+
+The evidence for a person outweighs a type word or another label: a known first name as the
+first word of a longer name ("Nathan Lane"), a role, or being the surname of a person the
+text names in full ("Jordan" beside "Michael Jordan").
+
+>>> from storydesk.nlp import load_pipeline
+>>> text = "A man died when his house on Ferry Lane collapsed during Storm Idris."
+>>> doc = load_pipeline()(text)
+>>> [(e.text, not_a_person(doc, list(e), frozenset())) for e in doc.ents if e.label_ == "PERSON"]
+[('Ferry Lane', 'place'), ('Storm Idris', 'drop')]
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
+
+from ..doctext import doc_text
+from ..quotes import SPEECH_VERBS
+from ..quotes.firstnames import first_name_gender, is_surname
+from .vocabulary import _PLACE_NOUNS, _set
+
+# Words before a name that make it a weather system or an event, not a person.
+_WEATHER = _set("storm hurricane cyclone typhoon tornado superstorm tropical")
+# Words that end a place's name ("Ferry Lane", "Varden Pass", "Sallow Valley") ...
+_PLACE_ENDS = _set(
+    """lane street st road rd avenue ave boulevard drive way pass valley river bridge bay lake
+    mountain mountains hill hills park square island islands creek canyon beach harbour harbor
+    coast forest gorge ridge peak heights gardens crescent terrace plaza quay wharf reservoir
+    dam falls glacier desert strait channel peninsula airport station stadium arena district
+    county province"""
+)
+# ... or begin it ("Mount Kenya", "Lake Como", "River Sallow", "Port Averly").
+_PLACE_STARTS = _set("mount mt lake river port fort cape isle gulf strait sierra")
+# What an apposition calls a work or a product ("the film Mary Poppins").
+_WORK_NOUNS = _set(
+    """film movie book novel song album single series show musical play opera ballet
+    character sequel franchise game video painting poem documentary podcast brand app"""
+)
+# Labels of the same name elsewhere that say what it is, and the kind they make it.
+_OTHER_LABELS = {
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organization",
+    "WORK_OF_ART": "drop",
+    "PRODUCT": "drop",
+    "EVENT": "drop",
+}
+# A word at least this common in English (wordfreq's Zipf scale: 4 is once in 100,000
+# words) that is no first name or surname is a word, not a name ("Golf", "Privacy").
+COMMON_ZIPF = 4.0
+# Double quotation marks only: headlines put a name in single ones to quote it ("after
+# 'Kylie Jenner' makeover").
+_QUOTES_OPEN = '"“«'
+_QUOTES_CLOSE = '"”»'
+
+
+@lru_cache(maxsize=4)
+def _census(filename: str) -> frozenset[str]:
+    """The names (lower case) of one US Census list shipped by the ``names`` package."""
+    text = (importlib.resources.files("names") / filename).read_text(encoding="ascii")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.split())
+
+
+def is_first_name(word: str) -> bool:
+    """``word`` is on the Census lists of first names, of either sex ("Mary", "Mason",
+    "Jordan")."""
+    w = word.lower()
+    return w in _census("dist.male.first") or w in _census("dist.female.first")
+
+
+def is_last_name(word: str) -> bool:
+    """``word`` is on the Census list of last names, borne by at least a trace of the
+    population ("Brown", "Lane"; not the rare "Browns")."""
+    return is_surname(word)
+
+
+def _common_word(word: str) -> bool:
+    w = word.lower()
+    return (
+        w.isalpha()
+        and zipf_frequency(w, "en") >= COMMON_ZIPF
+        and not is_first_name(w)
+        and not is_last_name(w)
+    )
+
+
+def not_a_person(
+    doc: Doc,
+    toks: Sequence[Token],
+    surnames: frozenset[str],
+    role: str | None = None,
+    seen: TextEvidence | None = None,
+) -> str | None:
+    """What a "person" of ``toks`` (its cleaned name tokens) is when the evidence is
+    against a person: ``"place"``, ``"organization"`` or ``"drop"`` (no entity: a storm, a
+    work, menu words); ``None`` when it may be a person. ``surnames`` are the first and last
+    words of the full person names of the text (their evidence is for a person); ``role``
+    the role the text gives the name; ``seen`` what :func:`text_evidence` reads of ``doc``
+    (once per text)."""
+    seen = seen if seen is not None else text_evidence(doc)
+    words = [t.text for t in toks]
+    lower = [w.lower() for w in words]
+    single = len(words) == 1
+    if lower[0] in _WEATHER and not single:
+        return "drop"
+    if (role is not None and _work_role(role)) or _in_quotation_marks(doc, toks):
+        return "drop"
+    if seen.team(words[-1]):
+        return "organization"  # a team or a group: "the Browns", "Cleveland Browns"
+    if role is not None or (single and words[0] in surnames):
+        return None
+    first_name = not single and is_first_name(words[0])
+    name = doc_text(doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    other, others, persons = seen.labels.get(name, (None, 0, 0))
+    if other is not None and (others > persons or (others == persons and not first_name)):
+        return other  # "Varden" a place elsewhere, "Cleveland Browns" an organisation
+    if first_name:
+        return None  # "Nathan Lane", "Mary Poppins" outside quotation marks
+    if (
+        single
+        and words[0] in seen.before_place
+        and not is_first_name(words[0])
+        and not is_last_name(words[0])
+    ):
+        return "place"  # "Varden" where the text also writes "Varden Pass"
+    after = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    if not single and (
+        lower[-1] in _PLACE_ENDS
+        or lower[0] in _PLACE_STARTS
+        or (after is not None and after.is_lower and after.lower_ in _PLACE_NOUNS)
+    ):
+        return "place"  # "Ferry Lane", "Lake Orla", "the Varden Pass road"
+    if words[-1][:1].isalpha() and _common_word(words[-1]) and (not single or _thing(toks[0])):
+        return "drop"  # "Golf", "Privacy Policy", "Skratch Golf", "on Twitter"; not "met Ban"
+    return None
+
+
+# Where a one-word name stands as someone does: the subject or object of a verb, an owner.
+_ACTOR_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "agent"))
+
+
+def _thing(tok: Token) -> bool:
+    """A one-word name that is also a common word reads as a thing: at the head of a sentence
+    or on a short line (a menu, a heading), or inside a sentence where no one stands ("on
+    Twitter", "films such as Alien", "(Turquoise, Yellow or Gray)"), not "met Ban"."""
+    return _heading(tok) or tok.dep_ not in _ACTOR_DEPS
+
+
+def _heading(tok: Token) -> bool:
+    """A word that starts its sentence or stands on a short line (a menu, a heading)."""
+    text = doc_text(tok.doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start : end if end >= 0 else len(text)]
+    return tok.is_sent_start or len(line.split()) <= 4
+
+
+def _work_role(role: str) -> bool:
+    """An apposition that says the name is a work: "film", "the 1964 film"."""
+    words = re.findall(r"[a-z]+", role.lower())
+    return bool(words) and words[-1] in _WORK_NOUNS
+
+
+def _in_quotation_marks(doc: Doc, toks: Sequence[Token]) -> bool:
+    """The name stands alone between quotation marks, a full stop or comma allowed before
+    the closing one: a title ("“Mary Poppins” and “Bambi.”"), not a nickname in a name."""
+    text = doc_text(doc)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    if start == 0 or text[start - 1] not in _QUOTES_OPEN:
+        return False
+    after = text[end : end + 2]
+    return after[:1] in _QUOTES_CLOSE or (after[:1] in ",." and after[1:2] in _QUOTES_CLOSE)
+
+
+@dataclass(frozen=True, slots=True)
+class TextEvidence:
+    """What the whole text says about its names: ``labels`` maps a name to the kind the
+    recogniser gives it where it calls it no person, with how often it does and how often it
+    labels it PERSON; ``after_the`` holds the capitalised words the text writes right after
+    "the" as a noun phrase's last word ("the Browns", not "the Jones family");
+    ``before_place`` the capitalised words it writes right before a kind of place ("Varden"
+    of "Varden Pass", "the Varden valley")."""
+
+    labels: dict[str, tuple[str, int, int]]
+    after_the: frozenset[str]
+    before_place: frozenset[str] = frozenset()
+
+    def team(self, word: str) -> bool:
+        """A word in the plural the text writes after "the": a team or a group ("Browns")."""
+        return word.endswith("s") and word in self.after_the
+
+
+def text_evidence(doc: Doc) -> TextEvidence:
+    """Read :class:`TextEvidence` from a parse ("the" and a possessive left out of the
+    names)."""
+    counts: dict[str, Counter[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ in _OTHER_LABELS or ent.label_ == "PERSON":
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            text = re.sub(r"['’]s?$", "", text.strip())  # "NBS’s"
+            kind = _OTHER_LABELS.get(ent.label_, "person")
+            counts.setdefault(text, Counter())[kind] += 1
+    labels = {}
+    for name, kinds in counts.items():
+        persons = kinds.pop("person", 0)
+        if kinds:
+            kind = kinds.most_common(1)[0][0]
+            labels[name] = (kind, sum(kinds.values()), persons)
+    after_the = frozenset(
+        t.text
+        for t in doc[1:]
+        if t.is_title
+        and doc[t.i - 1].lower_ == "the"
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN"))
+    )
+    before_place = frozenset(
+        t.text
+        for t in doc[:-1]
+        if t.is_title and t.is_alpha and doc[t.i + 1].lower_ in _PLACE_ENDS | _PLACE_NOUNS
+    )
+    return TextEvidence(labels, after_the, before_place)
+
+
+def speaks_as_a_person(ent: Span) -> bool:
+    """A name the recogniser took for a facility, a place or a thing that says something as
+    a person does: two or three capitalised words, the first a first name of one sex, the
+    subject of a verb of saying ("Harbour master Ines Calloway said", Calloway labelled
+    FAC). An ORG is left alone ("Philip Morris said")."""
+    words = [t for t in ent if not t.is_punct]
+    root = ent.root
+    return (
+        ent.label_ != "ORG"
+        and 2 <= len(words) <= 3
+        and all(t.is_title and t.pos_ == "PROPN" for t in words)
+        and first_name_gender(words[0].text) is not None
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in SPEECH_VERBS
+    )
