@@ -125,10 +125,11 @@ def stored_stories(db: Path) -> dict[str, str]:
         con.close()
 
 
-def ingest_calls(batches: list[list[str]], db: Path, analyze: CachedAnalyzer) -> dict[str, Any]:
+def ingest_calls(
+    batches: list[list[str]], db: Path, analyze: CachedAnalyzer, settings: Settings
+) -> dict[str, Any]:
     """Ingest each batch of files into the store ``db``, one call each, as the CLI does;
     source (the record's id) -> story id, and the cost."""
-    settings = Settings()
     hash_of: dict[str, str] = {}
     started = time.process_time()
     for paths in batches:
@@ -202,6 +203,9 @@ def main() -> None:
     ap.add_argument("--variants", default="whole-dated,cut-dated,whole-undated,cut-undated")
     ap.add_argument("--modes", default="run,batches,shuffled")
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache")
+    ap.add_argument(
+        "--whole-below", type=int, help="ClusterSettings.whole_store_below (0: bounded adds only)"
+    )
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
 
@@ -212,6 +216,10 @@ def main() -> None:
         keep = set(rng.choice(topics, size=args.topics, replace=False).tolist())
         docs = [d for d in docs if d.topic in keep]
     analyze = CachedAnalyzer(args.cache)
+    settings = Settings()
+    if args.whole_below is not None:
+        cluster = replace(settings.cluster, whole_store_below=args.whole_below)
+        settings = replace(settings, cluster=cluster)
     tmp = Path(tempfile.mkdtemp(prefix="storydesk-ingest-batches-"))
     results: dict[str, Any] = {
         "set": "ecbplus-events",
@@ -220,6 +228,7 @@ def main() -> None:
         "topics": args.topics or "all",
         "seed": args.seed,
         "batches": args.batches,
+        "whole_store_below": settings.cluster.whole_store_below,
         "variants": {},
     }
     k = args.batches
@@ -240,7 +249,7 @@ def main() -> None:
         run: dict[str, str] | None = None
         for mode in args.modes.split(","):
             db = tmp / f"{variant}-{mode}.db"
-            done = ingest_calls(plans[mode], db, analyze)
+            done = ingest_calls(plans[mode], db, analyze, settings)
             rows[mode] = {**score(docs, done["story"], run), "cpu_s": done["cpu_seconds"]}
             if mode == "run":
                 run = done["story"]
