@@ -33,7 +33,6 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -45,14 +44,15 @@ sys.path.insert(0, str(ROOT))
 
 from storydesk.corpus import content_hash, ingest_articles  # noqa: E402
 from storydesk.evaluate.cachekey import code_digest  # noqa: E402
+from storydesk.evaluate.clustering import _FEATURE_MODULES, FEATURES_VERSION  # noqa: E402
 from storydesk.evaluate.data import LabelledDoc, ecbplus_events  # noqa: E402
 from storydesk.evaluate.metrics import bcubed  # noqa: E402
-from storydesk.evaluate.clustering import _FEATURE_MODULES, FEATURES_VERSION  # noqa: E402
 from storydesk.model import AnalyzedArticle  # noqa: E402
 from storydesk.pipeline import analyzer as real_analyzer  # noqa: E402
 from storydesk.pipeline import load  # noqa: E402
 from storydesk.settings import Settings  # noqa: E402
 from storydesk.store import SqliteStore  # noqa: E402
+
 
 def cut_bytes(text: str, limit: int | None) -> str:
     """``text`` cut to at most ``limit`` UTF-8 bytes (at a character boundary), as a page
@@ -165,8 +165,7 @@ def score(
         e
         for e in mixed
         if len({g for g in e if g in span}) > 1
-        and max(span[g][1] for g in e if g in span) - min(span[g][0] for g in e if g in span)
-        >= 365
+        and max(span[g][1] for g in e if g in span) - min(span[g][0] for g in e if g in span) >= 365
     ]
     out["mixed_stories"] = len(mixed)
     out["mixed_year_apart"] = len(far)
