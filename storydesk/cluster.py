@@ -44,7 +44,11 @@ stories, up to two bounds that keep the work of an added article from growing wi
 whole store (:class:`ArticleIndex`): the stories clustered again are those the new articles
 reach and their neighbours, not the whole component, and key words common in the store are
 not searched (:mod:`storydesk.neighbours`). And document frequencies grow with the store, so
-a story no new article reaches keeps what it was given under the frequencies of its time.
+a story no new article reaches keeps what it was given under the frequencies of its time. In
+a small store those change much from one ingest to the next (two events of one kind alone in
+a first ingest share words every article there holds), so a store of at most
+:attr:`ClusterSettings.whole_store_below` articles is clustered whole at each ingest, as one
+run over all of it (``benchmarks/ingest_batches.py``).
 `storydesk eval cluster --batches` and ``benchmarks/neighbour_recall.py`` measure the
 difference.
 """
