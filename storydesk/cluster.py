@@ -44,7 +44,11 @@ stories, up to two bounds that keep the work of an added article from growing wi
 whole store (:class:`ArticleIndex`): the stories clustered again are those the new articles
 reach and their neighbours, not the whole component, and key words common in the store are
 not searched (:mod:`storydesk.neighbours`). And document frequencies grow with the store, so
-a story no new article reaches keeps what it was given under the frequencies of its time.
+a story no new article reaches keeps what it was given under the frequencies of its time. In
+a small store those change much from one ingest to the next (two events of one kind alone in
+a first ingest share words every article there holds), so a store of at most
+:attr:`ClusterSettings.whole_store_below` articles is clustered whole at each ingest, as one
+run over all of it (``benchmarks/ingest_batches.py``).
 `storydesk eval cluster --batches` and ``benchmarks/neighbour_recall.py`` measure the
 difference.
 """
@@ -711,6 +715,8 @@ SCORED = 4096
 StoredSearch = Callable[[Sequence[int], float, float | None, bool], Collection[str]]
 StoredLoad = Callable[[Sequence[str]], list[ClusterItem]]
 StoredProbes = Callable[[Sequence[str]], dict[str, list[int]]]
+# Every stored clustered article, loaded (for a store small enough to cluster whole).
+StoredAll = Callable[[], list[ClusterItem]]
 # The stored stories holding some stored articles (by key), each with all its clustered
 # members, loaded.
 StoredStories = Callable[[Sequence[str]], list[list[ClusterItem]]]
@@ -762,6 +768,7 @@ class ArticleIndex:
     stories: StoredStories | None = None
     probes: StoredProbes | None = None
     pairs: StoredPairs | None = None
+    everything: StoredAll | None = None
     # the strong pairs of the articles this index placed, by key (each with itself), and
     # those not yet handed to the store (:meth:`placed_pairs`)
     _paired: dict[str, set[str]] = field(default_factory=dict)
@@ -892,7 +899,9 @@ class ArticleIndex:
         fresh = self.extend(new)
         if not fresh:
             return []
-        if self.exhaustive:
+        if not self.exhaustive and self.docfreq.n_docs <= params.whole_store_below:
+            groups = self._whole(fresh, params)
+        elif self.exhaustive:
             comps = _grouped(*self._component_of(fresh, params))
             groups = [g for comp in comps for g in self._cluster(comp, params)]
         else:
@@ -904,6 +913,17 @@ class ArticleIndex:
         )
         self._remember(out)
         return out
+
+    def _whole(self, fresh: list[int], params: ClusterSettings) -> list[list[int]]:
+        """The stories of every article, stored ones included (loaded with ``everything``),
+        as one run over them gives them with the document frequencies now."""
+        if self.everything is not None:
+            self.extend(self.everything(), count=False)
+        rows = list(range(len(self.items)))
+        edges = self._neighbours(rows, params)
+        new = set(fresh)
+        self._keep_pairs(fresh, [(i, j) for i, j in edges if i in new or j in new])
+        return [g for comp in _grouped(rows, edges) for g in self._cluster(comp, params)]
 
     def _cluster(self, rows: list[int], params: ClusterSettings) -> list[list[int]]:
         """The stories of these rows (:func:`cluster_component`), as lists of rows."""

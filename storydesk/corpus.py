@@ -88,6 +88,7 @@ def _state(store: Store, settings: Settings) -> _State:
     copies = DuplicateIndex(settings.dedup, stored=lazy.copies)
     state = _State(index, lazy, copies, id_of=id_of)
     index.stories = lambda keys: _stored_stories(state, keys)
+    index.everything = lambda: state.lazy.items_of(sorted(state.story_of))
     return state
 
 

@@ -52,6 +52,14 @@ class ClusterSettings:
         "lent by a pair barely above the cut came, on ECB+, from another topic and split one "
         "event's undated reports (docs/tuning-log.md, session 13).",
     )
+    whole_store_below: int = _setting(
+        256,
+        "While the store holds at most this many articles (the new ones counted), an ingest "
+        "clusters every stored article again with the new ones, so a small store's stories "
+        "are those one run over all its articles gives: its document frequencies change "
+        "much with each ingest (three ingests of ECB+ topics lost up to 0.02 B-cubed F1 "
+        "against one run). Larger stores cluster again only the stories new articles reach.",
+    )
     office_conflict: float = _setting(
         0.3,
         "Score a pair loses when the two name different holders of one high office "

@@ -73,10 +73,15 @@ def test_result_does_not_depend_on_input_order(shuffled):
     assert partition(shuffled, cluster_batch(shuffled)) == partition(ITEMS, cluster_batch(ITEMS))
 
 
-def incremental(batches):
+# The bounded add (only the stories new articles reach are clustered again), which a store
+# of more than ClusterSettings.whole_store_below articles takes: these corpora are smaller.
+BOUNDED = ClusterSettings(whole_store_below=0)
+
+
+def incremental(batches, params=BOUNDED):
     """Stories after adding the batches one by one: each add returns the stories of the
     components it touched, which replace what their members had before."""
-    story = stories_in_batches(batches, ClusterSettings())
+    story = stories_in_batches(batches, params)
     groups: dict[int, list[str]] = {}
     for k, s in story.items():
         groups.setdefault(s, []).append(k)
@@ -118,6 +123,40 @@ def test_batches_give_the_stories_of_one_run(shuffled, cuts):
     assert incremental(batches) == partition(CORPUS, cluster_batch(CORPUS))
 
 
+# Two events of one kind (a topic's words and each event's own), then unrelated stories.
+TOPIC = list(range(700, 710))
+
+
+def kind_report(own: range, variant: int) -> Features:
+    picked = [w for k, w in enumerate([*TOPIC, *own]) if (k + variant) % 4 != 0]
+    return Features(
+        indices=tuple(picked),
+        tf=(1,) * len(picked),
+        rarity=(4.0,) * len(picked),
+        entity=(False,) * len(picked),
+        signature=(),
+        shingle_count=0,
+    )
+
+
+KIND = [
+    *(ClusterItem(f"x-{v}", kind_report(range(800, 820), v)) for v in range(3)),
+    *(ClusterItem(f"y-{v}", kind_report(range(900, 920), v)) for v in range(3)),
+]
+
+
+def test_a_small_store_is_clustered_whole_as_one_run():
+    """A first ingest holds only the two events of one kind: their shared words are in every
+    article, so weigh little, and the events stay apart. One run over these and the other
+    stories weighs those words as rare and joins the events. A store this small is
+    clustered whole at each ingest, so the two ingests give the one run's stories; the
+    bounded add keeps the first ingest's stories, which no new article reaches."""
+    every = KIND + ITEMS
+    one = partition(every, cluster_batch(every))
+    assert incremental([KIND, ITEMS], ClusterSettings()) == one
+    assert incremental([KIND, ITEMS], BOUNDED) != one
+
+
 def test_a_later_article_can_move_stored_ones():
     """The stories of 'a' and 'b' are stored apart; whatever 'both' does to them, the
     result is the one-run result (moving stored articles if it must)."""
@@ -134,12 +173,12 @@ def test_an_add_clusters_again_the_stories_it_reaches_and_their_neighbours(monke
     a3 = ClusterItem("a-3", half(HALF_A, 3), dt.date(2030, 5, 1))
     every = [*BRIDGED, a3]
     index = ArticleIndex()
-    index.add(BRIDGED, ClusterSettings())
-    assert keys(index.add([a3], ClusterSettings())) == partition(every, cluster_batch(every))
+    index.add(BRIDGED, BOUNDED)
+    assert keys(index.add([a3], BOUNDED)) == partition(every, cluster_batch(every))
     monkeypatch.setattr(cluster, "WIDEST", 5)
     index = ArticleIndex()
-    index.add(BRIDGED, ClusterSettings())
-    assert keys(index.add([a3], ClusterSettings())) == [["a-0", "a-1", "a-2", "a-3", "both"]]
+    index.add(BRIDGED, BOUNDED)
+    assert keys(index.add([a3], BOUNDED)) == [["a-0", "a-1", "a-2", "a-3", "both"]]
 
 
 def test_dates_keep_apart_same_words_years_apart():

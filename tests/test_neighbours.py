@@ -59,7 +59,9 @@ def corpus(n_events: int = 60, per_event: int = 6, seed: int = 1) -> list[Cluste
 def stories(items: list[ClusterItem], batches: int, exhaustive: bool) -> list[list[str]]:
     size = -(-len(items) // batches)
     parts = [items[start : start + size] for start in range(0, len(items), size)]
-    story = stories_in_batches(parts, ClusterSettings(), ArticleIndex(exhaustive=exhaustive))
+    # the bounded add, which a store larger than whole_store_below takes
+    bounded = ClusterSettings(whole_store_below=0)
+    story = stories_in_batches(parts, bounded, ArticleIndex(exhaustive=exhaustive))
     groups: dict[int, list[str]] = {}
     for k, s in story.items():
         groups.setdefault(s, []).append(k)

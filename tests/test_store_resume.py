@@ -222,3 +222,73 @@ def test_ingests_in_batches_give_the_stories_of_one_ingest(
     for k in range(step):
         ingest(db, articles[k::step], parsed)
     assert groups_of(snapshot(db)) == groups_of(uninterrupted)
+
+
+# Two fires of one kind in one range of hills, a fortnight apart: the words of the hills
+# and of fighting a fire are in every report, each fire has its own village and crews.
+HILL_FIRES = {
+    "fire-north": (
+        "2031-07-02",
+        [
+            "A wildfire swept through the Ormsby hills above the village of Tarrow on Tuesday.",
+            "Crews from the Tarrow fire station cut a firebreak along the old quarry road.",
+            "Forty homes in Tarrow were evacuated as smoke covered the Ormsby hills.",
+            "Two helicopters scooped water from Tarrow reservoir to douse the ridge.",
+            "Fire chief Aldous Penmarch said the Tarrow blaze was started by a spark from a mower.",
+            "The wildfire burned eleven hundred acres of gorse and pine in the Ormsby hills.",
+        ],
+    ),
+    "fire-south": (
+        "2031-07-16",
+        [
+            "A wildfire broke out in the Ormsby hills near the hamlet of Breck on Wednesday.",
+            "Volunteers from the Breck brigade dug trenches around the chapel and the mill.",
+            "Smoke from the Ormsby hills fire drifted over Breck market for two days.",
+            "Water bombers from Keldon airfield flew through the night over the southern slopes.",
+            "Brigade captain Wenna Holloway said a campfire left by walkers started the Breck blaze.",
+            "The fire near Breck destroyed two barns and six hundred acres of heath.",
+        ],
+    ),
+}
+
+
+def hill_fire_rows() -> list[dict]:
+    rows = []
+    for name, (date, sentences) in HILL_FIRES.items():
+        for k in range(3):
+            picked = [sentences[0], *(sentences[1 + (k + i) % 5] for i in range(3))]
+            rows.append(
+                {"id": f"{name}-{k}", "title": f"{name} report {k}", "published": date,
+                 "text": " ".join(picked)}
+            )  # fmt: skip
+    return rows
+
+
+def stories_of_ingests(tmp_path: Path, settings: Settings) -> tuple[list, list]:
+    """The stories of one ingest of three files, and of three ingests of one file each,
+    the first holding only the two fires."""
+    tmp_path.mkdir()
+    rows = corpus_rows()
+    parts = [hill_fire_rows(), rows[: len(rows) // 2], rows[len(rows) // 2 :]]
+    files = [str(write_jsonl(tmp_path / f"part{k}.jsonl", part)) for k, part in enumerate(parts)]
+    one, three = tmp_path / "one.db", tmp_path / "three.db"
+    api.ingest_paths(one, files, settings)
+    for f in files:
+        api.ingest_paths(three, [f], settings)
+    return groups_of(snapshot(one)), groups_of(snapshot(three))
+
+
+def test_three_ingests_give_the_stories_of_one_run(tmp_path: Path):
+    """The CLI's path (files read, cleaned, dated, parsed, stored). Alone in the store, the
+    two fires' shared words are in every article and weigh little: the fires stay apart.
+    Among the other stories those words are rare, and one run joins the fires. A store
+    this small is clustered whole at each ingest, so three ingests give the run's stories;
+    the bounded add alone (whole_store_below=0) kept the first ingest's."""
+    one, three = stories_of_ingests(tmp_path / "whole", Settings())
+    assert three == one
+    fires = [g for g in one if any(k.startswith("fire-") for k in g)]
+    assert len(fires) == 1
+    settings = Settings()
+    bounded = replace(settings, cluster=replace(settings.cluster, whole_store_below=0))
+    one, three = stories_of_ingests(tmp_path / "bounded", bounded)
+    assert three != one

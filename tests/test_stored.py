@@ -50,12 +50,15 @@ def test_a_run_reads_only_the_stored_articles_its_articles_need(tmp_path: Path, 
     def lookup(part):
         return [parsed[a.id] for a in part]
 
+    # the bounded add of a store above whole_store_below (a smaller one is read whole)
+    settings = Settings()
+    settings = replace(settings, cluster=replace(settings.cluster, whole_store_below=0))
     db = tmp_path / "s.db"
     with Counting(db) as store:
-        ingest_articles(store, articles, Settings(), analyzer=lookup)
+        ingest_articles(store, articles, settings, analyzer=lookup)
         stored = len(store.story_map())
         Counting.loaded = 0
-        report = ingest_articles(store, new, Settings(), analyzer=lookup)
+        report = ingest_articles(store, new, settings, analyzer=lookup)
         assert len(report.added) == 1
         assert Counting.loaded <= 1, f"read {Counting.loaded} of {stored} stored articles"
         (story,) = store.story_of(report.added)
@@ -162,12 +165,15 @@ def test_a_stored_article_reached_again_reads_its_pairs_and_is_not_searched(
     def lookup(part):
         return [parsed[a.id] for a in part]
 
+    # the bounded add of a store above whole_store_below (a smaller one is read whole)
+    bounded = Settings(chunk=4)
+    bounded = replace(bounded, cluster=replace(bounded.cluster, whole_store_below=0))
     joined = 0
     with Searching(tmp_path / "s.db") as store:
         for k in range(3):
             before = store.story_map()
             Searching.searches = 0
-            report = ingest_articles(store, articles[k::3], Settings(chunk=4), analyzer=lookup)
+            report = ingest_articles(store, articles[k::3], bounded, analyzer=lookup)
             copies = store.representatives()
             placed = [a for a in report.added if a not in copies]
             assert Searching.searches == 2 * len(placed)
