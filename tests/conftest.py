@@ -32,6 +32,25 @@ def nlp():
     return load_pipeline()
 
 
+@pytest.fixture(scope="session")
+def q(nlp):
+    """``q(text)``: the quotes of ``text`` (storydesk.quotes), each checked against its offsets:
+    the quote's, its speaker's and its cue's."""
+    from storydesk.quotes import extract_quotes
+
+    def run(text: str):
+        out = extract_quotes(text, nlp(text))
+        for quote in out:
+            assert text[quote.start : quote.end] == quote.text
+            if quote.speaker is not None:
+                assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+            if quote.cue_span is not None:
+                assert text[quote.cue_span.start : quote.cue_span.end] == quote.cue
+        return out
+
+    return run
+
+
 def shared_dir() -> Path:
     """The shared data folder. When CI names it (STORYDESK_SHARED) it must exist: a missing
     folder fails the test instead of skipping it."""

@@ -14,23 +14,6 @@ from storydesk.model import Quote
 from storydesk.quotes import extract_quotes, quote_segments
 
 
-@pytest.fixture(scope="module")
-def q(nlp):
-    """``q(text)``: the quotes of ``text``, each checked against its offsets."""
-
-    def run(text: str) -> tuple[Quote, ...]:
-        out = extract_quotes(text, nlp(text))
-        for quote in out:
-            assert text[quote.start : quote.end] == quote.text
-            if quote.speaker is not None:
-                assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
-            if quote.cue_span is not None:
-                assert text[quote.cue_span.start : quote.cue_span.end] == quote.cue
-        return out
-
-    return run
-
-
 def direct(quotes):
     return [x for x in quotes if x.direct]
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from storydesk.quotes import extract_quotes
-
 # (kind, text, words of the quote, the speaker's name)
 SPEAKERS = [
     (
@@ -274,17 +272,6 @@ CLAUSES = [
         "goods it says could be used in attacks",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def q(nlp):
-    def run(text: str):
-        out = extract_quotes(text, nlp(text))
-        for quote in out:
-            assert text[quote.start : quote.end] == quote.text
-        return out
-
-    return run
 
 
 @pytest.mark.parametrize(("kind", "text", "words", "name"), SPEAKERS)

@@ -8,19 +8,7 @@ from __future__ import annotations
 import pytest
 
 from storydesk.model import Quote
-from storydesk.quotes import extract_quotes
 from storydesk.quotes.firstnames import first_name_gender, is_surname
-
-
-@pytest.fixture(scope="module")
-def q(nlp):
-    def run(text: str) -> tuple[Quote, ...]:
-        out = extract_quotes(text, nlp(text))
-        for quote in out:
-            assert text[quote.start : quote.end] == quote.text
-        return out
-
-    return run
 
 
 def said(quotes, fragment: str) -> Quote:

@@ -17,21 +17,6 @@ from storydesk.quotes import extract_quotes, extract_speech
 from storydesk.timeline import find_time_expressions
 
 
-@pytest.fixture(scope="module")
-def q(nlp):
-    """``q(text)``: the quotes of ``text``, each checked against its offsets."""
-
-    def run(text: str) -> tuple[Quote, ...]:
-        out = extract_quotes(text, nlp(text))
-        for quote in out:
-            assert text[quote.start : quote.end] == quote.text
-            if quote.speaker is not None:
-                assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
-        return out
-
-    return run
-
-
 def one(quotes, fragment: str) -> Quote:
     found = [x for x in quotes if fragment in x.text]
     assert len(found) == 1, (fragment, quotes)
