@@ -51,6 +51,13 @@ def q(nlp):
     return run
 
 
+def the_quote(quotes, words: str, kind: str):
+    """The one quote of ``quotes`` whose text holds ``words`` (``kind`` names the case)."""
+    found = [x for x in quotes if words in x.text]
+    assert len(found) == 1, (kind, [(x.text, x.speaker_name) for x in quotes])
+    return found[0]
+
+
 def shared_dir() -> Path:
     """The shared data folder. When CI names it (STORYDESK_SHARED) it must exist: a missing
     folder fails the test instead of skipping it."""

@@ -5,6 +5,7 @@ of each shape per row. The kinds fixed before stay in ``test_quotes_kinds.py``."
 from __future__ import annotations
 
 import pytest
+from conftest import the_quote
 
 # (kind, text, words of the quote, the speaker's name; None: nobody named)
 SPEAKERS = [
@@ -171,9 +172,7 @@ NO_SPEECH = [
 
 @pytest.mark.parametrize(("kind", "text", "words", "name"), SPEAKERS)
 def test_speaker_of_each_kind(q, kind, text, words, name):
-    found = [x for x in q(text) if words in x.text]
-    assert len(found) == 1, (kind, [(x.text, x.speaker_name) for x in q(text)])
-    assert found[0].speaker_name == name, kind
+    assert the_quote(q(text), words, kind).speaker_name == name, kind
 
 
 @pytest.mark.parametrize(("kind", "text", "words"), NO_SPEECH)
