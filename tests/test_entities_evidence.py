@@ -236,3 +236,21 @@ def test_an_organisation_that_is_a_full_person_name_of_the_story_is_that_person(
     assert person.type == "person"
     assert len(person.mentions) == 2
     assert [e for e in entities if e.name == "Nadia Fenn"] == [person]
+
+
+# --- two people who speak together borrow neither one's entity ------------------------------
+def test_a_joint_speaker_is_not_the_first_person_alone(nlp):
+    from storydesk.quotes import extract_quotes
+
+    text = (
+        "Kurt Vollmer, a former envoy, and Tim Harlan, another aide, testified on Monday. "
+        "Vollmer and Harlan said that the call was not in line with policy."
+    )
+    a = article(text)
+    entities = merge_entities({a.id: extract_mentions(a.text, nlp(a.text))})
+    quote = next(x for x in extract_quotes(a.text, nlp(a.text), a.id) if "the call" in x.text)
+    assert quote.speaker_name == "Kurt Vollmer and Tim Harlan"
+    assert speaker_entities(entities, [(a.id, quote)]) == (None,)
+    # one of them alone is still that person
+    alone = _Quote("Kurt Vollmer", _Speaker(text.index("Vollmer and"), text.index(" and Harlan")))
+    assert speaker_entities(entities, [(a.id, alone)]) == (named(entities, "Kurt Vollmer").id,)

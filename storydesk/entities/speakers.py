@@ -82,8 +82,13 @@ def speaker_entities(
         start, end = (q.speaker.start, q.speaker.end) if q.speaker else (0, 0)
         inside = index.inside(article_id, start, end)
         found = index.named(q.speaker_name, inside)
+        persons = [e for e in inside if e.type == "person"]
+        if found is None and len({e.id for e in persons}) > 1 and " and " in q.speaker_name:
+            # "Volker and Morrison said": both speak, named together, not the first alone
+            out.append(None)
+            continue
         if found is None:
-            found = next((e for e in inside if e.type == "person"), None)
+            found = next(iter(persons), None)
         if found is None:  # "the Caldonian Emergency Relief Agency" as "Emergency Relief Agency"
             found = next((e for e in inside if _cut_name(q.speaker_name, e)), None)
         if found is None and len(_words(q.speaker_name)) > 1:  # ... or the one of the story

@@ -355,6 +355,21 @@ def _adjacent_noun(verb: Token, people: _People) -> Token | None:
     'said the 46-year-old')."""
     doc = verb.doc
     skip = _Either(people.quoted, people.offstage)
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if (
+        verb.dep_ == "parataxis"
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and after is not None
+        and after.pos_ == "PROPN"
+        and after.i not in skip
+    ):
+        # 'This system, says Karl Brenner, an engineer at ..., helps ...': an aside whose
+        # speaker follows the verb; the noun before it is what he speaks of
+        tok = after
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        return tok
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in skip:
         i -= 1

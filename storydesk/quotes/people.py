@@ -317,8 +317,11 @@ class _People:
         names = [
             (e, toks)
             for e, toks in names
-            if tuple(t.lower_ for t in toks) not in heads
-            or (len(toks) == 1 and toks[0].lower_ in full_lasts)
+            if (
+                tuple(t.lower_ for t in toks) not in heads
+                or (len(toks) == 1 and toks[0].lower_ in full_lasts)
+            )
+            and not _short_org(e, toks, self.orgs, full_lasts)
         ]
         for _, toks in names:
             if len(toks) > 1:
@@ -896,6 +899,26 @@ def _lone_org(tok: Token, lasts: set[str]) -> bool:
         and tok.ent_iob_ == "B"
         and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
         and tok.lower_ in lasts
+    )
+
+
+def _short_org(
+    ent: Span,
+    toks: Sequence[Token],
+    orgs: Sequence[tuple[int, int, tuple[str, ...]]],
+    full_lasts: set[str],
+) -> bool:
+    """A one-word "person" after "the" that is the last word of an organisation the article
+    names ("The Chronicle says" after "The San Francisco Chronicle"): the organisation,
+    short, which the recogniser took for a person; not a person's last name."""
+    if len(toks) != 1 or ent.label_ != "PERSON" or ent.start == 0:
+        return False
+    word = toks[0].lower_
+    return (
+        ent.doc[ent.start - 1].lower_ == "the"
+        and word not in full_lasts
+        and first_name_gender(word) is None
+        and any(len(o[2]) > 1 and o[2][-1] == word for o in orgs)
     )
 
 

@@ -391,6 +391,10 @@ def _own_issuer(document: Token, people: _People) -> Token | None:
             for o in c.children:
                 if o.dep_ == "pobj" and fits(o):
                     return o
+        if c.dep_ == "prep" and c.lower_ == "in":  # "a report in the Harlow Ledger"
+            for o in c.children:
+                if o.dep_ == "pobj" and o.ent_type_ == "ORG" and fits(o):
+                    return o
         if c.dep_ == "acl" and c.tag_ == "VBN":  # "a complaint filed by prosecutors"
             for agent in (a for a in c.children if a.dep_ == "agent"):
                 for o in agent.children:

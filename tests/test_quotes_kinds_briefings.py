@@ -1,0 +1,72 @@
+"""The kinds of wrong speaker and of non-quote found in session 15, reading 25 more real pages
+and the lead's real briefings (issue 14, "Speakers", "A second hidden set"): one fictional
+sentence of each shape per row. Earlier kinds stay in ``test_quotes_kinds.py`` and
+``test_quotes_kinds_pages.py``."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import the_quote
+
+# (kind, text, words of the quote, the speaker's name; None: nobody named)
+SPEAKERS = [
+    (
+        "an outlet's short name",
+        "The man ran from the station. The Harlow Chronicle says police are looking into it. "
+        "The Chronicle says he was arrested a block away.",
+        "arrested a block away",
+        "Harlow Chronicle",
+    ),
+    (
+        "an outlet's short name",
+        "The man ran from the station. The Dorran Herald says police are looking into it. "
+        "The Herald says he was arrested a block away.",
+        "looking into it",
+        "Dorran Herald",
+    ),
+    (
+        "an outlet's short name",
+        "The Harlow Ledger says the mayor will resign. The Ledger says she was told on Monday.",
+        "mayor will resign",
+        "Harlow Ledger",
+    ),
+    (
+        "a report in an outlet",
+        "The campaign cost $449,000, according to a report in the Harlow Ledger.",
+        "campaign cost",
+        "Harlow Ledger",
+    ),
+    (
+        "a report in an outlet, then the report",
+        "The campaign cost $449,000, according to a report in the Harlow Ledger. The report "
+        "says the agency paid a firm in Ostland for the ads.",
+        "paid a firm",
+        "Harlow Ledger",
+    ),
+    (
+        "an aside after the verb",
+        "This system, says Karl Brenner, an engineer at the University of Harlow, helps "
+        "direct water through the town.",
+        "helps direct water",
+        "Karl Brenner",
+    ),
+    (
+        "an aside after the verb",
+        "This system, says Karl Brenner, a Harlow engineer, helps direct water through the town.",
+        "helps direct water",
+        "Karl Brenner",
+    ),
+]
+
+# (kind, text, words no quote may hold)
+NO_SPEECH: list[tuple[str, str, str]] = []
+
+
+@pytest.mark.parametrize(("kind", "text", "words", "name"), SPEAKERS)
+def test_speaker_of_each_kind(q, kind, text, words, name):
+    assert the_quote(q(text), words, kind).speaker_name == name, kind
+
+
+@pytest.mark.parametrize(("kind", "text", "words"), NO_SPEECH)
+def test_no_speech_of_each_kind(q, kind, text, words):
+    assert not [x for x in q(text) if words in x.text], kind
