@@ -56,6 +56,26 @@ SPEAKERS = [
         "helps direct water",
         "Karl Brenner",
     ),
+    (
+        "the actor",
+        'James Holt was eliminated on Sunday. "It makes you stronger," said the actor.',
+        "makes you stronger",
+        "James Holt",
+    ),
+    (
+        "the actor",
+        "James Holt was eliminated on Sunday. His wife, Kim Holt, cried. "
+        '"It makes you stronger," the actor said.',
+        "makes you stronger",
+        "James Holt",
+    ),
+    (
+        "the actress, not a man",
+        "The film opened in May. Karl Brenner, its director, praised the cast. "
+        '"It was hard," said the actress.',
+        "It was hard",
+        None,
+    ),
 ]
 
 # (kind, text, words no quote may hold)

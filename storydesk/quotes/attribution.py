@@ -545,6 +545,9 @@ def _speaker(
                     return toks, _name_text(words)
     if kind == "described":
         key = people.for_description(head)
+        if key is None and _the_star(head):
+            # 'James Holt was eliminated. "...," said the actor': whom the story is about
+            key = people.most_mentioned(head.i, _STAR_GENDER.get(lower), listeners(verb, people))
         if key is not None:
             return toks, people.name(key)
         voiced = _body_of(head, people)
@@ -574,6 +577,24 @@ def _speaker(
     full = people.org_for_acronym(words[0].text, head.i) if len(words) == 1 else None
     full = full or people.org_name([t.lower_ for t in words], head.i)
     return toks, full or _name_text(words) or None
+
+
+# Who a story of film, music or sport is about, named by trade: "the actor", "the singer",
+# "the quarterback". Not a source brought in to speak ("the official", "the spokesman").
+_STARS = frozenset(
+    """actor actress singer rapper musician star comedian celebrity player quarterback
+    athlete""".split()
+)
+_STAR_GENDER = {"actress": "f"}
+
+
+def _the_star(head: Token) -> bool:
+    """``head`` is "the actor" (no other word but "the"): a trade of fame, singular."""
+    return (
+        head.tag_ == "NN"
+        and head.lower_ in _STARS
+        and [c.lower_ for c in head.children if c.dep_ != "punct"] == ["the"]
+    )
 
 
 def _felt_hard(verb: Token) -> bool:

@@ -664,6 +664,24 @@ class _People:
         found = self.antecedent(before, gender, exclude, speaks)
         return found[1] if found is not None else None
 
+    def most_mentioned(
+        self, before: int, gender: str | None, exclude: Iterable[int] = ()
+    ) -> int | None:
+        """The person mentioned most often before token ``before`` (of equals, the one named
+        first), whose known gender fits and who is not one of ``exclude``: whom the story is
+        about."""
+        excluded = set(exclude)
+        best: tuple[int, int] | None = None
+        found = None
+        for pid, where in self._mentioned.items():
+            known = self.persons[pid].gender
+            if pid in excluded or (gender and known and known != gender):
+                continue
+            n = bisect_left(where, before)
+            if n and (best is None or (n, -where[0]) > best):
+                best, found = (n, -where[0]), pid
+        return found
+
     def last_speaker(
         self, before: int, gender: str | None, exclude: Iterable[int] = ()
     ) -> int | None:
