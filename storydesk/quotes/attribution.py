@@ -48,6 +48,7 @@ from .vocabulary import (
     _TEMPORAL,
     BELIEF_VERBS,
     SPEECH_VERBS,
+    _set,
 )
 
 # Verbs that carry on what the last speaker said: "he added", "she continued".
@@ -581,9 +582,9 @@ def _speaker(
 
 # Who a story of film, music or sport is about, named by trade: "the actor", "the singer",
 # "the quarterback". Not a source brought in to speak ("the official", "the spokesman").
-_STARS = frozenset(
+_STARS = _set(
     """actor actress singer rapper musician star comedian celebrity player quarterback
-    athlete""".split()
+    athlete"""
 )
 _STAR_GENDER = {"actress": "f"}
 
