@@ -79,7 +79,27 @@ SPEAKERS = [
 ]
 
 # (kind, text, words no quote may hold)
-NO_SPEECH: list[tuple[str, str, str]] = []
+NO_SPEECH = [
+    (
+        "the writer's imperative",
+        "Health care will come up again. Expect the senator to have a new strategy this time.",
+        "new strategy",
+    ),
+    (
+        "it is safe to assume",
+        "The Harlow Party opened its campaign. No single issue has dominated the debates more "
+        "than health care, and it\u2019s safe to assume that will be the case again on "
+        "Wednesday night.",
+        "the case again",
+    ),
+    (
+        "it is safe to assume",
+        "Pete Holt, the mayor of Harlow, has set out a plan. No single issue has dominated the "
+        "initial primary debates more than health care, and it\u2019s safe to assume that will "
+        "be the case again Wednesday night.",
+        "the case again",
+    ),
+]
 
 
 @pytest.mark.parametrize(("kind", "text", "words", "name"), SPEAKERS)

@@ -230,11 +230,26 @@ def _speaker_head(verb: Token, people: _People) -> Token | None:
     if _asked_of_subject(verb):
         return None  # 'did not respond when asked about the ban': he was asked, not asking
     head = _syntactic_speaker(verb, offstage=people.offstage)
+    if head is None and _imperative(verb):
+        return None  # "Expect the senator to have a new plan": the writer's, not hers
     if head is None or head.i in people.quoted or head.i in people.offstage:
         head = _adjacent_noun(verb, people)
     if head is not None and (head.lower_ in _TEMPORAL or head.like_num):
         return None  # "Saturday at the convention Sen. Warren said": a misparse
     return head
+
+
+def _imperative(verb: Token) -> bool:
+    """``verb`` is a bare verb opening its sentence with no subject and no auxiliary
+    ("Expect the senator to ...", "But expect ..."): the writer telling the reader."""
+    sent = verb.sent
+    before = [t for t in sent if t.i < verb.i and not (t.is_punct or t.is_space)]
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in (*_SUBJECT_DEPS, "aux", "auxpass") for c in verb.children)
+        and all(t.pos_ in ("CCONJ", "ADV") for t in before)
+    )
 
 
 # Verbs of asking whose bare participle tells what the subject was asked: "when asked
@@ -613,6 +628,22 @@ def _felt_hard(verb: Token) -> bool:
     )
 
 
+def _it_is_safe_to(verb: Token) -> bool:
+    """'it's safe to assume that ...', 'it is fair to say ...': an "it" that stands for the
+    infinitive, so no one's words; the writer's judgement (the parse hangs the infinitive
+    on the copula or on the adjective)."""
+    if verb.dep_ != "xcomp" or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    up = verb.head
+    if up.pos_ == "ADJ":
+        up = up.head if up.dep_ == "acomp" else up
+    return (
+        (up.lemma_ == "be" or up.lower_ in ("'s", "\u2019s"))
+        and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in up.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in up.children)
+    )
+
+
 def _joint_name(head: Token, key: int, people: _People) -> str:
     """The name of the person ``head`` names, and of every other person joined to it by
     "and" ("Dale Brenner and Martha Varga disputed ..."): they speak together, not the
@@ -723,7 +754,7 @@ def _attribution(verb: Token, people: _People) -> _Attribution | None:
         cue = doc[verb.i : to.i + 1].text
         cue_start = verb.idx
     else:
-        if _negated(verb, people.quoted) or _felt_hard(verb):
+        if _negated(verb, people.quoted) or _felt_hard(verb) or _it_is_safe_to(verb):
             return None
         subject = _speaker_head(verb, people)
         if subject is None and _asked_of_subject(verb):
