@@ -57,6 +57,37 @@ SPEAKERS = [
         "Karl Brenner",
     ),
     (
+        "he after a man inside what he said",
+        "Interim Police Chief Ed Alvarez told reporters that officials began receiving calls "
+        "about a fight aboard a train.\n\nHe says transit officers boarded the train at the "
+        "next stop and found a man bleeding, who was possibly the victim of a stabbing. He "
+        "says the man died.",
+        "the man died",
+        "Ed Alvarez",
+    ),
+    (
+        "she, named in the clause before",
+        "Michelle Hege runs a firm in Harlow. She said the work was hard. While the campaign "
+        "did not appeal to Julie Graham, a spokeswoman for the health department, she said "
+        "she did not want to judge it.",
+        "did not want to judge",
+        "Julie Graham",
+    ),
+    (
+        "he, named in the phrase before",
+        "Karl Brenner studied the mills of Ostland for years. In Michael Harlan's studies of "
+        "river towns, he discovered that floods come every ten years.",
+        "floods come",
+        "Michael Harlan",
+    ),
+    (
+        "he, not the one he was asked about",
+        "Karl Brenner studied the mills of Ostland for years. Asked about Michael Harlan, he "
+        "said the mill was safe.",
+        "mill was safe",
+        "Karl Brenner",
+    ),
+    (
         "the actor",
         'James Holt was eliminated on Sunday. "It makes you stronger," said the actor.',
         "makes you stronger",

@@ -397,7 +397,9 @@ class _People:
                 if found is not None:
                     self.mentions.append((tok.i, found, True))
                     self._mentioned.setdefault(found, []).append(tok.i)
-                elif (gender := _gender_word(tok.lower_)) is not None:
+                elif (gender := _gender_word(tok.lower_)) is not None and not _inside_said(tok):
+                    # not one inside what another says: 'He says officers found a man
+                    # bleeding. He says the man died': the teller is still "he"
                     self.strangers.append((tok.i, gender))
                 elif _described_speaker(tok):
                     # "A spokesman for the union said ... '...,' he said": the spokesman
@@ -722,6 +724,9 @@ class _People:
             if None in (gender, g) or gender == g:
                 stranger = i
                 break
+        fronted = self._fronted(before, fits)
+        if fronted is not None:
+            return fronted
         for k in range(n - 1, -1, -1):
             i, pid, subject = self.mentions[k]
             if subject and i not in told and fits(pid):
@@ -736,6 +741,39 @@ class _People:
             if fits(pid):
                 return (i, pid) if i > stranger else None
         return None
+
+    def _fronted(self, before: int, fits: Callable[[int], bool]) -> tuple[int, int] | None:
+        """The one person named, before a pronoun subject at token ``before``, in what opens
+        its sentence: a clause of time or concession with a subject of its own that is no
+        person ("While the campaign did not appeal to Julie Graham, ..., she said"), or a
+        possessive in a phrase ("In Noam Cohen's studies, he discovered"). Not the person
+        of a participle, whose subject is the pronoun ("Asked about Brenner, he said")."""
+        pron = self.doc[before]
+        if pron.dep_ != "nsubj":
+            return None
+        spans = []
+        for c in pron.head.children:
+            if c.i > pron.i:
+                continue
+            if (
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in _ADVERBIAL_MARKS for m in c.children)
+                and any(
+                    s.dep_ in ("nsubj", "nsubjpass")
+                    and s.pos_ in ("NOUN", "PROPN")
+                    and s.i not in self.at
+                    for s in c.children
+                )
+            ):
+                spans.append((c.left_edge.i, c.right_edge.i))
+            elif c.dep_ == "prep":
+                spans += [(t.i, t.i) for t in c.subtree if t.dep_ == "poss" and t.i in self.at]
+        found = {
+            (i, pid) for i, pid, _ in self.mentions for a, b in spans if a <= i <= b and fits(pid)
+        }
+        if len({pid for _, pid in found}) != 1:
+            return None
+        return max(found)
 
     def _main_subject(self, k: int, fits: Callable[[int], bool]) -> tuple[int, int] | None:
         """When mention ``k`` is the subject of a subordinate clause of time or cause ("after
@@ -1032,6 +1070,21 @@ def _told_of(tok: Token) -> bool:
         and verb.lemma_.lower() in _SAY
         and any(c.dep_ == "nsubj" and c.i != tok.i for c in verb.children)
     )
+
+
+def _inside_said(tok: Token) -> bool:
+    """``tok`` is inside a clause that a verb of saying with a subject of its own reports,
+    however deep ("He says officers boarded the train and found a man bleeding")."""
+    for up in tok.ancestors:
+        if (
+            up.pos_ in ("VERB", "AUX")
+            and up.lemma_.lower() in _SAY
+            and any(
+                c.dep_ == "nsubj" and not c.is_ancestor(tok) and c.i != tok.i for c in up.children
+            )
+        ):
+            return True
+    return False
 
 
 def _described_speaker(tok: Token) -> bool:
