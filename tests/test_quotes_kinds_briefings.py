@@ -133,6 +133,19 @@ NO_SPEECH = [
 ]
 
 
+# (kind, text, words of the quote, the quote's whole text)
+SPANS = [
+    (
+        "a clause cut at ', but'",
+        "Michelle Hege runs a firm. The firm did research into the audiences, working with them "
+        "to understand their beliefs regarding opioid misuse. Selling a product is difficult, "
+        "but altering behavior is much more difficult, Hege said.",
+        "Selling a product",
+        "Selling a product is difficult, but altering behavior is much more difficult",
+    ),
+]
+
+
 @pytest.mark.parametrize(("kind", "text", "words", "name"), SPEAKERS)
 def test_speaker_of_each_kind(q, kind, text, words, name):
     assert the_quote(q(text), words, kind).speaker_name == name, kind
@@ -141,3 +154,8 @@ def test_speaker_of_each_kind(q, kind, text, words, name):
 @pytest.mark.parametrize(("kind", "text", "words"), NO_SPEECH)
 def test_no_speech_of_each_kind(q, kind, text, words):
     assert not [x for x in q(text) if words in x.text], kind
+
+
+@pytest.mark.parametrize(("kind", "text", "words", "whole"), SPANS)
+def test_span_of_each_kind(q, kind, text, words, whole):
+    assert the_quote(q(text), words, kind).text == whole, kind

@@ -431,6 +431,18 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 for t in c.subtree
             }
             toks = [t for t in comp.subtree if t.i not in aside]
+            fronted = [c for c in comps if c.i < tok.i]
+            span = doc[fronted[0].left_edge.i : fronted[-1].right_edge.i + 1] if fronted else None
+            if (
+                span is not None
+                and comp.i < tok.i
+                and len(fronted) > 1
+                and any(c.dep_ == "cc" for c in fronted[0].children)
+                and not any(t.is_quote for t in span)
+            ):
+                # 'Selling is hard, but changing minds is harder, Varga said': the parse
+                # gives "said" two clauses joined by "but"; both are what she said
+                toks = [t for t in span if t.i not in aside]
             whole = _subject_question(tok, comp)
             if whole is not None:  # 'said whether Ostland will agree depends on ...'
                 toks = list(doc[comp.left_edge.i : whole.right_edge.i + 1])
