@@ -112,6 +112,18 @@ SPEAKERS = [
 # (kind, text, words no quote may hold)
 NO_SPEECH = [
     (
+        "a slogan naming a campaign",
+        "Harlow\u2019s viral \u201cMeth. We\u2019re on it.\u201d awareness campaign has faced "
+        "mockery.",
+        "on it",
+    ),
+    (
+        "a slogan naming a campaign",
+        "While the \u201cMeth. We\u2019re on it.\u201d campaign did not appeal to Julie Graham, "
+        "she said she liked the ads.",
+        "on it",
+    ),
+    (
         "the writer's imperative",
         "Health care will come up again. Expect the senator to have a new strategy this time.",
         "new strategy",

@@ -66,7 +66,7 @@ def _direct_quotes(
             if id(attribution) not in asking:
                 where = _paragraph_of(paragraphs, offset)
                 interviewee = (_index_of(paragraphs, where), attribution)
-        if _title_like(text[seg.start : seg.end]):
+        if _title_like(text[seg.start : seg.end]) or _names_a_thing(text, doc, seg):
             continue
         start = seg.start
         found = _transcript_speaker(text, doc, seg, people)
@@ -161,6 +161,37 @@ def _title_like(text: str) -> bool:
     clitics = frozenset() if text.rstrip().endswith(".") else _CLITICS
     content = [w for w in words if w.lower() not in _TITLE_SMALL and w not in clitics]
     return bool(content) and all(w[0].isupper() for w in content) and content != ["I"]
+
+
+# What stands before a quoted name of a thing: 'the "Starts with one" campaign'.
+_NAME_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this"})
+
+
+def _names_a_thing(text: str, doc: Doc, seg: _Segment) -> bool:
+    """A quoted sentence of a few words between "the" (or an adjective) and the noun it
+    names: 'South Dakota's viral "Meth. We're on it." campaign', 'the "Meth. We're on it."
+    campaign' -- a slogan, no one's speech here."""
+    words = text[seg.start : seg.end].rstrip()
+    if len(_WORD.findall(words)) > 6 or not words.endswith((".", "!", "?")):
+        # a phrase without a full stop may be a speaker's words all the same: PolNeAR
+        # marks 'the "use it or lose it" policy'
+        return False
+    before = doc.char_span(max(0, seg.open_mark - 40), seg.open_mark, alignment_mode="contract")
+    after = doc.char_span(
+        seg.close_mark, min(len(text), seg.close_mark + 40), alignment_mode="contract"
+    )
+    if before is None or after is None or not len(before) or not len(after):
+        return False
+    left = [t for t in before if not t.is_space]
+    right = [t for t in after if not t.is_space]
+    if not left or not right:
+        return False
+    noun = right[0]
+    return (
+        (left[-1].lower_ in _NAME_BEFORE or left[-1].pos_ == "ADJ")
+        and noun.pos_ == "NOUN"
+        and noun.is_lower
+    )
 
 
 def _governs(cue: Token, tokens: Sequence[Token]) -> bool:
