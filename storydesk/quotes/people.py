@@ -247,6 +247,7 @@ class _People:
     def __init__(self, doc: Doc, segments: Sequence[_Segment], article_id: str = ""):
         self.doc = doc
         self.article_id = article_id  # the article the doc parses, for the spans of speakers
+        self.segments = tuple(segments)
         self.quoted = _quoted_tokens(doc, segments)
         self.quoted_order = sorted(self.quoted)  # for a look-up by range (bisect)
         self.offstage = _offstage_tokens(doc)
@@ -415,6 +416,17 @@ class _People:
     def cite(self, start: int, end: int) -> Citation:
         """Characters ``[start, end)`` of the article the doc parses, as a span."""
         return Citation(self.article_id, start, end)
+
+    def closed(self, start: int, end: int) -> int:
+        """``end``, or past the closing mark of a quote that opens inside ``[start, end)``
+        and ends there but for punctuation: 'called the estimate "wildly exaggerated".'
+        keeps its mark when the clause's last punctuation is dropped."""
+        text = self.doc.text
+        for s in self.segments:
+            if start <= s.open_mark and s.start < end <= s.end < s.close_mark:
+                if not text[end : s.end].strip(".,;:!?"):
+                    return s.close_mark
+        return end
 
     def _new_person(self, first: str, last: str) -> int:
         self.persons.append(_Person(first, last, [], [], set()))

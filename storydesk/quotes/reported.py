@@ -112,6 +112,7 @@ def _reported_speech(
             # the part stays what the teller said of them: the teller's words
             found = replace(found, speaker=outer.speaker, name=outer.name)
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+        end = people.closed(start, end)
         out.append(found.quote(text, people.cite(start, end), direct=False))
     return out
 
@@ -255,6 +256,7 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
             Speaker(text[s:e], people.cite(s, e)), name, ":", colon.idx, colon.idx + 1
         )
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+        end = people.closed(start, end)
         out.append(claim.quote(text, people.cite(start, end), direct=False))
     return out
 
