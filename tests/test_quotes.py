@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import the_quote
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from storydesk.model import Quote
 from storydesk.quotes import extract_quotes, quote_segments
-from conftest import the_quote
 
 
 def direct(quotes):

@@ -423,9 +423,12 @@ class _People:
         keeps its mark when the clause's last punctuation is dropped."""
         text = self.doc.text
         for s in self.segments:
-            if start <= s.open_mark and s.start < end <= s.end < s.close_mark:
-                if not text[end : s.end].strip(".,;:!?"):
-                    return s.close_mark
+            if (
+                start <= s.open_mark
+                and s.start < end <= s.end < s.close_mark
+                and not text[end : s.end].strip(".,;:!?")
+            ):
+                return s.close_mark
         return end
 
     def _new_person(self, first: str, last: str) -> int:
