@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import the_quote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -940,3 +941,14 @@ def test_he_is_the_subject_of_the_sentence_not_of_a_question_inside_it(q, second
         '"When all the evidence is presented," he said, "you will see it differently."'
     )
     assert one(q(text), "evidence is presented").speaker_name == "Tomas Figgins"
+
+
+def test_a_described_body_is_the_name_it_was_given_in_apposition(q):
+    text = (
+        "Jobs will go, according to a group of staff. The group, Harbour Workers Together, "
+        "formed last month. The group announced on Sunday that Vell Corp had reached a deal "
+        "with Ostmark Services to take on 900 cleaners. However, the group said that staff "
+        "were told by Vell Corp to sign the contract by Monday."
+    )
+    found = the_quote(q(text), "staff were told", "the group, named in apposition")
+    assert found.speaker_name == "Harbour Workers Together"

@@ -801,6 +801,14 @@ class _People:
         if lemma in _PERSON_NOUNS and lemma not in _GROUP_NOUNS:
             return None  # "the governor" is a person, not the Republican Governors Association
         earlier = sorted((o for o in self.orgs if o[1] <= before), reverse=True)
+        for start, end, _ in earlier:
+            # 'The group, Harbour Workers Together, formed last month': "the group" is the
+            # body it was named as, whatever was named since
+            if any(
+                t.dep_ == "appos" and t.head.i < start and t.head.lemma_.lower() == lemma
+                for t in self.doc[start:end]
+            ):
+                return _name_text(list(self.doc[start:end]))
         for start, end, words in earlier:
             # "the airline" of "Northwind Airlines"
             if noun.lower_ in words or lemma in words or lemma + "s" in words:
