@@ -952,3 +952,19 @@ def test_a_described_body_is_the_name_it_was_given_in_apposition(q):
     )
     found = the_quote(q(text), "staff were told", "the group, named in apposition")
     assert found.speaker_name == "Harbour Workers Together"
+
+
+def test_a_tag_written_verb_first_names_the_speaker_after_it(q):
+    text = (
+        'Marsh was known for telling others "she ran the port" despite being the envoy in '
+        "Lindenhall, said another witness in the inquiry, former harbour adviser Ada Vell."
+    )
+    found = the_quote(q(text), "she ran the port", "inverted tag after a place")
+    assert found.speaker_name == "Ada Vell"
+
+
+def test_an_infinitive_of_duty_after_it_was_reports_nothing(q):
+    text = "Vell told lawmakers it was her duty to report her concerns about the call."
+    quotes = q(text)
+    assert [x.text for x in quotes if x.cue == "report"] == []
+    assert the_quote(quotes, "it was her duty", "the telling").speaker_name == "Vell"
