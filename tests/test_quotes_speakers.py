@@ -968,3 +968,10 @@ def test_an_infinitive_of_duty_after_it_was_reports_nothing(q):
     quotes = q(text)
     assert [x.text for x in quotes if x.cue == "report"] == []
     assert the_quote(quotes, "it was her duty", "the telling").speaker_name == "Vell"
+
+
+def test_a_judgement_without_a_clause_is_no_belief_reported(q):
+    judged = q("The board would consider their resignations voluntary, Vell Corp said.")
+    assert [x.text for x in judged if x.cue == "consider"] == []
+    believed = q("Brenner believes the deal was a mistake.")
+    assert the_quote(believed, "the deal was a mistake", "a belief with its clause").direct is False

@@ -83,6 +83,8 @@ def _reported_speech(
         if found.speaker is None and _infinitive(content):
             # 'before it will agree to halt its attacks': a fragment of a clause no one says
             continue
+        if lemma in BELIEF_VERBS and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue  # 'would consider their resignations voluntary': a judgement, no clause
         if len(words) < 3 or content[0].i in quoted or _pronoun_told(words):
             continue  # too short, or a direct quote with words after it
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
