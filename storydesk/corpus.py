@@ -119,7 +119,7 @@ def _catch_up(store: Store, state: _State, settings: Settings, locked: bool = Tr
         state.copies_of.setdefault(original, []).append(copy)
 
 
-def _dated(a: Article) -> Article:
+def dated(a: Article) -> Article:
     """The article with its date's source; without a date in its metadata, the date its
     URL (``/2019/03/14/``) or dateline gives, if any (:mod:`storydesk.dating`)."""
     if a.published is not None:
@@ -152,7 +152,7 @@ def ingest_articles(
     """
     params = params or settings.cluster
     report = IngestReport()
-    articles = [_dated(a) for a in articles]
+    articles = [dated(a) for a in articles]
     _backfill(store, analyzer)
     hashes = [content_hash(a) for a in articles]
     known = store.known_hashes(hashes)

@@ -44,14 +44,14 @@ def test_metadata_wins_then_url_then_text():
 
 
 def test_ingest_dates_an_undated_article_from_its_url(tmp_path):
-    from storydesk.corpus import _dated
+    from storydesk.corpus import dated
     from storydesk.model import Article
 
     a = Article("a", "a", "Crews cleared the pass.", url="https://example.org/2019/03/14/pass")
-    assert (_dated(a).published, _dated(a).date_source) == (dt.date(2019, 3, 14), "url")
+    assert (dated(a).published, dated(a).date_source) == (dt.date(2019, 3, 14), "url")
     b = Article("b", "b", "Crews cleared the pass.", published=dt.date(2019, 3, 15))
-    assert _dated(b).date_source == "metadata"
-    assert _dated(Article("c", "c", "Crews cleared the pass.")).published is None
+    assert dated(b).date_source == "metadata"
+    assert dated(Article("c", "c", "Crews cleared the pass.")).published is None
 
 
 # --- a page's own date in its text, near its headline (issue 15 item 2) ---------------------

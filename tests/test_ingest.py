@@ -522,3 +522,30 @@ def test_a_dash_suffix_that_recurs_across_an_outlets_pages_is_its_name(tmp_path)
         "Harbour strike talks collapse for a third time",
         "Kessen dam holds after a night of rain - for now at least",
     ]
+
+
+def test_an_outlets_initials_after_a_dash_go_when_the_page_names_itself_by_them():
+    from storydesk.ingest.text import strip_site_suffix
+
+    head = "Ferry fire forces 140 passengers into lifeboats"
+    page = "News\nFollow TCN Business\nBy Ada Moss, TCN\nThe ferry caught fire at noon."
+    assert strip_site_suffix(f"{head} - TCN", text=page) == head
+    # initials the page never writes as a word of their own stay, as does a clause
+    assert strip_site_suffix(f"{head} - TCN", text="News\nTCNVR\nThe ferry burned.") == (
+        f"{head} - TCN"
+    )
+    assert strip_site_suffix(f"{head} - UN", text=page) == f"{head} - UN"
+    said = f"{page}\nThe UN said on Tuesday that the ferry had been inspected in May."
+    assert strip_site_suffix(f"{head} - UN", text=said) == f"{head} - UN"
+
+
+def test_a_sites_sections_go_with_its_name():
+    from storydesk.ingest.text import strip_site_suffix
+
+    head = "Ferry fire forces 140 passengers into lifeboats"
+    assert strip_site_suffix(f"{head} | World | News") == head
+    assert strip_site_suffix(f"{head} | Tarn News | Tarn Chronicle") == head
+    # a long segment is no section: it stays
+    assert strip_site_suffix(f"{head} | all 140 were rescued | News") == (
+        f"{head} | all 140 were rescued"
+    )

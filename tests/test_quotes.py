@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import the_quote
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -560,3 +561,17 @@ def test_a_pronoun_after_an_unnamed_person_is_not_given_to_an_earlier_name(q):
     told = one(direct(found), "river was under control")
     assert told.speaker is not None and told.speaker.text == "he"
     assert told.speaker_name != "Tomas Brenner"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('The union called the offer "an insult".', 'the offer "an insult"'),
+        ('The mayor called the report "deeply flawed".', 'the report "deeply flawed"'),
+        ('The union called the offer "an insult." Talks stalled.', 'the offer "an insult."'),
+        ("The union called the offer ``an insult''.", "the offer ``an insult''"),
+    ],
+)
+def test_a_reported_clause_keeps_the_closing_mark_of_a_quote_it_opens(q, text, expected):
+    found = the_quote(q(text), expected.split()[1], "closing mark")
+    assert found.text == expected and not found.direct

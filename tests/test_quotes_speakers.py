@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import the_quote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -940,3 +941,37 @@ def test_he_is_the_subject_of_the_sentence_not_of_a_question_inside_it(q, second
         '"When all the evidence is presented," he said, "you will see it differently."'
     )
     assert one(q(text), "evidence is presented").speaker_name == "Tomas Figgins"
+
+
+def test_a_described_body_is_the_name_it_was_given_in_apposition(q):
+    text = (
+        "Jobs will go, according to a group of staff. The group, Harbour Workers Together, "
+        "formed last month. The group announced on Sunday that Vell Corp had reached a deal "
+        "with Ostmark Services to take on 900 cleaners. However, the group said that staff "
+        "were told by Vell Corp to sign the contract by Monday."
+    )
+    found = the_quote(q(text), "staff were told", "the group, named in apposition")
+    assert found.speaker_name == "Harbour Workers Together"
+
+
+def test_a_tag_written_verb_first_names_the_speaker_after_it(q):
+    text = (
+        'Marsh was known for telling others "she ran the port" despite being the envoy in '
+        "Lindenhall, said another witness in the inquiry, former harbour adviser Ada Vell."
+    )
+    found = the_quote(q(text), "she ran the port", "inverted tag after a place")
+    assert found.speaker_name == "Ada Vell"
+
+
+def test_an_infinitive_of_duty_after_it_was_reports_nothing(q):
+    text = "Vell told lawmakers it was her duty to report her concerns about the call."
+    quotes = q(text)
+    assert [x.text for x in quotes if x.cue == "report"] == []
+    assert the_quote(quotes, "it was her duty", "the telling").speaker_name == "Vell"
+
+
+def test_a_judgement_without_a_clause_is_no_belief_reported(q):
+    judged = q("The board would consider their resignations voluntary, Vell Corp said.")
+    assert [x.text for x in judged if x.cue == "consider"] == []
+    believed = q("Brenner believes the deal was a mistake.")
+    assert the_quote(believed, "the deal was a mistake", "a belief with its clause").direct is False

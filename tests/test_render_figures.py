@@ -178,3 +178,21 @@ def test_a_determiner_standing_alone_names_no_one():
             quotes=(said(source),),
         )
         assert speaker_name(b, 0) == (f"Not named ({source.lower()})", False)
+
+
+def test_a_phrase_quoted_in_the_reporters_sentence_is_shown_in_it():
+    text = 'Kestrel ruled out emergency laws to end the strike "at this stage". He left.'
+    q = _quote(text, "at this stage", "ruled", True)
+    assert quote_label(q, text) == 'ruled out emergency laws to end the strike "at this stage"'
+    assert quote_label(q) == "“at this stage” (ruled)"
+
+
+def test_a_quoted_sentence_keeps_its_marks_and_cue():
+    for text, part in (
+        ('Ban said: "we must stop now"', "we must stop now"),
+        ('Ban said. "we must stop now"', "we must stop now"),
+        ('Ban said "We must stop now"', "We must stop now"),
+        ('Ban said "we must stop now."', "we must stop now."),
+    ):
+        q = _quote(text, part, "said", True)
+        assert quote_label(q, text) == f"“{part}” (said)"

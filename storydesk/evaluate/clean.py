@@ -35,12 +35,11 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from ..dating import infer_published
+from ..corpus import dated
 from ..errors import ConfigError
 from ..ingest import read_bytes
 from ..model import Article, RawDocument
@@ -159,10 +158,7 @@ def storydesk_article(data: bytes, source: str, kind: str) -> Article | None:
     article = prepare(docs[0], "page")
     if not isinstance(article, Article):
         return None
-    if article.published is not None:  # as storydesk.corpus dates an article
-        return article if article.date_source else replace(article, date_source="metadata")
-    found, date_source = infer_published(article.url, article.text)
-    return replace(article, published=found, date_source=date_source) if found else article
+    return dated(article)
 
 
 def storydesk_text(data: bytes, source: str, kind: str) -> str:

@@ -97,6 +97,7 @@ _SITE_SUFFIX = re.compile(r"\s+(?:\||[-–—]|::)\s+([^|–—]{2,60})$")
 # host name ("cleveland.com"), and the short words a name may hold ("Dawgs By Nature").
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w.&'’+!-]*|[\w-]+\.[a-z]{2,}|of|the|by|and|for|on|&)$")
 _COMPACT = re.compile(r"[\W_]+")
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")
 # A host name alone: a headline's own clause never is one ("... - SpaceNews.com").
 _HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 # The part of a host name that names the site: "www.twincities.com" -> "twincities".
@@ -161,9 +162,20 @@ def names_itself(tail: str, head: str, text: str | None) -> bool:
     True
     """
     name = _compact(tail)
-    if not text or not is_name_like(tail) or len(name) < 4:
+    if not text or not is_name_like(tail):
         return False
     lead = _compact(head[:30])
+    if len(name) < 4:
+        # an outlet's initials ("... - KTV", "... - AP"): as a word of their own on a short
+        # line of the page's chrome ("Follow KTV News", "By Ada Moss, KTV"), never run into
+        # another word; a sentence of the body ("The UN said ...") does not count
+        if not _INITIALS.match(tail):
+            return False
+        word = re.compile(rf"(?<![\w.]){re.escape(tail)}(?![\w.])")
+        return any(
+            len(line.split()) <= 6 and word.search(line) and lead not in _compact(line)
+            for line in text.splitlines()
+        )
     return any(name in (c := _compact(line)) and lead not in c for line in text.splitlines())
 
 
@@ -215,5 +227,19 @@ def strip_site_suffix(
         or tail.casefold() in recurring
         or names_itself(tail, head, text)
     ):
-        return head
+        return _sections_off(head)
     return title
+
+
+def _sections_off(head: str) -> str:
+    """``head`` less the site's sections that stood before its name, each after a bar ("...
+    | World | News | Site": "World" and "News" go too), two words at most each.
+
+    >>> _sections_off("Hong Kong court rules on the mask ban | World | News")
+    'Hong Kong court rules on the mask ban'
+    """
+    while (found := site_suffix(head)) is not None and head[len(found[0]) :].lstrip()[:1] == "|":
+        if len(found[1].split()) > 2:
+            break
+        head = found[0]
+    return head

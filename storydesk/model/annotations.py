@@ -163,7 +163,7 @@ class Mention(_Spanned):
 # 23: timeline-3 (page time stamps, dates by tense) and facts-4 (rates, agents, perfect totals)
 # 24: quotes-13
 # 25: entities-3 (a person needs evidence: storms, streets, teams, titles are none)
-# 26: quotes-14
+# 26: quotes-14; a reported clause keeps the closing mark of a quote it opens
 ANNOTATIONS_VERSION = 26
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change

@@ -39,6 +39,7 @@ from .vocabulary import (
     _IT_DOES,
     _MADE_POINT,
     _OBJECT_DEPS,
+    _PERSON_NOUNS,
     _PHRASAL_SPEECH,
     _PRONOUN_GENDER_ALL,
     _RELATIVE,
@@ -236,6 +237,14 @@ def _speaker_head(verb: Token, people: _People) -> Token | None:
         head = _adjacent_noun(verb, people)
     if head is not None and (head.lower_ in _TEMPORAL or head.like_num):
         return None  # "Saturday at the convention Sen. Warren said": a misparse
+    if (
+        head is not None
+        and head.lower_ == "it"
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and head.head.i == verb.head.i
+    ):
+        return None  # 'it was his "duty" to report his concerns': no one reports
     return head
 
 
@@ -365,6 +374,29 @@ class _Either:
         return i in self.a or i in self.b
 
 
+def _inverted_speaker(verb: Token, skip: _Either) -> Token | None:
+    """The speaker of a tag written after what was said, verb first, at the end of its
+    sentence: '..., said another witness, Ada Vell.', '..., said the minister.' -- a person
+    named, or a noun of a person; ``None`` for any other shape ('..., Lindenhall, said the
+    plan would fail': "the plan" is what was said)."""
+    doc = verb.doc
+    j = verb.i + 1
+    if verb.i == 0 or doc[verb.i - 1].text != "," or j >= len(doc) or j in skip:
+        return None
+    tok = doc[j]
+    if tok.pos_ == "DET" and tok.head.i > tok.i:
+        tok = tok.head
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    person = tok.ent_type_ == "PERSON" or tok.lemma_.lower() in _PERSON_NOUNS
+    if not person or tok.pos_ not in ("NOUN", "PROPN") or tok.i in skip:
+        return None
+    end = tok.right_edge.i + 1
+    if end < len(doc) and doc[end].text not in (".", "!", "?") and not doc[end].is_sent_start:
+        return None
+    return tok
+
+
 def _adjacent_noun(verb: Token, people: _People) -> Token | None:
     """When the parse tied a verb to the wrong subject, the noun right before it outside
     quotes ('..., Flynn, a top Trump surrogate, said'), else right after ('said Hester',
@@ -386,6 +418,9 @@ def _adjacent_noun(verb: Token, people: _People) -> Token | None:
         while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
             tok = tok.head
         return tok
+    inverted = _inverted_speaker(verb, skip)
+    if inverted is not None:
+        return inverted
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in skip:
         i -= 1

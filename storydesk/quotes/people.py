@@ -247,6 +247,7 @@ class _People:
     def __init__(self, doc: Doc, segments: Sequence[_Segment], article_id: str = ""):
         self.doc = doc
         self.article_id = article_id  # the article the doc parses, for the spans of speakers
+        self.segments = tuple(segments)
         self.quoted = _quoted_tokens(doc, segments)
         self.quoted_order = sorted(self.quoted)  # for a look-up by range (bisect)
         self.offstage = _offstage_tokens(doc)
@@ -420,6 +421,20 @@ class _People:
     def cite(self, start: int, end: int) -> Citation:
         """Characters ``[start, end)`` of the article the doc parses, as a span."""
         return Citation(self.article_id, start, end)
+
+    def closed(self, start: int, end: int) -> int:
+        """``end``, or past the closing mark of a quote that opens inside ``[start, end)``
+        and ends there but for punctuation: 'called the estimate "wildly exaggerated".'
+        keeps its mark when the clause's last punctuation is dropped."""
+        text = self.doc.text
+        for s in self.segments:
+            if (
+                start <= s.open_mark
+                and s.start < end <= s.end < s.close_mark
+                and not text[end : s.end].strip(".,;:!?")
+            ):
+                return s.close_mark
+        return end
 
     def _new_person(self, first: str, last: str) -> int:
         self.persons.append(_Person(first, last, [], [], set()))
@@ -845,6 +860,14 @@ class _People:
         if lemma in _PERSON_NOUNS and lemma not in _GROUP_NOUNS:
             return None  # "the governor" is a person, not the Republican Governors Association
         earlier = sorted((o for o in self.orgs if o[1] <= before), reverse=True)
+        for start, end, _ in earlier:
+            # 'The group, Harbour Workers Together, formed last month': "the group" is the
+            # body it was named as, whatever was named since
+            if any(
+                t.dep_ == "appos" and t.head.i < start and t.head.lemma_.lower() == lemma
+                for t in self.doc[start:end]
+            ):
+                return _name_text(list(self.doc[start:end]))
         for start, end, words in earlier:
             # "the airline" of "Northwind Airlines"
             if noun.lower_ in words or lemma in words or lemma + "s" in words:

@@ -83,6 +83,8 @@ def _reported_speech(
         if found.speaker is None and _infinitive(content):
             # 'before it will agree to halt its attacks': a fragment of a clause no one says
             continue
+        if lemma in BELIEF_VERBS and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue  # 'would consider their resignations voluntary': a judgement, no clause
         if len(words) < 3 or content[0].i in quoted or _pronoun_told(words):
             continue  # too short, or a direct quote with words after it
         if sum(1 for t in words if t.i in quoted) >= 0.8 * len(words):
@@ -112,6 +114,7 @@ def _reported_speech(
             # the part stays what the teller said of them: the teller's words
             found = replace(found, speaker=outer.speaker, name=outer.name)
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+        end = people.closed(start, end)
         out.append(found.quote(text, people.cite(start, end), direct=False))
     return out
 
@@ -255,6 +258,7 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
             Speaker(text[s:e], people.cite(s, e)), name, ":", colon.idx, colon.idx + 1
         )
         start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+        end = people.closed(start, end)
         out.append(claim.quote(text, people.cite(start, end), direct=False))
     return out
 

@@ -223,11 +223,37 @@ def _without_repeats(quotes: list[tuple[str, Quote]]) -> list[tuple[str, Quote]]
     return [x for n, x in enumerate(quotes) if n not in drop]
 
 
+# A direct quote of a few words that opens in lower case and ends without a stop, with no
+# sentence end or colon between it and the cue written before it, is a phrase of the
+# reporter's sentence ('ruled out new laws "at this stage"', 'described it as "a gift"'):
+# it is shown in that sentence, from the cue, since alone "at this stage" says nothing.
+_PARTIAL_WORDS = 10
+_PARTIAL_REACH = 160
+_CLOSING_MARKS = "\"”’'"
+
+
+def _partial_in_clause(q: Quote, text: str) -> str | None:
+    """``text`` from the cue through the closing mark of a phrase quoted inside the
+    reporter's sentence; None for any other quote."""
+    cue = q.cue_span
+    words = q.text.split()
+    if cue is None or cue.end > q.start or q.start - cue.end > _PARTIAL_REACH:
+        return None
+    if not words or len(words) > _PARTIAL_WORDS or not q.text[0].islower():
+        return None
+    if q.text.rstrip()[-1] in ".!?" or re.search(r"[.!?:]\s", text[cue.end : q.start]):
+        return None
+    end = q.end + 1 if text[q.end : q.end + 1] in _CLOSING_MARKS else q.end
+    return " ".join(text[cue.start : end].split())
+
+
 def quote_label(q: Quote, text: str = "") -> str:
     """Direct speech in quote marks with its cue; reported speech as written, from its cue
     when the article's ``text`` is given and the cue leads straight into it ("condemned the
     bombardment", "spoke about the talks", "said that talks would resume")."""
     if q.direct:
+        if text and (clause := _partial_in_clause(q, text)):
+            return clause
         body = f"“{q.text}”"
         return f"{body} ({q.cue})" if q.cue else body
     if (
