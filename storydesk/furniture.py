@@ -303,7 +303,124 @@ def is_teaser(line: str) -> bool:
         run += 1
         small += i > 0 and core.lower() in _SMALL_WORDS
     # a headline's run of capitals (two short words among them), then a sentence goes on
-    return (run >= 5 and small >= 2 and len(words) - run >= 5) or _headline_into_dateline(line)
+    return (
+        (run >= 5 and small >= 2 and len(words) - run >= 5)
+        or _headline_into_dateline(line)
+        or _headline_into_sentence(line, alone=True) is not None
+    )
+
+
+# Words that open a teaser's sentence ("... impeachment saga A pro-Trump smear campaign ..."):
+# in the middle of a sentence of prose they are never capitalised and then followed by a word
+# in lower case ("told The Times" names a paper; "vitamin A is" is not an article before a word).
+_OPENERS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the this these those its their his her our your even more here it now what how "
+        "why we you they he she in after as if when while with for there some many most",
+    )
+)
+_CLAUSE_END = re.compile(r"[.!?…,;][\"'”’)\]]*$")
+
+
+def _headline_into_sentence(line: str, *, alone: bool = False) -> int | None:
+    """Where another story's first sentence starts when its headline in sentence case runs
+    into it with no stop between ("Council votes to close the pier Even its backers said
+    ..."): the index of the word, or None. The sentence opens with a capitalised short word
+    (an article, a pronoun, "Even", "More") after a word of the headline that ends without
+    punctuation, and goes on in lower case; the headline has four words or more and no
+    sentence end, the sentence five or more and one. A capital "A" may be a letter ("vitamin
+    A tablets"), so with ``alone`` (no other teaser near the line) it is not taken.
+
+    >>> _headline_into_sentence("Council votes to close the old pier for good A report "
+    ...     "found the pier unsafe last spring.")
+    9
+    >>> _headline_into_sentence("The council said the word “We” was painted on the pier.")
+    """
+    words = line.split()
+    if len(words) < 9 or not _SENTENCE_END.search(line) or _LEDE.match(line):
+        return None
+    for i in range(4, min(len(words) - 4, 24)):
+        prev, word, nxt = words[i - 1], words[i], words[i + 1]
+        if _CLAUSE_END.search(prev):
+            return None  # a sentence or a clause ended before: prose, not a headline
+        if word[0] in "\"'“‘(" or word[-1] in "\"'”’)" or prev[-1] == ")":
+            continue  # a quoted word; a dateline's "(Agency)" before the lede
+        core = word.strip(_EDGE)
+        opener = core.lower() in _OPENERS and core[0].isupper()
+        if not opener or not (core == "A" or core[1:].islower()) or (alone and core == "A"):
+            continue
+        if not prev[-1].isalnum() and prev[-1] not in '”’"':
+            continue
+        after = nxt.strip(_EDGE)
+        if after and after[0].islower() and (core != "A" or after not in _SMALL_WORDS):
+            return i
+    return None
+
+
+# Teasers of a listing of other stories stand this close together (lines apart), this many.
+LISTING_REACH = 3
+LISTING_TEASERS = 3
+
+
+def _title_into_sentence(line: str) -> bool:
+    """A headline in Title Case (four capitalised words or more, a capitalised short word
+    among them: "Fares To Rise", "Cheese Shops For ...") run into a sentence that goes on in
+    lower case ("... Shops Wondering where to find ..."). Alone, a line of prose that opens
+    with a name has the same shape; three of them together are a listing of teasers.
+
+    >>> _title_into_sentence("Harbour Board Votes To Raise Fares Again The board said fares "
+    ...     "would rise in May.")
+    True
+    >>> _title_into_sentence("Sallow Hydro Authority engineers said the dam would hold.")
+    False
+    """
+    words = line.split()
+    if len(words) < 9 or not _SENTENCE_END.search(line):
+        return False
+    first_lower = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if (core := w.strip(_EDGE)) and core[0].islower() and core.lower() not in _SMALL_WORDS
+        ),
+        None,
+    )
+    if first_lower is None or len(words) - first_lower < 4:
+        return False
+    # the sentence's first word stands before its first word in lower case and the short
+    # words before that ("... In Detroit In the market ...")
+    start = first_lower - 1
+    while (
+        start > 0
+        and words[start].strip(_EDGE).lower() in _SMALL_WORDS
+        and words[start][0].islower()
+    ):
+        start -= 1
+    head = words[:start]
+    if len(head) < 4 or not _CAPITALISED.match(words[start]) or head[-1][-1] == ",":
+        return False
+    if any(re.search(r"\w{3}[.!][\"'”’)\]]*$", w) for w in head):
+        return False  # a sentence ended inside
+    capitalised = [w for w in head if _CAPITALISED.match(w)]
+    small = [w for w in head[1:] if w[:1].isupper() and w.strip(_EDGE).lower() in _SMALL_WORDS]
+    return len(capitalised) >= 4 and bool(small)
+
+
+def teaser_listing(lines: Sequence[str]) -> list[bool]:
+    """Which lines are teasers of a listing of other stories, each a headline run into its
+    first sentence: lines of that shape (:func:`_headline_into_sentence`,
+    :func:`_title_into_sentence`), :data:`LISTING_TEASERS` or more within
+    :data:`LISTING_REACH` lines of each other."""
+    shaped = [
+        _headline_into_sentence(line) is not None or _title_into_sentence(line) for line in lines
+    ]
+    out = [False] * len(lines)
+    for i, s in enumerate(shaped):
+        if s:
+            near = shaped[max(0, i - LISTING_REACH) : i + LISTING_REACH + 1]
+            out[i] = sum(near) >= LISTING_TEASERS
+    return out
 
 
 # A wire dateline inside a line ("... to visit Pakistan COLOMBO: Newly-elected ..."): a
@@ -621,7 +738,11 @@ def classify_page(
     if not lines:
         return [], None
     stop = stoplist_for(lines)
-    classes = [line_class(line, stop, boilerplate) for line in lines]
+    listing = teaser_listing(lines)
+    classes = [
+        "bad" if teaser else line_class(line, stop, boilerplate)
+        for line, teaser in zip(lines, listing, strict=True)
+    ]
     paras = []
     for line, cls in zip(lines, classes, strict=True):
         p = Paragraph(PathInfo())
@@ -631,7 +752,10 @@ def classify_page(
         paras.append(p)
     revise_paragraph_classification(paras)
     good = [p.class_type == "good" for p in paras]
-    explicit = [boilerplate(line) or is_furniture(line) for line in lines]
+    explicit = [
+        teaser or boilerplate(line) or is_furniture(line)
+        for line, teaser in zip(lines, listing, strict=True)
+    ]
     items = body_list_items(lines, good, explicit, stop)
 
     # The heaviest run of good lines (maximum-sum segment), after the headline when the page

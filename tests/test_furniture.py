@@ -779,3 +779,52 @@ def test_the_lede_under_the_headline_cut_from_the_body_by_a_box_is_kept():
     text = page(MENU, head, lede, ["Don't Miss:"], items, TAIL)
     out = clean_text(text, "Winter sales bring the best kitchen deals of the year").split("\n\n")
     assert out[:2] == lede
+
+
+def test_a_sentence_case_headline_run_into_its_first_sentence_is_a_teaser():
+    """A box of other stories in sentence case, each headline run into its first sentence
+    with no stop between ("... for good A report found ..."): the sentence opens with a
+    capitalised short word after a word of the headline, and goes on in lower case."""
+    teasers = [
+        "Council votes to close the old pier for good A report found the pier unsafe after "
+        "the storms of last spring.",
+        "Why the ferry crossing costs more this year Even the harbour board admits the rise "
+        "will hurt the island's shops.",
+        "Dock workers in the lower town vote to strike This is the first strike at the port "
+        "in twenty years.",
+    ]
+    # a capital "A" may be a letter ("vitamin A tablets"): alone it is not taken, among
+    # other teasers it is
+    assert [is_teaser(t) for t in teasers] == [False, True, True]
+    prose = [
+        *BODY,
+        "The council said the word “We” was painted on the pier by students from the school.",
+        "SALLOW MARKET (Meridian Press) The council voted on Monday to close the old pier.",
+        "The board raised the fare for vitamin A tablets sold on the island by a tenth.",
+        "In the lower town, the water reached the first floor of the houses on Quay Street.",
+    ]
+    assert not any(is_teaser(line) for line in prose)
+    out = clean_text(page(MENU, HEAD[1:3], BODY, ["Most read"], teasers, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+def test_a_listing_of_title_case_headlines_run_into_their_sentences_is_not_the_body():
+    """A listing of other stories after the article, each a Title Case headline run into its
+    first sentence ("... Shops In Varden Wondering where ..."). One such line could be prose
+    that opens with a name; three together are a listing."""
+    listing = [
+        "Latest Headlines",
+        "The Best Cheese Shops In Varden Wondering where to find the best cheese in the valley? "
+        "We asked the readers of the Courier.",
+        "Harbour Board Votes To Raise Fares Again Ferry fares on the Varden crossing will rise "
+        "by a tenth from April, the board said.",
+        "Five Bakeries Worth The Drive Up The Pass Nobody bakes bread like the bakers of the "
+        "upper valley, whose ovens burn wood.",
+    ]
+    text = page(MENU, HEAD[1:3], BODY, listing, TAIL)
+    out = clean_text(text).split("\n\n")
+    assert out == BODY
+    # a line of prose that opens with a long name is kept
+    named = "Sallow Hydro Authority Chief Engineer Tomas Varga said the dam would be examined."
+    body = [BODY[0], named, *BODY[1:]]
+    assert clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n") == body
