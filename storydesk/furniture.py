@@ -358,6 +358,52 @@ def _headline_into_sentence(line: str, *, alone: bool = False) -> int | None:
     return None
 
 
+# A picture's credit on a line of its own: "Image: Jane Doe", "(Image credit: Harbour
+# Board)", "Photo by Jane Doe/Getty Images", "Jane Doe/Meridian Press/Getty Images".
+_CREDIT = re.compile(
+    r"^\(?(?:image|photo|picture|pic|photograph)s?\s*(?:credit)?\s*:[^)]{1,60}\)?\s*$"
+    r"|^\(?(?:image|photo|picture)s?:? (?:by|courtesy|credit)\b.{0,60}$"
+    r"|^(?:photo )?credit\s*:.{1,60}$"
+    r"|^[\w .,'’&-]{0,40}(?:/[\w .,'’&-]{0,40}){0,2}/[\w .,'’&-]{0,30}\b(?:getty images|afp|"
+    r"reuters|ap|epa|shutterstock|alamy|images|photos|pictures|press)\W*$",
+    re.IGNORECASE,
+)
+# A caption is a sentence or two, this many words at most.
+CAPTION_WORDS = 40
+
+
+def is_credit(line: str) -> bool:
+    """A picture's credit alone on its line.
+
+    >>> is_credit("(Image credit: Harbour Board)"), is_credit("Jane Doe/Meridian/Getty Images")
+    (True, True)
+    >>> is_credit("Ferry fares/routes")
+    False
+    """
+    return len(line.split()) <= 12 and bool(_CREDIT.search(line))
+
+
+def captions(lines: Sequence[str]) -> list[bool]:
+    """Which lines are a picture's caption: a sentence or two (:data:`CAPTION_WORDS` words at
+    most) right above the picture's credit line ("Rescue crews on Quay Street on Tuesday." over
+    "Jane Doe/Meridian Press/Getty Images"). A paragraph of the article does not stand over a
+    credit; a picture's caption does.
+
+    >>> captions(["Crews clear mud from the road on Thursday.", "Photo: Mira Holt", "Next."])
+    [True, False, False]
+    """
+    out = [False] * len(lines)
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        words = len(line.split())
+        if not (4 <= words <= CAPTION_WORDS) or not _SENTENCE_END.search(line):
+            continue
+        if len(re.findall(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]", line)) > 1:
+            continue  # three sentences or more: a paragraph
+        out[i] = is_credit(lines[i + 1])
+    return out
+
+
 # Teasers of a listing of other stories stand this close together (lines apart), this many.
 LISTING_REACH = 3
 LISTING_TEASERS = 3
@@ -479,10 +525,26 @@ def _headline_into_dateline(line: str) -> bool:
     return False
 
 
+def page_numbers(line: str) -> bool:
+    """A pager: three or more numbers alone on a line, counting up from 1 ("1 2 3 4 Next").
+
+    >>> page_numbers("1 2 3 4 5 ›"), page_numbers("3 4 5"), page_numbers("1 2")
+    (True, False, False)
+    """
+    numbers = re.findall(r"\d+", line)
+    if len(numbers) < 3 or re.search(
+        r"[^\W\d_]{3,}", re.sub(r"(?i)next|prev\w*|last|first", "", line)
+    ):
+        return False
+    return [int(n) for n in numbers] == list(range(1, len(numbers) + 1))
+
+
 def ends_body(line: str) -> bool:
     """A line after which a page has comments, related stories, tags or an author box."""
     if _COMMENTS_ON.match(line):
         return True  # "12 thoughts on “...”" repeats the headline, however long
+    if page_numbers(line):
+        return True  # the pager of the reviews or comments under an article, in any language
     return len(line) <= 80 and any(rule.search(line) for rule in _END_OF_BODY)
 
 
@@ -738,7 +800,7 @@ def classify_page(
     if not lines:
         return [], None
     stop = stoplist_for(lines)
-    listing = teaser_listing(lines)
+    listing = [t or c for t, c in zip(teaser_listing(lines), captions(lines), strict=True)]
     classes = [
         "bad" if teaser else line_class(line, stop, boilerplate)
         for line, teaser in zip(lines, listing, strict=True)

@@ -828,3 +828,47 @@ def test_a_listing_of_title_case_headlines_run_into_their_sentences_is_not_the_b
     named = "Sallow Hydro Authority Chief Engineer Tomas Varga said the dam would be examined."
     body = [BODY[0], named, *BODY[1:]]
     assert clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n") == body
+
+
+def test_a_listing_after_the_pager_of_the_reviews_is_not_the_body():
+    """Under the article a page's reviews, their pager ("1 2 3 4 5"), then its other
+    stories, each a short heading over one short paragraph: a pager ends the body in any
+    language, and the listing after it is not the body's."""
+    listing = [
+        "Reader reviews",
+        "Add a review",
+        "1 2 3 4 5 6",
+        "Popular on the Courier",
+        "Ferry fares",
+        "The harbour board will raise fares by a tenth in April. Two crossings a day stay free.",
+        "Dock strike",
+        "The dock workers' union will strike on Friday. The board says it will not talk again.",
+        "Comet",
+        "A comet will light up the winter sky for a week. The best view is from the ridge.",
+        "Sea wall",
+        "The council has promised a higher sea wall for twenty years. The money went to roads.",
+    ]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, listing, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Mira Holt/Meridian Press/Getty Images",
+        "(Image credit: Sallow Hydro Authority)",
+        "Image: Mira Holt",
+    ],
+)
+def test_a_caption_written_as_a_sentence_over_its_credit_is_not_the_body(credit: str):
+    """A photo's caption is a sentence like the article's, but it stands right above the
+    picture's credit line; the article's paragraphs do not."""
+    caption = "Volunteers carry sandbags to the lower town as the river rises on Tuesday."
+    body = [*BODY[:2], caption, credit, *BODY[2:]]
+    out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
+    assert out == BODY
+    # a paragraph of three sentences over a credit is the article's (its picture has no caption)
+    long = "The river rose. The army came. Crews worked through the night to save the town."
+    body = [*BODY[:2], long, credit, *BODY[2:]]
+    out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
+    assert long in out
