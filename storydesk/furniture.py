@@ -754,18 +754,22 @@ def _heaviest_run(
     good: Sequence[bool],
     begin: int,
     items: Sequence[bool] | None = None,
+    neutral: Sequence[bool] | None = None,
 ) -> tuple[float, tuple[int, int] | None]:
     """The heaviest run of good lines from line ``begin`` on (maximum-sum segment) and its
     weight. A good line alone between others is a teaser more often than prose; a line that
     repeats an earlier one (cleaning keeps it once) weighs nothing; an item of a list in the
-    body (``items``) weighs :data:`LIST_WEIGHT` of its length."""
+    body (``items``) weighs :data:`LIST_WEIGHT` of its length. A ``neutral`` line (a caption,
+    a teaser: furniture that a page sets inside its article as often as around it) neither
+    weighs nor costs."""
     best, best_span, total, start = 0.0, None, 0.0, begin
     seen: set[str] = set()
     for i in range(begin, len(lines)):
         line = lines[i]
         if total <= 0:
             total, start = 0.0, i
-        if line in seen:  # no weight, but it may stand inside the run
+        if line in seen or (neutral is not None and neutral[i]):
+            # no weight, but it may stand inside the run
             if best_span is not None and best_span[1] == i - 1 and total == best:
                 best_span = (best_span[0], i)
             continue
@@ -825,15 +829,16 @@ def classify_page(
     # footer) does not start it: a run before the title's line that outweighs every run
     # after it is the body (text path 0.900 -> 0.902 on scrapinghub-aeb).
     begin = headline_at(lines, title) or 0
-    best, best_span = _heaviest_run(lines, classes, good, begin, items)
+    best, best_span = _heaviest_run(lines, classes, good, begin, items, listing)
     if begin:
-        whole, whole_span = _heaviest_run(lines, classes, good, 0, items)
+        whole, whole_span = _heaviest_run(lines, classes, good, 0, items, listing)
         if whole_span is not None and whole > best:
             best_span, begin = whole_span, 0
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture
         return [not e for e in explicit], None
     first, last = best_span
     last = _before_a_listing(lines, classes, first, last)
+    last = _before_the_writers_box(lines, first, last)
     # An opening or closing line of prose too short for jusText ("No one was hurt.") belongs.
     while (
         last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop)
@@ -894,6 +899,43 @@ def _before_a_listing(lines: Sequence[str], classes: Sequence[str], first: int, 
         ]
         if dated >= LISTING_DATES or (len(alone) >= LISTING_DATES and 2 * len(alone) >= len(prose)):
             return i - 1
+    return last
+
+
+# The writer's box: how far above the body the writer's name may stand (the byline), and how
+# many lines of prose after the box's first line may still be inside the body's run.
+BYLINE_REACH = 40
+BOX_PROSE = 4
+_NAME_OPENS = re.compile(r"^(?:by\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2})(?=[\s,|·•]|$)")
+
+
+def _before_the_writers_box(lines: Sequence[str], first: int, last: int) -> int:
+    """The body's last line when its run goes on into the writer's box: a line of the
+    writer's name alone, or after a word or a few ("About Jane Doe", in any language), whose name
+    opens a short line above it (the byline) and stands in a line of prose next to it
+    (the bio: "Jane Doe is ...", "... Jane Doe has reported ..."), with a few lines of prose
+    at most after it in the run. The line before it too when it is the bio. Else ``last``."""
+    for i in range(first + 2, last + 1):
+        words = lines[i].split()
+        if _SENTENCE_END.search(lines[i]) or len(words) > 5:
+            continue
+        names = {
+            m.group(1)
+            for k in range(max(0, first - BYLINE_REACH), i - 1)
+            if len(lines[k]) <= 100
+            and not _SENTENCE_END.search(lines[k])
+            and (m := _NAME_OPENS.match(lines[k]))
+        }
+        for name in names:
+            n = len(name.split())
+            if " ".join(words[-n:]) != name or len(words) > n + 3:
+                continue
+            near = [k for k in (i - 1, i + 1, i + 2) if first <= k <= last and name in lines[k]]
+            after = sum(1 for k in range(i + 1, last + 1) if len(lines[k]) >= LENGTH_LOW)
+            if not near or after > BOX_PROSE:
+                continue
+            bio = lines[i - 1].startswith(name + " ")
+            return i - 2 if bio else i - 1
     return last
 
 

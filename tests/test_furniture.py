@@ -872,3 +872,25 @@ def test_a_caption_written_as_a_sentence_over_its_credit_is_not_the_body(credit:
     body = [*BODY[:2], long, credit, *BODY[2:]]
     out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
     assert long in out
+
+
+def test_the_writers_box_under_the_writers_name_is_not_the_body():
+    """After the article the writer's box: the writer's name on a line (alone, or after one
+    word or a few: "About", "Acerca de"), the same name as the byline's above the article, and a
+    bio of prose that names the writer. No English heading announces it."""
+    box = [
+        "Acerca de Jane Doe",
+        "Jane Doe has covered the Sallow valley for twelve years, and lives in Port Averly "
+        "with her two children and a very old dog.",
+    ]
+    head = ["Flood toll rises to 19", "Jane Doe 10/03/2026"]
+    out = clean_text(page(MENU, head, BODY, box, ["Facebook", "Twitter"])).split("\n\n")
+    assert out == BODY
+    bio_first = [
+        "Jane Doe is a mother of two who writes about rivers. She has covered the valley for "
+        "twelve years and lives in Port Averly.",
+        "Jane Doe",
+        "I want to help you write about your own river. Pick a free class and let's start!",
+    ]
+    out = clean_text(page(MENU, head, BODY, bio_first, ["Facebook"])).split("\n\n")
+    assert out == BODY
