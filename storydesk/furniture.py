@@ -759,9 +759,9 @@ def _heaviest_run(
     """The heaviest run of good lines from line ``begin`` on (maximum-sum segment) and its
     weight. A good line alone between others is a teaser more often than prose; a line that
     repeats an earlier one (cleaning keeps it once) weighs nothing; an item of a list in the
-    body (``items``) weighs :data:`LIST_WEIGHT` of its length. A ``neutral`` line (a caption,
-    a teaser: furniture that a page sets inside its article as often as around it) neither
-    weighs nor costs."""
+    body (``items``) weighs :data:`LIST_WEIGHT` of its length. A ``neutral`` line (a caption:
+    furniture that a page sets inside its article as often as around it) neither weighs nor
+    costs."""
     best, best_span, total, start = 0.0, None, 0.0, begin
     seen: set[str] = set()
     for i in range(begin, len(lines)):
@@ -804,7 +804,10 @@ def classify_page(
     if not lines:
         return [], None
     stop = stoplist_for(lines)
-    listing = [t or c for t, c in zip(teaser_listing(lines), captions(lines), strict=True)]
+    # A caption inside the article weighs nothing in its run; a listing's teasers cost as any
+    # furniture does (weightless, they would let the run reach a good line beyond them).
+    caption = captions(lines)
+    listing = [t or c for t, c in zip(teaser_listing(lines), caption, strict=True)]
     classes = [
         "bad" if teaser else line_class(line, stop, boilerplate)
         for line, teaser in zip(lines, listing, strict=True)
@@ -829,9 +832,9 @@ def classify_page(
     # footer) does not start it: a run before the title's line that outweighs every run
     # after it is the body (text path 0.900 -> 0.902 on scrapinghub-aeb).
     begin = headline_at(lines, title) or 0
-    best, best_span = _heaviest_run(lines, classes, good, begin, items, listing)
+    best, best_span = _heaviest_run(lines, classes, good, begin, items, caption)
     if begin:
-        whole, whole_span = _heaviest_run(lines, classes, good, 0, items, listing)
+        whole, whole_span = _heaviest_run(lines, classes, good, 0, items, caption)
         if whole_span is not None and whole > best:
             best_span, begin = whole_span, 0
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture

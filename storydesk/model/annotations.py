@@ -163,7 +163,9 @@ class Mention(_Spanned):
 # 23: timeline-3 (page time stamps, dates by tense) and facts-4 (rates, agents, perfect totals)
 # 24: quotes-13
 # 25: entities-3 (a person needs evidence: storms, streets, teams, titles are none)
-ANNOTATIONS_VERSION = 25
+# 26: page text cleaning (captions over their credit, teasers run into their first sentence,
+# a pager, the writer's box are not the article's)
+ANNOTATIONS_VERSION = 26
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change
 # what they hold: a store keeps each article's features with the version that made them,
