@@ -303,7 +303,170 @@ def is_teaser(line: str) -> bool:
         run += 1
         small += i > 0 and core.lower() in _SMALL_WORDS
     # a headline's run of capitals (two short words among them), then a sentence goes on
-    return (run >= 5 and small >= 2 and len(words) - run >= 5) or _headline_into_dateline(line)
+    return (
+        (run >= 5 and small >= 2 and len(words) - run >= 5)
+        or _headline_into_dateline(line)
+        or _headline_into_sentence(line, alone=True) is not None
+    )
+
+
+# Words that open a teaser's sentence ("... impeachment saga A pro-Trump smear campaign ..."):
+# in the middle of a sentence of prose they are never capitalised and then followed by a word
+# in lower case ("told The Times" names a paper; "vitamin A is" is not an article before a word).
+_OPENERS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the this these those its their his her our your even more here it now what how "
+        "why we you they he she in after as if when while with for there some many most",
+    )
+)
+_CLAUSE_END = re.compile(r"[.!?…,;][\"'”’)\]]*$")
+
+
+def _headline_into_sentence(line: str, *, alone: bool = False) -> int | None:
+    """Where another story's first sentence starts when its headline in sentence case runs
+    into it with no stop between ("Council votes to close the pier Even its backers said
+    ..."): the index of the word, or None. The sentence opens with a capitalised short word
+    (an article, a pronoun, "Even", "More") after a word of the headline that ends without
+    punctuation, and goes on in lower case; the headline has four words or more and no
+    sentence end, the sentence five or more and one. A capital "A" may be a letter ("vitamin
+    A tablets"), so with ``alone`` (no other teaser near the line) it is not taken.
+
+    >>> _headline_into_sentence("Council votes to close the old pier for good A report "
+    ...     "found the pier unsafe last spring.")
+    9
+    >>> _headline_into_sentence("The council said the word “We” was painted on the pier.")
+    """
+    words = line.split()
+    if len(words) < 9 or not _SENTENCE_END.search(line) or _LEDE.match(line):
+        return None
+    for i in range(4, min(len(words) - 4, 24)):
+        prev, word, nxt = words[i - 1], words[i], words[i + 1]
+        if _CLAUSE_END.search(prev):
+            return None  # a sentence or a clause ended before: prose, not a headline
+        if word[0] in "\"'“‘(" or word[-1] in "\"'”’)" or prev[-1] == ")":
+            continue  # a quoted word; a dateline's "(Agency)" before the lede
+        core = word.strip(_EDGE)
+        opener = core.lower() in _OPENERS and core[0].isupper()
+        if not opener or not (core == "A" or core[1:].islower()) or (alone and core == "A"):
+            continue
+        if not prev[-1].isalnum() and prev[-1] not in '”’"':
+            continue
+        after = nxt.strip(_EDGE)
+        if after and after[0].islower() and (core != "A" or after not in _SMALL_WORDS):
+            return i
+    return None
+
+
+# A picture's credit on a line of its own: "Image: Jane Doe", "(Image credit: Harbour
+# Board)", "Photo by Jane Doe/Getty Images", "Jane Doe/Meridian Press/Getty Images".
+_CREDIT = re.compile(
+    r"^\(?(?:image|photo|picture|pic|photograph)s?\s*(?:credit)?\s*:[^)]{1,60}\)?\s*$"
+    r"|^\(?(?:image|photo|picture)s?:? (?:by|courtesy|credit)\b.{0,60}$"
+    r"|^(?:photo )?credit\s*:.{1,60}$"
+    r"|^[\w .,'’&-]{0,40}(?:/[\w .,'’&-]{0,40}){0,2}/[\w .,'’&-]{0,30}\b(?:getty images|afp|"
+    r"reuters|ap|epa|shutterstock|alamy|images|photos|pictures|press)\W*$",
+    re.IGNORECASE,
+)
+# A caption is a sentence or two, this many words at most.
+CAPTION_WORDS = 40
+
+
+def is_credit(line: str) -> bool:
+    """A picture's credit alone on its line.
+
+    >>> is_credit("(Image credit: Harbour Board)"), is_credit("Jane Doe/Meridian/Getty Images")
+    (True, True)
+    >>> is_credit("Ferry fares/routes")
+    False
+    """
+    return len(line.split()) <= 12 and bool(_CREDIT.search(line))
+
+
+def captions(lines: Sequence[str]) -> list[bool]:
+    """Which lines are a picture's caption: a sentence or two (:data:`CAPTION_WORDS` words at
+    most) right above the picture's credit line ("Rescue crews on Quay Street on Tuesday." over
+    "Jane Doe/Meridian Press/Getty Images"). A paragraph of the article does not stand over a
+    credit; a picture's caption does.
+
+    >>> captions(["Crews clear mud from the road on Thursday.", "Photo: Mira Holt", "Next."])
+    [True, False, False]
+    """
+    out = [False] * len(lines)
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        words = len(line.split())
+        if not (4 <= words <= CAPTION_WORDS) or not _SENTENCE_END.search(line):
+            continue
+        if len(re.findall(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]", line)) > 1:
+            continue  # three sentences or more: a paragraph
+        out[i] = is_credit(lines[i + 1])
+    return out
+
+
+# Teasers of a listing of other stories stand this close together (lines apart), this many.
+LISTING_REACH = 3
+LISTING_TEASERS = 3
+
+
+def _title_into_sentence(line: str) -> bool:
+    """A headline in Title Case (four capitalised words or more, a capitalised short word
+    among them: "Fares To Rise", "Cheese Shops For ...") run into a sentence that goes on in
+    lower case ("... Shops Wondering where to find ..."). Alone, a line of prose that opens
+    with a name has the same shape; three of them together are a listing of teasers.
+
+    >>> _title_into_sentence("Harbour Board Votes To Raise Fares Again The board said fares "
+    ...     "would rise in May.")
+    True
+    >>> _title_into_sentence("Sallow Hydro Authority engineers said the dam would hold.")
+    False
+    """
+    words = line.split()
+    if len(words) < 9 or not _SENTENCE_END.search(line):
+        return False
+    first_lower = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if (core := w.strip(_EDGE)) and core[0].islower() and core.lower() not in _SMALL_WORDS
+        ),
+        None,
+    )
+    if first_lower is None or len(words) - first_lower < 4:
+        return False
+    # the sentence's first word stands before its first word in lower case and the short
+    # words before that ("... In Detroit In the market ...")
+    start = first_lower - 1
+    while (
+        start > 0
+        and words[start].strip(_EDGE).lower() in _SMALL_WORDS
+        and words[start][0].islower()
+    ):
+        start -= 1
+    head = words[:start]
+    if len(head) < 4 or not _CAPITALISED.match(words[start]) or head[-1][-1] == ",":
+        return False
+    if any(re.search(r"\w{3}[.!][\"'”’)\]]*$", w) for w in head):
+        return False  # a sentence ended inside
+    capitalised = [w for w in head if _CAPITALISED.match(w)]
+    small = [w for w in head[1:] if w[:1].isupper() and w.strip(_EDGE).lower() in _SMALL_WORDS]
+    return len(capitalised) >= 4 and bool(small)
+
+
+def teaser_listing(lines: Sequence[str]) -> list[bool]:
+    """Which lines are teasers of a listing of other stories, each a headline run into its
+    first sentence: lines of that shape (:func:`_headline_into_sentence`,
+    :func:`_title_into_sentence`), :data:`LISTING_TEASERS` or more within
+    :data:`LISTING_REACH` lines of each other."""
+    shaped = [
+        _headline_into_sentence(line) is not None or _title_into_sentence(line) for line in lines
+    ]
+    out = [False] * len(lines)
+    for i, s in enumerate(shaped):
+        if s:
+            near = shaped[max(0, i - LISTING_REACH) : i + LISTING_REACH + 1]
+            out[i] = sum(near) >= LISTING_TEASERS
+    return out
 
 
 # A wire dateline inside a line ("... to visit Pakistan COLOMBO: Newly-elected ..."): a
@@ -362,10 +525,26 @@ def _headline_into_dateline(line: str) -> bool:
     return False
 
 
+def page_numbers(line: str) -> bool:
+    """A pager: three or more numbers alone on a line, counting up from 1 ("1 2 3 4 Next").
+
+    >>> page_numbers("1 2 3 4 5 ›"), page_numbers("3 4 5"), page_numbers("1 2")
+    (True, False, False)
+    """
+    numbers = re.findall(r"\d+", line)
+    if len(numbers) < 3 or re.search(
+        r"[^\W\d_]{3,}", re.sub(r"(?i)next|prev\w*|last|first", "", line)
+    ):
+        return False
+    return [int(n) for n in numbers] == list(range(1, len(numbers) + 1))
+
+
 def ends_body(line: str) -> bool:
     """A line after which a page has comments, related stories, tags or an author box."""
     if _COMMENTS_ON.match(line):
         return True  # "12 thoughts on “...”" repeats the headline, however long
+    if page_numbers(line):
+        return True  # the pager of the reviews or comments under an article, in any language
     return len(line) <= 80 and any(rule.search(line) for rule in _END_OF_BODY)
 
 
@@ -575,18 +754,22 @@ def _heaviest_run(
     good: Sequence[bool],
     begin: int,
     items: Sequence[bool] | None = None,
+    neutral: Sequence[bool] | None = None,
 ) -> tuple[float, tuple[int, int] | None]:
     """The heaviest run of good lines from line ``begin`` on (maximum-sum segment) and its
     weight. A good line alone between others is a teaser more often than prose; a line that
     repeats an earlier one (cleaning keeps it once) weighs nothing; an item of a list in the
-    body (``items``) weighs :data:`LIST_WEIGHT` of its length."""
+    body (``items``) weighs :data:`LIST_WEIGHT` of its length. A ``neutral`` line (a caption:
+    furniture that a page sets inside its article as often as around it) neither weighs nor
+    costs."""
     best, best_span, total, start = 0.0, None, 0.0, begin
     seen: set[str] = set()
     for i in range(begin, len(lines)):
         line = lines[i]
         if total <= 0:
             total, start = 0.0, i
-        if line in seen:  # no weight, but it may stand inside the run
+        if line in seen or (neutral is not None and neutral[i]):
+            # no weight, but it may stand inside the run
             if best_span is not None and best_span[1] == i - 1 and total == best:
                 best_span = (best_span[0], i)
             continue
@@ -621,7 +804,14 @@ def classify_page(
     if not lines:
         return [], None
     stop = stoplist_for(lines)
-    classes = [line_class(line, stop, boilerplate) for line in lines]
+    # A caption inside the article weighs nothing in its run; a listing's teasers cost as any
+    # furniture does (weightless, they would let the run reach a good line beyond them).
+    caption = captions(lines)
+    listing = [t or c for t, c in zip(teaser_listing(lines), caption, strict=True)]
+    classes = [
+        "bad" if teaser else line_class(line, stop, boilerplate)
+        for line, teaser in zip(lines, listing, strict=True)
+    ]
     paras = []
     for line, cls in zip(lines, classes, strict=True):
         p = Paragraph(PathInfo())
@@ -631,7 +821,10 @@ def classify_page(
         paras.append(p)
     revise_paragraph_classification(paras)
     good = [p.class_type == "good" for p in paras]
-    explicit = [boilerplate(line) or is_furniture(line) for line in lines]
+    explicit = [
+        teaser or boilerplate(line) or is_furniture(line)
+        for line, teaser in zip(lines, listing, strict=True)
+    ]
     items = body_list_items(lines, good, explicit, stop)
 
     # The heaviest run of good lines (maximum-sum segment), after the headline when the page
@@ -639,15 +832,16 @@ def classify_page(
     # footer) does not start it: a run before the title's line that outweighs every run
     # after it is the body (text path 0.900 -> 0.902 on scrapinghub-aeb).
     begin = headline_at(lines, title) or 0
-    best, best_span = _heaviest_run(lines, classes, good, begin, items)
+    best, best_span = _heaviest_run(lines, classes, good, begin, items, caption)
     if begin:
-        whole, whole_span = _heaviest_run(lines, classes, good, 0, items)
+        whole, whole_span = _heaviest_run(lines, classes, good, 0, items, caption)
         if whole_span is not None and whole > best:
             best_span, begin = whole_span, 0
     if best_span is None:  # no run of prose at all: keep what is not explicit furniture
         return [not e for e in explicit], None
     first, last = best_span
     last = _before_a_listing(lines, classes, first, last)
+    last = _before_the_writers_box(lines, first, last)
     # An opening or closing line of prose too short for jusText ("No one was hurt.") belongs.
     while (
         last + 1 < len(lines) and classes[last + 1] == "short" and is_prose(lines[last + 1], stop)
@@ -708,6 +902,43 @@ def _before_a_listing(lines: Sequence[str], classes: Sequence[str], first: int, 
         ]
         if dated >= LISTING_DATES or (len(alone) >= LISTING_DATES and 2 * len(alone) >= len(prose)):
             return i - 1
+    return last
+
+
+# The writer's box: how far above the body the writer's name may stand (the byline), and how
+# many lines of prose after the box's first line may still be inside the body's run.
+BYLINE_REACH = 40
+BOX_PROSE = 4
+_NAME_OPENS = re.compile(r"^(?:by\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2})(?=[\s,|·•]|$)")
+
+
+def _before_the_writers_box(lines: Sequence[str], first: int, last: int) -> int:
+    """The body's last line when its run goes on into the writer's box: a line of the
+    writer's name alone, or after a word or a few ("About Jane Doe", in any language), whose name
+    opens a short line above it (the byline) and stands in a line of prose next to it
+    (the bio: "Jane Doe is ...", "... Jane Doe has reported ..."), with a few lines of prose
+    at most after it in the run. The line before it too when it is the bio. Else ``last``."""
+    for i in range(first + 2, last + 1):
+        words = lines[i].split()
+        if _SENTENCE_END.search(lines[i]) or len(words) > 5:
+            continue
+        names = {
+            m.group(1)
+            for k in range(max(0, first - BYLINE_REACH), i - 1)
+            if len(lines[k]) <= 100
+            and not _SENTENCE_END.search(lines[k])
+            and (m := _NAME_OPENS.match(lines[k]))
+        }
+        for name in names:
+            n = len(name.split())
+            if " ".join(words[-n:]) != name or len(words) > n + 3:
+                continue
+            near = [k for k in (i - 1, i + 1, i + 2) if first <= k <= last and name in lines[k]]
+            after = sum(1 for k in range(i + 1, last + 1) if len(lines[k]) >= LENGTH_LOW)
+            if not near or after > BOX_PROSE:
+                continue
+            bio = lines[i - 1].startswith(name + " ")
+            return i - 2 if bio else i - 1
     return last
 
 

@@ -74,6 +74,12 @@ FURNITURE = [
     "Latest Headlines",
     "For The First Time In A Decade",
     "Reopen After The Floods",
+    # a caption written as a sentence, over its credit line; another story's headline in
+    # sentence case run into its first sentence, between the article's paragraphs
+    "A digger clears the last of the mud",
+    "Image credit",
+    "Council puts off its vote",
+    "Even its backers",
 ]
 
 

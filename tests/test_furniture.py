@@ -779,3 +779,118 @@ def test_the_lede_under_the_headline_cut_from_the_body_by_a_box_is_kept():
     text = page(MENU, head, lede, ["Don't Miss:"], items, TAIL)
     out = clean_text(text, "Winter sales bring the best kitchen deals of the year").split("\n\n")
     assert out[:2] == lede
+
+
+def test_a_sentence_case_headline_run_into_its_first_sentence_is_a_teaser():
+    """A box of other stories in sentence case, each headline run into its first sentence
+    with no stop between ("... for good A report found ..."): the sentence opens with a
+    capitalised short word after a word of the headline, and goes on in lower case."""
+    teasers = [
+        "Council votes to close the old pier for good A report found the pier unsafe after "
+        "the storms of last spring.",
+        "Why the ferry crossing costs more this year Even the harbour board admits the rise "
+        "will hurt the island's shops.",
+        "Dock workers in the lower town vote to strike This is the first strike at the port "
+        "in twenty years.",
+    ]
+    # a capital "A" may be a letter ("vitamin A tablets"): alone it is not taken, among
+    # other teasers it is
+    assert [is_teaser(t) for t in teasers] == [False, True, True]
+    prose = [
+        *BODY,
+        "The council said the word “We” was painted on the pier by students from the school.",
+        "SALLOW MARKET (Meridian Press) The council voted on Monday to close the old pier.",
+        "The board raised the fare for vitamin A tablets sold on the island by a tenth.",
+        "In the lower town, the water reached the first floor of the houses on Quay Street.",
+    ]
+    assert not any(is_teaser(line) for line in prose)
+    out = clean_text(page(MENU, HEAD[1:3], BODY, ["Most read"], teasers, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+def test_a_listing_of_title_case_headlines_run_into_their_sentences_is_not_the_body():
+    """A listing of other stories after the article, each a Title Case headline run into its
+    first sentence ("... Shops In Varden Wondering where ..."). One such line could be prose
+    that opens with a name; three together are a listing."""
+    listing = [
+        "Latest Headlines",
+        "The Best Cheese Shops In Varden Wondering where to find the best cheese in the valley? "
+        "We asked the readers of the Courier.",
+        "Harbour Board Votes To Raise Fares Again Ferry fares on the Varden crossing will rise "
+        "by a tenth from April, the board said.",
+        "Five Bakeries Worth The Drive Up The Pass Nobody bakes bread like the bakers of the "
+        "upper valley, whose ovens burn wood.",
+    ]
+    text = page(MENU, HEAD[1:3], BODY, listing, TAIL)
+    out = clean_text(text).split("\n\n")
+    assert out == BODY
+    # a line of prose that opens with a long name is kept
+    named = "Sallow Hydro Authority Chief Engineer Tomas Varga said the dam would be examined."
+    body = [BODY[0], named, *BODY[1:]]
+    assert clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n") == body
+
+
+def test_a_listing_after_the_pager_of_the_reviews_is_not_the_body():
+    """Under the article a page's reviews, their pager ("1 2 3 4 5"), then its other
+    stories, each a short heading over one short paragraph: a pager ends the body in any
+    language, and the listing after it is not the body's."""
+    listing = [
+        "Reader reviews",
+        "Add a review",
+        "1 2 3 4 5 6",
+        "Popular on the Courier",
+        "Ferry fares",
+        "The harbour board will raise fares by a tenth in April. Two crossings a day stay free.",
+        "Dock strike",
+        "The dock workers' union will strike on Friday. The board says it will not talk again.",
+        "Comet",
+        "A comet will light up the winter sky for a week. The best view is from the ridge.",
+        "Sea wall",
+        "The council has promised a higher sea wall for twenty years. The money went to roads.",
+    ]
+    out = clean_text(page(MENU, HEAD[1:3], BODY, listing, TAIL)).split("\n\n")
+    assert out == BODY
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Mira Holt/Meridian Press/Getty Images",
+        "(Image credit: Sallow Hydro Authority)",
+        "Image: Mira Holt",
+    ],
+)
+def test_a_caption_written_as_a_sentence_over_its_credit_is_not_the_body(credit: str):
+    """A photo's caption is a sentence like the article's, but it stands right above the
+    picture's credit line; the article's paragraphs do not."""
+    caption = "Volunteers carry sandbags to the lower town as the river rises on Tuesday."
+    body = [*BODY[:2], caption, credit, *BODY[2:]]
+    out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
+    assert out == BODY
+    # a paragraph of three sentences over a credit is the article's (its picture has no caption)
+    long = "The river rose. The army came. Crews worked through the night to save the town."
+    body = [*BODY[:2], long, credit, *BODY[2:]]
+    out = clean_text(page(MENU, HEAD[1:3], body, TAIL)).split("\n\n")
+    assert long in out
+
+
+def test_the_writers_box_under_the_writers_name_is_not_the_body():
+    """After the article the writer's box: the writer's name on a line (alone, or after one
+    word or a few: "About", "Acerca de"), the same name as the byline's above the article, and a
+    bio of prose that names the writer. No English heading announces it."""
+    box = [
+        "Acerca de Jane Doe",
+        "Jane Doe has covered the Sallow valley for twelve years, and lives in Port Averly "
+        "with her two children and a very old dog.",
+    ]
+    head = ["Flood toll rises to 19", "Jane Doe 10/03/2026"]
+    out = clean_text(page(MENU, head, BODY, box, ["Facebook", "Twitter"])).split("\n\n")
+    assert out == BODY
+    bio_first = [
+        "Jane Doe is a mother of two who writes about rivers. She has covered the valley for "
+        "twelve years and lives in Port Averly.",
+        "Jane Doe",
+        "I want to help you write about your own river. Pick a free class and let's start!",
+    ]
+    out = clean_text(page(MENU, head, BODY, bio_first, ["Facebook"])).split("\n\n")
+    assert out == BODY

@@ -164,7 +164,9 @@ class Mention(_Spanned):
 # 24: quotes-13
 # 25: entities-3 (a person needs evidence: storms, streets, teams, titles are none)
 # 26: quotes-14; a reported clause keeps the closing mark of a quote it opens
-ANNOTATIONS_VERSION = 26
+# 27: page text cleaning (captions over their credit, teasers run into their first sentence,
+# a pager, the writer's box are not the article's)
+ANNOTATIONS_VERSION = 27
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change
 # what they hold: a store keeps each article's features with the version that made them,
