@@ -9,9 +9,9 @@ precision and recall, ours less the peer's); and the pairs of articles behind th
 
 - pairs of one gold event that we split, by what splits them: two dates more than
   ``apart_days`` apart; the gap penalty taking a pair that clears the cut on content below it;
-  a pair below the cut on content (one article cut near 2,000 bytes or not, one undated or
-  not); a pair above the cut kept apart by average linkage, the group conflicts or a borrowed
-  date;
+  a pair below the cut on content (noting an article under 2,100 bytes of cleaned text, an
+  undated one); a pair above the cut kept apart by average linkage, the group conflicts or a
+  borrowed date;
 - pairs we merge that gold keeps apart: one topic's two events or two topics, the pair itself
   above the cut or not.
 
@@ -50,7 +50,7 @@ from storydesk.cluster import (
 from storydesk.evaluate.clustering import _tfidf_tree, peer_best, published, score
 from storydesk.settings import ClusterSettings
 
-SHORT = 2100  # bytes of cleaned text: an article cut near 2,000 bytes
+SHORT = 2100  # bytes of cleaned text: an article cut near 2,000 bytes, or as short
 
 
 def per_article(labels: list[str], gold: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -142,7 +142,7 @@ def losses(name: str) -> None:
         for x, y in zip(a[mask], b[mask], strict=True):
             undated = np.isnan(prof.days[x]) or np.isnan(prof.days[y])
             gap = abs(prof.days[x] - prof.days[y])
-            notes = (" (one cut short)" if min(size[x], size[y]) < SHORT else "") + (
+            notes = (" (one under 2,100 bytes)" if min(size[x], size[y]) < SHORT else "") + (
                 " (one undated)" if undated else ""
             )
             if not undated and gap > params.apart_days:
