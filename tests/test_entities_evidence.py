@@ -236,3 +236,54 @@ def test_an_organisation_that_is_a_full_person_name_of_the_story_is_that_person(
     assert person.type == "person"
     assert len(person.mentions) == 2
     assert [e for e in entities if e.name == "Nadia Fenn"] == [person]
+
+
+# --- session 15: a full name the recogniser calls an organisation, newspapers, roles --------
+def test_an_organisation_of_a_first_middle_and_surname_used_alone_is_that_person(nlp):
+    text = (
+        "“Towns lose their papers,” said Corinna Vale Hathersage, a professor at the Kessen "
+        "School of Journalism. Hathersage said 200 papers closed."
+    )
+    entities = story(nlp, text)
+    people = {e.name for e in entities if e.type == "person"}
+    assert "Corinna Vale Hathersage" in people
+    assert "Hathersage" in named(entities, "Corinna Vale Hathersage").aliases
+    assert "Hathersage" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Among its papers are the Kessen Bee, Dorrance Courant and Marlow Herald.", "Marlow Herald"),
+        ("Among its papers are the Kessen Bee, Dorrance Courant and Marlow Herald.",
+         "Dorrance Courant"),
+    ],
+)  # fmt: skip
+def test_a_newspaper_is_no_person(nlp, text, name):
+    assert kinds(nlp, text).get(name) == {"organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a list after a plural noun: no one's role
+        ("The band's founders Lena Marsh and Otto Vell will reunite next year.", "Lena Marsh", None),
+        # an apposition that names no person
+        ("The game's showcase launch title, Corvin Hale, runs at 1080p.", "Corvin Hale", None),
+        ("More information: Edda Lorne, Tessaly Space Agency.", "Edda Lorne", None),
+        ("Settlers moved to the farm of Kessa Dorn, the background to the dispute.", "Kessa Dorn", None),
+        # people's roles stay
+        ("Lena Marsh, a spokeswoman for the ministry, said the road would reopen.", "Lena Marsh",
+         "spokeswoman for the ministry"),
+        ("The agency's director, Otto Vell, said the count would rise.", "Otto Vell",
+         "agency's director"),
+        ("Mira Tell, a victim of the scheme, said she lost her savings.", "Mira Tell",
+         "victim of the scheme"),
+        ("Ada Brook, a historian at Kessen University, said the papers were fakes.", "Ada Brook",
+         "historian at Kessen University"),
+    ],
+)  # fmt: skip
+def test_a_role_names_a_person(nlp, text, name, role):
+    a = article(text)
+    roles = {m.role for m in extract_mentions(a.text, nlp(a.text)) if m.text == name}
+    assert roles == {role}
