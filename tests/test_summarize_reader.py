@@ -147,3 +147,9 @@ def test_caption_or_byline(text, unfit):
 )
 def test_reports_news(text, news):
     assert reports_news(text) is news
+
+
+def test_what_a_page_tells_its_reader_to_do_is_no_news():
+    assert is_caption_or_byline("Please click the button below to install it.")
+    assert is_caption_or_byline("Pro tip: Get more pre-workout meal ideas here!")
+    assert not is_caption_or_byline("Please stay indoors, the mayor told residents on Monday.")

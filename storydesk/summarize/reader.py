@@ -8,8 +8,9 @@ carry, and they keep the summariser's choices on those sets as they were.
 * :func:`unfit_sentences`: sentences a briefing never cites as a summary sentence: one that
   only repeats a quote listed in "Who said what" (or is a quotation whole, its speaker
   unnamed), a photo caption or credit, a byline, a fragment of the page's markup (a closing
-  bracket or quote mark with no opening one), a list run together with bullets, a repeat of
-  an earlier sentence word for word.
+  bracket or quote mark with no opening one), a list run together with bullets, what the
+  page tells its reader to do ("Please click ..."), a repeat of an earlier sentence word
+  for word.
 * :func:`news_leads`: the summary opens with what happened, not with a column's hook: when
   an article's lead reports nothing (no verb in the past, the perfect or the future) and
   one of its next few sentences does, that one is its lead, and a chosen lead opens the
@@ -49,6 +50,13 @@ _CREDIT_START = re.compile(
 )
 # A byline run into the sentence: "By Jane Doe BBC Correspondent The talks ...".
 _BYLINE_START = re.compile(r"^By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+[A-Z]")
+# What a page tells its reader to do, not news: "Please click the button below",
+# "Click here to ...", "Pro tip: Get more ideas here!", "Sign up for ...".
+_INSTRUCTION = re.compile(
+    r"^(?:(?:please\s+)?(?:click|tap|enable|install|update your|log in|sign (?:up|in)|"
+    r"subscribe|refresh|upgrade)\b|follow us\b|pro tip:)",
+    re.IGNORECASE,
+)
 # Items of a menu or a list run together with bullets: "Coverage * Weekly Video * More".
 _BULLETS = re.compile(r"\s[*•|]\s.*\s[*•|]\s")
 _PAIRS = {")": "(", "]": "[", ">": "<", "”": "“", "»": "«"}
@@ -115,7 +123,8 @@ def is_fragment(text: str) -> bool:
 
 def is_caption_or_byline(text: str) -> bool:
     """A photo caption ("(pictured)", "(left)", "(red)"), a picture credit or a byline at
-    its start, or a list run together with bullets.
+    its start, a list run together with bullets, or what the page tells its reader to do
+    ("Please click the button below to install it.").
 
     >>> is_caption_or_byline("The new bridge (pictured) opened on Friday.")
     True
@@ -130,6 +139,7 @@ def is_caption_or_byline(text: str) -> bool:
         or _CREDIT_START.match(t)
         or _BYLINE_START.match(t)
         or _BULLETS.search(t)
+        or _INSTRUCTION.match(t)
     )
 
 
