@@ -287,3 +287,21 @@ def test_a_role_names_a_person(nlp, text, name, role):
     a = article(text)
     roles = {m.role for m in extract_mentions(a.text, nlp(a.text)) if m.text == name}
     assert roles == {role}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Madagascar's vanilla farmers struggled as prices fell.", "Madagascar"),
+        ("The traders flew to meet Madagascar's farmers on Monday.", "Madagascar"),
+    ],
+)
+def test_a_country_the_recogniser_calls_a_person_is_a_place(nlp, text, name):
+    assert kinds(nlp, text).get(name) == {"place"}
+
+
+def test_a_first_name_that_is_also_a_place_stays_a_person(nlp):
+    from storydesk.entities.evidence import is_place_name
+
+    assert is_place_name("Madagascar") and is_place_name("Punjab")
+    assert not is_place_name("Georgia") and not is_place_name("Jordan")
