@@ -305,3 +305,14 @@ def test_a_first_name_that_is_also_a_place_stays_a_person(nlp):
 
     assert is_place_name("Madagascar") and is_place_name("Punjab")
     assert not is_place_name("Georgia") and not is_place_name("Jordan")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A statement from Dana Lorne Productions denied the claim.", "Dana Lorne Productions"),
+        ("Its games were made by Ember Vale Studios and Otto Kern Games.", "Otto Kern Games"),
+    ],
+)
+def test_a_company_named_after_a_person_is_an_organisation(nlp, text, name):
+    assert kinds(nlp, text).get(name) == {"organization"}

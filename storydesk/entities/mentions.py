@@ -22,6 +22,7 @@ from .evidence import is_first_name, not_a_person, speaks_as_a_person, text_evid
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
 from .vocabulary import (
+    _COMPANY_ENDS,
     _LOCATIVE_BEFORE,
     _NOT_CURRENT,
     _OFFICE_PARTS,
@@ -55,9 +56,10 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
         elif kind != "person" and speaks_as_a_person(ent):
             kind = "person"  # "Harbour master Ines Calloway said", taken for a facility
         if kind == "person" and (
-            ent[-1].lower_ in _ORG_HEADS or (len(ent) > 1 and ent[-1].lower_ in _OUTLET_HEADS)
+            ent[-1].lower_ in _ORG_HEADS
+            or (len(ent) > 1 and ent[-1].lower_ in _OUTLET_HEADS | _COMPANY_ENDS)
         ):
-            kind = "organization"  # "Ad Hoc Liaison Committee", "Miami Herald"
+            kind = "organization"  # "Ad Hoc Liaison Committee", "Miami Herald", "X Productions"
         elif kind == "person" and _place_context(doc, ent.start, ent.end):
             kind = "place"
         toks = [t for t in ent if not _is_blocked(blocked, t.idx, _end(t))]  # "JERUSALEM - Kerry"

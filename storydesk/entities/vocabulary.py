@@ -62,6 +62,11 @@ _OUTLET_HEADS = _set(
     """herald courant tribune gazette chronicle telegraph inquirer sentinel journal examiner
     bulletin dispatch"""
 )
+# Last words of a company's name ("Dick Clark Productions", "Tequila Works").
+_COMPANY_ENDS = _set(
+    """productions studios records entertainment pictures labs games works inc inc. llc ltd
+    ltd. corp corp. plc gmbh holdings ventures networks technologies"""
+)
 _PARTICLES = _set("al el bin ibn de del der van von la le da di du abu")
 # Well-known acronyms and the names they stand for (lower case, no dots). Kept small: an
 # acronym only merges with a long form on this list or when the text pairs them.
