@@ -163,7 +163,9 @@ class Mention(_Spanned):
 # 23: timeline-3 (page time stamps, dates by tense) and facts-4 (rates, agents, perfect totals)
 # 24: quotes-13
 # 25: entities-3 (a person needs evidence: storms, streets, teams, titles are none)
-ANNOTATIONS_VERSION = 25
+# 26: entities-4 (a role's noun names a person; newspapers, companies, countries are no people;
+#     a first-middle-surname ORG beside its surname is that person)
+ANNOTATIONS_VERSION = 26
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change
 # what they hold: a store keeps each article's features with the version that made them,
