@@ -108,6 +108,8 @@ def test_whole_quotation(text, whole):
     [
         ("Tale of the River> opened the festival on Friday.", True),
         ("“Harbour Lights”), and her partners were Otto Vell and Mira Tell.", True),
+        ("Harbour Stew [1 cup barley (rinsed), 4 oz. fish, 1 tsp.", True),
+        ("Breakfast: 1 cup oats, 8 oz. milk (or 1 tsp.", True),
         ("The festival (its tenth) opened on Friday.", False),
         ("“Harbour Lights” opened on Friday.", False),
     ],

@@ -102,7 +102,7 @@ def is_whole_quotation(text: str) -> bool:
 
 def is_fragment(text: str) -> bool:
     """A piece of a page's markup or a cut sentence: a closing bracket, angle bracket or
-    quote mark with no opening one before it.
+    quote mark with no opening one before it, or a bracket opened and never closed.
 
     >>> is_fragment("Tale of the River> opened the festival on Friday.")
     True
@@ -118,7 +118,8 @@ def is_fragment(text: str) -> bool:
             if depth.get(opener, 0) == 0:
                 return True
             depth[opener] -= 1
-    return False
+    # a bracket never closed: the sentence was cut inside it ("Zoodles [1 cup noodles, 1 tsp.")
+    return depth.get("(", 0) > 0 or depth.get("[", 0) > 0
 
 
 def is_caption_or_byline(text: str) -> bool:
@@ -173,7 +174,8 @@ _PAST = _set(
     """was were had did said told drew made took gave went came saw found won lost left met
     ran rose fell held led paid sent spent struck thought knew began became brought bought
     built broke chose flew fought got grew kept meant sold shot spoke stood stole threw wrote
-    wore sank swore tore woke hung fled sought taught caught felt heard read laid
+    wore sank swore tore woke hung fled sought taught caught felt heard read laid arose rode
+    sang shook swam wept forgot
     will 'll ’ll"""
 )
 # Words ending in -ed that are not a verb's past (or mostly stand as adjectives).
@@ -196,7 +198,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?:['’]ll)?(?![\w-])|['’]ll\b
 NEWS_REACH = 4
 
 
-def reports_news(text: str) -> bool:
+def reports_news(text: str, lemmas: Collection[str] = ()) -> bool:
     """The sentence tells what happened or will: a verb in the past, the perfect or the
     future ("drew", "has spotted", "will reunite"), not only a state or a scene in the
     present ("Enter the state to throw down the gauntlet.", "The band is still smoking.").
@@ -205,10 +207,16 @@ def reports_news(text: str) -> bool:
     True
     >>> reports_news("A half century on, the band is still touring.")
     False
+
+    ``lemmas``: the sentence's lemmas (:attr:`Sentence.lemmas`); a form that is its own
+    lemma there is no verb's past ("structured galaxies", "the left").
     """
     words = _LOWER_WORD.findall(text)
+    own = frozenset(lemmas)
     for i, w in enumerate(words):
         w = w.replace("’", "'")
+        if w in own and w not in ("will", "'ll"):
+            continue
         if w in _PAST or (w.endswith("'ll") and w != "'ll"):
             return True
         if (
@@ -241,19 +249,22 @@ def news_leads(
     out: set[tuple[int, int]] = set()
     for d, index in leads:
         a = articles[d]
-        if reports_news(a.text_of(a.sentences[index])):
+        # the article's first sentence that stands alone and is not left out
+        fit = [
+            s
+            for s in a.sentences[index:]
+            if (d, s.index) not in skip and stands_alone(a, s, min_words, max_words)
+        ][:NEWS_REACH]
+        if not fit:
             out.add((d, index))
             continue
-        lead = (d, index)
-        tried = 1
-        for s in a.sentences[index + 1 :]:
-            if tried >= NEWS_REACH:
-                break
-            if (d, s.index) in skip or not stands_alone(a, s, min_words, max_words):
-                continue
-            tried += 1
-            if not s.pronoun_subject and reports_news(a.text_of(s)):
-                lead = (d, s.index)
-                break
-        out.add(lead)
+        news = next(
+            (
+                s
+                for k, s in enumerate(fit)
+                if (k == 0 or not s.pronoun_subject) and reports_news(a.text_of(s), s.lemmas)
+            ),
+            fit[0],
+        )
+        out.add((d, news.index))
     return out
