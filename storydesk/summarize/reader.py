@@ -174,7 +174,7 @@ _PAST = _set(
     """was were had did said told drew made took gave went came saw found won lost left met
     ran rose fell held led paid sent spent struck thought knew began became brought bought
     built broke chose flew fought got grew kept meant sold shot spoke stood stole threw wrote
-    wore sank swore tore woke hung fled sought taught caught felt heard read laid arose rode
+    wore sank swore tore woke hung fled sought taught caught felt heard read laid rode
     sang shook swam wept forgot
     will 'll ’ll"""
 )
