@@ -71,6 +71,8 @@ def test_a_sentence_that_only_repeats_a_listed_quote_is_left_out(nlp):
 
 PAGE = """By Jane Doe Harbour Correspondent The ferry service to Port Averly resumed on Friday after a week of storms.
 
+Harbour Platter: 2 Green, 1 Red, 1 Yellow, 1 tsp.
+
 The new harbour bridge (pictured) opened to traffic on Friday morning after two years of work.
 
 Tale of the River> opened the harbour festival on Friday evening with a parade of boats.
@@ -86,6 +88,7 @@ def test_captions_bylines_fragments_and_repeats_are_left_out(nlp):
     assert not any(s.startswith("By Jane Doe") for s in summary)
     assert not any("(pictured)" in s for s in summary)
     assert not any("River>" in s for s in summary)
+    assert not any(s.startswith("Harbour Platter") for s in summary)
     assert sum(s.startswith("Harbour master Ines Calloway said") for s in summary) == 1
 
 
@@ -155,3 +158,18 @@ def test_what_a_page_tells_its_reader_to_do_is_no_news():
     assert is_caption_or_byline("Please click the button below to install it.")
     assert is_caption_or_byline("Pro tip: Get more pre-workout meal ideas here!")
     assert not is_caption_or_byline("Please stay indoors, the mayor told residents on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("Harbour Platter: 2 Green, 1 Red, 1 Yellow, 1 tsp.", True),
+        ("Slow Cooker Fish Stew, 1 Tbsp.", True),
+        ("Thad Vell disagreed.", False),
+        ("Top speed is 124 mph.", False),
+    ],
+)
+def test_list_line(text, listed):
+    from storydesk.summarize.reader import is_list_line
+
+    assert is_list_line(text) is listed

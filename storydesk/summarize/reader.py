@@ -8,7 +8,8 @@ carry, and they keep the summariser's choices on those sets as they were.
 * :func:`unfit_sentences`: sentences a briefing never cites as a summary sentence: one that
   only repeats a quote listed in "Who said what" (or is a quotation whole, its speaker
   unnamed), a photo caption or credit, a byline, a fragment of the page's markup (a closing
-  bracket or quote mark with no opening one), a list run together with bullets, what the
+  bracket or quote mark with no opening one), a list's items (no word of four letters in
+  lower case), a list run together with bullets, what the
   page tells its reader to do ("Please click ..."), a repeat of an earlier sentence word
   for word.
 * :func:`news_leads`: the summary opens with what happened, not with a column's hook: when
@@ -122,6 +123,21 @@ def is_fragment(text: str) -> bool:
     return depth.get("(", 0) > 0 or depth.get("[", 0) > 0
 
 
+_LOWER_CONTENT = re.compile(r"(?<![\w'’])[a-z]{4,}")
+
+
+def is_list_line(text: str) -> bool:
+    """A list's items or a heading run into a sentence: no word of four letters or more in
+    lower case ("1 Green, 1 Red, 1 Yellow, 1 tsp.", "Slow Cooker Beef Chili, 1 Tbsp.").
+
+    >>> is_list_line("Portion Fix Containers: 1 Purple, 1 Red, 1 tsp.")
+    True
+    >>> is_list_line("Thad Vell disagreed.")
+    False
+    """
+    return not _LOWER_CONTENT.search(text)
+
+
 def is_caption_or_byline(text: str) -> bool:
     """A photo caption ("(pictured)", "(left)", "(red)"), a picture credit or a byline at
     its start, a list run together with bullets, or what the page tells its reader to do
@@ -161,6 +177,7 @@ def unfit_sentences(
                 own in seen
                 or is_whole_quotation(text)
                 or is_fragment(text)
+                or is_list_line(text)
                 or is_caption_or_byline(text)
                 or (len(own) >= 3 and any(_inside(own, q) for q in listed))
             ):
