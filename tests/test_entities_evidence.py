@@ -281,6 +281,8 @@ def test_a_newspaper_is_no_person(nlp, text, name):
          "victim of the scheme"),
         ("Ada Brook, a historian at Kessen University, said the papers were fakes.", "Ada Brook",
          "historian at Kessen University"),
+        ("Otto Vell, chief executive of Kessen Port Holdings, said talks would resume.",
+         "Otto Vell", "chief executive of Kessen Port Holdings"),
     ],
 )  # fmt: skip
 def test_a_role_names_a_person(nlp, text, name, role):

@@ -71,7 +71,9 @@ _PERSON_NOUNS = _set(
     fiancee fiance spouse patient refugee migrant suspect defendant plaintiff accused
     hostage prisoner detainee soldier marine cop officer agent worker employee staffer
     trader banker investor entrepreneur activist protester campaigner teenager boy girl
-    man woman person chief head"""
+    man woman person chief head executive detective relative captive native operative cfo
+    cto coo cio priest nun monk quarterback forward guard goalie rookie model graduate
+    inmate convict"""
 )
 # Endings of nouns for people ("manager", "negotiator", "economist", "historian",
 # "consultant", "resident", "trustee"); not "-ment" ("statement").
