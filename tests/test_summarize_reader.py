@@ -173,3 +173,10 @@ def test_list_line(text, listed):
     from storydesk.summarize.reader import is_list_line
 
     assert is_list_line(text) is listed
+
+
+def test_a_sentence_in_another_script_is_no_list_line():
+    from storydesk.summarize.reader import is_list_line
+
+    assert not is_list_line("Модель рассказала, почему старение её пугает.")
+    assert not is_list_line("주말 밤 9시 공연이 열렸다.")

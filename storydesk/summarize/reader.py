@@ -123,9 +123,6 @@ def is_fragment(text: str) -> bool:
     return depth.get("(", 0) > 0 or depth.get("[", 0) > 0
 
 
-_LOWER_CONTENT = re.compile(r"(?<![\w'’])[a-z]{4,}")
-
-
 def is_list_line(text: str) -> bool:
     """A list's items or a heading run into a sentence: no word of four letters or more in
     lower case ("1 Green, 1 Red, 1 Yellow, 1 tsp.", "Slow Cooker Beef Chili, 1 Tbsp.").
@@ -134,8 +131,12 @@ def is_list_line(text: str) -> bool:
     True
     >>> is_list_line("Thad Vell disagreed.")
     False
+    >>> is_list_line("Полина рассказала, почему старение ее ужасает."), is_list_line("서울 공연")
+    (False, False)
     """
-    return not _LOWER_CONTENT.search(text)
+    cased = [w for w in _WORD.findall(text) if w.isalpha() and w.lower() != w.upper()]
+    # a script without case (Korean, Chinese) tells nothing here
+    return bool(cased) and not any(w.islower() and len(w) >= 4 for w in cased)
 
 
 def is_caption_or_byline(text: str) -> bool:
