@@ -51,6 +51,7 @@ from .store.base import Store
 from .summarize import cite, get_summarizer
 from .summarize.base import lead_sentences
 from .summarize.keyfigure import key_figure_sentences
+from .summarize.reader import news_leads, unfit_sentences
 from .summarize.update import split_since, summarize_since
 from .timeline import build_timeline
 from .titles import headline_like, title_from_sentences
@@ -275,16 +276,30 @@ def brief(
         old = [a for a in read if a.article.id not in duplicate_of]
     elif since is not None:
         new, old = split_since(reports, since)
+    quotes = tuple(all_quotes(reports))
+    skip = unfit_sentences(new, quotes) if old is None else set()
     if old is None:
         figure = key_figure_sentences(reports, facts, fact_groups)
         summarizer = get_summarizer(settings.summarizer, settings)
-        chosen = summarizer(reports, settings.words, require=[figure] if figure else [])
+        # A briefing's reader rules (quotes repeated, captions, fragments, the news first);
+        # the summariser alone is what `storydesk eval summarize` scores.
+        chosen = summarizer(
+            reports,
+            settings.words,
+            require=[figure] if figure else [],
+            skip=skip,
+        )
     else:
         chosen = summarize_since(new, old, settings.words, settings)
-    leads = lead_sentences(new, settings.min_sentence_words, settings.max_sentence_words)
+    leads = news_leads(
+        new,
+        lead_sentences(new, settings.min_sentence_words, settings.max_sentence_words),
+        settings.min_sentence_words,
+        settings.max_sentence_words,
+        skip,
+    )
     summary = cite(new, chosen, settings.support, leads)
     title = title or story_title(reports, summary)
-    quotes = tuple(all_quotes(reports))
     entities = tuple(story_entities(reports))
     ids = [a.article.id for a in articles]
     story = Story(id=story_id or story_id_for(title, ids), title=title, article_ids=tuple(ids))

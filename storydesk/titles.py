@@ -90,15 +90,38 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+# Words that open a relative clause set off by commas after the subject: a comma that
+# closes one ends no title ("Simon Vell, who runs the fund," is a subject, not a headline).
+# (An apposition opens with "a" or "the" as a main clause does: "On Monday, the army sent
+# boats," is a headline.)
+_ASIDE_WORDS = frozenset({"who", "whom", "whose", "which", "where"})
+
+
+def _closes_aside(words: list[str], k: int) -> bool:
+    """The comma ending ``words[:k]`` closes a relative clause opened by the comma before
+    it, so the title would be a subject with no verb.
+
+    >>> _closes_aside("Simon Vell, who runs the fund, will step down".split(), 6)
+    True
+    """
+    text = " ".join(words[:k]).rstrip(",").rstrip()
+    before = text.rfind(",")
+    if before < 0:
+        return False
+    opener = text[before + 1 :].split()[:1]
+    return bool(opener) and opener[0].lower() in _ASIDE_WORDS
+
+
 def _clause_end(words: list[str]) -> int | None:
     """How many of a long sentence's words make a title that ends with a clause: at a
     comma, a semicolon or a colon, or before a word that opens a new clause; the latest
     such end within :data:`TITLE_WORDS` words, else the first within
-    :data:`CLAUSE_SLACK` more; at least five words. None when there is none."""
+    :data:`CLAUSE_SLACK` more; at least five words; never at the comma that closes an
+    aside after the subject (:func:`_closes_aside`). None when there is none."""
     ends = [
         k
         for k in range(5, min(len(words), TITLE_WORDS + CLAUSE_SLACK) + 1)
-        if words[k - 1].endswith((",", ";", ":"))
+        if (words[k - 1].endswith((",", ";", ":")) and not _closes_aside(words, k))
         or (k < len(words) and words[k].lower() in _CLAUSE_WORDS)
     ]
     within = [k for k in ends if k <= TITLE_WORDS]

@@ -97,3 +97,18 @@ def test_a_lede_or_teaser_cut_off_is_never_the_title(nlp):
     assert story_title([b], [_sentence(b, LEAD)]) == (
         "The Kessen Dam burst on Monday and floods swept through Port Averly"
     )
+
+
+def test_a_title_never_ends_with_the_comma_of_a_relative_clause():
+    from storydesk.titles import title_from_sentences
+
+    sentence = (
+        "Ada Brook, who is organising the harbour charity concert for the families, "
+        "hopes to finish the record by 7 February."
+    )
+    title = title_from_sentences([sentence])
+    assert title is not None
+    assert title != "Ada Brook, who is organising the harbour charity concert for the families"
+    # a comma that ends a main clause still ends a title
+    lead = "On Monday, the army sent forty boats to Port Averly, officials said on Tuesday night."
+    assert title_from_sentences([lead]) == ("On Monday, the army sent forty boats to Port Averly")

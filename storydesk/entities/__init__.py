@@ -71,4 +71,4 @@ __all__ = [
     "speaker_entities",
 ]
 
-VERSION = "entities-3"
+VERSION = "entities-4"

@@ -13,6 +13,8 @@ evidence against a person is read from the name and the text around it:
 * a **title in quotation marks** ("“Mary Poppins”"), or an apposition that says what kind of
   work it is ("the film Mary Poppins");
 * a **team**: one word in the plural ("Browns", "Steelers") that is nobody's surname;
+* a **country or a province** by name (ISO 3166 through ``pycountry``: "Madagascar",
+  "Punjab") that is no first name or surname;
 * **common words**: a name whose last word is a common English word (wordfreq) and no
   first name or surname (the US Census lists of the ``names`` package); a one-word name only
   at the head of a sentence, on a short line (a menu: "Golf") or where no one stands ("on
@@ -102,6 +104,31 @@ def is_last_name(word: str) -> bool:
     return is_surname(word)
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Names of countries and of their first-level parts (states, provinces, regions) in
+    ISO 3166 (the ``pycountry`` package), lower case: "madagascar", "punjab", "logar"."""
+    import pycountry
+
+    out: set[str] = set()
+    for c in pycountry.countries:
+        out.update(getattr(c, k) for k in ("name", "common_name", "official_name") if hasattr(c, k))
+    out.update(s.name for s in pycountry.subdivisions)
+    return frozenset(n.lower() for n in out)
+
+
+def is_place_name(name: str) -> bool:
+    """``name`` is a country's or a country's first-level part's name and no one's first
+    name or surname ("Madagascar", "Punjab"; not "Georgia", "Jordan", "Kent")."""
+    words = name.split()
+    return (
+        bool(words)
+        and name.lower() in _place_names()
+        and not is_first_name(words[0])
+        and not is_last_name(words[-1])
+    )
+
+
 def _common_word(word: str) -> bool:
     w = word.lower()
     return (
@@ -144,6 +171,8 @@ def not_a_person(
         return other  # "Varden" a place elsewhere, "Cleveland Browns" an organisation
     if first_name:
         return None  # "Nathan Lane", "Mary Poppins" outside quotation marks
+    if is_place_name(name):
+        return "place"  # "Madagascar's farmers", labelled PERSON and nothing else
     if (
         single
         and words[0] in seen.before_place

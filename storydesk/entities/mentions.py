@@ -22,10 +22,12 @@ from .evidence import is_first_name, not_a_person, speaks_as_a_person, text_evid
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
 from .vocabulary import (
+    _COMPANY_ENDS,
     _LOCATIVE_BEFORE,
     _NOT_CURRENT,
     _OFFICE_PARTS,
     _ORG_HEADS,
+    _OUTLET_HEADS,
     _PARTICLES,
     _PLACE_NOUNS,
     _TITLES,
@@ -53,8 +55,11 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
             kind = "person"  # "Agnes Tollan, 71," the recogniser took for a place
         elif kind != "person" and speaks_as_a_person(ent):
             kind = "person"  # "Harbour master Ines Calloway said", taken for a facility
-        if kind == "person" and ent[-1].lower_ in _ORG_HEADS:
-            kind = "organization"  # "Ad Hoc Liaison Committee"
+        if kind == "person" and (
+            ent[-1].lower_ in _ORG_HEADS
+            or (len(ent) > 1 and ent[-1].lower_ in _OUTLET_HEADS | _COMPANY_ENDS)
+        ):
+            kind = "organization"  # "Ad Hoc Liaison Committee", "Miami Herald", "X Productions"
         elif kind == "person" and _place_context(doc, ent.start, ent.end):
             kind = "place"
         toks = [t for t in ent if not _is_blocked(blocked, t.idx, _end(t))]  # "JERUSALEM - Kerry"
@@ -86,7 +91,7 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
     for m, toks in names:
         span = _left_role(doc, toks) if m.type == "person" else None
         in_titles.update(range(*span) if span else ())
-        span = span or (_appos_role(doc, toks) if m.type == "person" else None)
+        span = span or (_appos_role(doc, toks, person=True) if m.type == "person" else None)
         if span:
             in_roles.update(range(*span))
             s, e = doc[span[0]].idx, _end(doc[span[1] - 1])
@@ -115,7 +120,9 @@ def _weigh_people(
     recogniser calls a person is weighed ("Agnes Tollan, 71," it took for a place is one by
     her age). Then an
     organisation that ends with a first name and a surname the text uses alone for a person
-    ("Pittsburgh quarterback Mason Rudolph" beside "Rudolph said") is that person."""
+    ("Pittsburgh quarterback Mason Rudolph" beside "Rudolph said"), or with a first name, a
+    middle name and that surname ("Penelope Muse Abernathy" beside "Abernathy said"), is
+    that person."""
     seen = text_evidence(doc)
     for n, (m, toks) in enumerate(names):  # "Browns Greedy Williams": a team before a name
         if m.type == "person" and len(toks) > 2 and seen.team(toks[0].text):
@@ -150,15 +157,15 @@ def _weigh_people(
         out.append((m, toks))
     alone = {m.text for m, toks in out if m.type == "person" and len(toks) == 1}
     for n, (m, toks) in enumerate(out):
-        if (
-            m.type == "organization"
-            and len(toks) > 1
-            and toks[-1].text in alone
-            and toks[-2].is_title
-            and is_first_name(toks[-2].text)
-        ):
-            full = toks[-2:]
-            out[n] = (_mention(doc, full, "person", "PERSON", m.span.article_id), full)
+        if m.type != "organization" or len(toks) < 2 or toks[-1].text not in alone:
+            continue
+        # the longest run of two or three capitalised words ending the name that opens
+        # with a first name: "Mason Rudolph", "Penelope Muse Abernathy"
+        for k in range(max(0, len(toks) - 3), len(toks) - 1):
+            run = toks[k:]
+            if all(t.is_title and t.is_alpha for t in run) and is_first_name(run[0].text):
+                out[n] = (_mention(doc, run, "person", "PERSON", m.span.article_id), run)
+                break
     return out
 
 

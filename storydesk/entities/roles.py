@@ -19,6 +19,7 @@ from .vocabulary import (
     OFFICE_PHRASES,
     OFFICE_SYNONYMS,
     TITLE_WORDS,
+    _set,
 )
 
 
@@ -60,9 +61,42 @@ def _left_role(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
     return (run[0].i, run[-1].i + 1) if run[-1].lower_ in _TITLES or of_chain else None
 
 
-def _appos_role(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
+# Nouns that name a person without a person's suffix ("a victim of the scheme").
+_PERSON_NOUNS = _set(
+    """victim child son daughter wife husband mother father brother sister friend partner
+    expert fellow member student colleague boss host guest survivor witness resident
+    citizen veteran pilot doctor nurse surgeon chef coach star actor actress singer
+    artist author poet scientist engineer lawyer owner heir widow widower niece nephew
+    cousin aunt uncle grandson granddaughter grandmother grandfather girlfriend boyfriend
+    fiancee fiance spouse patient refugee migrant suspect defendant plaintiff accused
+    hostage prisoner detainee soldier marine cop officer agent worker employee staffer
+    trader banker investor entrepreneur activist protester campaigner teenager boy girl
+    man woman person chief head executive detective relative captive native operative cfo
+    cto coo cio priest nun monk quarterback forward guard goalie rookie model graduate
+    inmate convict"""
+)
+# Endings of nouns for people ("manager", "negotiator", "economist", "historian",
+# "consultant", "resident", "trustee"); not "-ment" ("statement").
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "eur", "ess")
+
+
+def _person_noun(tok: Token) -> bool:
+    """A noun in the singular that can name a person: a title, a person's noun, or one
+    with a person's ending ("spokesman", "victim", "analyst"; not "chains", "background",
+    "information", "launch title", "team")."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in ("NNS", "NNPS") and lemma not in HONORIFICS:
+        return False  # "the big newspaper chains Gannett and ...", "founders A and B"
+    if lemma in TITLE_WORDS or lemma in _PERSON_NOUNS:
+        return True
+    return len(lemma) >= 5 and lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith("ment")
+
+
+def _appos_role(doc: Doc, toks: Sequence[Token], person: bool = False) -> tuple[int, int] | None:
     """An apposition (a common noun or a title): "[Mark Regev], a spokesman for ...", "Kerry's
-    spokeswoman, [Jen Psaki]"."""
+    spokeswoman, [Jen Psaki]". With ``person``, only one whose noun names a person in the
+    singular (:func:`_person_noun`): a person's role, not "the big chains [Gannett] and ..."
+    nor "[Jane Doe] (More information)"."""
     ids = {t.i for t in toks}
     root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
     related = [(c, {c.i}) for c in root.children if c.dep_ == "appos"]
@@ -70,6 +104,8 @@ def _appos_role(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
         related.append((root.head, {t.i for t in root.subtree}))
     for r, skip in related:
         if (r.pos_ != "NOUN" and r.lemma_.lower() not in TITLE_WORDS) or not r.is_alpha:
+            continue
+        if person and not _person_noun(r):
             continue
         skip = (skip - {r.i}) | ids
         for c in r.children:  # "..., which coordinates aid", another apposition

@@ -56,6 +56,17 @@ _ORG_HEADS = _set(
     organisation association union bank group company corporation university institute
     foundation commission court parliament assembly brigades movement democrats republicans"""
 )
+# Last words of a newspaper's name ("Miami Herald", "Hartford Courant"): the recogniser
+# calls some of them people. Words that are also surnames ("Post", "Star", "Sun") are left out.
+_OUTLET_HEADS = _set(
+    """herald courant tribune gazette chronicle telegraph inquirer sentinel journal examiner
+    bulletin dispatch"""
+)
+# Last words of a company's name ("Dick Clark Productions", "Tequila Works").
+_COMPANY_ENDS = _set(
+    """productions studios records entertainment pictures labs games works inc inc. llc ltd
+    ltd. corp corp. plc gmbh holdings ventures networks technologies"""
+)
 _PARTICLES = _set("al el bin ibn de del der van von la le da di du abu")
 # Well-known acronyms and the names they stand for (lower case, no dots). Kept small: an
 # acronym only merges with a long form on this list or when the text pairs them.

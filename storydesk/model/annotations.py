@@ -166,7 +166,9 @@ class Mention(_Spanned):
 # 26: quotes-14; a reported clause keeps the closing mark of a quote it opens
 # 27: page text cleaning (captions over their credit, teasers run into their first sentence,
 # a pager, the writer's box are not the article's)
-ANNOTATIONS_VERSION = 27
+# 28: entities-4 (a role's noun names a person; newspapers, companies, countries are no people;
+#     a first-middle-surname ORG beside its surname is that person)
+ANNOTATIONS_VERSION = 28
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change
 # what they hold: a store keeps each article's features with the version that made them,

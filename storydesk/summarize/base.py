@@ -79,7 +79,7 @@ def candidate_text(articles: Sequence[AnalyzedArticle], c: Candidate) -> str:
 class Summarizer(Protocol):
     """``(articles, budget in words) -> chosen sentences`` in reading order. Each set of
     ``(article, sentence index)`` pairs in ``require`` has one of its sentences chosen when
-    the budget allows (the story's key figure)."""
+    the budget allows (the story's key figure); the pairs in ``skip`` are never chosen."""
 
     def __call__(
         self,
@@ -87,6 +87,7 @@ class Summarizer(Protocol):
         words: int,
         *,
         require: Sequence[Collection[tuple[int, int]]] = (),
+        skip: Collection[tuple[int, int]] = (),
     ) -> list[Candidate]: ...
 
 

@@ -46,18 +46,25 @@ class CoverageSummarizer:
         words: int,
         *,
         require: Sequence[Collection[tuple[int, int]]] = (),
+        skip: Collection[tuple[int, int]] = (),
     ) -> list[Candidate]:
         """Greedy coverage within ``words``; each ``require`` group that still fits is served
-        first by its best sentence."""
+        first by its best sentence. Sentences in ``skip`` are never chosen."""
         s = self.settings
         pool = [
             Candidate(d, sent)
             for d, a in enumerate(articles)
             for sent in a.sentences
             if stands_alone(a, sent, s.min_sentence_words, s.max_sentence_words)
+            and (d, sent.index) not in skip
         ]
         if not pool:  # tiny or odd articles: take what there is rather than nothing
-            pool = [Candidate(d, sent) for d, a in enumerate(articles) for sent in a.sentences]
+            pool = [
+                Candidate(d, sent)
+                for d, a in enumerate(articles)
+                for sent in a.sentences
+                if (d, sent.index) not in skip
+            ]
         if not pool:
             return []
         sets = [concepts(c.sentence.lemmas, c.sentence.terms) for c in pool]
