@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from ..clean import DATELINE
-from ..doctext import doc_text
+from ..doctext import doc_text, token_attr, tokens_with
 from ..model import Citation
 from .firstnames import first_name_gender, is_surname
 from .marks import _paragraphs, _Segment
@@ -518,17 +520,23 @@ class _People:
         starts = [s.start for s in sents]
         for i, pid, _ in self.mentions:
             named[bisect_right(starts, i) - 1].add(pid)
+        # the pronouns of the text, found once (token index, gender), in text order
+        pronouns = [
+            (i, g)
+            for i in tokens_with(self.doc, LOWER, _PRONOUN_GENDER_ALL)
+            for g in (_PRONOUN_GENDER_ALL[self.doc[i].lower_],)
+        ]
+        at = [i for i, _ in pronouns]
         for n, sent in enumerate(sents):
             if len(named[n]) != 1:
                 continue
             pid = next(iter(named[n]))
-            scope = list(sent) + (
-                list(sents[n + 1]) if n + 1 < len(sents) and not named[n + 1] else []
-            )
-            for t in scope:
-                if t.i not in self.quoted and t.lower_ in _PRONOUN_GENDER_ALL:
-                    g = _PRONOUN_GENDER_ALL[t.lower_]
-                    counts.setdefault(pid, {"m": 0, "f": 0})[g] += 1
+            scopes = [sent] + ([sents[n + 1]] if n + 1 < len(sents) and not named[n + 1] else [])
+            for scope in scopes:  # the pronouns of the scope's tokens, in text order
+                for k in range(bisect_left(at, scope.start), bisect_left(at, scope.end)):
+                    i, g = pronouns[k]
+                    if i not in self.quoted:
+                        counts.setdefault(pid, {"m": 0, "f": 0})[g] += 1
         for pid, c in counts.items():
             person = self.persons[pid]
             if person.gender is None:
@@ -1155,8 +1163,11 @@ def _offstage_tokens(doc: Doc) -> set[int]:
 def _quoted_tokens(doc: Doc, segments: Iterable[_Segment]) -> set[int]:
     """Tokens that start inside a quote ('said,“Look' is one token, and not quoted)."""
     out: set[int] = set()
+    starts = token_attr(doc, IDX)  # each token's offset, in text order
     for s in segments:
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
-        if span is not None:
-            out.update(t.i for t in span if s.start <= t.idx < s.end)
+        if span is not None:  # the tokens of the span with s.start <= t.idx < s.end
+            first = max(span.start, int(np.searchsorted(starts, s.start, side="left")))
+            last = min(span.end, int(np.searchsorted(starts, s.end, side="left")))
+            out.update(range(first, last))
     return out
