@@ -9,6 +9,7 @@ speech rules ask of the same parse many times.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 import numpy as np
@@ -48,19 +49,32 @@ def token_attr(doc: Doc, attr: int) -> np.ndarray:
     return cached
 
 
+def sentence_start(doc: Doc, i: int) -> int:
+    """``doc[i].sent.start``: the first token of the sentence token ``i`` is in, from the
+    sentences' starts listed once per Doc (``Token.sent`` walks back token by token)."""
+    starts: list[int] | None = doc.user_data.get("storydesk_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["storydesk_sentence_starts"] = [s.start for s in doc.sents]
+    return starts[bisect_right(starts, i) - 1]
+
+
 def tokens_with(doc: Doc, attr: int, strings: Iterable[str]) -> list[int]:
     """The indexes of the tokens of ``doc`` whose ``attr`` (``ORTH``: the text, ``LOWER``:
-    lower case) is one of ``strings``, in text order; the index from each value to its
-    tokens is built once per Doc and attribute."""
+    lower case) is one of ``strings``, in text order; the tokens sorted by the attribute's
+    value (an index to look values up in) once per Doc and attribute."""
     key = f"storydesk_index_{attr}"
-    index: dict[int, list[int]] | None = doc.user_data.get(key)
+    index: tuple[np.ndarray, np.ndarray] | None = doc.user_data.get(key)
     if index is None:
-        index = {}
-        for i, value in enumerate(token_attr(doc, attr).tolist()):
-            index.setdefault(value, []).append(i)
-        doc.user_data[key] = index
+        values = token_attr(doc, attr)
+        order = np.argsort(values, kind="stable")
+        index = doc.user_data[key] = (values[order], order)
+    ordered, order = index
     hashes = doc.vocab.strings  # a string's hash, whether or not the store holds it
+    wanted = np.array([hashes[s] for s in strings], dtype=np.uint64)
+    lows = np.searchsorted(ordered, wanted, side="left").tolist()
+    highs = np.searchsorted(ordered, wanted, side="right").tolist()
     found: set[int] = set()
-    for s in strings:
-        found.update(index.get(hashes[s], ()))
+    for low, high in zip(lows, highs, strict=True):
+        if high > low:
+            found.update(order[low:high].tolist())
     return sorted(found)
