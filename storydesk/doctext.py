@@ -49,12 +49,19 @@ def token_attr(doc: Doc, attr: int) -> np.ndarray:
     return cached
 
 
-def sentence_start(doc: Doc, i: int) -> int:
-    """``doc[i].sent.start``: the first token of the sentence token ``i`` is in, from the
-    sentences' starts listed once per Doc (``Token.sent`` walks back token by token)."""
+def sentence_starts(doc: Doc) -> list[int]:
+    """``[s.start for s in doc.sents]``, listed once per Doc: sentence ``n`` is tokens
+    ``starts[n]`` to ``starts[n + 1]`` (the last one to the end). Read it, never change it."""
     starts: list[int] | None = doc.user_data.get("storydesk_sentence_starts")
     if starts is None:
         starts = doc.user_data["storydesk_sentence_starts"] = [s.start for s in doc.sents]
+    return starts
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """``doc[i].sent.start``: the first token of the sentence token ``i`` is in, from
+    :func:`sentence_starts` (``Token.sent`` walks back token by token)."""
+    starts = sentence_starts(doc)
     return starts[bisect_right(starts, i) - 1]
 
 

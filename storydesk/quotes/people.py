@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from ..clean import DATELINE
-from ..doctext import doc_text, token_attr, tokens_with
+from ..doctext import doc_text, sentence_start, sentence_starts, token_attr, tokens_with
 from ..model import Citation
 from .firstnames import first_name_gender, is_surname
 from .marks import _paragraphs, _Segment
@@ -515,9 +515,9 @@ class _People:
         are the only person named (outside quotes), in that sentence and the next one if
         it names nobody."""
         counts: dict[int, dict[str, int]] = {}
-        sents = list(self.doc.sents)
-        named: list[set[int]] = [set() for _ in sents]
-        starts = [s.start for s in sents]
+        starts = sentence_starts(self.doc)  # sentence n: tokens starts[n] to starts[n + 1]
+        ends = [*starts[1:], len(self.doc)]
+        named: list[set[int]] = [set() for _ in starts]
         for i, pid, _ in self.mentions:
             named[bisect_right(starts, i) - 1].add(pid)
         # the pronouns of the text, found once (token index, gender), in text order
@@ -527,13 +527,13 @@ class _People:
             for g in (_PRONOUN_GENDER_ALL[self.doc[i].lower_],)
         ]
         at = [i for i, _ in pronouns]
-        for n, sent in enumerate(sents):
+        for n in range(len(starts)):
             if len(named[n]) != 1:
                 continue
             pid = next(iter(named[n]))
-            scopes = [sent] + ([sents[n + 1]] if n + 1 < len(sents) and not named[n + 1] else [])
-            for scope in scopes:  # the pronouns of the scope's tokens, in text order
-                for k in range(bisect_left(at, scope.start), bisect_left(at, scope.end)):
+            scopes = [n] + ([n + 1] if n + 1 < len(starts) and not named[n + 1] else [])
+            for m in scopes:  # the pronouns of sentence m's tokens, in text order
+                for k in range(bisect_left(at, starts[m]), bisect_left(at, ends[m])):
                     i, g = pronouns[k]
                     if i not in self.quoted:
                         counts.setdefault(pid, {"m": 0, "f": 0})[g] += 1
@@ -683,7 +683,7 @@ class _People:
         doc = self.doc
         first = doc[before].sent.start
         for _ in range(2):
-            first = doc[first - 1].sent.start if first > 0 else 0
+            first = sentence_start(doc, first - 1) if first > 0 else 0
         if i < first or pid in set(exclude) or (gender and known and known != gender):
             return None
         return pid
@@ -739,7 +739,7 @@ class _People:
             main = {verb.sent.root.i}
         else:
             return None
-        start = self.doc[i].sent.start
+        start = sentence_start(self.doc, i)
         for j in range(k - 1, -1, -1):
             i2, pid2, subject2 = self.mentions[j]
             if i2 < start:
