@@ -40,10 +40,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_TITLE, LOWER, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
-from ..doctext import doc_text
+from ..doctext import doc_text, token_attr, tokens_with
 from ..quotes import SPEECH_VERBS
 from ..quotes.firstnames import first_name_gender, is_surname
 from .vocabulary import _PLACE_NOUNS, _set
@@ -60,6 +63,8 @@ _PLACE_ENDS = _set(
 )
 # ... or begin it ("Mount Kenya", "Lake Como", "River Sallow", "Port Averly").
 _PLACE_STARTS = _set("mount mt lake river port fort cape isle gulf strait sierra")
+# A place's last word, or a kind of place: the word after a name the text gives a place.
+_PLACE_WORDS = _PLACE_ENDS | _PLACE_NOUNS
 # What an apposition calls a work or a product ("the film Mary Poppins").
 _WORK_NOUNS = _set(
     """film movie book novel song album single series show musical play opera ballet
@@ -263,17 +268,24 @@ def text_evidence(doc: Doc) -> TextEvidence:
         if kinds:
             kind = kinds.most_common(1)[0][0]
             labels[name] = (kind, sum(kinds.values()), persons)
+    # read from the parse's arrays, not token by token:
+    # after_the: t.is_title and doc[t.i - 1].lower_ == "the" and the next token (if any) is
+    # no NOUN or PROPN; before_place: t.is_title and t.is_alpha and the next token's lower_
+    # is one of _PLACE_WORDS
+    title = token_attr(doc, IS_TITLE).astype(bool)
+    pos = token_attr(doc, POS)
+    follows_the = np.zeros(len(doc), dtype=bool)
+    follows_the[1:] = token_attr(doc, LOWER)[:-1] == doc.vocab.strings["the"]
+    noun_next = np.zeros(len(doc), dtype=bool)
+    noun_next[:-1] = (pos[1:] == NOUN) | (pos[1:] == PROPN)
     after_the = frozenset(
-        t.text
-        for t in doc[1:]
-        if t.is_title
-        and doc[t.i - 1].lower_ == "the"
-        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN"))
+        doc[i].text for i in np.flatnonzero(title & follows_the & ~noun_next).tolist()
     )
+    alpha = token_attr(doc, IS_ALPHA)
     before_place = frozenset(
-        t.text
-        for t in doc[:-1]
-        if t.is_title and t.is_alpha and doc[t.i + 1].lower_ in _PLACE_ENDS | _PLACE_NOUNS
+        doc[i - 1].text
+        for i in tokens_with(doc, LOWER, _PLACE_WORDS)
+        if i > 0 and title[i - 1] and alpha[i - 1]
     )
     return TextEvidence(labels, after_the, before_place)
 

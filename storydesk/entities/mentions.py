@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-import numpy as np
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..doctext import check_parse, doc_text
+from ..doctext import check_parse, doc_text, tokens_with
 from ..model import Mention, Span
 from ..offstage import _blocked, _is_blocked
 from ..quotes import quote_segments
@@ -384,10 +383,9 @@ def _not_a_name(doc: Doc, toks: Sequence[Token], ent_start: int) -> bool:
 
 def _tokens_of(doc: Doc, attr: int, strings: Iterable[str]) -> list[Token]:
     """The tokens of ``doc`` whose ``attr`` (``ORTH``: text, ``LOWER``: lower case) is one
-    of ``strings``, in text order: read from the parse's array, not token by token."""
-    hashes = doc.vocab.strings  # a string's hash, whether or not the store holds it
-    found = np.isin(doc.to_array(attr), np.array([hashes[s] for s in strings], dtype=np.uint64))
-    return [doc[i] for i in np.flatnonzero(found).tolist()]
+    of ``strings``, in text order: looked up in an index built once per parse, not token by
+    token."""
+    return [doc[i] for i in tokens_with(doc, attr, strings)]
 
 
 # The nouns a person's name may modify only when it names a place or an institution.
@@ -405,8 +403,8 @@ def _modifies_a_noun(m: Mention, doc: Doc, heads: frozenset[str] | None = None) 
     """A name of two words or more the text uses to modify a noun (one of ``heads`` when
     given)."""
     text = doc_text(doc)
-    for found in re.finditer(re.escape(m.text) + r"\s+[a-z]", text) if " " in m.text else ():
-        span = doc.char_span(found.start(), found.end() - 2, alignment_mode="expand")
+    for start, end in _before_lower_word(text, m.text) if " " in m.text else ():
+        span = doc.char_span(start, end - 2, alignment_mode="expand")
         if (
             span is not None
             and span[-1].dep_ == "compound"
@@ -415,6 +413,27 @@ def _modifies_a_noun(m: Mention, doc: Doc, heads: frozenset[str] | None = None) 
         ):
             return True
     return False
+
+
+_SPACE_LOWER = re.compile(r"\s+[a-z]")
+
+
+def _before_lower_word(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``re.finditer(re.escape(name) + r"\\s+[a-z]", text)`` (``name`` not
+    empty), found as literal text and one pattern compiled once rather than a pattern
+    compiled for each name.
+
+    >>> list(_before_lower_word("Iron Dome system, Iron Dome  rockets; Iron Dome.", "Iron Dome"))
+    [(0, 11), (18, 30)]
+    """
+    at = text.find(name)
+    while at >= 0:
+        found = _SPACE_LOWER.match(text, at + len(name))
+        if found:
+            yield at, found.end()
+            at = text.find(name, found.end())
+        else:
+            at = text.find(name, at + 1)
 
 
 def _nominals(

@@ -9,9 +9,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..doctext import doc_text
+from ..doctext import doc_text, tokens_with
 from ..model import Quote, Speaker
 from .attribution import _Attribution, _attribution, _mention_tokens, _resolve, _speaker
 from .marks import _TURN, _WORD, _paragraphs, _Segment
@@ -250,10 +251,9 @@ def _all_sentence_ends(doc: Doc) -> tuple[list[int], list[int]]:
     cached = doc.user_data.get(_ENDS_KEY)
     if cached is None:
         tokens, ends = [], []
-        for t in doc:
-            if t.text in (".", "!", "?", "…", "...") and (
-                t.whitespace_ or t.i + 1 == len(doc) or doc[t.i + 1].is_space
-            ):
+        for i in tokens_with(doc, ORTH, (".", "!", "?", "…", "...")):
+            t = doc[i]
+            if t.whitespace_ or t.i + 1 == len(doc) or doc[t.i + 1].is_space:
                 tokens.append(t.i)
                 ends.append(t.idx + len(t.text))
         cached = doc.user_data[_ENDS_KEY] = (tokens, ends)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DOUBLE = {"“": "open", "„": "open", "«": "open", "``": "open", "”": "close", "»": "close"}
 
@@ -94,7 +95,15 @@ def _family(mark: str) -> str:
 
 def _segments(text: str) -> list[_Segment]:
     """Outermost quotes, paragraph by paragraph; a quote of another glyph family inside
-    one ('"... the question: “As you know ...?” Forty-three ..."') is nested in it."""
+    one ('"... the question: “As you know ...?” Forty-three ..."') is nested in it.
+
+    The last few texts' answers are kept: the speech rules and the entity rules both ask
+    for the same article's."""
+    return list(_segments_of(text))
+
+
+@lru_cache(maxsize=8)
+def _segments_of(text: str) -> tuple[_Segment, ...]:
     paragraphs = _paragraphs(text)
     doubles: list[_Segment] = []
     carried: tuple[int, int] | None = None  # (content start, opening mark) of a quote
@@ -161,7 +170,7 @@ def _segments(text: str) -> list[_Segment]:
                 doubles.append(_Segment(outer[1], p_end, outer[2], p_end))
     singles = _single_segments(text, paragraphs, doubles)
     out = [_trim(text, s) for s in sorted(doubles + singles, key=lambda s: s.start)]
-    return [s for s in out if s.end > s.start]
+    return tuple(s for s in out if s.end > s.start)
 
 
 _CLAUSE_END = frozenset(",.!?")

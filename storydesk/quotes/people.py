@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from ..clean import DATELINE
-from ..doctext import doc_text
+from ..doctext import doc_text, sentence_start, sentence_starts, token_attr, tokens_with
 from ..model import Citation
 from .firstnames import first_name_gender, is_surname
 from .marks import _paragraphs, _Segment
@@ -533,22 +535,28 @@ class _People:
         are the only person named (outside quotes), in that sentence and the next one if
         it names nobody."""
         counts: dict[int, dict[str, int]] = {}
-        sents = list(self.doc.sents)
-        named: list[set[int]] = [set() for _ in sents]
-        starts = [s.start for s in sents]
+        starts = sentence_starts(self.doc)  # sentence n: tokens starts[n] to starts[n + 1]
+        ends = [*starts[1:], len(self.doc)]
+        named: list[set[int]] = [set() for _ in starts]
         for i, pid, _ in self.mentions:
             named[bisect_right(starts, i) - 1].add(pid)
-        for n, sent in enumerate(sents):
+        # the pronouns of the text, found once (token index, gender), in text order
+        pronouns = [
+            (i, g)
+            for i in tokens_with(self.doc, LOWER, _PRONOUN_GENDER_ALL)
+            for g in (_PRONOUN_GENDER_ALL[self.doc[i].lower_],)
+        ]
+        at = [i for i, _ in pronouns]
+        for n in range(len(starts)):
             if len(named[n]) != 1:
                 continue
             pid = next(iter(named[n]))
-            scope = list(sent) + (
-                list(sents[n + 1]) if n + 1 < len(sents) and not named[n + 1] else []
-            )
-            for t in scope:
-                if t.i not in self.quoted and t.lower_ in _PRONOUN_GENDER_ALL:
-                    g = _PRONOUN_GENDER_ALL[t.lower_]
-                    counts.setdefault(pid, {"m": 0, "f": 0})[g] += 1
+            scopes = [n] + ([n + 1] if n + 1 < len(starts) and not named[n + 1] else [])
+            for m in scopes:  # the pronouns of sentence m's tokens, in text order
+                for k in range(bisect_left(at, starts[m]), bisect_left(at, ends[m])):
+                    i, g = pronouns[k]
+                    if i not in self.quoted:
+                        counts.setdefault(pid, {"m": 0, "f": 0})[g] += 1
         for pid, c in counts.items():
             person = self.persons[pid]
             if person.gender is None:
@@ -713,7 +721,7 @@ class _People:
         doc = self.doc
         first = doc[before].sent.start
         for _ in range(2):
-            first = doc[first - 1].sent.start if first > 0 else 0
+            first = sentence_start(doc, first - 1) if first > 0 else 0
         if i < first or pid in set(exclude) or (gender and known and known != gender):
             return None
         return pid
@@ -805,7 +813,7 @@ class _People:
             main = {verb.sent.root.i}
         else:
             return None
-        start = self.doc[i].sent.start
+        start = sentence_start(self.doc, i)
         for j in range(k - 1, -1, -1):
             i2, pid2, subject2 = self.mentions[j]
             if i2 < start:
@@ -1272,8 +1280,11 @@ def _offstage_tokens(doc: Doc) -> set[int]:
 def _quoted_tokens(doc: Doc, segments: Iterable[_Segment]) -> set[int]:
     """Tokens that start inside a quote ('said,“Look' is one token, and not quoted)."""
     out: set[int] = set()
+    starts = token_attr(doc, IDX)  # each token's offset, in text order
     for s in segments:
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
-        if span is not None:
-            out.update(t.i for t in span if s.start <= t.idx < s.end)
+        if span is not None:  # the tokens of the span with s.start <= t.idx < s.end
+            first = max(span.start, int(np.searchsorted(starts, s.start, side="left")))
+            last = min(span.end, int(np.searchsorted(starts, s.end, side="left")))
+            out.update(range(first, last))
     return out

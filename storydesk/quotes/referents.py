@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..doctext import sentence_start
 from ..model import Referent
 from .people import _People
 
@@ -26,7 +27,7 @@ def _referents(doc: Doc, people: _People) -> tuple[Referent, ...]:
         mention, pid = found
         person = people.persons[pid]
         named = {person.first, person.last}
-        if mention >= tok.sent.start or any(t.lower_ in named for t in tok.sent):
+        if mention >= sentence_start(doc, tok.i) or any(t.lower_ in named for t in tok.sent):
             continue  # named in the same sentence: the sentence says who is meant
         span = people.cite(tok.idx, tok.idx + len(tok.text))
         out.append(Referent(span, people.name(pid), doc[mention].idx))

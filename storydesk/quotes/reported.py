@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import sentence_start
 from ..model import Quote, Speaker
 from .attribution import (
     _Attribution,
@@ -97,13 +98,15 @@ def _reported_speech(
     told: dict[int, list[tuple[int, int, _Attribution]]] = {}
     for tok, found, content in found_all:
         if found.speaker is not None and _says(tok):
-            told.setdefault(tok.sent.start, []).append((content[0].i, content[-1].i, found))
+            told.setdefault(sentence_start(doc, tok.i), []).append(
+                (content[0].i, content[-1].i, found)
+            )
     out: list[Quote] = []
     for tok, found, content in found_all:
         outer = next(
             (
                 teller
-                for a, b, teller in told.get(tok.sent.start, ())
+                for a, b, teller in told.get(sentence_start(doc, tok.i), ())
                 if a <= tok.i <= b
                 and teller.speaker is not None
                 and not _same_speaker(teller.speaker, found)

@@ -47,13 +47,16 @@ def token_kinds(doc: Doc) -> TokenKinds:
         return out
     strings = doc.vocab.strings
     pos, dep, lower, orth = doc.to_array([POS, DEP, LOWER, ORTH]).T
-    subject = np.isin(dep, [strings[d] for d in _SUBJECT_DEPS])
+    subject = np.zeros(len(doc), dtype=bool)
+    for d in _SUBJECT_DEPS:  # np.isin costs more than a few comparisons on one article
+        subject |= dep == strings[d]
     propn = pos == PROPN
     verb = ~propn & ((pos == VERB) | (pos == AUX) | (lower == strings["according"]))
     rest = ~propn & ~verb
     noun = rest & (pos == NOUN) & subject
     rest &= ~noun
-    pronoun = rest & (pos == PRON) & subject & np.isin(lower, [strings["he"], strings["she"]])
+    he_she = (lower == strings["he"]) | (lower == strings["she"])
+    pronoun = rest & (pos == PRON) & subject & he_she
     colon = rest & ~pronoun & (orth == strings[":"])
     out.subject_nouns = np.flatnonzero(noun).tolist()
     titled = [i for i in out.subject_nouns if doc[i].is_title]
