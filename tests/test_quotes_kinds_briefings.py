@@ -32,13 +32,13 @@ SPEAKERS = [
     ),
     (
         "a report in an outlet",
-        "The campaign cost $449,000, according to a report in the Harlow Ledger.",
+        "The campaign cost $312,000, according to a report in the Harlow Ledger.",
         "campaign cost",
         "Harlow Ledger",
     ),
     (
         "a report in an outlet, then the report",
-        "The campaign cost $449,000, according to a report in the Harlow Ledger. The report "
+        "The campaign cost $312,000, according to a report in the Harlow Ledger. The report "
         "says the agency paid a firm in Ostland for the ads.",
         "paid a firm",
         "Harlow Ledger",
@@ -58,20 +58,19 @@ SPEAKERS = [
     ),
     (
         "he after a man inside what he said",
-        "Interim Police Chief Ed Alvarez told reporters that officials began receiving calls "
-        "about a fight aboard a train.\n\nHe says transit officers boarded the train at the "
-        "next stop and found a man bleeding, who was possibly the victim of a stabbing. He "
-        "says the man died.",
+        "Acting Fire Chief Tomas Reyes told reporters that crews began getting calls about "
+        "smoke aboard a ferry.\n\nHe says harbour crews boarded the ferry at the next pier "
+        "and found a man hurt, who was possibly the victim of a fall. He says the man died.",
         "the man died",
-        "Ed Alvarez",
+        "Tomas Reyes",
     ),
     (
         "she, named in the clause before",
-        "Michelle Hege runs a firm in Harlow. She said the work was hard. While the campaign "
-        "did not appeal to Julie Graham, a spokeswoman for the health department, she said "
-        "she did not want to judge it.",
+        "Ada Moss runs a firm in Harlow. She said the work was hard. While the campaign did "
+        "not appeal to Nora Vell, a spokeswoman for the water board, she said she did not "
+        "want to judge it.",
         "did not want to judge",
-        "Julie Graham",
+        "Nora Vell",
     ),
     (
         "he, named in the phrase before",
@@ -113,14 +112,14 @@ SPEAKERS = [
 NO_SPEECH = [
     (
         "a slogan naming a campaign",
-        "Harlow\u2019s viral \u201cMeth. We\u2019re on it.\u201d awareness campaign has faced "
-        "mockery.",
+        "Harlow\u2019s viral \u201cRats. We\u2019re on it.\u201d street campaign has faced "
+        "ridicule.",
         "on it",
     ),
     (
         "a slogan naming a campaign",
-        "While the \u201cMeth. We\u2019re on it.\u201d campaign did not appeal to Julie Graham, "
-        "she said she liked the ads.",
+        "While the \u201cRats. We\u2019re on it.\u201d campaign did not appeal to Nora Vell, "
+        "she said she liked the posters.",
         "on it",
     ),
     (
@@ -130,17 +129,17 @@ NO_SPEECH = [
     ),
     (
         "it is safe to assume",
-        "The Harlow Party opened its campaign. No single issue has dominated the debates more "
-        "than health care, and it\u2019s safe to assume that will be the case again on "
-        "Wednesday night.",
-        "the case again",
+        "The Harlow Party opened its campaign. No single topic has filled the hustings more "
+        "than the ferry fares, and it\u2019s safe to assume that will be true again on "
+        "Friday night.",
+        "true again",
     ),
     (
         "it is safe to assume",
-        "Pete Holt, the mayor of Harlow, has set out a plan. No single issue has dominated the "
-        "initial primary debates more than health care, and it\u2019s safe to assume that will "
-        "be the case again Wednesday night.",
-        "the case again",
+        "Pete Holt, the mayor of Harlow, has set out a plan. No single topic has filled the "
+        "early council hustings more than the ferry fares, and it\u2019s safe to assume that "
+        "will be true again Friday night.",
+        "true again",
     ),
 ]
 
@@ -149,11 +148,11 @@ NO_SPEECH = [
 SPANS = [
     (
         "a clause cut at ', but'",
-        "Michelle Hege runs a firm. The firm did research into the audiences, working with them "
-        "to understand their beliefs regarding opioid misuse. Selling a product is difficult, "
-        "but altering behavior is much more difficult, Hege said.",
-        "Selling a product",
-        "Selling a product is difficult, but altering behavior is much more difficult",
+        "Ada Moss runs a firm. The firm studied the town's drivers, working with them to "
+        "understand their habits on the ring road. Building a road is hard, but changing "
+        "habits is much harder, Moss said.",
+        "Building a road",
+        "Building a road is hard, but changing habits is much harder",
     ),
 ]
 
