@@ -178,3 +178,31 @@ def test_indian_scales_and_rupees(nlp, text, value, unit, what):
 
 def test_a_fraction_is_no_count(nlp):
     assert brief(nlp, "The band settled on a 6/8 feel for the song.") == []
+
+
+def test_a_measure_noun_says_what_it_measures(nlp):
+    text = (
+        "The average price of a new tractor was $52,300, while the average price for a used "
+        "combine was $31,900. The cost of the new depot was $4.1 million."
+    )
+    found = facts_of(nlp, text)
+    assert [f.what for f in found] == [
+        "tractor price (USD)",
+        "combine price (USD)",
+        "depot cost (USD)",
+    ]
+    # Two prices of different things are two quantities, not one that "differs".
+    assert [g.status for g in group_facts(found)] == ["consistent"] * 3
+
+
+def test_a_nationwide_count_is_not_the_storys_place(nlp):
+    text = (
+        "Local dealers sold 4,210 new tractors in March, the farm bureau said. Dealers sold "
+        "3,900 new tractors in February. Nationally, dealers sold nearly 61,000 new tractors "
+        "in March."
+    )
+    found = facts_of(nlp, text)
+    assert [f.place for f in found] == [None, None, "nationwide"]
+    groups = [(g.what, [found[i].value for i in g.facts]) for g in group_facts(found)]
+    assert ("tractors sold nationwide", [61000.0]) in groups
+    assert all(61000.0 not in values for what, values in groups if what == "tractors sold")

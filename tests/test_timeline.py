@@ -233,6 +233,31 @@ def test_event_date_prefers_the_main_verb(nlp):
     assert event_expression(plain).text == "Monday"  # never parsed: the first
 
 
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        # The older value's date is a point of comparison, not the event's.
+        (
+            "The average price of a new tractor sold in Corvell in March was $52,300, up from "
+            "$49,800 a year ago and from $44,100 in March 2016.",
+            "March",
+        ),
+        ("Although grain exports were up from 11.4 percent in February, they stayed low.", None),
+        (
+            "Harvest volumes fell 4 percent in June, compared with a 2 percent rise in June 2017.",
+            "June",
+        ),
+        # A verb of comparing that is the sentence's own event keeps its date.
+        ("The council compared the two proposals in May.", "May"),
+        ("The mayor flew from Lindhaven on Tuesday.", "Tuesday"),
+    ],
+)
+def test_a_figures_point_of_comparison_dates_no_event(nlp, text, event):
+    exprs = find_time_expressions(text, THU, nlp(text))
+    chosen = event_expression(exprs)
+    assert (chosen.text if chosen else None) == event
+
+
 def test_event_date_skips_bounds_and_unresolved():
     exprs = find_time_expressions("He has waited since Monday for the 17th day of it.", THU)
     assert event_expression(exprs) is None

@@ -258,12 +258,27 @@ def _small_and_generic(value: float, verb: str | None, reading: _Reading | None)
     )
 
 
+# Adverbs that widen a count beyond the story's place: "Nationally, dealers sold 17.3
+# million" is not the city's count of the sentence before (see
+# :data:`storydesk.facts.group.SCOPES`).
+_SCOPE_WORDS = {
+    "nationally": "nationwide",
+    "nationwide": "nationwide",
+    "worldwide": "worldwide",
+    "globally": "worldwide",
+}
+
+
 def _place(reading: _Reading) -> str | None:
     """Where the counted thing is, when the clause says so: "killed 103 people in Mexico"
-    and "infected 20 in the United States" count different things ("in Mexico")."""
+    and "infected 20 in the United States" count different things ("in Mexico"); a count
+    made "nationally" or "worldwide" is not one of the story's place."""
     for holder in (reading.noun, reading.predicate):
         if holder is None:
             continue
+        for c in holder.children:
+            if c.dep_ in ("advmod", "amod") and c.lower_ in _SCOPE_WORDS:
+                return _SCOPE_WORDS[c.lower_]
         for c in holder.children:
             if c.dep_ != "prep" or c.lower_ != "in":
                 continue

@@ -232,13 +232,18 @@ def group_facts(
     return tuple(sorted(groups, key=lambda g: g.facts[0]))
 
 
+# A count's scope wider than any one place (see :func:`storydesk.facts.extract.extract_facts`).
+SCOPES = frozenset({"nationwide", "worldwide"})
+
+
 def _places(facts: Sequence[Fact], what: str, idx: list[int]) -> list[tuple[str, list[int]]]:
     """Split one quantity's facts by the places they are counted in, when they name more
     than one ("killed in Mexico", "killed in United States"); figures that name none then
     stand apart, as nothing tells which place they count. One place named is the story's:
-    figures with and without it are one quantity."""
+    figures with and without it are one quantity; but a count made "nationwide" or
+    "worldwide" (:data:`SCOPES`) is never the story's own place."""
     places = sorted({p for i in idx if (p := facts[i].place) is not None})
-    if len(places) < 2:
+    if len(places) < 2 and not SCOPES.intersection(places):
         return [(what, idx)]
     split = [(f"{what} {p}", [i for i in idx if facts[i].place == p]) for p in places]
     unplaced = [i for i in idx if facts[i].place is None]

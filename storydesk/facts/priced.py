@@ -78,10 +78,29 @@ def _noun_words(noun: Token) -> str:
     return text if noun.pos_ == "PROPN" or noun.ent_type_ else text.lower()
 
 
+# Nouns that say what kind of amount, not of what: "the price of a new truck" and "the
+# price for a new sedan" are two quantities, a truck price and a sedan price.
+_MEASURE_OF = words("price cost value fee fare rent salary wage budget bill")
+
+
+def _measured(noun: Token) -> Token | None:
+    """The thing a measure noun is of or for ("price of a new truck": truck)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+            for o in c.children:
+                if o.dep_ == "pobj" and _named_noun(o) and not _is_unit_word(o):
+                    return o
+    return None
+
+
 def _thing(noun: Token) -> str:
     """A priced noun, normalised: every name of an acquisition is the deal, a share is the
-    share price."""
+    share price, and a measure noun says what it measures ("truck price")."""
     lemma = noun.lemma_.lower()
+    if lemma in _MEASURE_OF:
+        measured = _measured(noun)
+        if measured is not None and measured.lemma_.lower() not in _MEASURE_OF:
+            return f"{_thing(measured)} {_noun_words(noun)}"
     if noun.tag_ == "NN" and (lemma in _DEAL_NOUNS or noun.lower_ in _DEAL_NOUNS):
         return "deal"  # one deal; "deals worth $2.5 billion" are others
     if lemma in _STOCK_NOUNS or noun.lower_ in _STOCK_NOUNS:

@@ -25,7 +25,7 @@ from ..model import (
 from .dates import heading_rest
 from .expressions import Anchor
 from .resolve import find_anchors, find_time_expressions
-from .words import NOT_EVENT_RELATIONS
+from .words import COMPARED, NOT_EVENT_RELATIONS
 
 # Kinds of expression that are page chrome (see :func:`storydesk.timeline.find_time_expressions`).
 CHROME_KINDS = frozenset({"dateline", "page", "caption"})
@@ -69,7 +69,8 @@ def event_expression(expressions: Sequence[TimeExpression]) -> TimeExpression | 
     """The expression that dates a sentence's event, or ``None``.
 
     Only resolved expressions count, and not those that bound a span of time ("since
-    Monday", "until 2015", "after Tuesday's vote"), nor page chrome (a dateline, a
+    Monday", "until 2015", "after Tuesday's vote"), nor a figure's point of comparison ("up
+    from $34,410 in October 2015"), nor page chrome (a dateline, a
     "Published: ..." stamp, a byline), nor, when they were found with a parse, a date in a
     sentence without a verb (a caption, a heading: not a sentence of the body). The one attached
     nearest the main verb wins (by ``depth``); then the finer granularity; then the first.
@@ -79,6 +80,7 @@ def event_expression(expressions: Sequence[TimeExpression]) -> TimeExpression | 
         for e in expressions
         if e.date is not None
         and e.relation not in NOT_EVENT_RELATIONS
+        and e.relation != COMPARED
         and e.kind not in CHROME_KINDS
         and e.in_clause is not False
     ]

@@ -131,6 +131,32 @@ def heading_rest(text: str, s_start: int, s_end: int, start: int, end: int) -> b
     return any(c.isalnum() for c in rest)
 
 
+# Words that make what hangs below them a point of comparison: "up from $34,410 in October
+# 2015", "more than in 2015", "compared with 6.2 percent in September".
+_COMPARING = words("from than versus vs vs.")
+
+
+def comparison_point(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` dates the value a figure is compared with, not the event:
+    on its way up to the verb that governs it, the date passes through "from", "than",
+    "versus" or "compared" ("The average price was $39,014, up from $34,410 in October
+    2015": October 2015 is when the older price held)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(20):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            # "compared with ... in September", not "They compared the two in May"
+            return token.lemma_.lower() == "compare" and token.dep_ in ("prep", "advcl")
+        if token.lower_ in _COMPARING:
+            return True
+    return False
+
+
 def clause_depth(doc: Doc, start: int, end: int) -> int:
     """Steps from the verb that ``[start, end)`` attaches to up to its sentence's root; 99
     when no verb governs it."""

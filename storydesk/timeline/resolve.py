@@ -19,6 +19,7 @@ from .dates import (
     _tense,
     _weekday_date,
     clause_depth,
+    comparison_point,
     in_clause,
 )
 from .expressions import (
@@ -38,7 +39,16 @@ from .expressions import (
     Anchor,
     matches,
 )
-from .words import _RELATIONS, HOSTILITIES, WEEKDAYS, number_word, ordinal_word, words
+from .words import (
+    _RELATIONS,
+    COMPARED,
+    HOSTILITIES,
+    NOT_EVENT_RELATIONS,
+    WEEKDAYS,
+    number_word,
+    ordinal_word,
+    words,
+)
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
 # A sentence that starts right after a stamp on its line: capitalised words (not a capitals
@@ -318,6 +328,8 @@ def _resolve(
         and _caption(doc, start, end)
     ):
         kind = "caption"
+    if rel not in NOT_EVENT_RELATIONS and comparison_point(doc, start, end):
+        rel = COMPARED
     depth = clause_depth(doc, start, end)
     clause = in_clause(doc, start, end)
     span = Span(article_id, start, end)

@@ -51,6 +51,10 @@ HOSTILITIES = words(
 # happened ("who has been in the region since Monday").
 NOT_EVENT_RELATIONS = words("since until till before after from through between")
 _RELATIONS = NOT_EVENT_RELATIONS | {"on", "in", "at", "by", "during", "of", "for"}
+# The relation of a date that is a figure's point of comparison, not the time of the
+# sentence's event: "$39,014, up from $34,410 in October 2015" (see
+# :func:`storydesk.timeline.dates.comparison_point`).
+COMPARED = "compared"
 
 
 def number_word(word: str) -> int | None:
