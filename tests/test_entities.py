@@ -211,6 +211,16 @@ def test_a_thing_that_modifies_a_noun_is_no_person(nlp):
     assert not [m for m in mentions_of(nlp, text) if m.type == "person"]
 
 
+@pytest.mark.parametrize("adverb", ["Nationally", "Statewide"])
+def test_an_opening_adverb_is_no_entity(nlp, adverb):
+    text = (
+        "Tractor sales in Corvell fell 8 percent last month, the farm bureau said.\n\n"
+        f"{adverb}, dealers sold nearly 61,000 new tractors last year, up 3 percent."
+    )
+    assert any(e.text == adverb for e in nlp(article(text).text).ents)
+    assert [m.text for m in mentions_of(nlp, text)] == ["Corvell"]
+
+
 def test_a_demonym_is_no_place(nlp):
     text = "Israel fought in Gaza against Gazan terrorists."
     assert "Gazan" not in {m.text for m in mentions_of(nlp, text)}

@@ -63,6 +63,8 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
             kind = "place"
         toks = [t for t in ent if not _is_blocked(blocked, t.idx, _end(t))]  # "JERUSALEM - Kerry"
         toks = _clean_tokens(toks, kind) if kind else []
+        if kind and toks and _an_adverb(toks):
+            continue  # "Nationally, dealers sold ...", "Statewide, ..."
         if kind and toks and not _is_blocked(blocked, toks[0].idx, _end(toks[-1])):
             m = _mention(doc, toks, kind, ent.label_, article_id)
             if not (
@@ -347,6 +349,12 @@ def _not_a_person(m: Mention, doc: Doc, seen: dict[str, bool] | None = None) -> 
     if m.text not in seen:
         seen[m.text] = _modifies_a_noun(m, doc, heads)
     return seen[m.text]
+
+
+def _an_adverb(toks: Sequence[Token]) -> bool:
+    """One word the parser reads as an adverb of its clause, which the recogniser took for a
+    name: "Nationally, dealers sold ..." (a person), "Statewide, ..." (an organisation)."""
+    return len(toks) == 1 and toks[0].tag_ == "RB" and toks[0].dep_ == "advmod"
 
 
 def _not_a_name(doc: Doc, toks: Sequence[Token], ent_start: int) -> bool:

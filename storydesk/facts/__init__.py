@@ -84,4 +84,4 @@ __all__ = [
     "parse_amount",
 ]
 
-VERSION = "facts-4"
+VERSION = "facts-5"

@@ -168,7 +168,9 @@ class Mention(_Spanned):
 # a pager, the writer's box are not the article's)
 # 28: entities-4 (a role's noun names a person; newspapers, companies, countries are no people;
 #     a first-middle-surname ORG beside its surname is that person)
-ANNOTATIONS_VERSION = 28
+# 29: timeline-4 (a figure's point of comparison dates no event), facts-5 (a measure noun's
+#     "of"/"for" thing, a nationwide count), an opening adverb is no entity
+ANNOTATIONS_VERSION = 29
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change
 # what they hold: a store keeps each article's features with the version that made them,

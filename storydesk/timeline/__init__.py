@@ -110,4 +110,4 @@ __all__ = [
     "words",
 ]
 
-VERSION = "timeline-3"
+VERSION = "timeline-4"
