@@ -148,6 +148,12 @@ def test_caption_or_byline(text, unfit):
         ("A half century on, the band is still touring.", False),
         ("If a ship does not come with a drive then it is usually fitted with pods.", False),
         ("Neo-banks have been all the rage in Europe for years.", False),
+        # The future without "will".
+        ("Corvane is set to raise up to $4bn from its second listing.", True),
+        ("The council plans to vote on the levy next month.", True),
+        ("The ferry is due to arrive at noon.", True),
+        ("The delay is due to the storm.", False),
+        ("The hall is set in a quiet valley.", False),
     ],
 )
 def test_reports_news(text, news):

@@ -196,6 +196,12 @@ _PAST = _set(
     sang shook swam wept forgot
     will 'll ’ll"""
 )
+# The future without "will": "Alibaba is set to raise $12.9bn", "the council plans to vote".
+_FUTURE = re.compile(
+    r"\b(?:(?:is|are|was|were|'s|’s)\s+(?:set|expected|scheduled|poised|slated|due|going|about)"
+    r"|plans?|planning)\s+to\s+(?!the\b|a\b|an\b|be\s+(?:a|an|the)\b)[a-z]{2,}",
+    re.IGNORECASE,
+)
 # Words ending in -ed that are not a verb's past (or mostly stand as adjectives).
 _NOT_PAST = _set(
     """need needed indeed speed seed feed bed red shed hundred sacred naked wicked beloved
@@ -218,7 +224,7 @@ NEWS_REACH = 4
 
 def reports_news(text: str, lemmas: Collection[str] = ()) -> bool:
     """The sentence tells what happened or will: a verb in the past, the perfect or the
-    future ("drew", "has spotted", "will reunite"), not only a state or a scene in the
+    future ("drew", "has spotted", "will reunite", "is set to raise"), not only a state or a scene in the
     present ("Enter the state to throw down the gauntlet.", "The band is still smoking.").
 
     >>> reports_news("The ministry's slogan drew attention on Monday.")
@@ -229,6 +235,8 @@ def reports_news(text: str, lemmas: Collection[str] = ()) -> bool:
     ``lemmas``: the sentence's lemmas (:attr:`Sentence.lemmas`); a form that is its own
     lemma there is no verb's past ("structured galaxies", "the left").
     """
+    if _FUTURE.search(text):
+        return True
     words = _LOWER_WORD.findall(text)
     own = frozenset(lemmas)
     for i, w in enumerate(words):
