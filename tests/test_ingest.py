@@ -495,10 +495,35 @@ def test_a_title_loses_a_dash_suffix_that_names_the_page_site():
     # a headline's own dash clause stays, even when the page's text repeats the headline
     clause = "Ferry fire on Lake Merrow - all 140 rescued"
     assert strip_site_suffix(clause, text=f"{clause}\nThe ferry caught fire.", url=url) == clause
-    assert strip_site_suffix(f"{head} - Tarn Chronicle") == f"{head} - Tarn Chronicle"
+    # a name-like tail with nothing to tell it is the site's stays
+    assert strip_site_suffix(f"{head} - Captain Ada Merrow") == f"{head} - Captain Ada Merrow"
     # a host name is a site's, whatever the page says
     assert strip_site_suffix(f"{head} - TarnChronicle.com") == head
     assert strip_site_suffix(f"{head} - tarn.example.co.uk") == head
+
+
+@pytest.mark.parametrize(
+    "tail", ["Tarn Chronicle", "Merrow Express-News", "KTRN News", "The Tarn Guardian"]
+)
+def test_a_dash_suffix_that_is_a_newsrooms_name_goes(tail):
+    from storydesk.ingest.text import strip_site_suffix
+
+    head = "Ferry fire forces 140 passengers into lifeboats"
+    assert strip_site_suffix(f"{head} - {tail}") == head
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ferry fire on Lake Merrow - all 140 rescued, says the coast guard",
+        "Ferry fire forces 140 passengers into lifeboats - Captain Ada Merrow",
+        "Ferry fire forces 140 passengers into lifeboats - News",
+    ],
+)
+def test_a_dash_clause_that_names_no_newsroom_stays(title):
+    from storydesk.ingest.text import strip_site_suffix
+
+    assert strip_site_suffix(title) == title
 
 
 def test_a_dash_suffix_that_recurs_across_an_outlets_pages_is_its_name(tmp_path):

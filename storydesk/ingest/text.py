@@ -203,7 +203,8 @@ def strip_site_suffix(
     Varden Valley Voice"): a short tail after " | " or "::", or after a dash when it names
     the page's site: its outlet, a host name ("Courier.com"), its address's host
     (:func:`names_site`), a name the page's ``text`` gives outside its headline
-    (:func:`names_itself`), or a tail that ``recurring`` (:func:`recurring_suffixes` of the
+    (:func:`names_itself`), a newsroom's name (:func:`names_a_newsroom`), or a tail that
+    ``recurring`` (:func:`recurring_suffixes` of the
     corpus's titles) holds. At least four words of headline stand before it; a headline's
     own dash clause stays.
 
@@ -226,9 +227,34 @@ def strip_site_suffix(
         or _HOST_NAME.match(tail) is not None
         or tail.casefold() in recurring
         or names_itself(tail, head, text)
+        or names_a_newsroom(tail)
     ):
         return _sections_off(head)
     return title
+
+
+# Last words of a newspaper's or a newsroom's name ("San Pedro Express-News", "Varden Herald").
+_NEWSROOM_ENDS = frozenset(
+    """herald courant tribune gazette chronicle telegraph inquirer sentinel journal examiner
+    bulletin dispatch times post news express star globe observer courier guardian
+    independent mirror mail""".split()
+)
+
+
+def names_a_newsroom(tail: str) -> bool:
+    """Whether a title's trailing segment is a newsroom's name: name-like words of which the
+    last ends in a newspaper's word ("San Pedro Express-News", "Varden Herald", "KVTV
+    News"); a headline's own dash clause ("- hopeful for a truce") is not name-like.
+
+    >>> names_a_newsroom("San Pedro Express-News"), names_a_newsroom("hopeful for a truce")
+    (True, False)
+    """
+    words = tail.split()
+    return (
+        is_name_like(tail)
+        and len(words) >= 2
+        and re.split(r"[-‐–]", words[-1])[-1].casefold() in _NEWSROOM_ENDS
+    )
 
 
 def _sections_off(head: str) -> str:
