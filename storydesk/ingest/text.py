@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import RawDocument
+from ..timeline.words import words
 from .dates import parse_date
 from .decode import decode_bytes
 
@@ -234,10 +235,10 @@ def strip_site_suffix(
 
 
 # Last words of a newspaper's or a newsroom's name ("San Pedro Express-News", "Varden Herald").
-_NEWSROOM_ENDS = frozenset(
+_NEWSROOM_ENDS = words(
     """herald courant tribune gazette chronicle telegraph inquirer sentinel journal examiner
     bulletin dispatch times post news express star globe observer courier guardian
-    independent mirror mail""".split()
+    independent mirror mail"""
 )
 
 

@@ -40,6 +40,7 @@ from .figures import (
     quote_label,
     who_said_what,
 )
+from .outlets import compare_outlets
 
 # What a briefing page may do: apply its own inline CSS (the page's <style> and the charts'
 # SVG styles), and nothing else: no script (so no javascript: link either), no request of any
@@ -207,6 +208,37 @@ def render_html(b: Briefing) -> str:
         }
         for e in events
     ]
+    views = compare_outlets(b)
+    outlets = [
+        {
+            "outlet": v.outlet,
+            "refs": [{"n": numbers[a], "href": fragment(f"a-{a}")} for a in v.articles],
+            "speakers": [
+                {"name": n, "n": numbers[c.article_id], "href": fragment(f"a-{c.article_id}")}
+                for n, c in v.speakers
+            ],
+            "figures": [
+                {
+                    "what": f.what,
+                    "shown": ", ".join(f.values),
+                    "n": numbers[f.citation.article_id],
+                    "href": fragment(f"a-{f.citation.article_id}"),
+                }
+                for f in v.figures
+            ],
+            "labels": [
+                {
+                    "entity": x.entity,
+                    "label": x.label,
+                    "n": numbers[x.citation.article_id],
+                    "href": fragment(f"a-{x.citation.article_id}"),
+                }
+                for x in v.labels
+            ],
+        }
+        for v in views
+    ]
+    cited |= {c.article_id for v in views for c in v.citations()}
     summary = [
         {
             "text": s.text,
@@ -251,6 +283,7 @@ def render_html(b: Briefing) -> str:
         article_count=len(b.articles),
         entities=entities,
         timeline=timeline,
+        outlets=outlets,
         empty_note=empty_summary_note(b),
         articles=articles,
         rejected=b.rejected,

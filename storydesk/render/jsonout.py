@@ -11,6 +11,7 @@ from ..facts import facts_json
 from ..model import Article, Briefing, Rejected, SummarySentence, Timeline
 from ..timeline import timeline_json
 from .figures import speaker_entity, speaker_name
+from .outlets import outlets_json
 
 BRIEFING_SCHEMA = "storydesk.briefing/1"
 STORIES_SCHEMA = "storydesk.stories/1"
@@ -97,6 +98,7 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
         "quotes": [quote_dict(b, n) for n in range(len(b.quotes))],
         **facts_json(b.facts, b.fact_groups),
         **timeline_json(b.timeline or Timeline(events=())),
+        "outlets": outlets_json(b),
     }
 
 

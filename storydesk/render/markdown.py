@@ -33,6 +33,7 @@ from .figures import (
     quote_label,
     who_said_what,
 )
+from .outlets import compare_outlets
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 # What starts a block at the head of a line or list item: "- ", "+ ", "> ", "1. ", "2) ".
@@ -96,6 +97,7 @@ def render_markdown(b: Briefing) -> str:
     lines += _who_said_what(b, numbers)
     lines += _key_figures(b, numbers)
     lines += _timeline(b, numbers)
+    lines += _outlets(b, numbers)
     lines += ["", "## Sources", ""]
     for a in b.articles:
         url = f" {_link(a.url)}" if a.url else ""
@@ -168,3 +170,31 @@ def _people(b: Briefing, most: int = 12) -> list[str]:
         also = f" (also {_esc(', '.join(e.aliases))})" if e.aliases else ""
         lines.append(f"- **{_esc(e.name)}**{roles}{also}")
     return lines
+
+
+def _outlets(b: Briefing, numbers: dict[str, int]) -> list[str]:
+    views = compare_outlets(b)
+    if not views:
+        return []
+    lines = ["", "## How outlets differ", ""]
+    for v in views:
+        refs = "".join(f"[{numbers[a]}]" for a in v.articles)
+        lines.append(f"**{_esc(v.outlet)}** {refs}")
+        lines.append("")
+        if v.empty:
+            lines += ["- nothing the other outlets do not also report", ""]
+            continue
+        if v.speakers:
+            who = ", ".join(f"{_esc(n)} [{numbers[c.article_id]}]" for n, c in v.speakers)
+            lines.append(f"- only here, quotes from: {who}")
+        for f in v.figures:
+            values = ", ".join(f.values)
+            lines.append(
+                f"- only here, {_esc(f.what)}: {_esc(values)} [{numbers[f.citation.article_id]}]"
+            )
+        for x in v.labels:
+            lines.append(
+                f"- calls {_esc(x.entity)} “{_esc(x.label)}” [{numbers[x.citation.article_id]}]"
+            )
+        lines.append("")
+    return lines[:-1]

@@ -224,8 +224,9 @@ NEWS_REACH = 4
 
 def reports_news(text: str, lemmas: Collection[str] = ()) -> bool:
     """The sentence tells what happened or will: a verb in the past, the perfect or the
-    future ("drew", "has spotted", "will reunite", "is set to raise"), not only a state or a scene in the
-    present ("Enter the state to throw down the gauntlet.", "The band is still smoking.").
+    future ("drew", "has spotted", "will reunite", "is set to raise"), not only a state or a
+    scene in the present ("Enter the state to throw down the gauntlet.", "The band is still
+    smoking.").
 
     >>> reports_news("The ministry's slogan drew attention on Monday.")
     True
