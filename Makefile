@@ -7,7 +7,7 @@ STAMP := $(VENV)/.setup-stamp
 # Evaluation data sits beside the project; CI sets STORYDESK_SHARED=../shared.
 export STORYDESK_SHARED ?= $(if $(wildcard ../shared/datasets),../shared,)
 
-.PHONY: setup demo test test-fast lint bench eval browser-deps clean help
+.PHONY: setup demo test test-fast lint bench eval serve browser-deps clean help
 
 help:
 	@echo "make demo   - set up, then brief the bundled examples into demo-out/"
@@ -15,6 +15,7 @@ help:
 	@echo "make bench  - measure end-to-end throughput vs spaCy alone (needs ../shared)"
 	@echo "make eval   - summarization ROUGE, quotes, timeline dates, cleaning (needs ../shared)"
 	@echo "make lint   - ruff and mypy"
+	@echo "make serve  - the local web UI and JSON API over storydesk.db (run or ingest first)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -45,6 +46,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check storydesk tests benchmarks
 	$(VENV)/bin/ruff format --check storydesk tests benchmarks
 	$(VENV)/bin/mypy storydesk
+
+serve: $(STAMP)
+	$(VENV)/bin/storydesk serve --db $(or $(DB),storydesk.db)
 
 bench: $(STAMP)
 	$(PY) benchmarks/pipeline.py --out benchmarks/results/pipeline.json

@@ -115,16 +115,41 @@ def list_threads(db: str | Path) -> list[ThreadRow]:
         return store.threads()
 
 
+def threads_document(db: str | Path) -> dict[str, Any]:
+    """The threads in the store in the ``storydesk.threads/1`` shape (`storydesk threads
+    --json`, the web API's ``/api/threads``)."""
+    return {
+        "schema": "storydesk.threads/1",
+        "threads": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "events": r.events,
+                "articles": r.articles,
+                "first_published": r.first_published,
+                "last_published": r.last_published,
+            }
+            for r in list_threads(db)
+        ],
+    }
+
+
+def thread_briefing(db: str | Path, thread_id: str, settings: Settings | None = None) -> Any:
+    """The briefing of one stored thread (a ``ThreadBriefing``), nothing written."""
+    from .threadbrief import brief_thread as build
+
+    with SqliteStore(db, read_only=True) as store:
+        return build(store, thread_id, settings or Settings())
+
+
 def brief_thread(
     db: str | Path, thread_id: str, out_dir: str | Path, settings: Settings | None = None
 ) -> tuple[str, list[Path]]:
     """Write the briefing of one stored thread to ``out_dir``; returns its title and files."""
-    from .threadbrief import brief_thread as build
     from .threadbrief import write_thread
 
     check_out_dir(Path(out_dir))
-    with SqliteStore(db, read_only=True) as store:
-        t = build(store, thread_id, settings or Settings())
+    t = thread_briefing(db, thread_id, settings)
     return t.thread.title, write_thread(Path(out_dir), t)
 
 
@@ -172,10 +197,21 @@ def brief_story(
     """Write the briefing of one stored story to ``out_dir`` (an update after ``since``).
     ``story_id`` may be a unique prefix of the id (see :func:`resolve_story_id`)."""
     check_out_dir(Path(out_dir))
+    briefing = story_briefing(db, story_id, settings, since)
+    return briefing, write_run(Path(out_dir), [briefing], [], index=False)
+
+
+def story_briefing(
+    db: str | Path,
+    story_id: str,
+    settings: Settings | None = None,
+    since: dt.date | None = None,
+) -> Briefing:
+    """The briefing of one stored story (an update after ``since``), nothing written;
+    ``story_id`` may be a unique prefix of the id (see :func:`resolve_story_id`)."""
     with SqliteStore(db, read_only=True) as store:
         story_id = resolve_story_id(story_id, [row.id for row in store.stories()])
-        briefing = brief_stored(store, story_id, settings or Settings(), since=since)
-    return briefing, write_run(Path(out_dir), [briefing], [], index=False)
+        return brief_stored(store, story_id, settings or Settings(), since=since)
 
 
 def correct_stories(
@@ -204,7 +240,7 @@ def correct_stories(
     settings = settings or Settings()
     if kind not in ("merge", "split", "move"):
         raise CorrectionError(f"unknown correction {kind!r}: merge, split or move")
-    _check_store(db)
+    check_store(db)
     with SqliteStore(db, on_wait=on_wait) as store, store.writing():
         ids = [row.id for row in store.stories()]
         story = resolve_story_id(story, ids)
@@ -215,9 +251,9 @@ def correct_stories(
         return correct.move(store, articles[0] if articles else "", story, settings)
 
 
-def _check_store(db: str | Path) -> None:
-    """A correction needs a store with stories: open it read-only first, so that a
-    missing one is E301 and none is created."""
+def check_store(db: str | Path) -> None:
+    """Raise E301 when there is no store at ``db`` (opened read-only: none is created). A
+    correction and the web app check first."""
     with SqliteStore(db, read_only=True):
         pass
 

@@ -318,27 +318,15 @@ def threads(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the threads: the events (stories) of one running story, linked."""
-    with _errors():
-        rows = api.list_threads(db)
     if as_json:
         from .render.jsonout import dumps
 
-        data = {
-            "schema": "storydesk.threads/1",
-            "threads": [
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "events": r.events,
-                    "articles": r.articles,
-                    "first_published": r.first_published,
-                    "last_published": r.last_published,
-                }
-                for r in rows
-            ],
-        }
+        with _errors():
+            data = api.threads_document(db)
         sys.stdout.write(dumps(data))
         return
+    with _errors():
+        rows = api.list_threads(db)
     table = Table(title=f"{len(rows)} threads in {db}")
     for col in ("thread", "title", "events", "articles", "first", "last"):
         table.add_column(col, justify="right" if col in ("events", "articles") else "left")
@@ -366,6 +354,25 @@ def thread(
     with _errors():
         title, written = api.brief_thread(db, thread_id, out_dir)
     out.print(f"{title}: wrote {', '.join(str(p) for p in written)}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOpt = api.DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (this machine only by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8765,
+) -> None:
+    """Serve the store's stories and threads: a local web UI and a JSON API (/api/...)."""
+    import uvicorn
+
+    from .web import create_app
+
+    with _errors():
+        app_ = create_app(db)
+    out.print(f"storydesk: serving {db} at http://{host}:{port}/", highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -118,6 +118,12 @@ class ArticleNotFoundError(StoreError):
     code = "E307"
 
 
+class ThreadNotFoundError(StoreError):
+    """No stored thread has the id a command was given."""
+
+    code = "E308"
+
+
 class OutputError(StorydeskError):
     """The output folder cannot be written: it is a file, lies under one, or is read-only."""
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .errors import StoreError
+from .errors import ThreadNotFoundError
 from .model import Briefing
 from .pipeline import brief_stored
 from .render.common import source_numbers
@@ -49,7 +49,7 @@ def brief_thread(store: Store, thread_id: str, settings: Settings) -> ThreadBrie
     """The briefing of a stored thread (events oldest first)."""
     row = next((t for t in store.threads() if t.id == thread_id), None)
     if row is None:
-        raise StoreError(f"no thread {thread_id!r} in the store (see `storydesk threads`)")
+        raise ThreadNotFoundError(f"no thread {thread_id!r} in the store (see `storydesk threads`)")
     small = replace(settings, words=min(settings.words, EVENT_WORDS))
     events = tuple(
         ThreadEvent(s, brief_stored(store, s.id, small)) for s in store.thread_stories(thread_id)

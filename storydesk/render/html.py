@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..model import Article, Briefing, Citation, Rejected, SummarySentence
+from ..store.base import StoryRow, ThreadRow
 from ..timeline import PLACED, date_attribute
 from .common import (
     article_label,
@@ -304,4 +305,37 @@ def render_index(briefings: Sequence[Briefing], rejected: Sequence[Rejected]) ->
     ]
     return _env.get_template("index.html.j2").render(
         stories=stories, rejected=rejected, csp=Markup(CSP)
+    )
+
+
+def _dates(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first if not last or last == first else f"{first} to {last}"
+
+
+def render_store(store: str, stories: Sequence[StoryRow], threads: Sequence[ThreadRow]) -> str:
+    """The web UI's front page: the stored stories and threads, each a link to its briefing."""
+    return _env.get_template("store.html.j2").render(
+        store=store,
+        stories=[
+            {
+                "href": "/stories/" + quote(printable(r.id), safe=""),
+                "title": r.title,
+                "articles": r.articles,
+                "dates": _dates(r.first_published, r.last_published),
+            }
+            for r in stories
+        ],
+        threads=[
+            {
+                "href": "/threads/" + quote(printable(t.id), safe=""),
+                "title": t.title,
+                "events": t.events,
+                "articles": t.articles,
+                "dates": _dates(t.first_published, t.last_published),
+            }
+            for t in threads
+        ],
+        csp=Markup(CSP),
     )
