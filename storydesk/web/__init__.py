@@ -21,7 +21,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
 from .. import api
@@ -122,4 +122,4 @@ def create_app(db: str | Path) -> FastAPI:
     return app
 
 
-__all__ = ["STATUS", "JSONResponse", "create_app", "error_body", "status_of"]
+__all__ = ["STATUS", "create_app", "error_body", "status_of"]
