@@ -81,16 +81,24 @@ def _key(label: str) -> str:
     return " ".join("".join(c for c in w if c.isalnum()) for w in words).strip()
 
 
+# How much of an article's title names a source without an outlet.
+_TITLE_CHARS = 50
+
+
 def sources_of(b: Briefing) -> dict[str, str]:
-    """Article id -> the source it reports for: its outlet, else the article itself
-    (``"article N"`` by its place in the briefing); copies of another report are left out."""
+    """Article id -> the source it reports for: its outlet, else the article itself ("no
+    outlet: <its title>", or ``"article N"`` by its place in the briefing without a title);
+    copies of another report are left out."""
     copies = b.duplicate_of()
     out = {}
     for n, a in enumerate(b.articles, 1):
         if a.id in copies:
             continue
         outlet = " ".join((a.outlet or "").split())
-        out[a.id] = outlet or f"article {n}"
+        title = " ".join((a.title or "").split())
+        if len(title) > _TITLE_CHARS:
+            title = title[: _TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        out[a.id] = outlet or (f"no outlet: {title}" if title else f"article {n}")
     return out
 
 
