@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 from .corpus import IngestReport
 from .correct import Corrected
 from .corrections import Correction
-from .errors import AmbiguousStoryError, CorrectionError, StoryNotFoundError
+from .errors import AmbiguousStoryError, ArgumentError, CorrectionError, StoryNotFoundError
 from .model import Briefing, Rejected
 from .pipeline import SummarizeReport, brief_stored, ingest, retitle, summarize_file
 from .settings import Settings
@@ -151,6 +151,17 @@ def brief_thread(
     check_out_dir(Path(out_dir))
     t = thread_briefing(db, thread_id, settings)
     return t.thread.title, write_thread(Path(out_dir), t)
+
+
+def since_date(value: str | None, name: str = "--since") -> dt.date | None:
+    """A ``since`` date given as text (``YYYY-MM-DD``), or an :class:`ArgumentError` that
+    names the bad value; ``None`` stays ``None``."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ArgumentError(f"{name} needs a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def resolve_story_id(given: str, ids: Sequence[str]) -> str:

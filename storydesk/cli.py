@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import signal
 import sys
@@ -17,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import api
-from .errors import ConfigError, StorydeskError
+from .errors import StorydeskError
 from .evaluate import tables
 from .model import Rejected
 from .settings import Settings
@@ -397,7 +396,7 @@ def brief(
     """Write the briefing of one stored story."""
     with _errors():
         briefing, written = api.brief_story(
-            db, story_id, out_dir, Settings(words=words), since=_date_option(since)
+            db, story_id, out_dir, Settings(words=words), since=api.since_date(since)
         )
     out.print(
         f"{briefing.story.title}: wrote {', '.join(str(p) for p in written)}", highlight=False
@@ -428,16 +427,6 @@ def summarize(
     out.print(f"wrote {report.written} summaries to {out_file}", highlight=False)
     if not report.written:
         raise typer.Exit(2)
-
-
-def _date_option(value: str | None) -> dt.date | None:
-    """A ``--since`` date, or a ConfigError that names the bad value."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"--since needs a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def _show(shown: list[Table | str]) -> None:

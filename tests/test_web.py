@@ -84,7 +84,7 @@ def test_every_error_is_one_json_shape_with_its_status(client):
     assert "no thread" in _error(client.get("/api/threads/nope"), 404, "E308")
     _error(client.get("/no/such/page"), 404, "H404")
     first = client.get("/api/stories").json()["stories"][0]["id"]
-    assert "not a date" in _error(client.get(f"/api/stories/{first}?since=soon"), 400, "E202")
+    assert "needs a date" in _error(client.get(f"/api/stories/{first}?since=soon"), 400, "E202")
 
 
 def test_status_of_each_error_class():

@@ -16,7 +16,6 @@ A story id may be a unique prefix, as on the command line. Every error is one JS
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -64,15 +63,6 @@ def _json(data: object, status: int = 200) -> Response:
     return Response(dumps(data), status_code=status, media_type="application/json")
 
 
-def _since(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ArgumentError(f"since={value!r} is not a date (YYYY-MM-DD)") from None
-
-
 def create_app(db: str | Path) -> FastAPI:
     """The web app over the store ``db``; raises at once when there is no store there."""
     api.check_store(db)
@@ -97,7 +87,7 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: str, since: str | None = None) -> str:
-        return render_html(api.story_briefing(db, story_id, since=_since(since)))
+        return render_html(api.story_briefing(db, story_id, since=api.since_date(since, "since")))
 
     @app.get("/threads/{thread_id}", response_class=HTMLResponse)
     def thread_page(thread_id: str) -> str:
@@ -109,7 +99,9 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/stories/{story_id}")
     def story(story_id: str, since: str | None = None) -> Response:
-        return _json(briefing_dict(api.story_briefing(db, story_id, since=_since(since))))
+        return _json(
+            briefing_dict(api.story_briefing(db, story_id, since=api.since_date(since, "since")))
+        )
 
     @app.get("/api/threads")
     def threads() -> Response:
