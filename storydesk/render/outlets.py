@@ -199,6 +199,11 @@ def _roles_near(text: str, c: Citation, roles: tuple[str, ...]) -> list[Citation
     return out
 
 
+def _holds(longer: str, shorter: str) -> bool:
+    """Whether the words of ``shorter`` stand in ``longer`` as whole words."""
+    return f" {shorter} " in f" {longer} "
+
+
 def _only_labels(b: Briefing, source: dict[str, str]) -> dict[str, list[Label]]:
     texts = {a.id: a.text for a in b.articles}
     out: dict[str, list[Label]] = defaultdict(list)
@@ -225,9 +230,12 @@ def _only_labels(b: Briefing, source: dict[str, str]) -> dict[str, list[Label]]:
                 used[key].add(s)
         for s, keys in by_source.items():
             elsewhere = " ".join(_key(texts[a]) for a, t in source.items() if t != s)
+            others = [k for t, ks in by_source.items() if t != s for k in ks if k]
             for key, c in keys.items():
                 if not key or key in name or len(used[key]) > 1 or key in elsewhere:
                     continue  # part of the listed name, or another outlet writes it too
+                if any(_holds(key, k) or _holds(k, key) for k in others):
+                    continue  # "Caldonian Interior Minister" where others write "Interior Minister"
                 text = " ".join(texts[c.article_id][c.start : c.end].split())
                 out[s].append(Label(e.id, e.name, text, c))
     return out
