@@ -20,7 +20,9 @@ HERALD = """A ferry caught fire on Lake Merrow on Monday, forcing 140 passengers
 
 The Tarn Ferry Company said 12 passengers were treated for smoke.
 
-The regional council, led by mayor Jonas Pell, ordered an inquiry."""
+The regional council, led by mayor Jonas Pell, ordered an inquiry.
+
+Tarn harbour inspector Hedda Lund closed the lake to all traffic."""
 
 COURIER = """A ferry caught fire on Lake Merrow on Monday, and 140 passengers took to the lifeboats.
 
