@@ -22,7 +22,7 @@ The Tarn Ferry Company said 12 passengers were treated for smoke.
 
 The regional council, led by mayor Jonas Pell, ordered an inquiry.
 
-Tarn harbour inspector Hedda Lund closed the lake to all traffic."""
+Tarnian Interior Minister Vera Holm ordered every ferry on the lake inspected."""
 
 COURIER = """A ferry caught fire on Lake Merrow on Monday, and 140 passengers took to the lifeboats.
 
@@ -32,7 +32,9 @@ The council chief Jonas Pell ordered an inquiry, and the Tarn Ferry Company said
 
 "We will inspect every vessel on the lake," said Hedda Lund, the harbour inspector.
 
-Divers recovered 3 tonnes of fuel from the lake bed."""
+Divers recovered 3 tonnes of fuel from the lake bed.
+
+Interior Minister Vera Holm ordered every ferry on the lake inspected."""
 
 
 def _briefing(nlp, herald_outlet="Tarn Herald", courier_outlet="Merrow Courier"):
@@ -66,6 +68,8 @@ def test_a_label_only_one_outlet_gives_an_actor(nlp):
     assert all(
         label.casefold() not in ("ada merrow", "captain ada merrow") for _, _, label in labels
     )
+    # "Tarnian Interior Minister" only adds a word to the Courier's "Interior Minister"
+    assert not [x for x in labels if x[1] == "Vera Holm"]
 
 
 def test_one_outlet_is_no_comparison(nlp):
