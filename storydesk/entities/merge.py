@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Citation, Entity, Mention
 from .names import _group_full_names, _norm, _short_fits, _short_variant, _words
-from .roles import _same_role
+from .roles import _same_role, role_matches
 from .vocabulary import _OFFICE_PARTS, _ORG_HEADS
 
 
@@ -57,6 +57,15 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
     persons = Counter(_norm(m.text) for _, m in occ if m.type == "person")
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     person_keys: dict[tuple[str, str], str] = {}
+    # per full-name person: where each article first names them, and the roles it gives
+    introduced: dict[tuple[str, str], int] = {}
+    roles_of: dict[str, list[str]] = defaultdict(list)
+    for aid, m in occ:
+        if (aid, m.text) in person_of:
+            key = person_of[(aid, m.text)]
+            introduced.setdefault((aid, key), m.start)
+            if m.role:
+                roles_of[key].append(m.role)
     for k, (aid, m) in enumerate(occ):
         words = _words(m.text)
         key = _norm(m.text)
@@ -77,7 +86,10 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
             name = m.same_as if m.nominal and m.same_as else m.text
             if (aid, name) not in person_keys:  # a name recurs: look its person up once
                 person_keys[(aid, name)] = _person_key(aid, name, full, person_of)
-            groups[("person", person_keys[(aid, name)])].append(k)
+            key = person_keys[(aid, name)]
+            if key.startswith("?") and not m.nominal:
+                key = _one_of(aid, m, full, person_of, introduced, roles_of) or key
+            groups[("person", key)].append(k)
         else:
             groups[("thing", pairs.get(_norm(m.text), _norm(m.text)))].append(k)
     drafts: list[tuple[int, int, Entity]] = []
@@ -123,6 +135,32 @@ def _person_key(aid: str, name: str, full: list[tuple[str, str]], person_of: dic
     if not here:  # "Qassem" where the story spells the full name "Naim Kassem"
         here = {person_of[(a, n)] for a, n in full if _short_variant(name, n, a == aid)}
     return here.pop() if len(here) == 1 else "?" + _norm(name)  # none or two fit: apart
+
+
+def _one_of(
+    aid: str,
+    m: Mention,
+    full: list[tuple[str, str]],
+    person_of: dict[tuple[str, str], str],
+    introduced: Mapping[tuple[str, str], int],
+    roles_of: Mapping[str, list[str]],
+) -> str | None:
+    """The person a surname shared by several full names of the story stands for, where the
+    text tells: the one whose role it is written with ("Vice President Kessler" beside
+    "Vice President Anna Kessler" and her son "Timo Kessler"), else, in its own article, the
+    only one of them named before it (the surname stands for who was introduced). ``None``
+    when nothing tells them apart."""
+    fits = {person_of[(a, n)] for a, n in full if a == aid and _short_fits(m.text, n)}
+    if not fits:
+        fits = {person_of[(a, n)] for a, n in full if _short_fits(m.text, n)}
+    if len(fits) < 2:
+        return None
+    if m.role:
+        by_role = {f for f in fits if any(role_matches(m.role, r) for r in roles_of.get(f, ()))}
+        if len(by_role) == 1:
+            return by_role.pop()
+    before = {f for f in fits if introduced.get((aid, f), m.start) < m.start}
+    return before.pop() if len(before) == 1 else None
 
 
 def _short_forms(names: Sequence[str], known: Mapping[str, str]) -> dict[str, str]:
