@@ -49,7 +49,7 @@ from wordfreq import zipf_frequency
 from ..doctext import doc_text, token_attr, tokens_with
 from ..quotes import SPEECH_VERBS
 from ..quotes.firstnames import first_name_gender, is_surname
-from .vocabulary import _PLACE_NOUNS, _set
+from .vocabulary import _COMPANY_ENDS, _ORG_HEADS, _OUTLET_HEADS, _PLACE_NOUNS, _set
 
 # Words before a name that make it a weather system or an event, not a person.
 _WEATHER = _set("storm hurricane cyclone typhoon tornado superstorm tropical")
@@ -304,4 +304,26 @@ def speaks_as_a_person(ent: Span) -> bool:
         and first_name_gender(words[0].text) is not None
         and root.dep_ == "nsubj"
         and root.head.lemma_.lower() in SPEECH_VERBS
+    )
+
+
+# Relative pronouns only a person takes ("Delmar Quist, who represents the guard"); an
+# organisation takes "which" or "that".
+_WHO = frozenset(("who", "whom"))
+
+
+def described_with_who(ent: Span) -> bool:
+    """A name of one to three capitalised words, no organisation's or company's word among
+    them, that a relative clause with "who" describes: a person the recogniser took for an
+    organisation or a place ("Delmar Quist, who represents the guard, said ...")."""
+    words = [t for t in ent if not t.is_punct]
+    heads = _ORG_HEADS | _COMPANY_ENDS | _OUTLET_HEADS
+    return (
+        1 <= len(words) <= 3
+        and all(t.is_title and t.is_alpha and t.lower_ not in heads for t in words)
+        and any(
+            c.dep_ == "relcl"
+            and any(w.lower_ in _WHO and w.dep_.startswith("nsubj") for w in c.children)
+            for c in ent.root.children
+        )
     )

@@ -20,6 +20,7 @@ from ..quotes.people import aged_name, trim_name, untitled
 from ..quotes.firstnames import first_name_gender
 from .evidence import (
     _common_word,
+    described_with_who,
     is_first_name,
     is_place_name,
     not_a_person,
@@ -60,7 +61,7 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
         kind = TYPES.get(ent.label_)
         if kind != "person" and aged_name(doc, ent.start, ent.end):
             kind = "person"  # "Agnes Tollan, 71," the recogniser took for a place
-        elif kind != "person" and speaks_as_a_person(ent):
+        elif kind != "person" and (speaks_as_a_person(ent) or described_with_who(ent)):
             kind = "person"  # "Harbour master Ines Calloway said", taken for a facility
         if kind == "person" and (
             ent[-1].lower_ in _ORG_HEADS

@@ -55,6 +55,15 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
     # tagger took it for a person ("visited Millbank" beside "in Millbank").
     places = Counter(_norm(m.text) for _, m in occ if m.type == "place")
     persons = Counter(_norm(m.text) for _, m in occ if m.type == "person")
+    variants: dict[tuple[str, str], bool] = {}
+
+    def spelled(aid: str, name: str) -> bool:
+        """A one-word organisation that is a surname of the story in another spelling
+        ("Gadaffi" beside "Omar Gadhafi"): that person, as :func:`_short_variant` says."""
+        if (aid, name) not in variants:
+            variants[(aid, name)] = any(_short_variant(name, n, a == aid) for a, n in full)
+        return variants[(aid, name)]
+
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     person_keys: dict[tuple[str, str], str] = {}
     # per full-name person: where each article first names them, and the roles it gives
@@ -82,6 +91,7 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
             m.type == "person"
             or (m.label == "ORG" and len(words) == 1 and words[0] in surnames)
             or (m.label == "ORG" and len(words) > 1 and key in full_names)
+            or (m.label == "ORG" and len(words) == 1 and spelled(aid, m.text))
         ):
             name = m.same_as if m.nominal and m.same_as else m.text
             if (aid, name) not in person_keys:  # a name recurs: look its person up once
@@ -166,11 +176,16 @@ def _one_of(
 def _short_forms(names: Sequence[str], known: Mapping[str, str]) -> dict[str, str]:
     """An organisation's short form -> its full name, when the short form is the last words
     of exactly one longer name of the story ("Falcons" of "Atlanta Falcons"; not "Post"
-    beside "Washington Post" and "Jerusalem Post", nor a bare "Ministry")."""
+    beside "Washington Post" and "Jerusalem Post", nor a bare "Ministry", nor an acronym:
+    "BP" beside a campaign called "Seize BP")."""
     forms = {_norm(n): _words(n) for n in names if _words(n)}
+    # an acronym is a name of its own ("BP" beside a campaign called "Seize BP")
+    acronyms = {_norm(n) for n in names if " " not in n and n.replace(".", "").isupper()}
     out: dict[str, str] = {}
     for short, words in forms.items():
         if short in known or (len(words) == 1 and words[0] in _ORG_HEADS | _OFFICE_PARTS):
+            continue
+        if short in acronyms:
             continue
         longer = {
             long
