@@ -176,6 +176,8 @@ def not_a_person(
         return other  # "Varden" a place elsewhere, "Cleveland Browns" an organisation
     if first_name:
         return None  # "Nathan Lane", "Mary Poppins" outside quotation marks
+    if name in seen.with_organisations:
+        return "organization"  # "the chains Brackwell and Halden Media"
     if is_place_name(name):
         return "place"  # "Madagascar's farmers", labelled PERSON and nothing else
     if (
@@ -241,11 +243,13 @@ class TextEvidence:
     labels it PERSON; ``after_the`` holds the capitalised words the text writes right after
     "the" as a noun phrase's last word ("the Browns", not "the Jones family");
     ``before_place`` the capitalised words it writes right before a kind of place ("Varden"
-    of "Varden Pass", "the Varden valley")."""
+    of "Varden Pass", "the Varden valley"); ``with_organisations`` the names labelled PERSON
+    that it lists with organisations (:func:`_listed_with_organisations`)."""
 
     labels: dict[str, tuple[str, int, int]]
     after_the: frozenset[str]
     before_place: frozenset[str] = frozenset()
+    with_organisations: frozenset[str] = frozenset()
 
     def team(self, word: str) -> bool:
         """A word in the plural the text writes after "the": a team or a group ("Browns")."""
@@ -287,7 +291,22 @@ def text_evidence(doc: Doc) -> TextEvidence:
         for i in tokens_with(doc, LOWER, _PLACE_WORDS)
         if i > 0 and title[i - 1] and alpha[i - 1]
     )
-    return TextEvidence(labels, after_the, before_place)
+    return TextEvidence(labels, after_the, before_place, _listed_with_organisations(doc))
+
+
+def _listed_with_organisations(doc: Doc) -> frozenset[str]:
+    """The names the recogniser calls people that the text lists with organisations, as one
+    of a coordination whose other members it calls ORG ("the chains Brackwell and Halden
+    Media", "chose Orvik, Brightwater Aerospace and Norcastle Robotics"): companies, unless
+    the name has a person's evidence (:func:`not_a_person` weighs that first)."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if any(c.ent_type_ == "ORG" and c.ent_iob_ != "O" for c in ent.root.conjuncts):
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            out.add(re.sub(r"['’]s?$", "", text.strip()))
+    return frozenset(out)
 
 
 def speaks_as_a_person(ent: Span) -> bool:
