@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -112,14 +113,20 @@ def is_last_name(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Names of countries and of their first-level parts (states, provinces, regions) in
-    ISO 3166 (the ``pycountry`` package), lower case: "madagascar", "punjab", "logar"."""
+    ISO 3166 (the ``pycountry`` package), lower case and without accents: "madagascar",
+    "punjab", "san luis potosi"."""
     import pycountry
 
     out: set[str] = set()
     for c in pycountry.countries:
         out.update(getattr(c, k) for k in ("name", "common_name", "official_name") if hasattr(c, k))
     out.update(s.name for s in pycountry.subdivisions)
-    return frozenset(n.lower() for n in out)
+    return frozenset(_folded(n) for n in out)
+
+
+def _folded(name: str) -> str:
+    """Lower case without accents: "San Luis Potosí" and "San Luis Potosi" are one name."""
+    return unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
 
 
 def is_place_name(name: str) -> bool:
@@ -128,7 +135,7 @@ def is_place_name(name: str) -> bool:
     words = name.split()
     return (
         bool(words)
-        and name.lower() in _place_names()
+        and _folded(name) in _place_names()
         and not is_first_name(words[0])
         and not is_last_name(words[-1])
     )
@@ -297,13 +304,15 @@ def text_evidence(doc: Doc) -> TextEvidence:
 def _listed_with_organisations(doc: Doc) -> frozenset[str]:
     """The names the recogniser calls people that the text lists with organisations, as one
     of a coordination whose other members it calls ORG ("the chains Brackwell and Halden
-    Media", "chose Orvik, Brightwater Aerospace and Norcastle Robotics"): companies, unless
-    the name has a person's evidence (:func:`not_a_person` weighs that first)."""
+    Media", "chose Orvik, Brightwater Aerospace and Norcastle Robotics") and none PERSON (in
+    "Justin Vale, Demi Rusk and Ariana Pell" the one ORG is the recogniser's slip): companies,
+    unless the name has a person's evidence (:func:`not_a_person` weighs that first)."""
     out = set()
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        if any(c.ent_type_ == "ORG" and c.ent_iob_ != "O" for c in ent.root.conjuncts):
+        kinds = {c.ent_type_ for c in ent.root.conjuncts}
+        if "ORG" in kinds and "PERSON" not in kinds:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             out.add(re.sub(r"['’]s?$", "", text.strip()))
     return frozenset(out)
@@ -332,13 +341,19 @@ _WHO = frozenset(("who", "whom"))
 
 
 def described_with_who(ent: Span) -> bool:
-    """A name of one to three capitalised words, no organisation's or company's word among
+    """A name of two or three capitalised words, no organisation's or company's word among
     them, that a relative clause with "who" describes: a person the recogniser took for an
-    organisation or a place ("Delmar Quist, who represents the guard, said ...")."""
+    organisation or a place ("Delmar Quist, who represents the guard, said ..."). Not a
+    people or a description ("a fellow Republican, who ...", "all Americans who ..."), nor
+    a place someone is from ("a couple from Airdrie who ...")."""
     words = [t for t in ent if not t.is_punct]
     heads = _ORG_HEADS | _COMPANY_ENDS | _OUTLET_HEADS
+    root = ent.root
     return (
-        1 <= len(words) <= 3
+        2 <= len(words) <= 3
+        and ent.label_ != "NORP"
+        and root.dep_ != "pobj"
+        and not any(c.dep_ in ("det", "amod", "poss") for c in root.children)
         and all(t.is_title and t.is_alpha and t.lower_ not in heads for t in words)
         and any(
             c.dep_ == "relcl"

@@ -350,13 +350,13 @@ def _org_run(toks: list[Token]) -> list[Token]:
     a lower-case preposition or conjunction that joins no name ("Associated Press that ...",
     "Northvale Music Awards after Vasquez", "Brightwick to Corvane Holdings", "SLS at Telmont
     Assembly Facility"; "at" stays after a university: "University of Orla at Senn"), before a
-    comma that no company ending follows ("Kestrel, Orwin Systems"; not "Halvorsen Dynamics,
-    Inc."), and never with a lower-case last word ("MacBook Pro for")."""
+    comma between two names (:func:`_two_names`), and never with a lower-case last word
+    ("MacBook Pro for")."""
     for n, t in enumerate(toks):
         if n == 0:
             continue
         nxt = toks[n + 1] if n + 1 < len(toks) else None
-        if t.text == "," and not (nxt is not None and nxt.lower_.rstrip(".") in _COMPANY_ENDS):
+        if t.text == "," and _two_names(toks, n):
             return _org_run(toks[:n])
         if (
             t.is_lower
@@ -371,6 +371,23 @@ def _org_run(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _two_names(toks: list[Token], n: int) -> bool:
+    """The comma ``toks[n]`` parts two organisations run together: the words before it or
+    after it are an organisation of their own elsewhere in the text ("Starship, Orvane
+    Aerospace" beside "Orvane Aerospace"), not the parts of one long name ("Bureau of Ocean
+    Survey, Regulation and Enforcement") nor a company ending ("Halvorsen Dynamics, Inc.")."""
+    nxt = toks[n + 1] if n + 1 < len(toks) else None
+    if nxt is None or nxt.lower_.rstrip(".") in _COMPANY_ENDS:
+        return False
+    doc = toks[0].doc
+    before, after = toks[0].idx, toks[n].idx
+    parts = {
+        doc_text(doc)[before:after].strip(),
+        doc_text(doc)[nxt.idx : _end(toks[-1])].strip(),
+    }
+    return any(e.label_ == "ORG" and e.text in parts and e.start != toks[0].i for e in doc.ents)
+
+
 def _runs_in(tok: Token) -> bool:
     """A word before a first name that is no part of the name: the place a title ends with
     ("envoy to Moldavia Tobias Renner", right after a preposition), a country's name, or a
@@ -378,7 +395,8 @@ def _runs_in(tok: Token) -> bool:
     if is_first_name(tok.text):
         return False
     after_preposition = tok.i > 0 and tok.doc[tok.i - 1].pos_ == "ADP"
-    return after_preposition or is_place_name(tok.text) or _common_word(tok.text)
+    common = tok.pos_ != "PROPN" and _common_word(tok.text)  # not "San" of "San Luis"
+    return after_preposition or is_place_name(tok.text) or common
 
 
 def _spaced_dash(tok: Token) -> bool:
