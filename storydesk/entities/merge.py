@@ -66,15 +66,12 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
 
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     person_keys: dict[tuple[str, str], str] = {}
-    # per full-name person: where each article first names them, and the roles it gives
+    # per full-name person: where each article first names them
     introduced: dict[tuple[str, str], int] = {}
-    roles_of: dict[str, list[str]] = defaultdict(list)
     for aid, m in occ:
         if (aid, m.text) in person_of:
-            key = person_of[(aid, m.text)]
-            introduced.setdefault((aid, key), m.start)
-            if m.role:
-                roles_of[key].append(m.role)
+            introduced.setdefault((aid, person_of[(aid, m.text)]), m.start)
+    pending: list[int] = []
     for k, (aid, m) in enumerate(occ):
         words = _words(m.text)
         key = _norm(m.text)
@@ -98,12 +95,24 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
                 person_keys[(aid, name)] = _person_key(aid, name, full, person_of)
             key = person_keys[(aid, name)]
             if key.startswith("?") and not m.nominal:
-                key = _one_of(aid, m, full, person_of, introduced, roles_of) or key
-            groups[("person", key)].append(k)
+                pending.append(k)  # a surname of several: decided once all roles are known
+            else:
+                groups[("person", key)].append(k)
         else:
             groups[("thing", pairs.get(_norm(m.text), _norm(m.text)))].append(k)
+    # the roles each person is given under any of their names ("former Vice President
+    # Kessler" where the article names no other Kessler)
+    roles_of: dict[str, list[str]] = defaultdict(list)
+    for (kind, key), ks in groups.items():
+        if kind == "person":
+            roles_of[key].extend(occ[k][1].role or "" for k in ks if occ[k][1].role)
+    for k in pending:
+        aid, m = occ[k]
+        key = _one_of(aid, m, full, person_of, introduced, roles_of)
+        groups[("person", key or person_keys[(aid, m.text)])].append(k)
     drafts: list[tuple[int, int, Entity]] = []
     for (kind, _), ks in groups.items():
+        ks.sort()
         ms = [occ[k][1] for k in ks]
         names = [m.text for m in ms if not m.nominal]
         if not names:
