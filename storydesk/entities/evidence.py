@@ -311,7 +311,12 @@ def _listed_with_organisations(doc: Doc) -> frozenset[str]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        kinds = {c.ent_type_ for c in ent.root.conjuncts}
+        root = ent.root
+        listed = list(root.conjuncts)
+        if root.dep_ == "appos":  # "Justin Vale, Demi Rusk and Ariana Pell" parsed as appositions
+            listed += [root.head, *root.head.conjuncts]
+        listed += [c for c in root.children if c.dep_ == "appos"]
+        kinds = {t.ent_type_ for t in listed}
         if "ORG" in kinds and "PERSON" not in kinds:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             out.add(re.sub(r"['’]s?$", "", text.strip()))

@@ -16,8 +16,8 @@ from ..doctext import check_parse, doc_text, tokens_with
 from ..model import Mention, Span
 from ..offstage import _blocked, _is_blocked
 from ..quotes import quote_segments
-from ..quotes.people import aged_name, trim_name, untitled
 from ..quotes.firstnames import first_name_gender
+from ..quotes.people import aged_name, trim_name, untitled
 from .evidence import (
     _common_word,
     described_with_who,
@@ -342,7 +342,9 @@ def _clean_tokens(toks: list[Token], kind: str) -> list[Token]:
 
 # Lower-case words inside an organisation's name ("Bureau of Prisons", "Centers for Disease
 # Control", "Council on Foreign Relations", "Banco de la Nación").
-_ORG_JOINS = _set("of for and on in the de del della di da du des la le los las von van der den y et")
+_ORG_JOINS = _set(
+    "of for and on in the de del della di da du des la le los las von van der den y et"
+)
 
 
 def _org_run(toks: list[Token]) -> list[Token]:
@@ -355,7 +357,6 @@ def _org_run(toks: list[Token]) -> list[Token]:
     for n, t in enumerate(toks):
         if n == 0:
             continue
-        nxt = toks[n + 1] if n + 1 < len(toks) else None
         if t.text == "," and _two_names(toks, n):
             return _org_run(toks[:n])
         if (

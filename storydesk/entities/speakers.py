@@ -129,6 +129,7 @@ def _outlets_described(
         if eid and q.speaker:
             spoke.setdefault(article_id, []).append((q.speaker.start, eid))
     by_id = {e.id: e for e in entities}
+    outlet_named = {e.id for e in entities if set(_words(e.name)[-1:]) & _OUTLET_HEADS}
     for n, (article_id, q) in enumerate(quotes):
         if out[n] or not q.speaker or not _OUTLET_NOUNS.fullmatch(q.speaker.text.strip()):
             continue
@@ -137,8 +138,7 @@ def _outlets_described(
         before = [
             (c.start, e)
             for e in by_id.values()
-            if e.type == "organization"
-            and (e.id in outlets or _words(e.name)[-1:] and _words(e.name)[-1] in _OUTLET_HEADS)
+            if e.type == "organization" and (e.id in outlets or e.id in outlet_named)
             for c in e.mentions
             if c.article_id == article_id and c.end <= at
         ]
