@@ -123,6 +123,14 @@ def test_a_name_listed_with_organisations_is_an_organisation(nlp):
     ents += [("Brackwell", "PERSON"), ("Brackwell", "PERSON")]
     found = {(m.text, m.type) for m in mentions_of(nlp, text, ents)}
     assert found == {("Brackwell", "organization"), ("Halden Media", "organization")}
+    # an apposition that is no person's role ("the big chains") is no evidence for one
+    text = (
+        "Two rival chains, Brackwell and Halden Media, agreed to merge on Tuesday. "
+        "Brackwell is buying Halden. Brackwell will cut costs."
+    )
+    found = {(m.text, m.type) for m in mentions_of(nlp, text, ents)}
+    assert ("Brackwell", "organization") in found
+    assert "person" not in {kind for _, kind in found}
     text = "The agency chose Orvik, Brightwater Aerospace and Norcastle Robotics for the task."
     ents = [("Orvik", "PERSON"), ("Brightwater Aerospace", "ORG"), ("Norcastle Robotics", "ORG")]
     assert {m.type for m in mentions_of(nlp, text, ents)} == {"organization"}

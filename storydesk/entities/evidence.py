@@ -157,13 +157,17 @@ def not_a_person(
     surnames: frozenset[str],
     role: str | None = None,
     seen: TextEvidence | None = None,
+    *,
+    person_role: bool | None = None,
 ) -> str | None:
     """What a "person" of ``toks`` (its cleaned name tokens) is when the evidence is
     against a person: ``"place"``, ``"organization"`` or ``"drop"`` (no entity: a storm, a
     work, menu words); ``None`` when it may be a person. ``surnames`` are the first and last
     words of the full person names of the text (their evidence is for a person); ``role``
     the role the text gives the name; ``seen`` what :func:`text_evidence` reads of ``doc``
-    (once per text)."""
+    (once per text); ``person_role`` whether that role is one a person has (a title, a
+    person's noun: "spokesman", not "the big chains [Brackwell]"), when the caller knows:
+    only such a role is evidence for a person (by default any role is)."""
     seen = seen if seen is not None else text_evidence(doc)
     words = [t.text for t in toks]
     lower = [w.lower() for w in words]
@@ -174,7 +178,9 @@ def not_a_person(
         return "drop"
     if seen.team(words[-1]):
         return "organization"  # a team or a group: "the Browns", "Cleveland Browns"
-    if role is not None or (single and words[0] in surnames):
+    if person_role is None:
+        person_role = role is not None
+    if person_role or (single and words[0] in surnames):
         return None
     first_name = not single and is_first_name(words[0])
     name = doc_text(doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]

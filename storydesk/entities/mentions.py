@@ -144,11 +144,14 @@ def _weigh_people(
         roles: set[str] = set()
         for m, toks in names:
             if m.label == "PERSON" and m.type == "person" and (len(toks) == 1) == single:
-                span = _left_role(doc, toks) or _appos_role(doc, toks)
+                left = _left_role(doc, toks)
+                span = left or _appos_role(doc, toks)
                 role = doc[span[0] : span[1]].text if span else None
-                verdict = not_a_person(doc, toks, surnames, role, seen)
+                # a person's role, not "the big chains [Brackwell] and ..."
+                own = span is not None and (left or _appos_role(doc, toks, person=True)) is not None
+                verdict = not_a_person(doc, toks, surnames, role, seen, person_role=own)
                 verdicts[m.text].append(verdict)
-                if role is not None and verdict is None:
+                if own and verdict is None:
                     roles.add(m.text)
         kind_of.update(  # the evidence against in at least half the mentions
             (name, Counter(v for v in vs if v).most_common(1)[0][0])
