@@ -255,3 +255,17 @@ def test_place_names_are_compared_without_accents():
     from storydesk.entities.evidence import _folded
 
     assert _folded("Sëndvik Pórto") == "sendvik porto"
+
+
+def test_an_organisation_ending_with_a_surname_used_alone_is_that_person(nlp):
+    one = "Chairman Carl-Otto Brenn apologised on Monday. Carl-Otto Brenn said the firm would pay."
+    two = "Brenn told lawmakers that the spill was a tragedy. Brenn left early."
+    per = {
+        "a1": mentions_of(nlp, one, [("Carl-Otto Brenn", "ORG"), ("Carl-Otto Brenn", "ORG")]),
+        "a2": mentions_of(nlp, two, [("Brenn", "PERSON"), ("Brenn", "PERSON")]),
+    }
+    (entity,) = merge_entities(per)
+    assert (entity.name, entity.type, entity.aliases) == ("Carl-Otto Brenn", "person", ("Brenn",))
+    # a company whose last word is no surname used alone stays a company
+    per["a2"] = mentions_of(nlp, two, [("Brenn", "ORG"), ("Brenn", "ORG")])
+    assert {e.type for e in merge_entities(per)} == {"organization"}

@@ -46,6 +46,7 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
             if m.type == "person" and not m.nominal and len(_words(m.text)) > 1
         )
     )
+    full += _surnamed_organisations(occ, full)
     person_of = _group_full_names(full)
     pairs = {_norm(m.text): _norm(m.same_as) for _, m in occ if m.same_as and not m.nominal}
     pairs.update(_short_forms([m.text for _, m in occ if m.type == "organization"], pairs))
@@ -87,7 +88,7 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
         elif (
             m.type == "person"
             or (m.label == "ORG" and len(words) == 1 and words[0] in surnames)
-            or (m.label == "ORG" and len(words) > 1 and key in full_names)
+            or (m.type == "organization" and len(words) > 1 and key in full_names)
             or (m.label == "ORG" and len(words) == 1 and spelled(aid, m.text))
         ):
             name = m.same_as if m.nominal and m.same_as else m.text
@@ -154,6 +155,30 @@ def _person_key(aid: str, name: str, full: list[tuple[str, str]], person_of: dic
     if not here:  # "Qassem" where the story spells the full name "Naim Kassem"
         here = {person_of[(a, n)] for a, n in full if _short_variant(name, n, a == aid)}
     return here.pop() if len(here) == 1 else "?" + _norm(name)  # none or two fit: apart
+
+
+def _surnamed_organisations(
+    occ: Sequence[tuple[str, Mention]], full: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(article id, name) of the organisations that are a person's full name: two or three
+    capitalised words ending with a surname the story uses alone for a person and no full
+    person name of the story ends with ("Carl-Otto Brenn" the recogniser called an
+    organisation, beside "Brenn said")."""
+    ends = {_words(n)[-1] for _, n in full}
+    alone = {
+        m.text for _, m in occ if m.type == "person" and not m.nominal and len(_words(m.text)) == 1
+    } - {w for w in ends}
+    alone = {a for a in alone if _words(a)[0] not in ends}
+    return list(
+        dict.fromkeys(
+            (aid, m.text)
+            for aid, m in occ
+            if m.type == "organization"
+            and 2 <= len(m.text.split()) <= 3
+            and m.text.split()[-1] in alone
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in m.text.split())
+        )
+    )
 
 
 def _one_of(
