@@ -269,3 +269,12 @@ def test_an_organisation_ending_with_a_surname_used_alone_is_that_person(nlp):
     # a company whose last word is no surname used alone stays a company
     per["a2"] = mentions_of(nlp, two, [("Brenn", "ORG"), ("Brenn", "ORG")])
     assert {e.type for e in merge_entities(per)} == {"organization"}
+    # nor a product whose first word is a common word ("Blue Comet" beside "Comet" taken for
+    # a person)
+    one = "The company showed its Blue Comet lander. The Blue Comet will fly in 2027."
+    two = "Comet said nothing."
+    per = {
+        "a1": mentions_of(nlp, one, [("Blue Comet", "ORG"), ("Blue Comet", "ORG")]),
+        "a2": mentions_of(nlp, two, [("Comet", "PERSON")]),
+    }
+    assert named(merge_entities(per), "Blue Comet").type == "organization"

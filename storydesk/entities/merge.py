@@ -10,7 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import fields, replace
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from ..model import Citation, Entity, Mention
+from .evidence import COMMON_ZIPF, is_first_name
 from .names import _group_full_names, _norm, _short_fits, _short_variant, _words
 from .roles import _same_role, role_matches
 from .vocabulary import _OFFICE_PARTS, _ORG_HEADS
@@ -161,9 +164,10 @@ def _surnamed_organisations(
     occ: Sequence[tuple[str, Mention]], full: Sequence[tuple[str, str]]
 ) -> list[tuple[str, str]]:
     """(article id, name) of the organisations that are a person's full name: two or three
-    capitalised words ending with a surname the story uses alone for a person and no full
-    person name of the story ends with ("Carl-Otto Brenn" the recogniser called an
-    organisation, beside "Brenn said")."""
+    capitalised words opening with a first name or a word that is no common English word,
+    ending with a surname the story uses alone for a person and no full person name of the
+    story ends with ("Carl-Otto Brenn" the recogniser called an organisation, beside "Brenn
+    said"; not a lander called "Blue Moon" beside a "Moon" taken for a person)."""
     ends = {_words(n)[-1] for _, n in full}
     alone = {
         m.text for _, m in occ if m.type == "person" and not m.nominal and len(_words(m.text)) == 1
@@ -177,8 +181,16 @@ def _surnamed_organisations(
             and 2 <= len(m.text.split()) <= 3
             and m.text.split()[-1] in alone
             and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in m.text.split())
+            and _first_word(m.text.split()[0])
         )
     )
+
+
+def _first_word(word: str) -> bool:
+    """A word that may open a person's name: a first name ("Carl" of "Carl-Otto"), or no
+    common English word ("Blue" of a lander called "Blue Moon" is one)."""
+    first = word.split("-")[0]
+    return is_first_name(first) or zipf_frequency(first.lower(), "en") < COMMON_ZIPF
 
 
 def _one_of(
