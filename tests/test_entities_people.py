@@ -39,6 +39,8 @@ ORG_NAMES = [
      "Bureau of Ocean Survey, Regulation and Enforcement"),
     ("Officials of the Council on Harbour Relations met on Monday.",
      [("Council on Harbour Relations", "ORG")], "Council on Harbour Relations"),
+    ("Blankets can be left at the Tollan centre's main entrance.",
+     [("Tollan centre", "ORG")], "Tollan centre"),
 ]  # fmt: skip
 
 

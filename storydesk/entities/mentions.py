@@ -355,8 +355,9 @@ def _org_run(toks: list[Token]) -> list[Token]:
     a lower-case preposition or conjunction that joins no name ("Associated Press that ...",
     "Northvale Music Awards after Vasquez", "Brightwick to Corvane Holdings", "SLS at Telmont
     Assembly Facility"; "at" stays after a university: "University of Orla at Senn"), before a
-    comma between two names (:func:`_two_names`), and never with a lower-case last word
-    ("MacBook Pro for")."""
+    comma between two names (:func:`_two_names`), and never with a joining word last
+    ("Corvax Tablet for", "Bureau of"); a noun in lower case stays ("the Harrowgate
+    centre")."""
     for n, t in enumerate(toks):
         if n == 0:
             continue
@@ -370,7 +371,7 @@ def _org_run(toks: list[Token]) -> list[Token]:
             and not (t.lower_ == "at" and any(x.lower_ == "university" for x in toks[:n]))
         ):
             return _org_run(toks[:n])
-    while toks and toks[-1].is_lower and toks[-1].is_alpha:
+    while toks and toks[-1].lower_ in _ORG_JOINS:  # "Bureau of"
         toks = toks[:-1]
     return toks
 
