@@ -280,3 +280,17 @@ def test_an_organisation_ending_with_a_surname_used_alone_is_that_person(nlp):
         "a2": mentions_of(nlp, two, [("Comet", "PERSON")]),
     }
     assert named(merge_entities(per), "Blue Comet").type == "organization"
+
+
+def test_an_organisation_ending_with_a_full_name_of_the_story_is_that_person(nlp):
+    one = "Tobias Renner, a former envoy, testified on Monday."
+    two = "Another adviser, former special envoy to Moldavia Tobias Renner, changed his account."
+    per = {
+        "a1": mentions_of(nlp, one, [("Tobias Renner", "PERSON")]),
+        "a2": mentions_of(nlp, two, [("Moldavia Tobias Renner", "ORG")]),
+    }
+    (entity,) = merge_entities(per)
+    assert (entity.name, entity.type, entity.aliases) == ("Tobias Renner", "person", ())
+    assert [two[c.start : c.end] for c in entity.mentions if c.article_id == "a2"] == [
+        "Tobias Renner"
+    ]

@@ -49,6 +49,7 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
             if m.type == "person" and not m.nominal and len(_words(m.text)) > 1
         )
     )
+    occ = _named_people(occ, {_norm(n) for _, n in full})
     full += _surnamed_organisations(occ, full)
     person_of = _group_full_names(full)
     pairs = {_norm(m.text): _norm(m.same_as) for _, m in occ if m.same_as and not m.nominal}
@@ -158,6 +159,28 @@ def _person_key(aid: str, name: str, full: list[tuple[str, str]], person_of: dic
     if not here:  # "Qassem" where the story spells the full name "Naim Kassem"
         here = {person_of[(a, n)] for a, n in full if _short_variant(name, n, a == aid)}
     return here.pop() if len(here) == 1 else "?" + _norm(name)  # none or two fit: apart
+
+
+def _named_people(
+    occ: list[tuple[str, Mention]], full_names: set[str]
+) -> list[tuple[str, Mention]]:
+    """The mentions with an organisation of at most four words whose last two or three are a
+    full person name of the story made that person's name: a place the recogniser ran in
+    ("envoy to Moldavia Tobias Renner" taken for one organisation, beside "Tobias Renner"
+    elsewhere)."""
+    out = []
+    for aid, m in occ:
+        words = m.text.split()
+        if m.type == "organization" and 3 <= len(words) <= 4 and not m.nominal:
+            for k in range(1, len(words) - 1):
+                tail = " ".join(words[k:])
+                if _norm(tail) in full_names and m.text.endswith(tail):
+                    at = m.end - len(tail)
+                    span = replace(m.span, start=at)
+                    m = replace(m, span=span, text=tail, type="person", label="PERSON")
+                    break
+        out.append((aid, m))
+    return out
 
 
 def _surnamed_organisations(
