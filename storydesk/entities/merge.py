@@ -113,8 +113,8 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
             roles_of[key].extend(occ[k][1].role or "" for k in ks if occ[k][1].role)
     for k in pending:
         aid, m = occ[k]
-        key = _one_of(aid, m, full, person_of, introduced, roles_of)
-        groups[("person", key or person_keys[(aid, m.text)])].append(k)
+        decided = _one_of(aid, m, full, person_of, introduced, roles_of)
+        groups[("person", decided or person_keys[(aid, m.text)])].append(k)
     drafts: list[tuple[int, int, Entity]] = []
     for (kind, _), ks in groups.items():
         ks.sort()
