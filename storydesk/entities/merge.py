@@ -14,7 +14,15 @@ from wordfreq import zipf_frequency
 
 from ..model import Citation, Entity, Mention
 from .evidence import COMMON_ZIPF, is_first_name
-from .names import _group_full_names, _norm, _short_fits, _short_variant, _words
+from .names import (
+    _core,
+    _group_full_names,
+    _norm,
+    _short_fits,
+    _short_variant,
+    _skeleton,
+    _words,
+)
 from .roles import _same_role, role_matches
 from .vocabulary import _OFFICE_PARTS, _ORG_HEADS
 
@@ -61,12 +69,19 @@ def merge_entities(per_article_mentions: Mapping[str, Sequence[Mention]]) -> lis
     places = Counter(_norm(m.text) for _, m in occ if m.type == "place")
     persons = Counter(_norm(m.text) for _, m in occ if m.type == "person")
     variants: dict[tuple[str, str], bool] = {}
+    # full names by the consonants of their surname: two spellings of one surname share
+    # them (names._variant), so only those are compared
+    by_skeleton: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for a, n in full:
+        by_skeleton[_skeleton(_core(_words(n))[-1])].append((a, n))
 
     def spelled(aid: str, name: str) -> bool:
         """A one-word organisation that is a surname of the story in another spelling
         ("Gadaffi" beside "Omar Gadhafi"): that person, as :func:`_short_variant` says."""
         if (aid, name) not in variants:
-            variants[(aid, name)] = any(_short_variant(name, n, a == aid) for a, n in full)
+            core = _core(_words(name))
+            near = by_skeleton.get(_skeleton(core[-1]), []) if len(core) == 1 else []
+            variants[(aid, name)] = any(_short_variant(name, n, a == aid) for a, n in near)
         return variants[(aid, name)]
 
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
