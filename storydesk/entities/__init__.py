@@ -71,4 +71,4 @@ __all__ = [
     "speaker_entities",
 ]
 
-VERSION = "entities-4"
+VERSION = "entities-5"

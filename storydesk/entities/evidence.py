@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ from wordfreq import zipf_frequency
 from ..doctext import doc_text, token_attr, tokens_with
 from ..quotes import SPEECH_VERBS
 from ..quotes.firstnames import first_name_gender, is_surname
-from .vocabulary import _PLACE_NOUNS, _set
+from .vocabulary import _COMPANY_ENDS, _ORG_HEADS, _OUTLET_HEADS, _PLACE_NOUNS, _set
 
 # Words before a name that make it a weather system or an event, not a person.
 _WEATHER = _set("storm hurricane cyclone typhoon tornado superstorm tropical")
@@ -112,14 +113,20 @@ def is_last_name(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Names of countries and of their first-level parts (states, provinces, regions) in
-    ISO 3166 (the ``pycountry`` package), lower case: "madagascar", "punjab", "logar"."""
+    ISO 3166 (the ``pycountry`` package), lower case and without accents: "madagascar",
+    "punjab", "san luis potosi"."""
     import pycountry
 
     out: set[str] = set()
     for c in pycountry.countries:
         out.update(getattr(c, k) for k in ("name", "common_name", "official_name") if hasattr(c, k))
     out.update(s.name for s in pycountry.subdivisions)
-    return frozenset(n.lower() for n in out)
+    return frozenset(_folded(n) for n in out)
+
+
+def _folded(name: str) -> str:
+    """Lower case without accents: "San Luis Potosí" and "San Luis Potosi" are one name."""
+    return unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
 
 
 def is_place_name(name: str) -> bool:
@@ -128,7 +135,7 @@ def is_place_name(name: str) -> bool:
     words = name.split()
     return (
         bool(words)
-        and name.lower() in _place_names()
+        and _folded(name) in _place_names()
         and not is_first_name(words[0])
         and not is_last_name(words[-1])
     )
@@ -150,13 +157,17 @@ def not_a_person(
     surnames: frozenset[str],
     role: str | None = None,
     seen: TextEvidence | None = None,
+    *,
+    person_role: bool | None = None,
 ) -> str | None:
     """What a "person" of ``toks`` (its cleaned name tokens) is when the evidence is
     against a person: ``"place"``, ``"organization"`` or ``"drop"`` (no entity: a storm, a
     work, menu words); ``None`` when it may be a person. ``surnames`` are the first and last
     words of the full person names of the text (their evidence is for a person); ``role``
     the role the text gives the name; ``seen`` what :func:`text_evidence` reads of ``doc``
-    (once per text)."""
+    (once per text); ``person_role`` whether that role is one a person has (a title, a
+    person's noun: "spokesman", not "the big chains [Brackwell]"), when the caller knows:
+    only such a role is evidence for a person (by default any role is)."""
     seen = seen if seen is not None else text_evidence(doc)
     words = [t.text for t in toks]
     lower = [w.lower() for w in words]
@@ -167,7 +178,9 @@ def not_a_person(
         return "drop"
     if seen.team(words[-1]):
         return "organization"  # a team or a group: "the Browns", "Cleveland Browns"
-    if role is not None or (single and words[0] in surnames):
+    if person_role is None:
+        person_role = role is not None
+    if person_role or (single and words[0] in surnames):
         return None
     first_name = not single and is_first_name(words[0])
     name = doc_text(doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
@@ -176,6 +189,8 @@ def not_a_person(
         return other  # "Varden" a place elsewhere, "Cleveland Browns" an organisation
     if first_name:
         return None  # "Nathan Lane", "Mary Poppins" outside quotation marks
+    if name in seen.with_organisations:
+        return "organization"  # "the chains Brackwell and Halden Media"
     if is_place_name(name):
         return "place"  # "Madagascar's farmers", labelled PERSON and nothing else
     if (
@@ -241,11 +256,13 @@ class TextEvidence:
     labels it PERSON; ``after_the`` holds the capitalised words the text writes right after
     "the" as a noun phrase's last word ("the Browns", not "the Jones family");
     ``before_place`` the capitalised words it writes right before a kind of place ("Varden"
-    of "Varden Pass", "the Varden valley")."""
+    of "Varden Pass", "the Varden valley"); ``with_organisations`` the names labelled PERSON
+    that it lists with organisations (:func:`_listed_with_organisations`)."""
 
     labels: dict[str, tuple[str, int, int]]
     after_the: frozenset[str]
     before_place: frozenset[str] = frozenset()
+    with_organisations: frozenset[str] = frozenset()
 
     def team(self, word: str) -> bool:
         """A word in the plural the text writes after "the": a team or a group ("Browns")."""
@@ -287,7 +304,29 @@ def text_evidence(doc: Doc) -> TextEvidence:
         for i in tokens_with(doc, LOWER, _PLACE_WORDS)
         if i > 0 and title[i - 1] and alpha[i - 1]
     )
-    return TextEvidence(labels, after_the, before_place)
+    return TextEvidence(labels, after_the, before_place, _listed_with_organisations(doc))
+
+
+def _listed_with_organisations(doc: Doc) -> frozenset[str]:
+    """The names the recogniser calls people that the text lists with organisations, as one
+    of a coordination whose other members it calls ORG ("the chains Brackwell and Halden
+    Media", "chose Orvik, Brightwater Aerospace and Norcastle Robotics") and none PERSON (in
+    "Justin Vale, Demi Rusk and Ariana Pell" the one ORG is the recogniser's slip): companies,
+    unless the name has a person's evidence (:func:`not_a_person` weighs that first)."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        listed = list(root.conjuncts)
+        if root.dep_ == "appos":  # "Justin Vale, Demi Rusk and Ariana Pell" parsed as appositions
+            listed += [root.head, *root.head.conjuncts]
+        listed += [c for c in root.children if c.dep_ == "appos"]
+        kinds = {t.ent_type_ for t in listed}
+        if "ORG" in kinds and "PERSON" not in kinds:
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            out.add(re.sub(r"['’]s?$", "", text.strip()))
+    return frozenset(out)
 
 
 def speaks_as_a_person(ent: Span) -> bool:
@@ -304,4 +343,32 @@ def speaks_as_a_person(ent: Span) -> bool:
         and first_name_gender(words[0].text) is not None
         and root.dep_ == "nsubj"
         and root.head.lemma_.lower() in SPEECH_VERBS
+    )
+
+
+# Relative pronouns only a person takes ("Delmar Quist, who represents the guard"); an
+# organisation takes "which" or "that".
+_WHO = frozenset(("who", "whom"))
+
+
+def described_with_who(ent: Span) -> bool:
+    """A name of two or three capitalised words, no organisation's or company's word among
+    them, that a relative clause with "who" describes: a person the recogniser took for an
+    organisation or a place ("Delmar Quist, who represents the guard, said ..."). Not a
+    people or a description ("a fellow Republican, who ...", "all Americans who ..."), nor
+    a place someone is from ("a couple from Airdrie who ...")."""
+    words = [t for t in ent if not t.is_punct]
+    heads = _ORG_HEADS | _COMPANY_ENDS | _OUTLET_HEADS
+    root = ent.root
+    return (
+        2 <= len(words) <= 3
+        and ent.label_ != "NORP"
+        and root.dep_ != "pobj"
+        and not any(c.dep_ in ("det", "amod", "poss") for c in root.children)
+        and all(t.is_title and t.is_alpha and t.lower_ not in heads for t in words)
+        and any(
+            c.dep_ == "relcl"
+            and any(w.lower_ in _WHO and w.dep_.startswith("nsubj") for w in c.children)
+            for c in ent.root.children
+        )
     )

@@ -16,8 +16,17 @@ from ..doctext import check_parse, doc_text, tokens_with
 from ..model import Mention, Span
 from ..offstage import _blocked, _is_blocked
 from ..quotes import quote_segments
+from ..quotes.firstnames import first_name_gender
 from ..quotes.people import aged_name, trim_name, untitled
-from .evidence import is_first_name, not_a_person, speaks_as_a_person, text_evidence
+from .evidence import (
+    _common_word,
+    described_with_who,
+    is_first_name,
+    is_place_name,
+    not_a_person,
+    speaks_as_a_person,
+    text_evidence,
+)
 from .names import _group_full_names, _short_fits
 from .roles import _appos_role, _left_role, role_matches
 from .vocabulary import (
@@ -52,7 +61,7 @@ def extract_mentions(article_text: str, doc: Doc, article_id: str = "") -> list[
         kind = TYPES.get(ent.label_)
         if kind != "person" and aged_name(doc, ent.start, ent.end):
             kind = "person"  # "Agnes Tollan, 71," the recogniser took for a place
-        elif kind != "person" and speaks_as_a_person(ent):
+        elif kind != "person" and (speaks_as_a_person(ent) or described_with_who(ent)):
             kind = "person"  # "Harbour master Ines Calloway said", taken for a facility
         if kind == "person" and (
             ent[-1].lower_ in _ORG_HEADS
@@ -137,11 +146,14 @@ def _weigh_people(
         roles: set[str] = set()
         for m, toks in names:
             if m.label == "PERSON" and m.type == "person" and (len(toks) == 1) == single:
-                span = _left_role(doc, toks) or _appos_role(doc, toks)
+                left = _left_role(doc, toks)
+                span = left or _appos_role(doc, toks)
                 role = doc[span[0] : span[1]].text if span else None
-                verdict = not_a_person(doc, toks, surnames, role, seen)
+                # a person's role, not "the big chains [Brackwell] and ..."
+                own = span is not None and (left or _appos_role(doc, toks, person=True)) is not None
+                verdict = not_a_person(doc, toks, surnames, role, seen, person_role=own)
                 verdicts[m.text].append(verdict)
-                if role is not None and verdict is None:
+                if own and verdict is None:
                     roles.add(m.text)
         kind_of.update(  # the evidence against in at least half the mentions
             (name, Counter(v for v in vs if v).most_common(1)[0][0])
@@ -157,13 +169,19 @@ def _weigh_people(
             m = replace(m, type=kind, label="GPE" if kind == "place" else "ORG")
         out.append((m, toks))
     alone = {m.text for m, toks in out if m.type == "person" and len(toks) == 1}
+    full = {m.text for m, toks in out if m.type == "person" and len(toks) > 1}
     for n, (m, toks) in enumerate(out):
-        if m.type != "organization" or len(toks) < 2 or toks[-1].text not in alone:
+        if m.type != "organization" or len(toks) < 2:
             continue
         # the longest run of two or three capitalised words ending the name that opens
-        # with a first name: "Mason Rudolph", "Penelope Muse Abernathy"
+        # with a first name: "Mason Rudolph", "Penelope Muse Abernathy"; or a full name the
+        # text gives a person ("envoy to Moldavia Tobias Renner", taken for one organisation)
         for k in range(max(0, len(toks) - 3), len(toks) - 1):
             run = toks[k:]
+            if toks[-1].text not in alone and (
+                k == 0 or doc_text(doc)[run[0].idx : _end(run[-1])] not in full
+            ):
+                continue
             if all(t.is_title and t.is_alpha for t in run) and is_first_name(run[0].text):
                 out[n] = (_mention(doc, run, "person", "PERSON", m.span.article_id), run)
                 break
@@ -254,6 +272,7 @@ def _whole_names(doc: Doc) -> list[DocSpan]:
                 and first.lower_ not in _TITLES
                 and not first.is_sent_start
                 and not (before is not None and before.lower_ in _TITLES)
+                and not _runs_in(first)
             ):
                 start -= 1
         skip_to = end
@@ -298,12 +317,20 @@ def _clean_tokens(toks: list[Token], kind: str) -> list[Token]:
         toks = toks[1:]
     if kind == "person":
         cut = next(
-            (n for n, t in enumerate(toks) if not _name_like(t) or t.pos_ in ("VERB", "AUX")), None
+            (
+                n
+                for n, t in enumerate(toks)
+                if not _name_like(t) or t.pos_ in ("VERB", "AUX") or _spaced_dash(t)
+            ),
+            None,
         )
         toks = untitled(trim_name(toks[:cut]))  # "Hawks DL Karl Brenner" is Karl Brenner
+        if len(toks) > 1 and _runs_in(toks[0]) and first_name_gender(toks[1].lower_):
+            toks = toks[1:]  # "envoy to Moldavia Tobias Renner", "Sorry Marissa"
         while toks and not toks[-1].is_alpha:
             toks = toks[:-1]
         return toks if 0 < len(toks) <= 7 and any(len(t.text) > 1 for t in toks) else []
+    toks = _org_run(toks) if kind == "organization" else toks
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     words = [t.lower_ for t in toks if t.is_alpha]
@@ -316,6 +343,76 @@ def _clean_tokens(toks: list[Token], kind: str) -> list[Token]:
     ):
         return []
     return toks
+
+
+# Lower-case words inside an organisation's name ("Bureau of Prisons", "Centers for Disease
+# Control", "Council on Foreign Relations", "Banco de la Nación").
+_ORG_JOINS = _set(
+    "of for and on in the de del della di da du des la le los las von van der den y et"
+)
+
+
+def _org_run(toks: list[Token]) -> list[Token]:
+    """An organisation's name without the words the recogniser ran on past it: it ends before
+    a lower-case preposition or conjunction that joins no name ("Associated Press that ...",
+    "Northvale Music Awards after Vasquez", "Brightwick to Corvane Holdings", "SLS at Telmont
+    Assembly Facility"; "at" stays after a university: "University of Orla at Senn"), before a
+    comma between two names (:func:`_two_names`), and never with a joining word last
+    ("Corvax Tablet for", "Bureau of"); a noun in lower case stays ("the Harrowgate
+    centre")."""
+    for n, t in enumerate(toks):
+        if n == 0:
+            continue
+        if t.text == "," and _two_names(toks, n):
+            return _org_run(toks[:n])
+        if (
+            t.is_lower
+            and t.is_alpha
+            and t.lower_ not in _ORG_JOINS
+            and t.pos_ in ("ADP", "SCONJ", "PRON", "DET", "CCONJ")
+            and not (t.lower_ == "at" and any(x.lower_ == "university" for x in toks[:n]))
+        ):
+            return _org_run(toks[:n])
+    while toks and toks[-1].lower_ in _ORG_JOINS:  # "Bureau of"
+        toks = toks[:-1]
+    return toks
+
+
+def _two_names(toks: list[Token], n: int) -> bool:
+    """The comma ``toks[n]`` parts two organisations run together: the words before it or
+    after it are an organisation of their own elsewhere in the text ("Starship, Orvane
+    Aerospace" beside "Orvane Aerospace"), not the parts of one long name ("Bureau of Ocean
+    Survey, Regulation and Enforcement") nor a company ending ("Halvorsen Dynamics, Inc.")."""
+    nxt = toks[n + 1] if n + 1 < len(toks) else None
+    if nxt is None or nxt.lower_.rstrip(".") in _COMPANY_ENDS:
+        return False
+    doc = toks[0].doc
+    before, after = toks[0].idx, toks[n].idx
+    parts = {
+        doc_text(doc)[before:after].strip(),
+        doc_text(doc)[nxt.idx : _end(toks[-1])].strip(),
+    }
+    return any(e.label_ == "ORG" and e.text in parts and e.start != toks[0].i for e in doc.ents)
+
+
+def _runs_in(tok: Token) -> bool:
+    """A word before a first name that is no part of the name: the place a title ends with
+    ("envoy to Moldavia Tobias Renner", right after a preposition), a country's name, or a
+    common word that is no first name or surname ("Sorry Marissa")."""
+    if is_first_name(tok.text):
+        return False
+    after_preposition = tok.i > 0 and tok.doc[tok.i - 1].pos_ == "ADP"
+    common = tok.pos_ != "PROPN" and _common_word(tok.text)  # not "San" of "San Luis"
+    return after_preposition or is_place_name(tok.text) or common
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space on either side ("Alberto Quintana - The Courier", a credit): no
+    hyphen inside a name ("Ngo-Anh")."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.text in ("-", "–", "—") and bool(
+        tok.whitespace_ or (before is not None and before.whitespace_)
+    )
 
 
 def _person_words(mentions: Sequence[Mention]) -> set[str]:

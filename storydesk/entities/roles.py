@@ -35,6 +35,16 @@ def _left_role(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
         if t.lower_ == "of":
             if not (run and run[0].text[:1].isupper() and i > 0 and doc[i - 1].lower_ in _TITLES):
                 break
+        elif t.lower_ == "to":  # "envoy to Moldavia [Tobias Renner]", not "adviser to [Prime
+            # Minister X]" (the title after "to" is the person's)
+            if not (
+                run
+                and run[0].text[:1].isupper()
+                and not any(r.lower_ in _TITLES for r in run)
+                and i > 0
+                and doc[i - 1].lower_ in _TITLES
+            ):
+                break
         elif t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"):
             if (t.dep_ == "pobj" and t.head.lower_ != "of") or (
                 run and t.ent_iob_ != "O" and run[0].ent_iob_ == "B"
@@ -57,7 +67,7 @@ def _left_role(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
         run.pop()
     if not run or not any(t.lower_ in _TITLES - HONORIFICS for t in run):
         return None
-    of_chain = any(t.lower_ == "of" and doc[t.i - 1].lower_ in _TITLES for t in run)
+    of_chain = any(t.lower_ in ("of", "to") and doc[t.i - 1].lower_ in _TITLES for t in run)
     return (run[0].i, run[-1].i + 1) if run[-1].lower_ in _TITLES or of_chain else None
 
 

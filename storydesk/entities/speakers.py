@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
 from ..model import Entity
 from .names import _norm, _words
+from .vocabulary import _OUTLET_HEADS
 
 
 class _SpeakerIndex:
@@ -71,7 +73,9 @@ def speaker_entities(
     travelling with Kerry") has no resolved name, so it never borrows an entity. A name
     cut short ("Emergency Relief Agency" of "the Caldonian Emergency Relief Agency") is the
     organisation named inside the speaker's words whose name it ends, else (two words or
-    more) the one organisation of the story whose name it ends.
+    more) the one organisation of the story whose name it ends. A news outlet described
+    ("the news organization", "the paper") is the outlet its article named before
+    (:func:`_outlets_described`).
     """
     index = _SpeakerIndex(entities)
     out: list[str | None] = []
@@ -95,6 +99,51 @@ def speaker_entities(
             ends = [e for e in entities if _cut_name(q.speaker_name, e)]
             found = ends[0] if len(ends) == 1 else None
         out.append(found.id if found else None)
+    return _outlets_described(entities, index, quotes, out)
+
+
+# How a report names a news outlet it has named before: "the news organization said",
+# "the paper reported".
+_OUTLET_NOUNS = re.compile(
+    r"(?:the|that) (?:news (?:organi[sz]ation|outlet|agency|network|site|service)|"
+    r"(?:news)?paper|newspaper|broadcaster|network|outlet|magazine|wire service|channel|"
+    r"station|publication|website)",
+    re.IGNORECASE,
+)
+
+
+def _outlets_described(
+    entities: Sequence[Entity],
+    index: _SpeakerIndex,
+    quotes: Sequence[tuple[str, Any]],
+    found: list[str | None],
+) -> tuple[str | None, ...]:
+    """A speaker described as a news outlet ("The news organization, citing a source,
+    reported ...") is the last organisation its article names before it that speaks in the
+    article before (an outlet that reported: "after Corvane News reported that ...") or
+    whose name ends with a newspaper's word ("Lindhaven Courier"): never a person, and
+    nothing when the article named no such organisation."""
+    out = list(found)
+    spoke: dict[str, list[tuple[int, str]]] = {}
+    for (article_id, q), eid in zip(quotes, found, strict=True):
+        if eid and q.speaker:
+            spoke.setdefault(article_id, []).append((q.speaker.start, eid))
+    by_id = {e.id: e for e in entities}
+    outlet_named = {e.id for e in entities if set(_words(e.name)[-1:]) & _OUTLET_HEADS}
+    for n, (article_id, q) in enumerate(quotes):
+        if out[n] or not q.speaker or not _OUTLET_NOUNS.fullmatch(q.speaker.text.strip()):
+            continue
+        at = q.speaker.start
+        outlets = {eid for start, eid in spoke.get(article_id, ()) if start < at}
+        before = [
+            (c.start, e)
+            for e in by_id.values()
+            if e.type == "organization" and (e.id in outlets or e.id in outlet_named)
+            for c in e.mentions
+            if c.article_id == article_id and c.end <= at
+        ]
+        if before:
+            out[n] = max(before, key=lambda b: b[0])[1].id
     return tuple(out)
 
 
