@@ -514,7 +514,12 @@ class _People:
         role = self._role_tokens(ent)
         person.roles.update(t.lower_ for t in role if t.is_alpha)
         person.roles.update(_led_roles(ent.root))
+        # not the gender of someone the role names by a possessive: "Karl Brenner, his
+        # sister's lawyer", "Aldric Fenn, the queen's second son" (another person's word)
+        owners = {o.i for t in role if t.dep_ == "poss" for o in t.subtree}
         for t in role:
+            if t.i in owners:
+                continue
             gender = _gender_word(t.lower_)
             if gender and person.gender is None:
                 person.gender = gender
@@ -547,11 +552,23 @@ class _People:
             for g in (_PRONOUN_GENDER_ALL[self.doc[i].lower_],)
         ]
         at = [i for i, _ in pronouns]
+        # sentences whose subject is someone unnamed, brought in by a word of gender ("A
+        # Harlow man admitted he had threatened Councillor Adebayo"): the pronouns are his
+        unnamed = {
+            bisect_right(starts, i) - 1
+            for i, g in self.strangers
+            if g is not None
+            and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in self.doc[i].children
+            )
+        }
         for n in range(len(starts)):
-            if len(named[n]) != 1:
+            if len(named[n]) != 1 or n in unnamed:
                 continue
             pid = next(iter(named[n]))
-            scopes = [n] + ([n + 1] if n + 1 < len(starts) and not named[n + 1] else [])
+            scopes = [n] + (
+                [n + 1] if n + 1 < len(starts) and not named[n + 1] and n + 1 not in unnamed else []
+            )
             for m in scopes:  # the pronouns of sentence m's tokens, in text order
                 for k in range(bisect_left(at, starts[m]), bisect_left(at, ends[m])):
                     i, g = pronouns[k]
@@ -724,6 +741,24 @@ class _People:
             first = sentence_start(doc, first - 1) if first > 0 else 0
         if i < first or pid in set(exclude) or (gender and known and known != gender):
             return None
+        # 'Mayor Vesk said the town was shaken. Adebayo asked for mercy, saying ... She
+        # added': a person the pronoun fits, subject of a later sentence's own verb, is
+        # whom it carries on, not the speaker before
+        since = doc[i].sent.end
+        for j, other, subject in self.mentions[
+            bisect_right(self.mentions, i, key=lambda m: m[0]) :
+        ]:
+            if j >= before:
+                break
+            if (
+                j >= since
+                and subject
+                and other != pid
+                and j not in self._told_of
+                and doc[j].head.dep_ == "ROOT"
+                and (gender is None or self.persons[other].gender in (None, gender))
+            ):
+                return None
         return pid
 
     def antecedent(

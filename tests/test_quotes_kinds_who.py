@@ -1,0 +1,56 @@
+"""The kinds of wrong speaker found in session 16, reading 25 more real pages (issue 14,
+"Speakers", "A second hidden set"): one fictional sentence of each shape per row. Earlier
+kinds stay in ``test_quotes_kinds.py``, ``test_quotes_kinds_pages.py`` and
+``test_quotes_kinds_briefings.py``."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import the_quote
+
+# (kind, text, words of the quote, the speaker's name; None: nobody named)
+SPEAKERS = [
+    (
+        "a word of gender in a possessive of the role",
+        "Karl Brenner, his sister's lawyer, met the banker Otto Stark on Monday. "
+        '"I remember it well," he said.',
+        "remember it well",
+        "Karl Brenner",
+    ),
+    (
+        "a word of gender in a possessive of the role",
+        "Ilse Varga, her brother's lawyer, met the banker Jana Stark on Monday. "
+        '"I remember it well," she said.',
+        "remember it well",
+        "Ilse Varga",
+    ),
+    (
+        "a word of gender in a possessive of the role",
+        "Aldric Fenn, the queen's second son, was a friend of the banker Otto Stark for years. "
+        '"I remember it well," he said.',
+        "remember it well",
+        "Aldric Fenn",
+    ),
+    (
+        "the pronouns of an unnamed man are not a named woman's",
+        "A Lindhaven man admitted on Monday that he had threatened Nour Adebayo, a town "
+        "councillor, after he lost his job. He was arrested in March.\n\n"
+        'Adebayo asked the court for mercy in a letter. "We must answer anger with '
+        'patience," she wrote.',
+        "answer anger",
+        "Nour Adebayo",
+    ),
+    (
+        "she added, after another speaker, for the subject between",
+        "Mayor Petra Vasquez said the town was shaken by the threats.\n\n"
+        "Nour Adebayo asked the court for mercy in a letter, saying she did not want a long "
+        'sentence. She added, "We must answer anger with patience."',
+        "answer anger",
+        "Nour Adebayo",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "words", "name"), SPEAKERS)
+def test_speaker_of_each_kind(q, kind, text, words, name):
+    assert the_quote(q(text), words, kind).speaker_name == name, kind
