@@ -48,6 +48,21 @@ SPEAKERS = [
         "answer anger",
         "Nour Adebayo",
     ),
+    (
+        "they, for a body that spoke in the sentence before",
+        "Calder Music have twice denied doing anything wrong.\n\n"
+        '"At no point did we stop her show," they said in a statement on Friday.',
+        "stop her show",
+        "Calder Music",
+    ),
+    (
+        "they, for a body that spoke before a quote of two sentences",
+        "The company that runs the festival, Calder Productions, denies that a deal was "
+        'reached, though.\n\n"Any agreement must be made with her team. We have no further '
+        'comment," they said.',
+        "Any agreement",
+        "Calder Productions",
+    ),
 ]
 
 
