@@ -742,8 +742,9 @@ class _People:
         if i < first or pid in set(exclude) or (gender and known and known != gender):
             return None
         # 'Mayor Vesk said the town was shaken. Adebayo asked for mercy, saying ... She
-        # added': a person the pronoun fits, subject of a later sentence's own verb, is
-        # whom it carries on, not the speaker before
+        # added': a person the pronoun fits who speaks in a later sentence of their own
+        # is whom it carries on, not the speaker before (not one who only does something:
+        # "His rival Reyes was not at the meeting")
         since = doc[i].sent.end
         for j, other, subject in self.mentions[
             bisect_right(self.mentions, i, key=lambda m: m[0]) :
@@ -756,6 +757,7 @@ class _People:
                 and other != pid
                 and j not in self._told_of
                 and doc[j].head.dep_ == "ROOT"
+                and doc[j].head.lemma_.lower() in SPEECH_VERBS
                 and (gender is None or self.persons[other].gender in (None, gender))
             ):
                 return None
