@@ -63,6 +63,14 @@ SPEAKERS = [
         "Any agreement",
         "Calder Productions",
     ),
+    (
+        "the company, after a body named in another's words",
+        "The firm that owns most of her songs, Calder Music, says she may sing her old songs "
+        "at the Harlow Music Awards on Sunday. Vance had accused them of blocking her. But the "
+        "company says she never needed its permission.",
+        "never needed",
+        "Calder Music",
+    ),
 ]
 
 

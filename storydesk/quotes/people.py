@@ -951,6 +951,8 @@ class _People:
             if firm[0] < sent.start:
                 break
             last = self.doc[firm[1] - 1]
+            if last.dep_ == "appos":  # 'The firm that owns her songs, Calder Music, says'
+                last = last.head
             if last.dep_ in ("nsubj", "nsubjpass") and last.head.i == sent.root.i:
                 return firm
         return latest
