@@ -71,6 +71,14 @@ SPEAKERS = [
         "never needed",
         "Calder Music",
     ),
+    (
+        "the police, not a person whose post names the police",
+        "Tomas Vale, Harlow's new police commissioner, said in an interview that officers "
+        "alone cannot end the unrest. The mayor said she is committed to talks, while the "
+        "city's police deny accusations of brutality and say they show restraint.",
+        "accusations of brutality",
+        None,
+    ),
 ]
 
 

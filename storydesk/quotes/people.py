@@ -655,6 +655,8 @@ class _People:
         if (determiner not in _DEFINITE and not place) or head.tag_ not in ("NN", "NNP"):
             return None
         lower = head.lower_
+        if head.lemma_.lower() in _GROUP_NOUNS and head.lemma_.lower() not in _PERSON_NOUNS:
+            return None  # "the city's police" is a body, not "Chris Vale, its police chief"
         words = sorted(_ROLE_SYNONYMS.get(lower, {lower}) | {lower})
         lefts = list(head.lefts)
         if lower in ("minister", "secretary") and any(c.lower_ == "prime" for c in lefts):
