@@ -79,6 +79,22 @@ SPEAKERS = [
         "accusations of brutality",
         None,
     ),
+    (
+        "a name after an outlet and a title, the outlet parsed as the subject",
+        "There was no immediate comment from Brenner but Openleaks welcomed the Ostland move "
+        'to drop the case.\n\nOpenleaks editor-in-chief Kristof Hallsson said: "Let us now '
+        'focus on the threat Mr Brenner has been warning about for years."',
+        "Let us now focus",
+        "Kristof Hallsson",
+    ),
+    (
+        "a name after an outlet and a title, two subjects in the parse",
+        "There was no immediate comment from Brenner but Wikidocs welcomed the Ostland move "
+        'to drop the case.\n\nWikidocs editor-in-chief Einar Jonsson said: "Let us now '
+        'focus on the threat Mr Brenner has been warning about for years."',
+        "Let us now focus",
+        "Einar Jonsson",
+    ),
 ]
 
 

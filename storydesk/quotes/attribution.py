@@ -295,6 +295,8 @@ def _syntactic_speaker(
     if len(subjects) > 1 and _clause_as_subject(verb) is not None:
         subjects = [subjects[-1]]  # 'The talks stalled, the source said': the source
     head = subjects[0] if subjects else None
+    if head is not None:
+        head = _named_after_title(verb, head) or head
     if head is not None and head.i in offstage:
         # 'BUFFALO, N.Y. - ..., coach Ines Calloway expressed ...' parsed with the person in
         # apposition to the dateline
@@ -342,6 +344,27 @@ def _syntactic_speaker(
         if up.i != verb.i:
             return _syntactic_speaker(up, depth + 1, offstage)
     return head
+
+
+def _named_after_title(verb: Token, head: Token) -> Token | None:
+    """The person named right before ``verb`` after a title, when the parse made a word
+    before the title the subject: 'Openleaks editor-in-chief Kristof Hallsson said' (the
+    outlet as subject, the name inside it or a second subject): Hallsson."""
+    doc = verb.doc
+    last = doc[verb.i - 1]
+    if last.ent_type_ != "PERSON" or head.i >= last.i:
+        return None
+    start = last.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    between = doc[head.i + 1 : start]
+    if head.i >= start or not len(between):
+        return None
+    if any(t.text == "," or t.pos_ in ("CCONJ", "VERB", "AUX", "PRON") for t in between):
+        return None
+    if not any(t.pos_ == "NOUN" and t.lemma_.lower() in _PERSON_NOUNS for t in between):
+        return None
+    return last
 
 
 def _clause_as_subject(verb: Token) -> Token | None:
