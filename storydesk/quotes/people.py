@@ -516,9 +516,8 @@ class _People:
         person.roles.update(_led_roles(ent.root))
         # not the gender of someone the role names by a possessive: "Karl Brenner, his
         # sister's lawyer", "Aldric Fenn, the queen's second son" (another person's word)
-        owners = {o.i for t in role if t.dep_ == "poss" for o in t.subtree}
         for t in role:
-            if t.i in owners:
+            if _owned(t, ent):
                 continue
             gender = _gender_word(t.lower_)
             if gender and person.gender is None:
@@ -979,6 +978,17 @@ _LEAD_ROLES = {
 }
 _LEADER = frozenset({"head", "chief", "leader", "boss", "director"})
 _FIRM_LEADER = _LEADER | {"ceo", "executive", "president"}
+
+
+def _owned(tok: Token, ent: Span) -> bool:
+    """``tok`` is a possessive or in one ("Queen" of "Queen Marisol II's third child"),
+    below the person's own name ``ent``: a word of someone else's."""
+    for t in (tok, *tok.ancestors):
+        if ent.start <= t.i < ent.end:
+            return False
+        if t.dep_ == "poss":
+            return True
+    return False
 
 
 def _led_roles(head: Token) -> set[str]:
