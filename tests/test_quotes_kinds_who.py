@@ -95,6 +95,14 @@ SPEAKERS = [
         "Let us now focus",
         "Einar Jonsson",
     ),
+    (
+        "the office's release, after the office named in full",
+        "A Lindhaven man pleaded guilty to threatening a councillor, the Lindhaven "
+        "Prosecutor's Office said on Monday. He faces up to ten years in prison. His "
+        "sentencing is scheduled for March 3, according to the office release.",
+        "sentencing is scheduled",
+        "Lindhaven Prosecutor's Office",
+    ),
 ]
 
 

@@ -627,7 +627,9 @@ def _speaker(
         voiced = _body_of(head, people)
         if voiced is not None:  # "Falcons officials" of "the Atlanta Falcons"
             return toks, voiced
-        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+        # "the office release": the noun before a document is as definite as the document
+        owner = head.head if head.dep_ == "compound" and head.head.i > head.i else head
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in owner.children)
         if definite and head.tag_ in ("NN", "NNP"):  # "the company", "the ministry"
             return toks, people.for_org(head, head.i)
         return toks, None
