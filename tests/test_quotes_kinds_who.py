@@ -103,6 +103,15 @@ SPEAKERS = [
         "sentencing is scheduled",
         "Lindhaven Prosecutor's Office",
     ),
+    (
+        "a title split from its name after the verb ('co' and the name both subjects)",
+        "On Vesta, clouds spew methane and ethane - which are gases on Earth - in liquid form "
+        "due to the moon's cold climate.\n\nRainfall occurs everywhere on Vesta, but the "
+        "equatorial regions are drier than the poles, said study co-author Anika Dimitriou, "
+        "a Harlow Space Agency research fellow.",
+        "Rainfall occurs",
+        "Anika Dimitriou",
+    ),
 ]
 
 

@@ -294,6 +294,8 @@ def _syntactic_speaker(
     subjects.sort(key=lambda c: (c.i in offstage, c.lower_ in _RELATIVE))
     if len(subjects) > 1 and _clause_as_subject(verb) is not None:
         subjects = [subjects[-1]]  # 'The talks stalled, the source said': the source
+    if len(subjects) == 2 and _title_before_name(*subjects):
+        subjects.reverse()  # 'said study co-author Ada Vell', "co" and "Vell" both subjects
     head = subjects[0] if subjects else None
     if head is not None:
         head = _named_after_title(verb, head) or head
@@ -365,6 +367,21 @@ def _named_after_title(verb: Token, head: Token) -> Token | None:
     if not any(t.pos_ == "NOUN" and t.lemma_.lower() in _PERSON_NOUNS for t in between):
         return None
     return last
+
+
+def _title_before_name(first: Token, second: Token) -> bool:
+    """``first`` is a word of a title the parse split from the person named right after
+    it, ``second``: "co" and "Vell" of 'said study co-author Ada Vell'."""
+    if first.ent_type_ == "PERSON" or second.ent_type_ != "PERSON" or first.i >= second.i:
+        return False
+    doc = first.doc
+    start = second.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    between = doc[first.i + 1 : start]
+    return first.pos_ == "NOUN" and not any(
+        t.text == "," or t.pos_ in ("CCONJ", "VERB", "AUX", "PRON", "ADP") for t in between
+    )
 
 
 def _clause_as_subject(verb: Token) -> Token | None:
