@@ -112,6 +112,21 @@ SPEAKERS = [
         "Rainfall occurs",
         "Anika Dimitriou",
     ),
+    (
+        "in the words of someone, before a colon",
+        "Tomas Reyes, a 51-year-old farmer, saw his doctor after months of feeling tired. "
+        'Here is how bad things got in the words of the farmer: "Two months after it began, '
+        'I could not stand for more than a minute. Climbing the stairs took half an hour."',
+        "could not stand",
+        "Tomas Reyes",
+    ),
+    (
+        "in her own words, before a colon",
+        'Ada Moss lost her mill in the flood. In her own words: "We had nothing left but the '
+        'roof."',
+        "nothing left",
+        "Ada Moss",
+    ),
 ]
 
 

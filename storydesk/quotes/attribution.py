@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Citation, Quote, Speaker
 from .firstnames import first_name_gender
@@ -367,6 +367,20 @@ def _named_after_title(verb: Token, head: Token) -> Token | None:
     if not any(t.pos_ == "NOUN" and t.lemma_.lower() in _PERSON_NOUNS for t in between):
         return None
     return last
+
+
+def _in_words_of(span: Span) -> Token | None:
+    """Whose words a phrase before a colon says follow: the farmer of 'Here is how bad
+    things got, in the words of the farmer:', "her" of 'In her own words:'."""
+    for tok in span:
+        if tok.lemma_.lower() != "word" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _title_before_name(first: Token, second: Token) -> bool:
