@@ -428,20 +428,24 @@ class _Either:
         return i in self.a or i in self.b
 
 
-def _inverted_speaker(verb: Token, skip: _Either) -> Token | None:
-    """The speaker of a tag written after what was said, verb first, at the end of its
-    sentence: '..., said another witness, Ada Vell.', '..., said the minister.' -- a person
-    named, or a noun of a person; ``None`` for any other shape ('..., Lindenhall, said the
-    plan would fail': "the plan" is what was said)."""
+def _speaker_after(verb: Token, skip: _Either) -> Token | None:
+    """The speaker named right after a verb set off by a comma: in an aside, a name,
+    wherever the aside ends ('This system, says Karl Brenner, an engineer at ..., helps
+    ...': the noun before the verb is what he speaks of); in a tag written verb first at
+    the end of its sentence, a person named or a noun of a person ('..., said another
+    witness, Ada Vell.', '..., said the minister.'). ``None`` for any other shape ('...,
+    Lindenhall, said the plan would fail': "the plan" is what was said)."""
     doc = verb.doc
     j = verb.i + 1
     if verb.i == 0 or doc[verb.i - 1].text != "," or j >= len(doc) or j in skip:
         return None
-    tok = doc[j]
+    first = tok = doc[j]
     if tok.pos_ == "DET" and tok.head.i > tok.i:
         tok = tok.head
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
         tok = tok.head
+    if verb.dep_ == "parataxis" and first.pos_ == "PROPN":
+        return tok  # an aside
     person = tok.ent_type_ == "PERSON" or tok.lemma_.lower() in _PERSON_NOUNS
     if not person or tok.pos_ not in ("NOUN", "PROPN") or tok.i in skip:
         return None
@@ -457,24 +461,9 @@ def _adjacent_noun(verb: Token, people: _People) -> Token | None:
     'said the 46-year-old')."""
     doc = verb.doc
     skip = _Either(people.quoted, people.offstage)
-    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if (
-        verb.dep_ == "parataxis"
-        and verb.i > 0
-        and doc[verb.i - 1].text == ","
-        and after is not None
-        and after.pos_ == "PROPN"
-        and after.i not in skip
-    ):
-        # 'This system, says Karl Brenner, an engineer at ..., helps ...': an aside whose
-        # speaker follows the verb; the noun before it is what he speaks of
-        tok = after
-        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
-            tok = tok.head
-        return tok
-    inverted = _inverted_speaker(verb, skip)
-    if inverted is not None:
-        return inverted
+    after = _speaker_after(verb, skip)
+    if after is not None:
+        return after
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in skip:
         i -= 1
