@@ -127,6 +127,15 @@ SPEAKERS = [
         "nothing left",
         "Ada Moss",
     ),
+    (
+        "he, the one man named in his own sentence, not a speaker before",
+        '"He cannot simply dismiss facts he does not like," said Karl Brenner, a professor of '
+        'medicine at Harlow University. "It is a pattern."\n\nTomas Vesk\'s dubious advice '
+        "earned him the attention of the council, where he appeared at a hearing in 2014 for "
+        'saying that river water was a "natural cure for every illness."',
+        "river water",
+        "Tomas Vesk",
+    ),
 ]
 
 

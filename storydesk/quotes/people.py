@@ -788,6 +788,9 @@ class _People:
         fronted = self._fronted(before, fits)
         if fronted is not None:
             return fronted
+        own = self._in_own_sentence(before, n, gender, excluded)
+        if own is not None:
+            return own
         for k in range(n - 1, -1, -1):
             i, pid, subject = self.mentions[k]
             if subject and i not in told and fits(pid):
@@ -802,6 +805,36 @@ class _People:
             if fits(pid):
                 return (i, pid) if i > stranger else None
         return None
+
+    def _in_own_sentence(
+        self, before: int, n: int, gender: str | None, excluded: set[int]
+    ) -> tuple[int, int] | None:
+        """The one person named before a pronoun in its own sentence whose known gender is
+        the pronoun's, when no one of that gender is a subject there ('Brenner explained he
+        could not have met Ilse Varga, because she described him as tall': Varga, not a
+        woman who spoke sentences before)."""
+        if gender is None:
+            return None
+        start = sentence_start(self.doc, before)
+        found: set[int] = set()
+        latest = None
+        for k in range(n - 1, -1, -1):
+            i, pid, subject = self.mentions[k]
+            if i < start:
+                break
+            known = self.persons[pid].gender
+            if known is None or pid in excluded:
+                if subject and known is None:
+                    return None  # someone of unknown gender speaks in the sentence
+                continue
+            if known == gender:
+                if subject:
+                    return None
+                if _in_participle(self.doc[i], self.doc[before]):
+                    continue  # 'Asked about Michael Harlan, he said': the one asked, not him
+                found.add(pid)
+                latest = latest or (i, pid)
+        return latest if len(found) == 1 else None
 
     def _fronted(self, before: int, fits: Callable[[int], bool]) -> tuple[int, int] | None:
         """The one person named, before a pronoun subject at token ``before``, in what opens
@@ -978,6 +1011,20 @@ _LEAD_ROLES = {
 }
 _LEADER = frozenset({"head", "chief", "leader", "boss", "director"})
 _FIRM_LEADER = _LEADER | {"ceo", "executive", "president"}
+
+
+def _in_participle(tok: Token, pronoun: Token) -> bool:
+    """``tok`` is inside a participle clause with no subject of its own that does not hold
+    ``pronoun`` ("Asked about Michael Harlan, he said"): the pronoun's subject is the one
+    asked."""
+    for up in tok.ancestors:
+        if (
+            up.tag_ in ("VBN", "VBG")
+            and up.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in up.children)
+        ):
+            return not (up.left_edge.i <= pronoun.i <= up.right_edge.i)
+    return False
 
 
 def _owned(tok: Token, ent: Span) -> bool:
