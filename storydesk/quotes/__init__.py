@@ -65,7 +65,7 @@ from .referents import _referents
 from .reported import _colon_claims, _colon_speech, _reported_speech
 from .vocabulary import BELIEF_VERBS, EVIDENCE_VERBS, INTENT_VERBS, SPEECH_VERBS, TOPIC_VERBS
 
-VERSION = "quotes-14"
+VERSION = "quotes-15"
 
 
 def extract_quotes(text: str, doc: Doc, article_id: str = "") -> tuple[Quote, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Citation, Quote, Speaker
 from .firstnames import first_name_gender
@@ -294,7 +294,11 @@ def _syntactic_speaker(
     subjects.sort(key=lambda c: (c.i in offstage, c.lower_ in _RELATIVE))
     if len(subjects) > 1 and _clause_as_subject(verb) is not None:
         subjects = [subjects[-1]]  # 'The talks stalled, the source said': the source
+    if len(subjects) == 2 and _title_before_name(*subjects):
+        subjects.reverse()  # 'said study co-author Ada Vell', "co" and "Vell" both subjects
     head = subjects[0] if subjects else None
+    if head is not None:
+        head = _named_after_title(verb, head) or head
     if head is not None and head.i in offstage:
         # 'BUFFALO, N.Y. - ..., coach Ines Calloway expressed ...' parsed with the person in
         # apposition to the dateline
@@ -344,6 +348,56 @@ def _syntactic_speaker(
     return head
 
 
+def _named_after_title(verb: Token, head: Token) -> Token | None:
+    """The person named right before ``verb`` after a title, when the parse made a word
+    before the title the subject: 'Openleaks editor-in-chief Kristof Hallsson said' (the
+    outlet as subject, the name inside it or a second subject): Hallsson."""
+    doc = verb.doc
+    last = doc[verb.i - 1]
+    if last.ent_type_ != "PERSON" or head.i >= last.i:
+        return None
+    start = last.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    between = doc[head.i + 1 : start]
+    if head.i >= start or not len(between):
+        return None
+    if any(t.text == "," or t.pos_ in ("CCONJ", "VERB", "AUX", "PRON") for t in between):
+        return None
+    if not any(t.pos_ == "NOUN" and t.lemma_.lower() in _PERSON_NOUNS for t in between):
+        return None
+    return last
+
+
+def _in_words_of(span: Span) -> Token | None:
+    """Whose words a phrase before a colon says follow: the farmer of 'Here is how bad
+    things got, in the words of the farmer:', "her" of 'In her own words:'."""
+    for tok in span:
+        if tok.lemma_.lower() != "word" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _title_before_name(first: Token, second: Token) -> bool:
+    """``first`` is a word of a title the parse split from the person named right after
+    it, ``second``: "co" and "Vell" of 'said study co-author Ada Vell'."""
+    if first.ent_type_ == "PERSON" or second.ent_type_ != "PERSON" or first.i >= second.i:
+        return False
+    doc = first.doc
+    start = second.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    between = doc[first.i + 1 : start]
+    return first.pos_ == "NOUN" and not any(
+        t.text == "," or t.pos_ in ("CCONJ", "VERB", "AUX", "PRON", "ADP") for t in between
+    )
+
+
 def _clause_as_subject(verb: Token) -> Token | None:
     """The clause a verb of saying reports, parsed as a first subject with its verb as a
     participle: 'The talks stalled over the border, the source said' ("stalled" taken for
@@ -374,20 +428,24 @@ class _Either:
         return i in self.a or i in self.b
 
 
-def _inverted_speaker(verb: Token, skip: _Either) -> Token | None:
-    """The speaker of a tag written after what was said, verb first, at the end of its
-    sentence: '..., said another witness, Ada Vell.', '..., said the minister.' -- a person
-    named, or a noun of a person; ``None`` for any other shape ('..., Lindenhall, said the
-    plan would fail': "the plan" is what was said)."""
+def _speaker_after(verb: Token, skip: _Either) -> Token | None:
+    """The speaker named right after a verb set off by a comma: in an aside, a name,
+    wherever the aside ends ('This system, says Karl Brenner, an engineer at ..., helps
+    ...': the noun before the verb is what he speaks of); in a tag written verb first at
+    the end of its sentence, a person named or a noun of a person ('..., said another
+    witness, Ada Vell.', '..., said the minister.'). ``None`` for any other shape ('...,
+    Lindenhall, said the plan would fail': "the plan" is what was said)."""
     doc = verb.doc
     j = verb.i + 1
     if verb.i == 0 or doc[verb.i - 1].text != "," or j >= len(doc) or j in skip:
         return None
-    tok = doc[j]
+    first = tok = doc[j]
     if tok.pos_ == "DET" and tok.head.i > tok.i:
         tok = tok.head
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
         tok = tok.head
+    if verb.dep_ == "parataxis" and first.pos_ == "PROPN":
+        return tok  # an aside
     person = tok.ent_type_ == "PERSON" or tok.lemma_.lower() in _PERSON_NOUNS
     if not person or tok.pos_ not in ("NOUN", "PROPN") or tok.i in skip:
         return None
@@ -403,24 +461,9 @@ def _adjacent_noun(verb: Token, people: _People) -> Token | None:
     'said the 46-year-old')."""
     doc = verb.doc
     skip = _Either(people.quoted, people.offstage)
-    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if (
-        verb.dep_ == "parataxis"
-        and verb.i > 0
-        and doc[verb.i - 1].text == ","
-        and after is not None
-        and after.pos_ == "PROPN"
-        and after.i not in skip
-    ):
-        # 'This system, says Karl Brenner, an engineer at ..., helps ...': an aside whose
-        # speaker follows the verb; the noun before it is what he speaks of
-        tok = after
-        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
-            tok = tok.head
-        return tok
-    inverted = _inverted_speaker(verb, skip)
-    if inverted is not None:
-        return inverted
+    after = _speaker_after(verb, skip)
+    if after is not None:
+        return after
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and i not in skip:
         i -= 1
@@ -604,7 +647,9 @@ def _speaker(
         voiced = _body_of(head, people)
         if voiced is not None:  # "Falcons officials" of "the Atlanta Falcons"
             return toks, voiced
-        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+        # "the office release": the noun before a document is as definite as the document
+        owner = head.head if head.dep_ == "compound" and head.head.i > head.i else head
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in owner.children)
         if definite and head.tag_ in ("NN", "NNP"):  # "the company", "the ministry"
             return toks, people.for_org(head, head.i)
         return toks, None

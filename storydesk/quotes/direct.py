@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doctext import doc_text, tokens_with
 from ..model import Quote, Speaker
-from .attribution import _Attribution, _attribution, _mention_tokens, _resolve, _speaker
+from .attribution import (
+    _Attribution,
+    _attribution,
+    _in_words_of,
+    _mention_tokens,
+    _resolve,
+    _speaker,
+)
 from .marks import _TURN, _WORD, _paragraphs, _Segment
 from .people import _name_text, _People, _strip_name
 from .vocabulary import _NOUN_MODIFIER_DEPS, _QUESTIONERS, _SUBJECT_DEPS, _TITLE_SMALL
@@ -364,6 +371,9 @@ def _cue_near(
         heads = [t for t in span or [] if t.dep_ in _SUBJECT_DEPS and t.i not in people.quoted]
         if span is not None and len(span) and span[-1].pos_ == "PROPN":
             heads = [span[-1]]  # '... - Carl Bialik: "'
+        owner = _in_words_of(span) if span is not None else None
+        if owner is not None and owner.i not in people.quoted:
+            heads = [owner]  # 'how bad it got, in the words of the farmer: "'
         if heads:
             head = heads[-1]
             toks = _mention_tokens(head, people)

@@ -514,7 +514,11 @@ class _People:
         role = self._role_tokens(ent)
         person.roles.update(t.lower_ for t in role if t.is_alpha)
         person.roles.update(_led_roles(ent.root))
+        # not the gender of someone the role names by a possessive: "Karl Brenner, his
+        # sister's lawyer", "Aldric Fenn, the queen's second son" (another person's word)
         for t in role:
+            if _owned(t, ent):
+                continue
             gender = _gender_word(t.lower_)
             if gender and person.gender is None:
                 person.gender = gender
@@ -547,11 +551,23 @@ class _People:
             for g in (_PRONOUN_GENDER_ALL[self.doc[i].lower_],)
         ]
         at = [i for i, _ in pronouns]
+        # sentences whose subject is someone unnamed, brought in by a word of gender ("A
+        # Harlow man admitted he had threatened Councillor Adebayo"): the pronouns are his
+        unnamed = {
+            bisect_right(starts, i) - 1
+            for i, g in self.strangers
+            if g is not None
+            and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in self.doc[i].children
+            )
+        }
         for n in range(len(starts)):
-            if len(named[n]) != 1:
+            if len(named[n]) != 1 or n in unnamed:
                 continue
             pid = next(iter(named[n]))
-            scopes = [n] + ([n + 1] if n + 1 < len(starts) and not named[n + 1] else [])
+            scopes = [n] + (
+                [n + 1] if n + 1 < len(starts) and not named[n + 1] and n + 1 not in unnamed else []
+            )
             for m in scopes:  # the pronouns of sentence m's tokens, in text order
                 for k in range(bisect_left(at, starts[m]), bisect_left(at, ends[m])):
                     i, g = pronouns[k]
@@ -638,6 +654,8 @@ class _People:
         if (determiner not in _DEFINITE and not place) or head.tag_ not in ("NN", "NNP"):
             return None
         lower = head.lower_
+        if head.lemma_.lower() in _GROUP_NOUNS and head.lemma_.lower() not in _PERSON_NOUNS:
+            return None  # "the city's police" is a body, not "Chris Vale, its police chief"
         words = sorted(_ROLE_SYNONYMS.get(lower, {lower}) | {lower})
         lefts = list(head.lefts)
         if lower in ("minister", "secretary") and any(c.lower_ == "prime" for c in lefts):
@@ -724,6 +742,26 @@ class _People:
             first = sentence_start(doc, first - 1) if first > 0 else 0
         if i < first or pid in set(exclude) or (gender and known and known != gender):
             return None
+        # 'Mayor Vesk said the town was shaken. Adebayo asked for mercy, saying ... She
+        # added': a person the pronoun fits who speaks in a later sentence of their own
+        # is whom it carries on, not the speaker before (not one who only does something:
+        # "His rival Reyes was not at the meeting")
+        since = doc[i].sent.end
+        for j, other, subject in self.mentions[
+            bisect_right(self.mentions, i, key=lambda m: m[0]) :
+        ]:
+            if j >= before:
+                break
+            if (
+                j >= since
+                and subject
+                and other != pid
+                and j not in self._told_of
+                and doc[j].head.dep_ == "ROOT"
+                and doc[j].head.lemma_.lower() in SPEECH_VERBS
+                and (gender is None or self.persons[other].gender in (None, gender))
+            ):
+                return None
         return pid
 
     def antecedent(
@@ -750,6 +788,9 @@ class _People:
         fronted = self._fronted(before, fits)
         if fronted is not None:
             return fronted
+        own = self._in_own_sentence(before, n, gender, excluded)
+        if own is not None:
+            return own
         for k in range(n - 1, -1, -1):
             i, pid, subject = self.mentions[k]
             if subject and i not in told and fits(pid):
@@ -764,6 +805,36 @@ class _People:
             if fits(pid):
                 return (i, pid) if i > stranger else None
         return None
+
+    def _in_own_sentence(
+        self, before: int, n: int, gender: str | None, excluded: set[int]
+    ) -> tuple[int, int] | None:
+        """The one person named before a pronoun in its own sentence whose known gender is
+        the pronoun's, when no one of that gender is a subject there ('Brenner explained he
+        could not have met Ilse Varga, because she described him as tall': Varga, not a
+        woman who spoke sentences before)."""
+        if gender is None:
+            return None
+        start = sentence_start(self.doc, before)
+        found: set[int] = set()
+        latest = None
+        for k in range(n - 1, -1, -1):
+            i, pid, subject = self.mentions[k]
+            if i < start:
+                break
+            known = self.persons[pid].gender
+            if known is None or pid in excluded:
+                if subject and known is None:
+                    return None  # someone of unknown gender speaks in the sentence
+                continue
+            if known == gender:
+                if subject:
+                    return None
+                if _in_participle(self.doc[i], self.doc[before]):
+                    continue  # 'Asked about Michael Harlan, he said': the one asked, not him
+                found.add(pid)
+                latest = latest or (i, pid)
+        return latest if len(found) == 1 else None
 
     def _fronted(self, before: int, fits: Callable[[int], bool]) -> tuple[int, int] | None:
         """The one person named, before a pronoun subject at token ``before``, in what opens
@@ -914,6 +985,8 @@ class _People:
             if firm[0] < sent.start:
                 break
             last = self.doc[firm[1] - 1]
+            if last.dep_ == "appos":  # 'The firm that owns her songs, Calder Music, says'
+                last = last.head
             if last.dep_ in ("nsubj", "nsubjpass") and last.head.i == sent.root.i:
                 return firm
         return latest
@@ -938,6 +1011,31 @@ _LEAD_ROLES = {
 }
 _LEADER = frozenset({"head", "chief", "leader", "boss", "director"})
 _FIRM_LEADER = _LEADER | {"ceo", "executive", "president"}
+
+
+def _in_participle(tok: Token, pronoun: Token) -> bool:
+    """``tok`` is inside a participle clause with no subject of its own that does not hold
+    ``pronoun`` ("Asked about Michael Harlan, he said"): the pronoun's subject is the one
+    asked."""
+    for up in tok.ancestors:
+        if (
+            up.tag_ in ("VBN", "VBG")
+            and up.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in up.children)
+        ):
+            return not (up.left_edge.i <= pronoun.i <= up.right_edge.i)
+    return False
+
+
+def _owned(tok: Token, ent: Span) -> bool:
+    """``tok`` is a possessive or in one ("Queen" of "Queen Marisol II's third child"),
+    below the person's own name ``ent``: a word of someone else's."""
+    for t in (tok, *tok.ancestors):
+        if ent.start <= t.i < ent.end:
+            return False
+        if t.dep_ == "poss":
+            return True
+    return False
 
 
 def _led_roles(head: Token) -> set[str]:

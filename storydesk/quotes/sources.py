@@ -187,13 +187,19 @@ def listeners(verb: Token | None, people: _People) -> set[int]:
     return out
 
 
-def _sentences_back(head: Token, n: int) -> int:
-    """The first token of the sentence ``n`` sentences before ``head``'s."""
+def _sentences_back(head: Token, n: int, people: _People | None = None) -> int:
+    """The first token of the sentence ``n`` sentences before ``head``'s; with ``people``,
+    not counting a sentence that lies wholly inside a quote ('"Any deal is theirs. We have
+    no comment," they said': one sentence of the quote's, with the tag)."""
     doc, start = head.doc, head.sent.start
-    for _ in range(n):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
+    count = 0
+    while count < n and start > 0:
+        sent = doc[start - 1].sent
+        start = sent.start
+        if people is None or any(
+            t.i not in people.quoted and not (t.is_punct or t.is_space) for t in sent
+        ):
+            count += 1
     return start
 
 
@@ -249,7 +255,7 @@ def antecedent_of_they(head: Token, people: _People) -> Token | None:
     """What "they" (the subject of a cue) stands for: the group of people or body that
     spoke last, in its sentence or the one before ("Police said ... They added"); none
     when a group that did something else stands in between ("two soldiers were killed")."""
-    first = _sentences_back(head, 1)
+    first = _sentences_back(head, 1, people)
     doc = head.doc
     for i in range(head.i - 1, first - 1, -1):
         t = doc[i]
@@ -257,11 +263,15 @@ def antecedent_of_they(head: Token, people: _People) -> Token | None:
             continue
         lemma = t.lemma_.lower()
         plural = t.tag_ in ("NNS", "NNPS") or lemma in ("police", "staff", "crew")
+        spoke = t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() in SPEECH_VERBS
+        if not plural and spoke and (t.ent_type_ == "ORG" or lemma in _GROUP_NOUNS):
+            # a body, as British papers write of one: "Calder Music have denied it. '...,'
+            # they said"; "The company that runs the fair, Calder Productions, denies it"
+            return t
         if not plural or not (
             lemma in _PERSON_NOUNS or lemma in _GROUP_NOUNS or t.ent_type_ in ("NORP", "ORG")
         ):
             continue
-        spoke = t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() in SPEECH_VERBS
         return t if spoke else None
     return None
 
