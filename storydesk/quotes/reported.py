@@ -237,11 +237,21 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         if colon.i in people.quoted or colon.i in people.offstage:
             continue
         sent = colon.sent
-        content = [t for t in doc[colon.i + 1 : sent.end] if not t.is_space]
+        block = _block_after(text, doc, colon)
+        content = block or [t for t in doc[colon.i + 1 : sent.end] if not t.is_space]
         while content and content[-1].is_punct and not content[-1].is_quote:
             content.pop()
         words = [t for t in content if not t.is_punct]
         if not words or content[0].is_quote or any(t.i in people.quoted for t in words):
+            continue
+        verb = colon.head
+        if block and verb.i < colon.i and _is_cue(verb) and not _says_more(verb, colon):
+            # 'The mayor added:' and the next paragraph, a block quote that lost its marks
+            claim = _attribution(verb, people)
+            if claim is None or claim.speaker is None or len(words) < 3:
+                continue
+            start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+            out.append(claim.quote(text, people.cite(start, end), direct=False))
             continue
         nouns = [
             t
@@ -255,6 +265,8 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         found = _speaker(head, people) if head is not None else None
         if head is None or found is None or speaker_kind(head, people) == "document":
             continue
+        if block and head.lower_ == "you":
+            continue  # 'you can sum it up in 30 words:' and the writer's own advice
         toks, name = found
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         claim = _Attribution(
@@ -264,6 +276,33 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         end = people.closed(start, end)
         out.append(claim.quote(text, people.cite(start, end), direct=False))
     return out
+
+
+def _block_after(text: str, doc: Doc, colon: Token) -> list[Token] | None:
+    """The paragraph after ``colon`` when the colon ends its own paragraph ('The mayor
+    added:' and then what she said, set apart as a block), its tokens without spaces;
+    ``None`` when the colon does not end its paragraph or no paragraph follows."""
+    end = colon.idx + 1
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip():
+        return None
+    start = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
+    if start >= len(text):
+        return None
+    stop = text.find("\n", start)
+    span = doc.char_span(start, stop if stop >= 0 else len(text), alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    return [t for t in span if not t.is_space]
+
+
+def _says_more(verb: Token, colon: Token) -> bool:
+    """``verb`` governs words of its own after it and before ``colon`` ('told reporters
+    the plan had three parts:'): what follows the colon is a list of what was said, not
+    the saying itself."""
+    return any(
+        c.i > verb.i and c.i < colon.i and c.dep_ in ("ccomp", "xcomp") for c in verb.children
+    )
 
 
 # How plainly someone speaks: "Varga was blunt: the bridge will not reopen".

@@ -1,0 +1,57 @@
+"""Which text is reported speech, and where it starts and ends (issue 14, "A second hidden
+set": speech after a colon missed, a clause cut at a list's comma, an aside's clause cut):
+one fictional sentence of each shape per row, each failing before its rule (session 16)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import the_quote
+
+# (kind, text, words of the quote, the quote's whole text, the speaker's surname: who the
+# speaker resolves to is the speaker rules' business, so only the surname is checked here)
+SPANS = [
+    (
+        "a block after a verb and a colon",
+        "Mayor Ilse Brandt met the ferry crews on Monday. Brandt added:\n\nIt is typical of "
+        "the council. They never listen, and the harbour pays for it.\n\nThe vote is on Friday.",
+        "typical of the council",
+        "It is typical of the council. They never listen, and the harbour pays for it",
+        "Brandt",
+    ),
+    (
+        "a block after a speech noun and a colon",
+        "Ilse Brandt has run the Lindhaven harbour for ten years. Brandt's advice to new "
+        "skippers is simple:\n\nCheck the tide tables twice and never sail alone.",
+        "tide tables",
+        "Check the tide tables twice and never sail alone",
+        "Brandt",
+    ),
+]
+
+# (kind, text, words that are no one's speech): guards, passing before the rules too
+NO_SPEECH = [
+    (
+        "the writer's advice to the reader after a colon",
+        "The plan is easy to follow. You can sum it up in a few words:\n\nSave early, spend "
+        "late and keep the receipts.",
+        "keep the receipts",
+    ),
+    (
+        "a block after a verb that already said what it says",
+        "Ilse Brandt told the council the plan had three parts:\n\nA new pier, a second "
+        "ferry and a harbour school.",
+        "second ferry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "words", "whole", "name"), SPANS)
+def test_span_of_each_kind(q, kind, text, words, whole, name):
+    quote = the_quote(q(text), words, kind)
+    assert quote.text == whole, kind
+    assert (quote.speaker_name or "").split()[-1:] == [name], kind
+
+
+@pytest.mark.parametrize(("kind", "text", "words"), NO_SPEECH)
+def test_no_speech_of_each_kind(q, kind, text, words):
+    assert not [x for x in q(text) if words in x.text], kind
