@@ -26,6 +26,30 @@ SPANS = [
         "Check the tide tables twice and never sail alone",
         "Brandt",
     ),
+    (
+        "a list of intents cut at its first comma",
+        "Marta Olsen wants to double the size of the ferry fleet, rebuild the pier and open "
+        "a new harbour school.",
+        "ferry fleet",
+        "to double the size of the ferry fleet, rebuild the pier and open a new harbour school",
+        "Olsen",
+    ),
+    (
+        "a second intent the tagger read as present",
+        "Mayor Jonas Ekdal met Ostland's envoy. This week, the mayor declined to threaten "
+        "Ostland or even directly declare it responsible.",
+        "threaten Ostland",
+        "to threaten Ostland or even directly declare it responsible",
+        "Ekdal",
+    ),
+    (
+        "a second gerund of what was mentioned",
+        "Councillor Ruth Brandt has mentioned refinancing ferry loans and forcing the council "
+        "to spend more from its reserves.",
+        "ferry loans",
+        "refinancing ferry loans and forcing the council to spend more from its reserves",
+        "Brandt",
+    ),
 ]
 
 # (kind, text, words that are no one's speech): guards, passing before the rules too

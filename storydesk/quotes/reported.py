@@ -552,7 +552,8 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 # when the mill would reopen', which PolNeAR marks as what was declined
                 return []
             first = min([xcomp.left_edge.i] + [c.left_edge.i for c in after if c.dep_ == "dobj"])
-            toks = list(doc[first : xcomp.right_edge.i + 1])
+            last = max([xcomp.right_edge.i] + [c.right_edge.i for c in _listed(tok, xcomp)])
+            toks = list(doc[first : last + 1])
         elif any(c.dep_ == "dobj" for c in after) and (
             lemma in TOPIC_VERBS
             or lemma in _DESCRIBE_AS
@@ -568,6 +569,10 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                     last = max(last, c.right_edge.i)
                 elif c.i == last + 1 and c.dep_ == "prep" and _superlative_before(doc, c.i):
                     last = c.right_edge.i  # 'described the flood as the worst in a century'
+                elif c.i > obj.i and _joined_gerund(tok, c):
+                    # 'mentioned refinancing loans and forcing the council to ...': the
+                    # second gerund hung on the verb is more of what was mentioned
+                    last = max(last, c.right_edge.i)
             toks = list(doc[obj.left_edge.i : last + 1])
         else:
             prep = next(
@@ -635,6 +640,36 @@ def _told_clause(verb: Token) -> Token | None:
             ):
                 return c
     return None
+
+
+def _listed(verb: Token, xcomp: Token) -> list[Token]:
+    """Bare infinitives after ``xcomp`` that the parse joined to ``verb`` itself ('wants to
+    widen the road, rebuild the pier and open a school': "rebuild" and "open" hang on
+    "wants"): more of what is intended. Not when ``verb`` is bare too ('will plan to
+    widen it and build it'), where either may be joined."""
+    if verb.tag_ == "VB":
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.i > xcomp.i
+        # a base form the tagger read as present ('declined to blame them or even
+        # directly criticize them', "criticize" VBP joined to "declined")
+        and (c.tag_ == "VB" or (c.tag_ == "VBP" and verb.tag_ == "VBD"))
+        and not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)
+    ]
+
+
+def _joined_gerund(verb: Token, conj: Token) -> bool:
+    """``conj`` is a gerund with no subject that the parse joined to ``verb``, itself no
+    gerund: no second act of ``verb``'s subject, but a second thing named."""
+    return (
+        conj.dep_ == "conj"
+        and conj.tag_ == "VBG"
+        and verb.tag_ != "VBG"
+        and not any(s.dep_ in ("nsubj", "nsubjpass", "aux") for s in conj.children)
+    )
 
 
 def _asked_whether(verb: Token) -> bool:
