@@ -50,6 +50,30 @@ SPANS = [
         "refinancing ferry loans and forcing the council to spend more from its reserves",
         "Brandt",
     ),
+    (
+        "an aside of a speech verb beyond 'say'",
+        "Growers in Lindhaven fear the new tariff. If the appeal fails, Mr. Tormund argues, "
+        "there are other options for the growers.",
+        "other options",
+        "If the appeal fails, Mr. Tormund argues, there are other options for the growers",
+        "Tormund",
+    ),
+    (
+        "an aside of a speech verb beyond 'say'",
+        "Ada Lind has led the ferry union since 2019. All of this, she acknowledges, could "
+        "be undone by one bad winter.",
+        "undone by one bad winter",
+        "All of this, she acknowledges, could be undone by one bad winter",
+        "Lind",
+    ),
+    (
+        "an aside hung on the subject",
+        "Karl Brenner hosted the harbour show for years. The change now, Brenner told me on "
+        "Friday, is that the ferry runs twice a day.",
+        "twice a day",
+        "The change now, Brenner told me on Friday, is that the ferry runs twice a day",
+        "Brenner",
+    ),
 ]
 
 # (kind, text, words that are no one's speech): guards, passing before the rules too
@@ -65,6 +89,12 @@ NO_SPEECH = [
         "Ilse Brandt told the council the plan had three parts:\n\nA new pier, a second "
         "ferry and a harbour school.",
         "second ferry",
+    ),
+    (
+        "a name given in an aside",
+        "Mr. Holm handed the pier to the town in May. His group, called the Harbour Trust, "
+        "will still own the land until it pays back the loan.",
+        "own the land",
     ),
 ]
 

@@ -535,8 +535,17 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         elif _parenthetical(tok):
             # 'The plan, he said, would fail' and 'The plan would fail, he said': the
             # clause around the cue, the cue's own words left out
-            skip = {t.i for t in tok.subtree}
-            toks = [t for t in tok.head.subtree if t.i not in skip]
+            # 'If the appeal fails, Tormund argues, there are ...': a clause the parse hung
+            # on the cue before its subject belongs to what was said
+            before = {
+                t.i
+                for c in tok.children
+                if c.dep_ == "advcl" and c.left_edge.i == tok.left_edge.i and c.i < tok.i
+                for t in c.subtree
+            }
+            skip = {t.i for t in tok.subtree} - before
+            clause = _aside_clause(tok) or tok.head
+            toks = [t for t in clause.subtree if t.i not in skip]
         elif lemma in INTENT_VERBS and any(c.dep_ == "xcomp" for c in after):
             # 'vowed to cut taxes', 'urged Congress to act': from the addressee on
             xcomp = next(c for c in after if c.dep_ == "xcomp")
@@ -774,12 +783,34 @@ _CLOSING = frozenset({"”", "’", '"'})
 
 
 def _parenthetical(tok: Token) -> bool:
-    """A verb of saying set off from the clause it reports: '..., he said, ...'."""
-    if tok.lemma_.lower() not in _SAY or tok.head.i == tok.i:
+    """A verb of saying set off from the clause it reports: '..., he said, ...', and any
+    speech verb so set off ('If the appeal fails, Tormund argues, there are ...')."""
+    if tok.head.i == tok.i or tok.dep_ != "parataxis":
         return False
-    if tok.dep_ == "parataxis":
-        return tok.head.pos_ in ("VERB", "AUX")
-    return False
+    if tok.lemma_.lower() not in _SAY and not (
+        _is_cue(tok)
+        # a speaker and nothing said of its own: 'His group, called the Harbour Fund,
+        # will own the pier' names the group
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "attr") for c in tok.children)
+    ):
+        return False
+    return _aside_clause(tok) is not None
+
+
+def _aside_clause(tok: Token) -> Token | None:
+    """The clause a parenthetical cue stands in: its head when that is a verb, or the verb
+    whose subject the parse hung it on ('The change now, he told me, is that ...')."""
+    head = tok.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if (
+        head.dep_ in ("nsubj", "nsubjpass")
+        and head.i < tok.i < head.head.i
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return head.head
+    return None
 
 
 def _after_comma(tok: Token) -> bool:
