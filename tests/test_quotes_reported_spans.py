@@ -74,6 +74,29 @@ SPANS = [
         "The change now, Brenner told me on Friday, is that the ferry runs twice a day",
         "Brenner",
     ),
+    (
+        "an 'as' aside opening the sentence",
+        "Ruth Brandt has sat on the ferry board since 2012. As Brandt noted, the ferry has "
+        "never run at a profit.",
+        "never run at a profit",
+        "the ferry has never run at a profit",
+        "Brandt",
+    ),
+    (
+        "an 'as' aside inside the clause",
+        "Engineers from Ostland inspected the bridge. The bridge, as the engineer Piet Marsh "
+        "warned in March, will need new cables.",
+        "new cables",
+        "The bridge, as the engineer Piet Marsh warned in March, will need new cables",
+        "Marsh",
+    ),
+    (
+        "an 'as' aside closing the sentence",
+        "The ferry has never run at a profit, as Councillor Ruth Brandt noted.",
+        "never run at a profit",
+        "The ferry has never run at a profit",
+        "Brandt",
+    ),
 ]
 
 # (kind, text, words that are no one's speech): guards, passing before the rules too
@@ -95,6 +118,11 @@ NO_SPEECH = [
         "Mr. Holm handed the pier to the town in May. His group, called the Harbour Trust, "
         "will still own the land until it pays back the loan.",
         "own the land",
+    ),
+    (
+        "an 'as' of time, not an aside",
+        "Mayor Ruth Brandt was close to tears as she spoke to the crews.",
+        "close to tears",
     ),
 ]
 

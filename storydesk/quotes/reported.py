@@ -784,10 +784,15 @@ _CLOSING = frozenset({"”", "’", '"'})
 
 def _parenthetical(tok: Token) -> bool:
     """A verb of saying set off from the clause it reports: '..., he said, ...', and any
-    speech verb so set off ('If the appeal fails, Tormund argues, there are ...')."""
-    if tok.head.i == tok.i or tok.dep_ != "parataxis":
+    speech verb so set off ('If the appeal fails, Tormund argues, there are ...', 'As
+    Brandt noted, the ferry ...')."""
+    if tok.head.i == tok.i:
         return False
-    if tok.lemma_.lower() not in _SAY and not (
+    # 'The bridge, as the engineers warned in March, will need new cables'
+    as_aside = tok.dep_ == "advcl" and _set_off_as(tok)
+    if tok.dep_ != "parataxis" and not as_aside:
+        return False
+    if (as_aside or tok.lemma_.lower() not in _SAY) and not (
         _is_cue(tok)
         # a speaker and nothing said of its own: 'His group, called the Harbour Fund,
         # will own the pier' names the group
@@ -796,6 +801,27 @@ def _parenthetical(tok: Token) -> bool:
     ):
         return False
     return _aside_clause(tok) is not None
+
+
+def _set_off_as(tok: Token) -> bool:
+    """``tok`` heads a clause opened by "as" and set off by commas (or opening its
+    sentence): 'As Brandt noted, the ferry ...', 'The bridge, as the engineers warned,
+    will ...'; not 'was moved as she called for a vote', a time, nor 'even as he says'."""
+    doc = tok.doc
+    first, last = tok.left_edge, tok.right_edge
+    if first.lower_ != "as" or first.dep_ != "mark" or first.head.i != tok.i:
+        return False
+    before = doc[first.i - 1] if first.i > first.sent.start else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.text == ",":
+        return before is None or before.text == ","
+    # '..., as police have said.': closing its sentence, with nothing it is about
+    return (
+        before is not None
+        and before.text == ","
+        and (after is None or (after.i == first.sent.end - 1 and after.is_punct))
+        and not any(c.dep_ in ("prep", "dative") for c in tok.children)
+    )
 
 
 def _aside_clause(tok: Token) -> Token | None:
