@@ -99,6 +99,19 @@ SPANS = [
     ),
 ]
 
+# (kind, text, the words of what was said, a speaker's title wrongly taken for them)
+INVERTED = [
+    (
+        "a speaker's title after 'said' read as a clause",
+        "Job cuts will be announced later this week in areas that do not support the ferry "
+        "company's core routes, said the company's recently named chair Ilse Brandt in an "
+        "email to staff that was read by the Lindhaven Post.",
+        "Job cuts will be announced later this week in areas that do not support the ferry "
+        "company's core routes",
+        "recently named chair",
+    ),
+]
+
 # (kind, text, words that are no one's speech): guards, passing before the rules too
 NO_SPEECH = [
     (
@@ -137,3 +150,10 @@ def test_span_of_each_kind(q, kind, text, words, whole, name):
 @pytest.mark.parametrize(("kind", "text", "words"), NO_SPEECH)
 def test_no_speech_of_each_kind(q, kind, text, words):
     assert not [x for x in q(text) if words in x.text], kind
+
+
+@pytest.mark.parametrize(("kind", "text", "said", "title"), INVERTED)
+def test_what_was_said_before_an_inverted_speaker(q, kind, text, said, title):
+    quotes = q(text)
+    assert [x.text for x in quotes if said in x.text] == [said], kind
+    assert not [x for x in quotes if title in x.text], kind

@@ -445,7 +445,10 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             # 'Police arrested Reyes after a neighbour, Karl Brenner, called them': a clause
             # before a verb with an object of its own is no more what it says
             comps = [c for c in comps if c.i > tok.i]
-        # 'It is unlikely; her team says she will go on': the clause after the verb
+        # 'It is unlikely; her team says she will go on': the clause after the verb, but
+        # not a speaker's title read as a clause ('Cuts will come, said the firm's
+        # recently named chair Ilse Brandt': "named" has no auxiliary, so no clause)
+        comps = [c for c in comps if not _named_after(tok, c, comps)]
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None and lemma in _TELL:
             comp = _told_clause(tok)
@@ -678,6 +681,21 @@ def _joined_gerund(verb: Token, conj: Token) -> bool:
         and conj.tag_ == "VBG"
         and verb.tag_ != "VBG"
         and not any(s.dep_ in ("nsubj", "nsubjpass", "aux") for s in conj.children)
+    )
+
+
+def _named_after(verb: Token, comp: Token, comps: list[Token]) -> bool:
+    """``comp`` follows ``verb`` and is a past participle with no auxiliary or mark (a
+    title such as "recently named chair" read as a clause), while a clause before ``verb``
+    ends at the comma right before it: that clause is what was said."""
+    doc = verb.doc
+    return (
+        comp.i > verb.i
+        and comp.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in comp.children)
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and any(c.i < verb.i and c.right_edge.i == verb.i - 2 for c in comps)
     )
 
 
