@@ -97,6 +97,14 @@ SPANS = [
         "The ferry has never run at a profit",
         "Brandt",
     ),
+    (
+        "the clause's subject parsed as the verb's object",
+        "The Nordlys Ferry Company promised riders would be able to cross the fjord in ten "
+        "minutes.",
+        "cross the fjord",
+        "riders would be able to cross the fjord in ten minutes",
+        "Company",
+    ),
 ]
 
 # (kind, text, the words of what was said, a speaker's title wrongly taken for them)
