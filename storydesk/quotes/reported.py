@@ -498,6 +498,9 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             gap = _gapped_noun(tok, comp)
             if gap is not None:  # 'goods it says could be used in attacks'
                 toks = [*doc[gap.left_edge.i : gap.i], gap, *toks]
+            subject = _subject_as_object(tok, comp)
+            if subject is not None:  # 'promised riders would be able to cross'
+                toks = [*subject.subtree, *toks]
             if made is not None:
                 toks = [t for t in toks if t.i > made[0].i]
             if lemma not in _CLAUSE_VERBS:
@@ -696,6 +699,26 @@ def _named_after(verb: Token, comp: Token, comps: list[Token]) -> bool:
         and verb.i > 0
         and doc[verb.i - 1].text == ","
         and any(c.i < verb.i and c.right_edge.i == verb.i - 2 for c in comps)
+    )
+
+
+def _subject_as_object(verb: Token, comp: Token) -> Token | None:
+    """The subject of what ``verb`` reports, which the parse made ``verb``'s object
+    ('promised riders would be able to cross': "riders" an object, "would be able" a
+    clause with no subject): an object right before a clause that opens with a modal or
+    "had" and has no subject of its own. ``None`` otherwise."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in comp.children):
+        return None
+    first = comp.left_edge
+    if not (first.dep_ in ("aux", "auxpass") and first.lower_ in _BACKSHIFT):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and verb.i < c.i < comp.i and c.right_edge.i + 1 == first.i
+        ),
+        None,
     )
 
 
