@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from conftest import the_quote
 
+from storydesk.quotes import quote_segments
+
 # (kind, text, words of the quote, the quote's whole text, the speaker's surname: who the
 # speaker resolves to is the speaker rules' business, so only the surname is checked here)
 SPANS = [
@@ -120,6 +122,17 @@ INVERTED = [
     ),
 ]
 
+# (kind, text, the quoted segments): marks that do not pair as their glyphs say
+MARKS = [
+    (
+        "a closing mark spaced off by the page's markup",
+        "The office released two reports that depicted \u201ctechnical problems, cost "
+        "increases and schedule delays \u201d. The reports come as the council debates the "
+        "budget.",
+        ["technical problems, cost increases and schedule delays"],
+    ),
+]
+
 # (kind, text, words that are no one's speech): guards, passing before the rules too
 NO_SPEECH = [
     (
@@ -165,3 +178,8 @@ def test_what_was_said_before_an_inverted_speaker(q, kind, text, said, title):
     quotes = q(text)
     assert [x.text for x in quotes if said in x.text] == [said], kind
     assert not [x for x in quotes if title in x.text], kind
+
+
+@pytest.mark.parametrize(("kind", "text", "segments"), MARKS)
+def test_marks_of_each_kind(kind, text, segments):
+    assert [text[s:e] for s, e in quote_segments(text)] == segments, kind
