@@ -154,6 +154,17 @@ NO_SPEECH = [
         "own the land",
     ),
     (
+        "the writer's advice to the reader as 'you want'",
+        "If you plan to retire early, you should aim to have 30 times your yearly costs "
+        "saved. Maybe you want to leave your office job for something calmer.",
+        "yearly costs",
+    ),
+    (
+        "the writer's advice to the reader as 'you want'",
+        "Maybe you want to leave your office job for something calmer.",
+        "office job",
+    ),
+    (
         "an 'as' of time, not an aside",
         "Mayor Ruth Brandt was close to tears as she spoke to the crews.",
         "close to tears",

@@ -65,7 +65,7 @@ def _reported_speech(
         according = tok.lower_ == "according"
         if found.speaker is None and not (according or _is_cue(tok) or lemma in EVIDENCE_VERBS):
             continue  # "the blockade forced the port to close": no one who speaks
-        if _form_text(tok, found):
+        if _form_text(tok, found) or _readers_intent(tok, found):
             continue
         content = _content_of(tok, according)
         while content and (
@@ -363,6 +363,17 @@ def _form_text(verb: Token, found: _Attribution) -> bool:
         found.speaker.text.lower() in ("i", "you")
         and verb.tag_ == "VBP"
         and verb.lemma_.lower() in _CONSENT
+    )
+
+
+def _readers_intent(verb: Token, found: _Attribution) -> bool:
+    """What the writer tells the reader to want or plan ('you should aim to save 25 times
+    your costs', 'maybe you want to leave your job'): no one's words."""
+    return (
+        found.speaker is not None
+        and found.speaker.text.lower() == "you"
+        and verb.lemma_.lower() in INTENT_VERBS
+        and not _is_cue(verb)
     )
 
 
