@@ -107,6 +107,15 @@ SPANS = [
         "riders would be able to cross the fjord in ten minutes",
         "Company",
     ),
+    (
+        "a list of causes cut at its first comma",
+        'Olsen said the bridge was still "a real hazard for walkers" because of the state of '
+        "its rails, the damage it took after the storm and its narrow deck.",
+        "real hazard",
+        'the bridge was still "a real hazard for walkers" because of the state of its rails, '
+        "the damage it took after the storm and its narrow deck",
+        "Olsen",
+    ),
 ]
 
 # (kind, text, the words of what was said, a speaker's title wrongly taken for them)

@@ -491,6 +491,12 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 for t in c.subtree
             }
             toks = [t for t in comp.subtree if t.i not in aside]
+            more = _list_goes_on(tok, comp)
+            if more is not None:
+                # 'alleged that the clerks "played cards," dozed in the office and left',
+                # 'said it was a risk because of its walls, the sea and ...': the rest of a
+                # list the parse hung on the verb
+                toks = [t for t in doc[comp.left_edge.i : more + 1] if t.i not in aside]
             fronted = [c for c in comps if c.i < tok.i]
             span = doc[fronted[0].left_edge.i : fronted[-1].right_edge.i + 1] if fronted else None
             if (
@@ -696,6 +702,31 @@ def _joined_gerund(verb: Token, conj: Token) -> bool:
         and verb.tag_ != "VBG"
         and not any(s.dep_ in ("nsubj", "nsubjpass", "aux") for s in conj.children)
     )
+
+
+def _list_goes_on(verb: Token, comp: Token) -> int | None:
+    """The last token of what continues ``comp``'s list after a comma, which the parse hung
+    on ``verb``: a second clause with no subject or mark ("dozed in the office and left"),
+    or a noun it could not place (dep "dep": "the sea and its poor drains"). ``None`` when
+    nothing does."""
+    doc = verb.doc
+    end = comp.right_edge.i
+    for c in verb.children:
+        if c.i <= end or c.left_edge.i <= end:
+            continue
+        gap = doc[end + 1 : c.left_edge.i]
+        words_end = end
+        while words_end > comp.i and doc[words_end].is_punct:
+            words_end -= 1  # the clause's own trailing comma and quote mark count too
+        if not all(t.is_punct for t in gap) or "," not in doc[words_end + 1 : c.left_edge.i].text:
+            continue
+        bare = c.dep_ == "ccomp" and not any(
+            s.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for s in c.children
+        )
+        unplaced = c.dep_ == "dep" and c.pos_ == "NOUN"
+        if bare or unplaced:
+            return c.right_edge.i
+    return None
 
 
 def _named_after(verb: Token, comp: Token, comps: list[Token]) -> bool:
