@@ -28,6 +28,10 @@ _OPEN_LEFT = set(" \t\n([{—–-/")
 _CLOSE_RIGHT = set(" \t\n.,;:!?)]}—–-…")
 
 
+# What follows a closing mark, never an opening one.
+_STOPS = frozenset(".,;:!?)]}")
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -58,6 +62,10 @@ def _double_role(text: str, i: int, mark: str) -> str:
     left = text[i - 1] if i > 0 else "\n"
     j = i + len(mark)
     right = text[j] if j < len(text) else "\n"
+    if left in " \t" and right in _STOPS:
+        # 'schedule delays ”. The report': a page's markup left a space before the closing
+        # mark; no quote opens on a full stop
+        return "close"
     opens = (left in _OPEN_LEFT or left in "“\"‘'«") and right not in " \t\n"
     closes = (right in _CLOSE_RIGHT or right in "”\"’'»") and left not in " \t\n"
     if opens and not closes:

@@ -65,7 +65,7 @@ def _reported_speech(
         according = tok.lower_ == "according"
         if found.speaker is None and not (according or _is_cue(tok) or lemma in EVIDENCE_VERBS):
             continue  # "the blockade forced the port to close": no one who speaks
-        if _form_text(tok, found):
+        if _form_text(tok, found) or _readers_intent(tok, found):
             continue
         content = _content_of(tok, according)
         while content and (
@@ -237,11 +237,21 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         if colon.i in people.quoted or colon.i in people.offstage:
             continue
         sent = colon.sent
-        content = [t for t in doc[colon.i + 1 : sent.end] if not t.is_space]
+        block = _block_after(text, doc, colon)
+        content = block or [t for t in doc[colon.i + 1 : sent.end] if not t.is_space]
         while content and content[-1].is_punct and not content[-1].is_quote:
             content.pop()
         words = [t for t in content if not t.is_punct]
         if not words or content[0].is_quote or any(t.i in people.quoted for t in words):
+            continue
+        verb = colon.head
+        if block and verb.i < colon.i and _is_cue(verb) and not _says_more(verb, colon):
+            # 'The mayor added:' and the next paragraph, a block quote that lost its marks
+            claim = _attribution(verb, people)
+            if claim is None or claim.speaker is None or len(words) < 3:
+                continue
+            start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+            out.append(claim.quote(text, people.cite(start, end), direct=False))
             continue
         nouns = [
             t
@@ -255,6 +265,8 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         found = _speaker(head, people) if head is not None else None
         if head is None or found is None or speaker_kind(head, people) == "document":
             continue
+        if block and head.lower_ == "you":
+            continue  # 'you can sum it up in 30 words:' and the writer's own advice
         toks, name = found
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         claim = _Attribution(
@@ -264,6 +276,33 @@ def _colon_speech(text: str, doc: Doc, people: _People) -> list[Quote]:
         end = people.closed(start, end)
         out.append(claim.quote(text, people.cite(start, end), direct=False))
     return out
+
+
+def _block_after(text: str, doc: Doc, colon: Token) -> list[Token] | None:
+    """The paragraph after ``colon`` when the colon ends its own paragraph ('The mayor
+    added:' and then what she said, set apart as a block), its tokens without spaces;
+    ``None`` when the colon does not end its paragraph or no paragraph follows."""
+    end = colon.idx + 1
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip():
+        return None
+    start = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
+    if start >= len(text):
+        return None
+    stop = text.find("\n", start)
+    span = doc.char_span(start, stop if stop >= 0 else len(text), alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    return [t for t in span if not t.is_space]
+
+
+def _says_more(verb: Token, colon: Token) -> bool:
+    """``verb`` governs words of its own after it and before ``colon`` ('told reporters
+    the plan had three parts:'): what follows the colon is a list of what was said, not
+    the saying itself."""
+    return any(
+        c.i > verb.i and c.i < colon.i and c.dep_ in ("ccomp", "xcomp") for c in verb.children
+    )
 
 
 # How plainly someone speaks: "Varga was blunt: the bridge will not reopen".
@@ -324,6 +363,17 @@ def _form_text(verb: Token, found: _Attribution) -> bool:
         found.speaker.text.lower() in ("i", "you")
         and verb.tag_ == "VBP"
         and verb.lemma_.lower() in _CONSENT
+    )
+
+
+def _readers_intent(verb: Token, found: _Attribution) -> bool:
+    """What the writer tells the reader to want or plan ('you should aim to save 25 times
+    your costs', 'maybe you want to leave your job'): no one's words."""
+    return (
+        found.speaker is not None
+        and found.speaker.text.lower() == "you"
+        and verb.lemma_.lower() in INTENT_VERBS
+        and not _is_cue(verb)
     )
 
 
@@ -406,7 +456,10 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             # 'Police arrested Reyes after a neighbour, Karl Brenner, called them': a clause
             # before a verb with an object of its own is no more what it says
             comps = [c for c in comps if c.i > tok.i]
-        # 'It is unlikely; her team says she will go on': the clause after the verb
+        # 'It is unlikely; her team says she will go on': the clause after the verb, but
+        # not a speaker's title read as a clause ('Cuts will come, said the firm's
+        # recently named chair Ilse Brandt': "named" has no auxiliary, so no clause)
+        comps = [c for c in comps if not _named_after(tok, c, comps)]
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None and lemma in _TELL:
             comp = _told_clause(tok)
@@ -438,6 +491,12 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 for t in c.subtree
             }
             toks = [t for t in comp.subtree if t.i not in aside]
+            more = _list_goes_on(tok, comp)
+            if more is not None:
+                # 'alleged that the clerks "played cards," dozed in the office and left',
+                # 'said it was a risk because of its walls, the sea and ...': the rest of a
+                # list the parse hung on the verb
+                toks = [t for t in doc[comp.left_edge.i : more + 1] if t.i not in aside]
             fronted = [c for c in comps if c.i < tok.i]
             span = doc[fronted[0].left_edge.i : fronted[-1].right_edge.i + 1] if fronted else None
             if (
@@ -456,6 +515,9 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
             gap = _gapped_noun(tok, comp)
             if gap is not None:  # 'goods it says could be used in attacks'
                 toks = [*doc[gap.left_edge.i : gap.i], gap, *toks]
+            subject = _subject_as_object(tok, comp)
+            if subject is not None:  # 'promised riders would be able to cross'
+                toks = [*subject.subtree, *toks]
             if made is not None:
                 toks = [t for t in toks if t.i > made[0].i]
             if lemma not in _CLAUSE_VERBS:
@@ -496,8 +558,17 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
         elif _parenthetical(tok):
             # 'The plan, he said, would fail' and 'The plan would fail, he said': the
             # clause around the cue, the cue's own words left out
-            skip = {t.i for t in tok.subtree}
-            toks = [t for t in tok.head.subtree if t.i not in skip]
+            # 'If the appeal fails, Tormund argues, there are ...': a clause the parse hung
+            # on the cue before its subject belongs to what was said
+            before = {
+                t.i
+                for c in tok.children
+                if c.dep_ == "advcl" and c.left_edge.i == tok.left_edge.i and c.i < tok.i
+                for t in c.subtree
+            }
+            skip = {t.i for t in tok.subtree} - before
+            clause = _aside_clause(tok) or tok.head
+            toks = [t for t in clause.subtree if t.i not in skip]
         elif lemma in INTENT_VERBS and any(c.dep_ == "xcomp" for c in after):
             # 'vowed to cut taxes', 'urged Congress to act': from the addressee on
             xcomp = next(c for c in after if c.dep_ == "xcomp")
@@ -513,7 +584,8 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                 # when the mill would reopen', which PolNeAR marks as what was declined
                 return []
             first = min([xcomp.left_edge.i] + [c.left_edge.i for c in after if c.dep_ == "dobj"])
-            toks = list(doc[first : xcomp.right_edge.i + 1])
+            last = max([xcomp.right_edge.i] + [c.right_edge.i for c in _listed(tok, xcomp)])
+            toks = list(doc[first : last + 1])
         elif any(c.dep_ == "dobj" for c in after) and (
             lemma in TOPIC_VERBS
             or lemma in _DESCRIBE_AS
@@ -529,6 +601,10 @@ def _content_of(tok: Token, according: bool) -> list[Token]:
                     last = max(last, c.right_edge.i)
                 elif c.i == last + 1 and c.dep_ == "prep" and _superlative_before(doc, c.i):
                     last = c.right_edge.i  # 'described the flood as the worst in a century'
+                elif c.i > obj.i and _joined_gerund(tok, c):
+                    # 'mentioned refinancing loans and forcing the council to ...': the
+                    # second gerund hung on the verb is more of what was mentioned
+                    last = max(last, c.right_edge.i)
             toks = list(doc[obj.left_edge.i : last + 1])
         else:
             prep = next(
@@ -596,6 +672,96 @@ def _told_clause(verb: Token) -> Token | None:
             ):
                 return c
     return None
+
+
+def _listed(verb: Token, xcomp: Token) -> list[Token]:
+    """Bare infinitives after ``xcomp`` that the parse joined to ``verb`` itself ('wants to
+    widen the road, rebuild the pier and open a school': "rebuild" and "open" hang on
+    "wants"): more of what is intended. Not when ``verb`` is bare too ('will plan to
+    widen it and build it'), where either may be joined."""
+    if verb.tag_ == "VB":
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.i > xcomp.i
+        # a base form the tagger read as present ('declined to blame them or even
+        # directly criticize them', "criticize" VBP joined to "declined")
+        and (c.tag_ == "VB" or (c.tag_ == "VBP" and verb.tag_ == "VBD"))
+        and not any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)
+    ]
+
+
+def _joined_gerund(verb: Token, conj: Token) -> bool:
+    """``conj`` is a gerund with no subject that the parse joined to ``verb``, itself no
+    gerund: no second act of ``verb``'s subject, but a second thing named."""
+    return (
+        conj.dep_ == "conj"
+        and conj.tag_ == "VBG"
+        and verb.tag_ != "VBG"
+        and not any(s.dep_ in ("nsubj", "nsubjpass", "aux") for s in conj.children)
+    )
+
+
+def _list_goes_on(verb: Token, comp: Token) -> int | None:
+    """The last token of what continues ``comp``'s list after a comma, which the parse hung
+    on ``verb``: a second clause with no subject or mark ("dozed in the office and left"),
+    or a noun it could not place (dep "dep": "the sea and its poor drains"). ``None`` when
+    nothing does."""
+    doc = verb.doc
+    end = comp.right_edge.i
+    for c in verb.children:
+        if c.i <= end or c.left_edge.i <= end:
+            continue
+        gap = doc[end + 1 : c.left_edge.i]
+        words_end = end
+        while words_end > comp.i and doc[words_end].is_punct:
+            words_end -= 1  # the clause's own trailing comma and quote mark count too
+        if not all(t.is_punct for t in gap) or "," not in doc[words_end + 1 : c.left_edge.i].text:
+            continue
+        bare = c.dep_ == "ccomp" and not any(
+            s.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for s in c.children
+        )
+        unplaced = c.dep_ == "dep" and c.pos_ == "NOUN"
+        if bare or unplaced:
+            return c.right_edge.i
+    return None
+
+
+def _named_after(verb: Token, comp: Token, comps: list[Token]) -> bool:
+    """``comp`` follows ``verb`` and is a past participle with no auxiliary or mark (a
+    title such as "recently named chair" read as a clause), while a clause before ``verb``
+    ends at the comma right before it: that clause is what was said."""
+    doc = verb.doc
+    return (
+        comp.i > verb.i
+        and comp.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in comp.children)
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and any(c.i < verb.i and c.right_edge.i == verb.i - 2 for c in comps)
+    )
+
+
+def _subject_as_object(verb: Token, comp: Token) -> Token | None:
+    """The subject of what ``verb`` reports, which the parse made ``verb``'s object
+    ('promised riders would be able to cross': "riders" an object, "would be able" a
+    clause with no subject): an object right before a clause that opens with a modal or
+    "had" and has no subject of its own. ``None`` otherwise."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in comp.children):
+        return None
+    first = comp.left_edge
+    if not (first.dep_ in ("aux", "auxpass") and first.lower_ in _BACKSHIFT):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and verb.i < c.i < comp.i and c.right_edge.i + 1 == first.i
+        ),
+        None,
+    )
 
 
 def _asked_whether(verb: Token) -> bool:
@@ -700,12 +866,60 @@ _CLOSING = frozenset({"”", "’", '"'})
 
 
 def _parenthetical(tok: Token) -> bool:
-    """A verb of saying set off from the clause it reports: '..., he said, ...'."""
-    if tok.lemma_.lower() not in _SAY or tok.head.i == tok.i:
+    """A verb of saying set off from the clause it reports: '..., he said, ...', and any
+    speech verb so set off ('If the appeal fails, Tormund argues, there are ...', 'As
+    Brandt noted, the ferry ...')."""
+    if tok.head.i == tok.i:
         return False
-    if tok.dep_ == "parataxis":
-        return tok.head.pos_ in ("VERB", "AUX")
-    return False
+    # 'The bridge, as the engineers warned in March, will need new cables'
+    as_aside = tok.dep_ == "advcl" and _set_off_as(tok)
+    if tok.dep_ != "parataxis" and not as_aside:
+        return False
+    if (as_aside or tok.lemma_.lower() not in _SAY) and not (
+        _is_cue(tok)
+        # a speaker and nothing said of its own: 'His group, called the Harbour Fund,
+        # will own the pier' names the group
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "attr") for c in tok.children)
+    ):
+        return False
+    return _aside_clause(tok) is not None
+
+
+def _set_off_as(tok: Token) -> bool:
+    """``tok`` heads a clause opened by "as" and set off by commas (or opening its
+    sentence): 'As Brandt noted, the ferry ...', 'The bridge, as the engineers warned,
+    will ...'; not 'was moved as she called for a vote', a time, nor 'even as he says'."""
+    doc = tok.doc
+    first, last = tok.left_edge, tok.right_edge
+    if first.lower_ != "as" or first.dep_ != "mark" or first.head.i != tok.i:
+        return False
+    before = doc[first.i - 1] if first.i > first.sent.start else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.text == ",":
+        return before is None or before.text == ","
+    # '..., as police have said.': closing its sentence, with nothing it is about
+    return (
+        before is not None
+        and before.text == ","
+        and (after is None or (after.i == first.sent.end - 1 and after.is_punct))
+        and not any(c.dep_ in ("prep", "dative") for c in tok.children)
+    )
+
+
+def _aside_clause(tok: Token) -> Token | None:
+    """The clause a parenthetical cue stands in: its head when that is a verb, or the verb
+    whose subject the parse hung it on ('The change now, he told me, is that ...')."""
+    head = tok.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if (
+        head.dep_ in ("nsubj", "nsubjpass")
+        and head.i < tok.i < head.head.i
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return head.head
+    return None
 
 
 def _after_comma(tok: Token) -> bool:
