@@ -169,7 +169,9 @@ class Mention(_Spanned):
 # 28: entities-4 (a role's noun names a person; newspapers, companies, countries are no people;
 #     a first-middle-surname ORG beside its surname is that person)
 # 29: timeline-4 (a figure's point of comparison dates no event), facts-5 (a measure noun's
-#     "of"/"for" thing, a nationwide count), an opening adverb is no entity
+#     "of"/"for" thing, a nationwide count), an opening adverb is no entity; entities-5
+#     (names end where they end, shared surnames, outlets as speakers); quotes-15 (he/she,
+#     they, a body's word, reported clauses whole: lists, asides, colons)
 ANNOTATIONS_VERSION = 29
 
 # Bump when the clustering features (storydesk.features.features_of, ``Features``) change
