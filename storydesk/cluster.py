@@ -372,7 +372,13 @@ def _rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, pairs: Listed) -> np.nda
     i, j = pairs
     if i.size == 0:
         return np.zeros(0)
-    return np.asarray(a[i].multiply(b[j]).sum(axis=1), dtype=np.float64).ravel()
+    m = sparse.csr_matrix(a[i].multiply(b[j]))
+    # each row's products summed in column order, one after the other, as the grid's
+    # product sums them (a pairwise sum would differ in the last bits)
+    ones = sparse.csr_matrix(
+        (m.data, np.zeros(len(m.data), dtype=np.int32), m.indptr), shape=(m.shape[0], 1)
+    )
+    return np.asarray(ones @ np.ones(1), dtype=np.float64)
 
 
 def _both(u: np.ndarray, v: np.ndarray, pairs: Listed) -> tuple[np.ndarray, np.ndarray]:
