@@ -20,16 +20,14 @@ Threading is a corpus stage after clustering (:func:`link`); thread ids already 
 kept by the groups that hold most of their stories, so a later ingest does not rename a
 thread it only grows. Each story's summed article vectors are stored
 (:meth:`~storydesk.store.base.Store.centroids`) and computed again for changed stories only.
-Only the stories near a change are agglomerated again, with the result of linking every
-story: average linkage never joins two groups unless some pair across them clears the cut,
-so a group lies within a connected component of the graph of story pairs at or above it,
-and a component none of whose stories changed keeps its groups. The stories agglomerated
-again are the changed ones, their components, and every story of a group one of them was in
-(closed under both). With attachment off (``attach_articles=0``) the groups are the threads.
-As shipped (:func:`attach_small` on), each story's group before attachment is stored too
-(:meth:`~storydesk.store.base.Store.thread_groups`): the stories far from a change keep
-theirs, and every small group is attached again over all the groups, since a small group is
-compared with every large group's profile and a changed large group may now be its best.
+As shipped (:func:`attach_small` on), every story is linked again from those rows, because a
+small thread is compared with every thread's profile. With attachment off
+(``attach_articles=0``) only the stories an ingest changed are linked again, with the result
+of linking every story: average linkage never joins two groups unless some pair across them
+clears the cut, so a thread lies within a connected component of the graph of story pairs at
+or above it, and a component none of whose stories changed keeps its threads. The stories
+linked again are then the changed ones, their components, and every story of a thread one of
+them was in (closed under both), so a thread is either linked again whole or kept whole.
 """
 
 from __future__ import annotations
@@ -377,33 +375,13 @@ def _group_rows(
     order: list[int],
     params: ThreadParams,
     spans: Sequence[tuple[dt.date, dt.date] | None] | None = None,
-    pre: list[list[int]] | None = None,
 ) -> list[list[int]]:
     """:func:`group` over summed rows ``sums`` (row ``pos`` is story ``order[pos]``, of
-    ``sizes[pos]`` articles, dated ``spans[pos]``); ``pre`` gets the groups before small
-    threads attach, as lists of rows."""
+    ``sizes[pos]`` articles, dated ``spans[pos]``)."""
     if len(order) == 1:
-        if pre is not None:
-            pre.append([0])
         return [[order[0]]]
-    dates = list(spans or [None] * len(order))
-    agglomerated = _agglomerated(sums, dates, params)
-    if pre is not None:
-        pre.extend(agglomerated)
-    threads = attach_small(agglomerated, sums, sizes, params, dates)
-    return sorted((sorted(order[pos] for pos in g) for g in threads), key=lambda g: g[0])
-
-
-def _agglomerated(
-    sums: sparse.csr_matrix,
-    dates: Sequence[tuple[dt.date, dt.date] | None],
-    params: ThreadParams,
-) -> list[list[int]]:
-    """The groups of :func:`agglomerate`, component by component, as lists of rows of
-    ``sums`` (before small threads attach)."""
-    if sums.shape[0] == 0:
-        return []
     x = _unit_rows(sums)
+    dates = list(spans or [None] * len(order))
     # Groups only ever form within a component of the pairs at or above the cut (an average
     # at or above it needs one such pair; the time penalty only asks more), so each
     # component is agglomerated on its own: the same threads, no (stories x stories) matrix.
@@ -422,7 +400,8 @@ def _agglomerated(
         block = sim[idx][:, idx].toarray()
         groups = agglomerate(block, gaps([dates[k] for k in idx]), params)
         threads.extend([int(idx[k]) for k in g] for g in groups)
-    return threads
+    threads = attach_small(threads, sums, sizes, params, dates)
+    return sorted((sorted(order[pos] for pos in g) for g in threads), key=lambda g: g[0])
 
 
 def thread_ids(
@@ -557,20 +536,13 @@ def link(store: Store, params: ThreadParams | None = None, *, everything: bool =
             store.set_centroids(fresh)
             rows.update(fresh)
         ids = sorted(count)
-        if previous and not everything and params.attach_articles > 0:
-            grouped = {s: g for s, g in store.thread_groups().items() if s in count}
-            seeds = set(stale) | {s for s, t in previous.items() if t in lost}
-            seeds |= {s for s in ids if s not in grouped}
-            if len(seeds) < len(ids):
-                _link_near(store, params, order, rows, previous, grouped, seeds)
-                return
         if previous and not everything and params.attach_articles == 0:
             seeds = set(stale) | {s for s, t in previous.items() if t in lost}
             unit = _unit_rows(_stack([rows[s] for s in ids]))
             touched = _touched(ids, unit, seeds, previous, params)
         else:
-            # the first linking, every story asked for, or no stored groups to keep:
-            # every story is linked again, from the stored rows
+            # attach_small compares a small thread with every thread's profile, which no
+            # component bounds: every story is linked again, from the stored rows
             touched = set(ids)
         sub = [s for s, _ in order if s in touched]
         by_id = sorted(range(len(sub)), key=lambda k: sub[k])
@@ -578,67 +550,11 @@ def link(store: Store, params: ThreadParams | None = None, *, everything: bool =
         sizes = [count[sub[k]] for k in by_id]
         span = _spans(store)
         dates = [span.get(sub[k]) for k in by_id]
-        pre: list[list[int]] = []  # the groups before attachment, rows of x
         groups = (
-            [[sub[k] for k in g] for g in _group_rows(x, sizes, by_id, params, dates, pre)]
+            [[sub[k] for k in g] for g in _group_rows(x, sizes, by_id, params, dates)]
             if sub
             else []
         )
         kept = {t for s, t in previous.items() if s not in touched}
         links = thread_ids(groups, previous, taken=kept)
         store.set_threads(links, only=None if len(touched) == len(ids) else sorted(touched))
-        if params.attach_articles > 0 and len(touched) == len(ids):
-            store.set_thread_groups(_group_names([[sub[by_id[k]] for k in g] for g in pre]))
-
-
-def _group_names(groups: Sequence[Sequence[str]]) -> dict[str, str]:
-    """Story id -> its group's name (the group's first story id)."""
-    return {s: min(g) for g in groups for s in g}
-
-
-def _link_near(
-    store: Store,
-    params: ThreadParams,
-    order: list[tuple[str, int]],
-    rows: dict[str, Row],
-    previous: dict[str, str],
-    grouped: dict[str, str],
-    seeds: set[str],
-) -> None:
-    """:func:`link` with small threads attaching, agglomerating again only the stories near
-    a change: ``seeds`` closed under "shares a component of the pairs at or above the cut"
-    and "shared a stored group" (:func:`_touched`). A group lies within a component, so
-    every other story keeps its stored group (``grouped``), as linking every story would
-    give it; then every small group attaches as :func:`attach_small` decides over all the
-    groups (a small group may now match a changed large one best), and the threads take
-    their ids as when every story is linked again: the same threads, the same ids."""
-    ids = sorted(rows.keys() & {s for s, _ in order})
-    span = _spans(store)
-    unit = _unit_rows(_stack([rows[s] for s in ids]))
-    touched = sorted(_touched(ids, unit, seeds, grouped, params))
-    near = _agglomerated(_stack([rows[s] for s in touched]), [span.get(s) for s in touched], params)
-    fresh = [[touched[k] for k in g] for g in near]
-    kept: dict[str, list[str]] = {}
-    inside = set(touched)
-    for s in ids:
-        if s not in inside:
-            kept.setdefault(grouped[s], []).append(s)
-    groups = sorted([*fresh, *kept.values()], key=lambda g: min(g))
-    at = {s: k for k, s in enumerate(ids)}
-    count = dict(order)
-    threads = attach_small(
-        [[at[s] for s in g] for g in groups],
-        _stack([rows[s] for s in ids]),
-        [count[s] for s in ids],
-        params,
-        [span.get(s) for s in ids],
-    )
-    place = {s: k for k, (s, _) in enumerate(order)}
-    named = sorted(
-        (sorted((ids[k] for k in t), key=place.__getitem__) for t in threads),
-        key=lambda g: place[g[0]],
-    )
-    links = thread_ids(named, previous)
-    changed = {s: t for s, t in links.items() if t != previous.get(s)}
-    store.set_threads(changed, only=sorted(changed))
-    store.set_thread_groups(_group_names(fresh))

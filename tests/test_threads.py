@@ -7,7 +7,6 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from storydesk import api
@@ -352,47 +351,6 @@ def test_linking_changed_stories_gives_the_threads_of_linking_every_story(tmp_pa
                 link(every, only, everything=True)
                 assert some.thread_links() == every.thread_links(), seed
                 assert some.threads() == every.threads(), seed
-
-
-def test_linking_near_the_changes_with_attachment_gives_the_threads_of_linking_every_story(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """As shipped (small threads attach to large ones), a linking agglomerates again only
-    the stories near a change, keeps the others' stored groups and attaches every small
-    group again: the same threads and ids as linking every story, step after step."""
-    from storydesk import threads
-    from storydesk.threads import ThreadParams, link
-
-    near: list[int] = []
-    real = threads._link_near
-
-    def counted(store, params, order, rows, previous, grouped, seeds):  # type: ignore[no-untyped-def]
-        near.append(len(seeds))
-        real(store, params, order, rows, previous, grouped, seeds)
-
-    monkeypatch.setattr(threads, "_link_near", counted)
-    params = ThreadParams(attach_articles=3)  # small stories: some threads are large
-    attached = 0
-    for seed in range(8):
-        with (
-            SqliteStore(tmp_path / f"some-{seed}.db") as some,
-            SqliteStore(tmp_path / f"all-{seed}.db") as every,
-        ):
-            for step in _random_store_steps(seed):
-                _apply(some, step)
-                _apply(every, step)
-                link(some, params)
-                link(every, params, everything=True)
-                assert some.thread_links() == every.thread_links(), seed
-                assert some.threads() == every.threads(), seed
-            groups = some.thread_groups()
-            links = some.thread_links()
-            # a thread holding two groups: a small one attached (attachment is exercised)
-            attached += sum(
-                len({groups[s] for s in links if links[s] == t}) > 1 for t in set(links.values())
-            )
-    assert near  # the near linking ran
-    assert attached
 
 
 def test_a_story_that_stops_bridging_two_others_splits_their_thread(tmp_path: Path) -> None:

@@ -166,16 +166,6 @@ class Store(Protocol):
         """Store centroids (as :meth:`centroids` gives them back) of stories that exist."""
         ...
 
-    def thread_groups(self) -> dict[str, str]:
-        """Story id -> the group it was agglomerated into at the last linking, before small
-        threads attached (:func:`storydesk.threads.link`), where the story's centroid has
-        not changed since."""
-        ...
-
-    def set_thread_groups(self, groups: dict[str, str]) -> None:
-        """Keep these stories' groups (with their stored centroids)."""
-        ...
-
     def threads(self) -> list[ThreadRow]: ...
 
     def thread_stories(self, thread_id: str) -> list[StoryRow]:

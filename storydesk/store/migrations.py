@@ -172,13 +172,6 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX article_pairs_hash ON article_pairs(content_hash);
     """,
-    # 13: each story's group before small threads attach (storydesk.threads.link: the
-    # agglomerated group it is in, named by its first story id), kept with its centroid and
-    # cleared with it, so that a linking agglomerates again only the stories near a change.
-    # A store from before has none: its next linking links every story.
-    """
-    ALTER TABLE centroids ADD COLUMN grp TEXT;
-    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

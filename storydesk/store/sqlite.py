@@ -592,18 +592,6 @@ class SqliteStore:
             )
 
     @_coded
-    def thread_groups(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT story_id, grp FROM centroids WHERE grp IS NOT NULL"))
-
-    @_coded
-    def set_thread_groups(self, groups: dict[str, str]) -> None:
-        with self._transaction():
-            self.db.executemany(
-                "UPDATE centroids SET grp = ? WHERE story_id = ?",
-                [(g, sid) for sid, g in sorted(groups.items())],
-            )
-
-    @_coded
     def search_state(self) -> tuple[int, int, bytes | None]:
         row = self.db.execute("SELECT seq, docs, counts FROM docfreq").fetchone()
         return (0, 0, None) if row is None else (int(row[0]), int(row[1]), bytes(row[2]))
