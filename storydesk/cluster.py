@@ -765,12 +765,12 @@ def cluster_batch(
 # joins one story can move a stored article whose best story changes with it) where that
 # keeps what is clustered again together within WIDEST articles.
 WIDEST = 100
-# The candidates scored at once, at most (a row with more is scored alone): rows are scored
-# against the union of their candidates, so the cost per row stays bounded as the store
-# grows rather than that of a share of the store. A call costs about 0.8 us a pair on this
-# machine plus tens of ms (taking the union's profiles, the channels' set-up), so blocks
-# much smaller cost more than they save (session 13: with 1,024, and clustering taking its
-# profiles from the index, 12.4 CPU s adding 1,000 to 1,000 stored against main's 9.0).
+# The candidates of the rows scored at once, at most (a row with more is scored alone): a
+# block takes and weighs the profiles of the union of its rows' candidates once, and scores
+# each row against its own candidates only (listed pairs, session 16; before, against the
+# whole union, which at 5k+ stored was most of the work). A call also costs tens of ms of
+# set-up (taking the union's profiles, the channels), so blocks much smaller cost more than
+# they save (session 13: with 1,024, 12.4 CPU s adding 1,000 to 1,000 stored against 9.0).
 SCORED = 4096
 
 # A store's side of the candidate search (storydesk.stored): the stored articles holding
@@ -919,8 +919,8 @@ class ArticleIndex:
         start = 0
         while start < len(rows):
             # rows scored together while the union of their candidates stays within SCORED:
-            # every row is scored against the union, so a block of many rows would score
-            # each against a share of the store, a cost per row that grows with it
+            # the union's profiles are taken once a block, each row scored against its own
+            # candidates only
             end, seen = start + 1, set(found[start].tolist())
             while end < len(rows) and end - start < self.block:
                 more = seen.union(found[end].tolist())
