@@ -360,22 +360,56 @@ def _sdot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     return np.asarray((compact(a) @ compact(b).T).toarray(), dtype=np.float64)
 
 
-def _set_channels(a: sparse.csr_matrix, b: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+# Listed pairs: (rows of a, rows of b), pair k being (a[i[k]], b[j[k]]); None: every pair.
+Listed = tuple[np.ndarray, np.ndarray] | None
+
+
+def _rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix, pairs: Listed) -> np.ndarray:
+    """``a @ b.T`` of two hashed-feature matrices: a matrix, or with ``pairs`` the listed
+    pairs' entries only (each row of ``a[i]`` times its row of ``b[j]``)."""
+    if pairs is None:
+        return _sdot(a, b)
+    i, j = pairs
+    if i.size == 0:
+        return np.zeros(0)
+    m = sparse.csr_matrix(a[i].multiply(b[j]))
+    # each row's products summed in column order, one after the other, as the grid's
+    # product sums them (a pairwise sum would differ in the last bits)
+    ones = sparse.csr_matrix(
+        (m.data, np.zeros(len(m.data), dtype=np.int32), m.indptr), shape=(m.shape[0], 1)
+    )
+    return np.asarray(ones @ np.ones(1), dtype=np.float64)
+
+
+def _both(u: np.ndarray, v: np.ndarray, pairs: Listed) -> tuple[np.ndarray, np.ndarray]:
+    """Per-row values of ``a`` and ``b`` laid out as the pairs are: broadcast to the
+    (len(a) x len(b)) grid, or with ``pairs`` one entry a pair."""
+    if pairs is None:
+        return u[:, None], v[None, :]
+    return u[pairs[0]], v[pairs[1]]
+
+
+def _set_channels(
+    a: sparse.csr_matrix, b: sparse.csr_matrix, pairs: Listed = None
+) -> tuple[np.ndarray, np.ndarray]:
     """(shared, conflict): log(1 + items both name); 1 where both name some and share none."""
-    shared = _sdot(a, b)
-    na = np.diff(a.indptr) > 0
-    nb = np.diff(b.indptr) > 0
-    conflict = (na[:, None] & nb[None, :] & (shared == 0)).astype(np.float64)
+    shared = _rowdot(a, b, pairs)
+    na, nb = _both(np.diff(a.indptr) > 0, np.diff(b.indptr) > 0, pairs)
+    conflict = (na & nb & (shared == 0)).astype(np.float64)
     return np.log1p(shared), conflict
 
 
 def _or_tfidf(
-    cos: np.ndarray, a: sparse.csr_matrix, b: sparse.csr_matrix, tfidf: np.ndarray
+    cos: np.ndarray,
+    a: sparse.csr_matrix,
+    b: sparse.csr_matrix,
+    tfidf: np.ndarray,
+    pairs: Listed = None,
 ) -> np.ndarray:
     """A name channel, or the TF-IDF cosine where either article names nobody: text without
     names found (lower-cased, or names the model missed) is no evidence of two events."""
-    either_empty = (np.diff(a.indptr) == 0)[:, None] | (np.diff(b.indptr) == 0)[None, :]
-    return np.where(either_empty, tfidf, cos)
+    ea, eb = _both(np.diff(a.indptr) == 0, np.diff(b.indptr) == 0, pairs)
+    return np.where(ea | eb, tfidf, cos)
 
 
 CHANNELS = (
@@ -393,20 +427,22 @@ CHANNELS = (
 )
 
 
-def pair_channels(a: Profiles, b: Profiles) -> dict[str, np.ndarray]:
-    """Every pair channel as a (len(a) x len(b)) matrix (both profiles weighed)."""
+def pair_channels(a: Profiles, b: Profiles, pairs: Listed = None) -> dict[str, np.ndarray]:
+    """Every pair channel as a (len(a) x len(b)) matrix (both profiles weighed), or with
+    ``pairs`` as one entry for each pair listed (the same values as the matrix's)."""
     assert a.tfidf is not None and b.tfidf is not None
     assert a.entities is not None and b.entities is not None
-    tfidf = _sdot(a.tfidf, b.tfidf)
+    tfidf = _rowdot(a.tfidf, b.tfidf, pairs)
+    entities = _rowdot(a.entities, b.entities, pairs)
     ch = {
         "tfidf": tfidf,
-        "terms": _sdot(a.terms, b.terms),
-        "entities": _or_tfidf(_sdot(a.entities, b.entities), a.entities, b.entities, tfidf),
-        "people": _or_tfidf(_sdot(a.people, b.people), a.people, b.people, tfidf),
-        "embedding": _embedding_cosine(a, b),
+        "terms": _rowdot(a.terms, b.terms, pairs),
+        "entities": _or_tfidf(entities, a.entities, b.entities, tfidf, pairs),
+        "people": _or_tfidf(_rowdot(a.people, b.people, pairs), a.people, b.people, tfidf, pairs),
+        "embedding": _embedding_cosine(a, b, pairs),
     }
     for name, m in a.sets.items():
-        shared, conflict = _set_channels(m, b.sets[name])
+        shared, conflict = _set_channels(m, b.sets[name], pairs)
         if name == "years":
             ch["years_conflict"] = conflict
         else:
@@ -414,30 +450,50 @@ def pair_channels(a: Profiles, b: Profiles) -> dict[str, np.ndarray]:
     return ch
 
 
-def _embedding_cosine(a: Profiles, b: Profiles) -> np.ndarray:
+def _shape(a: Profiles, b: Profiles, pairs: Listed) -> tuple[int, ...]:
+    return (len(a), len(b)) if pairs is None else (len(pairs[0]),)
+
+
+def _embedding_cosine(a: Profiles, b: Profiles, pairs: Listed = None) -> np.ndarray:
     """Cosine of the two articles' embeddings (0 where either has none, or the two were
     made by models of different sizes)."""
     if a.emb.shape[1] == 0 or a.emb.shape[1] != b.emb.shape[1]:
-        return np.zeros((len(a), len(b)))
-    return np.asarray(a.emb @ b.emb.T, dtype=np.float64)
+        return np.zeros(_shape(a, b, pairs))
+    grid = a.emb @ b.emb.T  # one product, also for listed pairs: the same float32 sums
+    return np.asarray(grid if pairs is None else grid[pairs], dtype=np.float64)
 
 
-def _embedded(a: Profiles, b: Profiles) -> np.ndarray:
+def _embedded(a: Profiles, b: Profiles, pairs: Listed = None) -> np.ndarray:
     """Pairs whose articles both have an embedding (of one size)."""
     if a.emb.shape[1] == 0 or a.emb.shape[1] != b.emb.shape[1]:
-        return np.zeros((len(a), len(b)), dtype=bool)
-    return (np.abs(a.emb).sum(1) > 0)[:, None] & (np.abs(b.emb).sum(1) > 0)[None, :]
+        return np.zeros(_shape(a, b, pairs), dtype=bool)
+    ea, eb = _both(np.abs(a.emb).sum(1) > 0, np.abs(b.emb).sum(1) > 0, pairs)
+    return ea & eb
 
 
-def _office_conflicts(a: Profiles, b: Profiles) -> np.ndarray:
+def _office_conflict(oa: dict[int, int], ob: dict[int, int]) -> bool:
+    return any(ob.get(o, h) != h for o, h in oa.items())
+
+
+def _office_conflicts(a: Profiles, b: Profiles, pairs: Listed = None) -> np.ndarray:
+    if pairs is not None:
+        return np.fromiter(
+            (
+                bool(a.offices[i])
+                and bool(b.offices[j])
+                and _office_conflict(a.offices[i], b.offices[j])
+                for i, j in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True)
+            ),
+            dtype=bool,
+            count=len(pairs[0]),
+        )
     out = np.zeros((len(a), len(b)), dtype=bool)
     rows = [j for j, ob in enumerate(b.offices) if ob]
     for i, oa in enumerate(a.offices):
         if not oa:
             continue
         for j in rows:
-            ob = b.offices[j]
-            if any(ob.get(o, h) != h for o, h in oa.items()):
+            if _office_conflict(oa, b.offices[j]):
                 out[i, j] = True
     return out
 
@@ -453,27 +509,36 @@ def gap_penalty(gap_days: np.ndarray, params: ClusterSettings) -> np.ndarray:
     return params.gap_slope * np.log2(1.0 + over / params.grace_days)
 
 
-def pair_logits(a: Profiles, b: Profiles, params: ClusterSettings) -> np.ndarray:
-    """The pair model's score of each pair (row of ``a``, row of ``b``), less what a
-    conflict of office holders and the time between them take away."""
+def pair_logits(
+    a: Profiles, b: Profiles, params: ClusterSettings, pairs: Listed = None
+) -> np.ndarray:
+    """The pair model's score of each pair (row of ``a``, row of ``b``; with ``pairs``,
+    of the pairs listed only), less what a conflict of office holders and the time between
+    them take away."""
     model = pair_model(params.model_file or str(MODEL_FILE))
-    logits = model.score(pair_channels(a, b), _embedded(a, b))
-    logits -= params.office_conflict * _office_conflicts(a, b)
+    logits = model.score(pair_channels(a, b, pairs), _embedded(a, b, pairs))
+    logits -= params.office_conflict * _office_conflicts(a, b, pairs)
     if params.use_dates:
-        logits -= gap_penalty(np.abs(a.days[:, None] - b.days[None, :]), params)
+        da, db = _both(a.days, b.days, pairs)
+        logits -= gap_penalty(np.abs(da - db), params)
     return logits
 
 
-def pair_probability(a: Profiles, b: Profiles, params: ClusterSettings) -> np.ndarray:
+def pair_probability(
+    a: Profiles, b: Profiles, params: ClusterSettings, pairs: Listed = None
+) -> np.ndarray:
     """Probability that each pair reports one event (see :func:`pair_logits`)."""
-    return 1.0 / (1.0 + np.exp(-np.clip(pair_logits(a, b, params), -50.0, 50.0)))
+    return 1.0 / (1.0 + np.exp(-np.clip(pair_logits(a, b, params, pairs), -50.0, 50.0)))
 
 
-def pair_scores(a: Profiles, b: Profiles, params: ClusterSettings) -> np.ndarray:
-    """What average linkage averages: the pair score, or its logistic (``params.link``)."""
+def pair_scores(
+    a: Profiles, b: Profiles, params: ClusterSettings, pairs: Listed = None
+) -> np.ndarray:
+    """What average linkage averages: the pair score, or its logistic (``params.link``);
+    a (len(a) x len(b)) matrix, or with ``pairs`` one score for each pair listed."""
     if params.link == "probability":
-        return pair_probability(a, b, params)
-    return pair_logits(a, b, params)
+        return pair_probability(a, b, params, pairs)
+    return pair_logits(a, b, params, pairs)
 
 
 # --- clustering -----------------------------------------------------------------------
@@ -700,12 +765,12 @@ def cluster_batch(
 # joins one story can move a stored article whose best story changes with it) where that
 # keeps what is clustered again together within WIDEST articles.
 WIDEST = 100
-# The candidates scored at once, at most (a row with more is scored alone): rows are scored
-# against the union of their candidates, so the cost per row stays bounded as the store
-# grows rather than that of a share of the store. A call costs about 0.8 us a pair on this
-# machine plus tens of ms (taking the union's profiles, the channels' set-up), so blocks
-# much smaller cost more than they save (session 13: with 1,024, and clustering taking its
-# profiles from the index, 12.4 CPU s adding 1,000 to 1,000 stored against main's 9.0).
+# The candidates of the rows scored at once, at most (a row with more is scored alone): a
+# block takes and weighs the profiles of the union of its rows' candidates once, and scores
+# each row against its own candidates only (listed pairs, session 16; before, against the
+# whole union, which at 5k+ stored was most of the work). A call also costs tens of ms of
+# set-up (taking the union's profiles, the channels), so blocks much smaller cost more than
+# they save (session 13: with 1,024, 12.4 CPU s adding 1,000 to 1,000 stored against 9.0).
 SCORED = 4096
 
 # A store's side of the candidate search (storydesk.stored): the stored articles holding
@@ -854,8 +919,8 @@ class ArticleIndex:
         start = 0
         while start < len(rows):
             # rows scored together while the union of their candidates stays within SCORED:
-            # every row is scored against the union, so a block of many rows would score
-            # each against a share of the store, a cost per row that grows with it
+            # the union's profiles are taken once a block, each row scored against its own
+            # candidates only
             end, seen = start + 1, set(found[start].tolist())
             while end < len(rows) and end - start < self.block:
                 more = seen.union(found[end].tolist())
@@ -876,21 +941,22 @@ class ArticleIndex:
         params: ClusterSettings,
     ) -> list[tuple[int, int]]:
         """The pairs of ``part`` with ``union`` (with ``found``, each row's own candidates
-        only: a pair's fate is its own) scoring at least the cut."""
+        only, and only those scored: a pair's fate is its own) scoring at least the cut."""
         q = self._profiles.take(part).weigh(self.docfreq)
-        strong = pair_scores(q, self._profiles.take(union).weigh(self.docfreq), params)
-        strong = strong >= params.threshold
-        if found is not None:
-            mine = np.zeros_like(strong)
-            for k, f in enumerate(found):
-                mine[k, np.searchsorted(union, f)] = True
-            strong &= mine
-        return [
-            (i, int(union[j]))
-            for k, i in enumerate(part)
-            for j in np.flatnonzero(strong[k])
-            if union[j] != i
-        ]
+        u = self._profiles.take(union).weigh(self.docfreq)
+        if found is None:
+            strong = pair_scores(q, u, params) >= params.threshold
+            return [
+                (i, int(union[j]))
+                for k, i in enumerate(part)
+                for j in np.flatnonzero(strong[k])
+                if union[j] != i
+            ]
+        own = [np.searchsorted(union, f[f != i]) for i, f in zip(part, found, strict=True)]
+        rows = np.repeat(np.arange(len(part)), [len(o) for o in own])
+        cols = np.concatenate(own) if own else np.zeros(0, dtype=np.int64)
+        keep = pair_scores(q, u, params, (rows, cols)) >= params.threshold
+        return [(part[k], int(union[j])) for k, j in zip(rows[keep], cols[keep], strict=True)]
 
     def add(self, new: Sequence[ClusterItem], params: ClusterSettings) -> list[list[ClusterItem]]:
         """Add items (keys already known are skipped). Returns the stories the new items

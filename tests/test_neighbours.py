@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -146,3 +147,31 @@ def test_a_pair_is_found_whichever_of_the_two_came_first():
         assert a in index._candidates(b, ClusterSettings())
         assert 7 in index._search.probes[index.position[first]]
         assert 7 not in index._search.probes[index.position[last]]
+
+
+def test_listed_pairs_score_as_the_grid_does():
+    """Scoring only the pairs a search found (``pairs``) gives each pair the score the
+    (rows x union) grid gives it, every channel included: embeddings (some articles have
+    none), office holders, dates."""
+    rng = random.Random(5)
+    items = []
+    for k, it in enumerate(ITEMS[:120]):
+        f = it.features
+        if k % 3:
+            f = replace(f, embedding=tuple(rng.randrange(-90, 90) for _ in range(8)))
+        if k % 7 == 0:
+            f = replace(f, offices=((60_000, 61_000 + k % 2),))
+        items.append(ClusterItem(it.key, f, it.published))
+    params = ClusterSettings()
+    index = ArticleIndex()
+    index.extend(items)
+    q = index._profiles.take(list(range(30))).weigh(index.docfreq)
+    u = index._profiles.take(list(range(20, 120))).weigh(index.docfreq)
+    grid = pair_scores(q, u, params)
+    rows = np.array([rng.randrange(30) for _ in range(500)], dtype=np.int64)
+    cols = np.array([rng.randrange(100) for _ in range(500)], dtype=np.int64)
+    listed = pair_scores(q, u, params, (rows, cols))
+    assert listed.shape == (500,)
+    np.testing.assert_array_equal(listed, grid[rows, cols])  # bit for bit
+    assert (grid[rows, cols] >= params.threshold).any()  # some pairs clear the cut
+    assert len(pair_scores(q, u, params, (rows[:0], cols[:0]))) == 0
