@@ -4,11 +4,12 @@ import itertools
 import json
 import re
 
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storydesk.clean import clean_text, is_boilerplate, paragraphs
+from storydesk.clean import _fix_characters, clean_text, is_boilerplate, paragraphs
 from storydesk.ingest import read_paths
 
 BOILERPLATE = [
@@ -463,3 +464,19 @@ def test_a_picture_credit_is_a_few_words_and_prose_after_a_slash_is_not_one():
         "Missing rules are what the harbour board wanted to avoid: the EPA/state gaps "
         "leave the builders and their partners to make their own plans for the sea wall."
     )
+
+
+# Text that ftfy may be skipped for, and text one character away from it: any ASCII
+# character (controls, "&", "\r", ESC) or a few non-ASCII ones among the plain ones, and
+# the shapes ftfy acts on (an entity, a terminal escape, mojibake, a ligature).
+_PLAIN = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from("\t\n"))
+_ANY = st.characters(max_codepoint=0x7F) | st.sampled_from("é\u00c3\u00a9\ufb01\uff21\u2028\x85")
+_SHAPES = st.sampled_from(["&amp;", "&eacute;", "&#x2019;", "\x1b[31m", "\r\n", "Ã©", "ﬁ"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_PLAIN, st.lists(st.tuples(st.integers(0, 80), _ANY | _SHAPES), max_size=2))
+def test_ftfy_is_skipped_only_for_text_it_leaves_unchanged(text, inserts):
+    for at, piece in inserts:
+        text = text[:at] + piece + text[at:]
+    assert _fix_characters(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
