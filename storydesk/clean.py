@@ -298,8 +298,32 @@ def _join_continued(lines: list[str]) -> list[str]:
     return out
 
 
+# A character ftfy (as :func:`_fix_characters` calls it) may change: anything but a tab, a
+# line break, printable ASCII other than "&" (which may open an HTML entity) and the curly
+# quotes “ ” ‘ ’ (which cleaning makes of `` and '': the fixpoint's second pass meets them).
+# ASCII text holds no mojibake, ligature, wide form, surrogate, C1 or other control
+# character, terminal escape, "\r" or un-normalised form. The curly quotes are four
+# characters that continue a UTF-8 sequence once encoded (bytes 0x91-0x94 in the Windows
+# code pages), or start one (0xD2-0xD5 in Mac Roman) that no byte of such text continues,
+# so no re-decoding of the text as mojibake succeeds and ftfy returns it as it is.
+_FTFY_MAY_CHANGE = re.compile(r"[^\t\n -%'-~“”‘’]")
+
+
+def _fix_characters(text: str) -> str:
+    """``ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")``, skipped for text
+    it returns unchanged (:data:`_FTFY_MAY_CHANGE`): most news text, and ftfy took a third
+    of cleaning.
+
+    >>> _fix_characters("Caf\u00c3\u00a9 opens"), _fix_characters("“Cafe” opens")
+    ('Café opens', '“Cafe” opens')
+    """
+    if not _FTFY_MAY_CHANGE.search(text):
+        return text
+    return ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+
+
 def _normalise_characters(text: str) -> str:
-    text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    text = _fix_characters(text)
     text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("``", "“").replace("''", "”")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 # How much of the top of the text may hold the publication date (headline, dateline,
 # byline and "Published ..." lines come first).
@@ -161,21 +162,51 @@ def _numeric_date(m: re.Match[str]) -> dt.date | None:
     return None  # 05/06/2019: either order could be meant
 
 
+# On a line longer than DATE_LINE_CHARS a date counts only where it opens the line, starting
+# within this many characters.
+_OPENING_CHARS = 40
+
+
+def _opening_matches(pattern: re.Pattern[str], line: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(line)``'s matches that start within :data:`_OPENING_CHARS`
+    characters, found without searching the rest of the line (an article given as one line
+    is thousands of characters): a match is tried at each start in turn, and after a match
+    the next is tried where it ends, as ``finditer`` does for a pattern that never matches
+    an empty string (the pattern still sees the characters before a start, as in a search).
+
+    >>> [m.start() for m in _opening_matches(re.compile(r"\\b\\d+"), "7 and 12 and 30" + " x" * 20)]
+    [0, 6, 13]
+    """
+    pos = 0
+    while pos <= min(_OPENING_CHARS, len(line)):
+        m = pattern.match(line, pos)
+        if m is None:
+            pos += 1
+            continue
+        yield m
+        pos = m.end() if m.end() > pos else pos + 1
+
+
 def _dates_on_line(line: str) -> list[tuple[int, dt.date]]:
     """The full dates on a line that reads as a date line, with where each starts."""
     found: list[tuple[int, dt.date]] = []
+    long = len(line) > DATE_LINE_CHARS
+
+    def matches(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return _opening_matches(pattern, line) if long else pattern.finditer(line)
+
     for pattern in _TEXT_DATES:
-        for m in pattern.finditer(line):
+        for m in matches(pattern):
             month = int(m["m"]) if "m" in m.groupdict() else MONTHS[m["month"].lower()]
             if day := _date(m["y"], month, m["d"]):
                 found.append((m.start(), day))
-    for m in _NUMERIC_DATE.finditer(line):
+    for m in matches(_NUMERIC_DATE):
         if day := _numeric_date(m):
             found.append((m.start(), day))
     return sorted(
         (at, day)
         for at, day in found
-        if (len(line) <= DATE_LINE_CHARS or at <= 40)
+        if (not long or at <= _OPENING_CHARS)
         # "Posted by Jane Doe on November 19, 2026": the page's date, not an event's
         and (_PUBLISHED_WORD.search(line[:at]) or not _EVENT_CUE.search(line[:at]))
     )

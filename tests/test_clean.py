@@ -4,11 +4,12 @@ import itertools
 import json
 import re
 
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storydesk.clean import clean_text, is_boilerplate, paragraphs
+from storydesk.clean import _fix_characters, clean_text, is_boilerplate, paragraphs
 from storydesk.ingest import read_paths
 
 BOILERPLATE = [
@@ -463,3 +464,34 @@ def test_a_picture_credit_is_a_few_words_and_prose_after_a_slash_is_not_one():
         "Missing rules are what the harbour board wanted to avoid: the EPA/state gaps "
         "leave the builders and their partners to make their own plans for the sea wall."
     )
+
+
+# Text that ftfy may be skipped for (with curly quotes), and text one character away from
+# it: any ASCII character (controls, "&", "\r", ESC) or a few non-ASCII ones (mojibake's
+# letters, dashes, a C1 control) among the plain ones, and the shapes ftfy acts on (an
+# entity, a terminal escape, mojibake, a ligature).
+_PLAIN = st.text(
+    st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from("\t\n“”‘’")
+)
+_ANY = st.characters(max_codepoint=0x7F) | st.sampled_from(
+    "é\u00c3\u00a9\u00c2\u00e2\u20ac\u2014\u2026\u00d2\u2020\x93\ufb01\uff21\u2028\x85"
+)
+_SHAPES = st.sampled_from(["&amp;", "&eacute;", "&#x2019;", "\x1b[31m", "\r\n", "Ã©", "ﬁ"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_PLAIN, st.lists(st.tuples(st.integers(0, 80), _ANY | _SHAPES), max_size=2))
+def test_ftfy_is_skipped_only_for_text_it_leaves_unchanged(text, inserts):
+    for at, piece in inserts:
+        text = text[:at] + piece + text[at:]
+    assert _fix_characters(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+
+
+def test_ftfy_leaves_every_short_mix_of_curly_quotes_and_ascii_as_it_is():
+    # every string of up to five characters over letters, a space, "?" and the curly
+    # quotes: the runs of quote marks ftfy's mojibake detector reads closest
+    alphabet = "aA ?“”‘’"
+    for n in range(6):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC") == text

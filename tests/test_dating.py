@@ -3,6 +3,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storydesk import dating
 from storydesk.dating import date_in_page, date_in_text, date_in_url, infer_published
 
 BODY = "The council of Harl approved the new bridge budget on a close vote, its chair said."
@@ -190,3 +194,60 @@ def test_an_analysis_byline_marks_the_head_and_its_updated_line_dates_the_page()
     body = "The harbour board said on Saturday that the dam had passed a quick inspection."
     title = "Why you can't trust the harbour board on the dam - Courier"
     assert date_in_page(page, body, title) == dt.date(2026, 11, 18)
+
+
+# Lines built of date-like pieces, long and short: the dates a long line's opening holds
+# are found without reading the rest of it, the same as reading all of it.
+_PIECE = st.sampled_from(
+    [
+        "March 4, 2019",
+        "4 March 2019",
+        "2019-03-04",
+        "04/03/19",
+        "13.03.2019",
+        "Sept. 31 2020",
+        "posted",
+        "on",
+        " ",
+        "  ",
+        "\t",
+        "x",
+        "-",
+        "/",
+        ".",
+        "19",
+        "2021",
+        "Ortavia",
+        ", ",
+    ]
+)
+_LINE = st.lists(_PIECE, max_size=40).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LINE)
+def test_a_long_lines_dates_are_read_at_its_opening_only(line):
+    for pattern in (*dating._TEXT_DATES, dating._NUMERIC_DATE):
+        expected = [m.span() for m in pattern.finditer(line) if m.start() <= 40]
+        assert [m.span() for m in dating._opening_matches(pattern, line)] == expected
+    assert dating._dates_on_line(line) == _dates_by_reading_all(line)
+
+
+def _dates_by_reading_all(line):
+    """_dates_on_line as it was: every match on the line found, then those of a long line
+    that do not open it dropped."""
+    found = []
+    for pattern in dating._TEXT_DATES:
+        for m in pattern.finditer(line):
+            month = int(m["m"]) if "m" in m.groupdict() else dating.MONTHS[m["month"].lower()]
+            if day := dating._date(m["y"], month, m["d"]):
+                found.append((m.start(), day))
+    for m in dating._NUMERIC_DATE.finditer(line):
+        if day := dating._numeric_date(m):
+            found.append((m.start(), day))
+    return sorted(
+        (at, day)
+        for at, day in found
+        if (len(line) <= dating.DATE_LINE_CHARS or at <= 40)
+        and (dating._PUBLISHED_WORD.search(line[:at]) or not dating._EVENT_CUE.search(line[:at]))
+    )

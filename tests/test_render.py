@@ -4,9 +4,14 @@ import datetime as dt
 import json
 from html.parser import HTMLParser
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storydesk.model import Article, Briefing, Citation, Rejected, Story, SummarySentence
 from storydesk.render import render_html, render_index, render_json, render_markdown
 from storydesk.render.html import anchor, article_html
+from storydesk.render.jsonout import dumps
 
 EVIL = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 
@@ -167,3 +172,39 @@ def test_a_pronoun_is_followed_by_its_person_in_brackets():
         {"article_id": "a1", "start": she, "end": she + 3, "name": "Ilse Brandt"},
         {"article_id": "a1", "start": second, "end": second + 3, "name": "Ilse Brandt"},
     ]
+
+
+_LEAF = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and the infinities too
+    | st.text(st.characters(codec=None))  # controls, quote marks, lone surrogates
+)
+_KEY = st.text() | st.integers() | st.floats() | st.booleans() | st.none()
+_JSONISH = st.recursive(
+    _LEAF,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(_KEY, inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_JSONISH)
+def test_briefing_json_is_written_as_json_dumps_writes_it(value):
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_what_json_refuses_is_refused_the_same_way():
+    loop: list[object] = []
+    loop.append(loop)
+    for value in ({"a": {1, 2}}, [dt.date(2026, 3, 1)], {(1, 2): "x"}, loop):
+        with pytest.raises((TypeError, ValueError)) as ours:
+            dumps(value)
+        with pytest.raises((TypeError, ValueError)) as theirs:
+            json.dumps(value, ensure_ascii=False, indent=2)
+        assert (type(ours.value), str(ours.value)) == (type(theirs.value), str(theirs.value))

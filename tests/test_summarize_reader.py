@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import pytest
 from conftest import analyzed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storydesk.pipeline import brief
 from storydesk.settings import Settings
 from storydesk.summarize.reader import (
+    _PAIRS,
+    _spaced,
     is_caption_or_byline,
     is_fragment,
     is_whole_quotation,
     reports_news,
+    words_of,
 )
 
 
@@ -186,3 +191,54 @@ def test_a_sentence_in_another_script_is_no_list_line():
 
     assert not is_list_line("Модель рассказала, почему старение её пугает.")
     assert not is_list_line("주말 밤 9시 공연이 열렸다.")
+
+
+# Text over a small alphabet (so that runs of words repeat): letters in two cases and
+# scripts, digits, spaces of several kinds, line breaks, brackets and quote marks.
+_TEXT = st.text(
+    alphabet=st.sampled_from("abAB İıßé9 _\t\n\u00a0\u2003.,()[]<>“”«»'\"-"), max_size=40
+)
+
+
+def _run_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """``part`` is a run of ``whole``'s words: the window-by-window loop the substring
+    search of unfit_sentences replaced."""
+    n = len(part)
+    return 0 < n <= len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_TEXT, st.lists(_TEXT, max_size=4))
+def test_a_run_of_a_quotes_words_is_found_as_spaced_text(sentence, quotes):
+    own = words_of(sentence)  # unfit_sentences asks only of three words or more
+    listed = [words_of(q) for q in quotes]
+    joined = "\n".join(_spaced(q) for q in listed)
+    assert (bool(own) and _spaced(own) in joined) == any(_run_of(own, q) for q in listed)
+
+
+def _fragment_by_loop(text: str) -> bool:
+    """is_fragment without its first test (no mark of any pair at all)."""
+    depth: dict[str, int] = {}
+    for ch in text:
+        if ch in _PAIRS.values():
+            depth[ch] = depth.get(ch, 0) + 1
+        elif ch in _PAIRS:
+            if depth.get(_PAIRS[ch], 0) == 0:
+                return True
+            depth[_PAIRS[ch]] -= 1
+    return depth.get("(", 0) > 0 or depth.get("[", 0) > 0
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_TEXT)
+def test_is_fragment_is_the_bracket_loop(text):
+    assert is_fragment(text) == _fragment_by_loop(text)
+
+
+def test_a_sentence_that_only_repeats_a_listed_quote_is_left_out_by_words():
+    # words of a quote, in its order, from its middle: a run; the same words apart: not
+    quote = words_of("“The ferry to Orlen will run twice a day from June,” said Mara Quill.")
+    joined = _spaced(quote)
+    assert _spaced(words_of("the ferry to Orlen will run")) in joined
+    assert _spaced(words_of("ferry Orlen will")) not in joined
+    assert _spaced(words_of("Orlen will run twice daily")) not in joined

@@ -428,7 +428,7 @@ class _People:
         """``end``, or past the closing mark of a quote that opens inside ``[start, end)``
         and ends there but for punctuation: 'called the estimate "wildly exaggerated".'
         keeps its mark when the clause's last punctuation is dropped."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         for s in self.segments:
             if (
                 start <= s.open_mark

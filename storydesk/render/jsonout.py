@@ -120,8 +120,108 @@ def stories_dict(briefings: Sequence[Briefing], rejected: Sequence[Rejected]) ->
 
 
 def dumps(data: Any) -> str:
-    """Deterministic JSON text."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Deterministic JSON text: ``json.dumps(data, ensure_ascii=False, indent=2)`` and a line
+    break, written by :func:`_indented` (``json`` writes indented text with its pure-Python
+    encoder, a quarter of writing a run's briefings)."""
+    out: list[str] = []
+    try:
+        _indented(data, "\n", out)
+    except (_NotPlain, RecursionError):
+        # what json makes of anything else (a type it cannot write, a cycle): its own
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    out.append("\n")
+    return "".join(out)
+
+
+class _NotPlain(Exception):
+    """A value :func:`_indented` leaves to ``json`` itself."""
+
+
+_string = json.encoder.encode_basestring  # ensure_ascii=False's (json's C one when built)
+
+
+def _number(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return _string(key)
+    if isinstance(key, float):
+        return _string(_number(key))
+    if key is True or key is False or key is None:
+        return _string({True: "true", False: "false", None: "null"}[key])
+    if isinstance(key, int):
+        return _string(int.__repr__(key))
+    raise _NotPlain
+
+
+# How json writes a value of exactly these types (a subclass takes :func:`_indented`'s path).
+_LEAVES: dict[type, Any] = {
+    str: _string,
+    int: int.__repr__,
+    bool: lambda v: "true" if v else "false",
+    type(None): lambda v: "null",
+    float: _number,
+}
+
+
+def _indented(value: Any, newline: str, out: list[str]) -> None:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it, at the
+    depth whose line break and indent is ``newline``, appended to ``out``: the same checks
+    in the same order (a str, None, True, False, an int, a float, a list or tuple, a dict),
+    the same separators (``","`` and ``": "``)."""
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_number(value))
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        between = "," + inner
+        out.append("[")
+        for n, item in enumerate(value):
+            leaf = _LEAVES.get(type(item))
+            if leaf is not None:
+                out.append((between if n else inner) + leaf(item))
+            else:
+                out.append(between if n else inner)
+                _indented(item, inner, out)
+        out.append(newline + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        between = "," + inner
+        out.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            head = (
+                (between if n else inner) + (_string(key) if type(key) is str else _key(key)) + ": "
+            )
+            leaf = _LEAVES.get(type(item))
+            if leaf is not None:
+                out.append(head + leaf(item))
+            else:
+                out.append(head)
+                _indented(item, inner, out)
+        out.append(newline + "}")
+    else:
+        raise _NotPlain
 
 
 def render_json(b: Briefing) -> str:

@@ -61,6 +61,7 @@ _INSTRUCTION = re.compile(
 # Items of a menu or a list run together with bullets: "Coverage * Weekly Video * More".
 _BULLETS = re.compile(r"\s[*•|]\s.*\s[*•|]\s")
 _PAIRS = {")": "(", "]": "[", ">": "<", "”": "“", "»": "«"}
+_PAIR_MARKS = frozenset(_PAIRS) | frozenset(_PAIRS.values())
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -72,12 +73,14 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(text))
 
 
-def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
-    """``part`` is a run of ``whole``'s words."""
-    n = len(part)
-    if not n or n > len(whole):
-        return False
-    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+def _spaced(words: tuple[str, ...]) -> str:
+    """``words`` between spaces: for words of :func:`words_of` (which hold no whitespace),
+    ``_spaced(part) in _spaced(whole)`` says that ``part`` is a run of ``whole``'s words.
+
+    >>> _spaced(("we", "will", "rebuild"))
+    ' we will rebuild '
+    """
+    return f" {' '.join(words)} "
 
 
 def is_whole_quotation(text: str) -> bool:
@@ -110,6 +113,8 @@ def is_fragment(text: str) -> bool:
     >>> is_fragment("The festival (its tenth) opened on Friday.")
     False
     """
+    if _PAIR_MARKS.isdisjoint(text):  # no bracket or quote mark of either kind
+        return False
     depth: dict[str, int] = {}
     for ch in text:
         if ch in _PAIRS.values():
@@ -167,7 +172,10 @@ def unfit_sentences(
     """``(article, sentence index)`` of the sentences a briefing's summary leaves out (see
     the module's docstring). ``quotes``: ``(article id, quote)`` of the story, as "Who said
     what" lists them."""
-    listed = [words_of(q.text) for _, q in quotes if q.direct or q.speaker_name]
+    # Each listed quote's words as " w1 w2 ... wn ", one quote a line: a sentence's words
+    # are a run of one quote's exactly when " a b c " occurs in that text (a word holds
+    # neither a space nor a line break), found by one substring search.
+    listed = "\n".join(_spaced(words_of(q.text)) for _, q in quotes if q.direct or q.speaker_name)
     seen: set[tuple[str, ...]] = set()
     out: set[tuple[int, int]] = set()
     for d, a in enumerate(articles):
@@ -180,7 +188,7 @@ def unfit_sentences(
                 or is_fragment(text)
                 or is_list_line(text)
                 or is_caption_or_byline(text)
-                or (len(own) >= 3 and any(_inside(own, q) for q in listed))
+                or (len(own) >= 3 and _spaced(own) in listed)
             ):
                 out.add((d, s.index))
             seen.add(own)

@@ -8,6 +8,7 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import doc_text
 from .words import words
 
 
@@ -115,7 +116,7 @@ def in_clause(doc: Doc, start: int, end: int) -> bool:
     sent = span.sent
     if _has_verb(sent):
         return True
-    text = doc.text
+    text = doc_text(doc)
     alone = not heading_rest(text, sent.start_char, sent.end_char, start, end)
     line_start = text.rfind("\n", 0, start) + 1
     if not alone or text[line_start:start].strip() or sent.end >= len(doc):
@@ -245,7 +246,7 @@ def _tense(doc: Doc | None, start: int, end: int) -> str | None:
         verb.lemma_ in _FUTURE_HEADS
         and verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "amod", "advcl")
-        and (verb.lemma_ != "set" or doc.text[:start].rstrip().endswith("for"))
+        and (verb.lemma_ != "set" or doc_text(doc)[:start].rstrip().endswith("for"))
     ):
         return "future"  # "a meeting planned for Tuesday", "a vote set for May 3"
     if verb.tag_ == "VBD" or aux & {"had", "was", "were", "did"}:

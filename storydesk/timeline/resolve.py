@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from ..dating import MONTHS
+from ..doctext import doc_text
 from ..model import Span, TimeExpression
 from .dates import (
     _monday,
@@ -104,10 +105,11 @@ def _caption(doc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     sent = span.sent
-    rest = doc.text[end : sent.end_char]
+    text = doc_text(doc)
+    rest = text[end : sent.end_char]
     # A caption ends at its date: a full stop or the end of its line ("... 2026. REUTERS/"),
     # where a date run into what follows is a chronology's heading or a page's stamp.
-    if any(c.isalnum() for c in rest) or not _CAPTION_END.match(doc.text, end):
+    if any(c.isalnum() for c in rest) or not _CAPTION_END.match(text, end):
         return False
     before = [t for t in doc[sent.start : span.start] if not t.is_punct]
     if not before or before[-1].lower_ in _CLAUSE_WORDS:
