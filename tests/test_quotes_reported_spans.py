@@ -145,6 +145,12 @@ MARKS = [
 # (kind, text, words that are no one's speech): guards, passing before the rules too
 NO_SPEECH = [
     (
+        "an 'as' aside that addresses the reader",
+        "As you comment, please be respectful of other readers and other viewpoints. Our "
+        "goal is a civil space.",
+        "respectful of other readers",
+    ),
+    (
         "the writer's advice to the reader after a colon",
         "The plan is easy to follow. You can sum it up in a few words:\n\nSave early, spend "
         "late and keep the receipts.",

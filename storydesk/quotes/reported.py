@@ -875,6 +875,9 @@ def _parenthetical(tok: Token) -> bool:
     as_aside = tok.dep_ == "advcl" and _set_off_as(tok)
     if tok.dep_ != "parataxis" and not as_aside:
         return False
+    if as_aside and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children):
+        return False  # the page to its reader: 'As you comment, please be respectful ...'
+
     if (as_aside or tok.lemma_.lower() not in _SAY) and not (
         _is_cue(tok)
         # a speaker and nothing said of its own: 'His group, called the Harbour Fund,
