@@ -17,6 +17,7 @@ Everything listed cites its place in an article (:class:`Citation`), so a reader
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -72,13 +73,17 @@ class OutletView:
         ]
 
 
+# What a label loses to be compared: every character but letters, digits and spaces.
+_NOT_ALNUM = re.compile(r"[^\w\s]|_")
+
+
 def _key(label: str) -> str:
     """A label as compared: case, articles, hyphens and punctuation aside ("the U.N." is
     "un", "Secretary-General" is "secretary general")."""
-    words = label.casefold().replace("-", " ").replace("‐", " ").split()
+    words = _NOT_ALNUM.sub("", label.casefold().replace("-", " ").replace("‐", " ")).split()
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
-    return " ".join("".join(c for c in w if c.isalnum()) for w in words).strip()
+    return " ".join(words)
 
 
 # How much of an article's title names a source without an outlet.
@@ -206,6 +211,12 @@ def _holds(longer: str, shorter: str) -> bool:
 
 def _only_labels(b: Briefing, source: dict[str, str]) -> dict[str, list[Label]]:
     texts = {a.id: a.text for a in b.articles}
+    # each source's view of what the other sources write, keyed once (not per entity)
+    keyed = {a: _key(texts[a]) for a in source}
+    elsewhere_of = {
+        s: " " + " ".join(keyed[a] for a, t in source.items() if t != s) + " "
+        for s in set(source.values())
+    }
     out: dict[str, list[Label]] = defaultdict(list)
     ranked = sorted(
         (e for e in b.entities if e.type in ("person", "organization")),
@@ -229,10 +240,10 @@ def _only_labels(b: Briefing, source: dict[str, str]) -> dict[str, list[Label]]:
             for key in keys:
                 used[key].add(s)
         for s, keys in by_source.items():
-            elsewhere = " ".join(_key(texts[a]) for a, t in source.items() if t != s)
+            elsewhere = elsewhere_of[s]
             others = [k for t, ks in by_source.items() if t != s for k in ks if k]
             for key, c in keys.items():
-                if not key or key in name or len(used[key]) > 1 or key in elsewhere:
+                if not key or key in name or len(used[key]) > 1 or f" {key} " in elsewhere:
                     continue  # part of the listed name, or another outlet writes it too
                 if any(_holds(key, k) or _holds(k, key) for k in others):
                     continue  # "Caldonian Interior Minister" where others write "Interior Minister"
