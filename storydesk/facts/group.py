@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..model import Fact, FactGroup
-from .extract import HISTORIC_DAYS
+from .extract import _SCOPE_WORDS, HISTORIC_DAYS
 
 STATUSES = ("consistent", "update", "conflict", "differ")
 # Counts of what cannot be undone: a later, lower figure is not the count going down.
@@ -233,7 +233,7 @@ def group_facts(
 
 
 # A count's scope wider than any one place (see :func:`storydesk.facts.extract.extract_facts`).
-SCOPES = frozenset({"nationwide", "worldwide"})
+SCOPES = frozenset(_SCOPE_WORDS.values())
 
 
 def _places(facts: Sequence[Fact], what: str, idx: list[int]) -> list[tuple[str, list[int]]]:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ..entities.vocabulary import _OUTLET_HEADS
 from ..model import RawDocument
 from ..timeline.words import words
 from .dates import parse_date
@@ -235,10 +236,9 @@ def strip_site_suffix(
 
 
 # Last words of a newspaper's or a newsroom's name ("San Pedro Express-News", "Varden Herald").
-_NEWSROOM_ENDS = words(
-    """herald courant tribune gazette chronicle telegraph inquirer sentinel journal examiner
-    bulletin dispatch times post news express star globe observer courier guardian
-    independent mirror mail"""
+# The newspaper words the entities use (Herald, Chronicle, ...) and a site's others.
+_NEWSROOM_ENDS = _OUTLET_HEADS | words(
+    "times post news express star globe observer courier guardian independent mirror mail"
 )
 
 

@@ -103,9 +103,13 @@ def coverage_line(b: Briefing) -> str:
         reports = n - len(b.duplicates)
         line += f" ({reports} distinct report{'s' if reports != 1 else ''})"
     if dates:
-        span = dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
-        line += f", {span}"
+        line += f", {date_range(dates[0].isoformat(), dates[-1].isoformat())}"
     return line
+
+
+def date_range(first: str, last: str | None) -> str:
+    """``2026-03-09 to 2026-03-11``, or the one day when they are the same (or no last)."""
+    return first if not last or last == first else f"{first} to {last}"
 
 
 def summary_heading(b: Briefing) -> str:

@@ -24,6 +24,7 @@ from ..timeline import PLACED, date_attribute
 from .common import (
     article_label,
     coverage_line,
+    date_range,
     duplicate_note,
     elision_marks,
     empty_summary_note,
@@ -309,9 +310,7 @@ def render_index(briefings: Sequence[Briefing], rejected: Sequence[Rejected]) ->
 
 
 def _dates(first: str | None, last: str | None) -> str:
-    if not first:
-        return "undated"
-    return first if not last or last == first else f"{first} to {last}"
+    return date_range(first, last) if first else "undated"
 
 
 def render_store(store: str, stories: Sequence[StoryRow], threads: Sequence[ThreadRow]) -> str:
